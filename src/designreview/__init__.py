@@ -1,0 +1,3 @@
+"""designreview: security design review of school floor plans."""
+
+__version__ = "0.1.0"

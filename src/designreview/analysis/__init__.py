@@ -1,0 +1,1 @@
+"""Pure geometry analysis over model snapshots (shapely, no Qt)."""

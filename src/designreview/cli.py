@@ -1,0 +1,130 @@
+"""The command line: every analysis and export without a screen (PRODUCT.md section 7).
+
+Exit status: 0 success, 1 checks failed with ``--strict``, 2 bad input (one line on
+stderr, never a traceback), 3 an unexpected internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from designreview import __version__
+from designreview.formats.dxf_import import read_dxf
+from designreview.model.errors import DesignReviewError
+from designreview.model.plan import Plan
+
+EXIT_OK, EXIT_STRICT_FAIL, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+SUBCOMMANDS = frozenset({"inspect"})
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """Usage mistakes are bad input: one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"designreview: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = _OneLineParser(
+        prog="designreview",
+        description="Security design review of school floor plans. "
+        "Without a subcommand, opens the app (on FILE, or the sample school).",
+    )
+    parser.add_argument("--version", action="version", version=f"designreview {__version__}")
+    commands = parser.add_subparsers(dest="command", parser_class=_OneLineParser)
+    inspect = commands.add_parser("inspect", help="what a drawing holds: units, layers, counts")
+    inspect.add_argument("plan", type=Path, metavar="PLAN", help="a DXF drawing")
+    inspect.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; without a subcommand start the app."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or (args[0] not in SUBCOMMANDS and not args[0].startswith("-")):
+        return _start_app(args)
+    logging.getLogger("ezdxf").setLevel(logging.ERROR)
+    options = build_parser().parse_args(args)
+    try:
+        return _run(options)
+    except DesignReviewError as exc:
+        print(f"designreview: {_one_line(str(exc))}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # never a traceback on the command line
+        print(
+            f"designreview: internal error ({type(exc).__name__}: {_one_line(str(exc))})",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _start_app(args: list[str]) -> int:
+    from designreview.ui.app import main as app_main  # Qt only when a window is wanted
+
+    return app_main(args)
+
+
+def _run(options: argparse.Namespace) -> int:
+    if options.command == "inspect":
+        plan = read_dxf(options.plan)
+        report = inspect_report(plan)
+        print(json.dumps(report, indent=2, ensure_ascii=False) if options.json
+              else _inspect_text(report))
+        return EXIT_OK
+    build_parser().print_help()
+    return EXIT_BAD_INPUT
+
+
+def inspect_report(plan: Plan) -> dict[str, Any]:
+    """The ``inspect --json`` contract: what a drawing holds (PRODUCT.md section 7)."""
+    return {
+        "file": plan.source_name,
+        "version": plan.dxf_version,
+        "units": plan.units.name.lower(),
+        "scale_to_m": plan.scale_to_m,
+        "extents": [round(v, 6) for v in plan.drawing_extents_m.as_list()],
+        "local_origin": list(plan.origin_m),
+        "layers": [
+            {"name": info.name, "category": info.category.value,
+             "entities": info.entity_count, "visible": info.is_visible}
+            for info in plan.layers
+        ],
+        "counts": {
+            "walls": plan.counts.walls,
+            "doors": plan.counts.doors,
+            "windows": plan.counts.windows,
+            "spaces": plan.counts.spaces,
+            "labels": len(plan.labels),
+            "segments": sum(len(work.segments) for work in plan.linework),
+        },
+        "warnings": list(plan.warnings),
+    }
+
+
+def _inspect_text(report: dict[str, Any]) -> str:
+    counts = report["counts"]
+    ext = report["extents"]
+    lines = [
+        f"{report['file']}: DXF {report['version']}, units {report['units']} "
+        f"(1 unit = {report['scale_to_m']} m)",
+        f"extents (m): {ext[0]:.2f}, {ext[1]:.2f} to {ext[2]:.2f}, {ext[3]:.2f} "
+        f"({ext[2] - ext[0]:.1f} x {ext[3] - ext[1]:.1f} m)",
+        f"walls {counts['walls']} segments, doors {counts['doors']}, windows "
+        f"{counts['windows']}, spaces {counts['spaces']}, labels {counts['labels']}",
+        f"layers ({len(report['layers'])}):",
+    ]
+    lines += [f"  {layer['name']:<32} {layer['category']:<11} {layer['entities']:>7}"
+              for layer in report["layers"]]
+    lines += [f"note: {warning}" for warning in report["warnings"]]
+    return "\n".join(lines)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,1 @@
+"""Reading and writing files: drawings, reviews, packets and exports."""

@@ -1,0 +1,234 @@
+"""Turning DXF entities into per-layer segments and text, in drawing units.
+
+One pass over a layout: curves are flattened by ezdxf's path module, blocks are
+expanded recursively with their transformation (entities on layer 0 take the layer of
+the insert, as CAD programs draw them), proxy entities are drawn from their proxy
+graphics, hatches contribute their boundaries only (patterns are decoration and can
+multiply a drawing a hundredfold). Limits stop hostile files: nesting depth, block
+cycles, entity count, and a deadline.
+"""
+
+from __future__ import annotations
+
+import time
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ezdxf import path as ezpath
+
+from designreview.model.errors import PlanReadError
+
+MAX_INSERT_DEPTH = 16
+MAX_ENTITIES = 2_000_000
+_SKIPPED_TYPES = frozenset(
+    {"POINT", "VIEWPORT", "IMAGE", "WIPEOUT", "OLE2FRAME", "XLINE", "RAY", "ATTDEF"}
+)
+_CURVE_TYPES = frozenset(
+    {
+        "LWPOLYLINE", "POLYLINE", "ARC", "CIRCLE", "ELLIPSE", "SPLINE",
+        "SOLID", "TRACE", "3DFACE", "HELIX",
+    }
+)  # fmt: skip
+_EXPLODED_TYPES = frozenset(
+    {"DIMENSION", "ARC_DIMENSION", "LARGE_RADIAL_DIMENSION", "LEADER", "MULTILEADER",
+     "MLINE", "ACAD_PROXY_ENTITY", "ACAD_TABLE", "MPOLYGON"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class WalkLimits:
+    """Bounds that keep a hostile drawing from hanging the import."""
+
+    max_depth: int = MAX_INSERT_DEPTH
+    max_entities: int = MAX_ENTITIES
+    timeout_s: float = 120.0
+    flatten_distance: float = 0.02
+    """Largest gap between a curve and its chords, in drawing units."""
+
+
+@dataclass(slots=True)
+class RawText:
+    """Text found in the drawing, in drawing units."""
+
+    text: str
+    x: float
+    y: float
+    height: float
+    rotation_deg: float
+    layer: str
+
+
+@dataclass(slots=True)
+class WalkResult:
+    """What one walk over a layout found, in drawing units."""
+
+    segments: dict[str, array[float]] = field(default_factory=dict)
+    texts: list[RawText] = field(default_factory=list)
+    top_level_counts: Counter[str] = field(default_factory=Counter)
+    inserts_by_layer: Counter[str] = field(default_factory=Counter)
+    block_inserts: Counter[str] = field(default_factory=Counter)
+    closed_outlines: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+    visited: int = 0
+
+
+CancelCheck = Callable[[], bool]
+
+
+class _Walker:
+    """One walk; keeps the limits and the findings together."""
+
+    def __init__(self, limits: WalkLimits, cancelled: CancelCheck | None) -> None:
+        self.limits = limits
+        self.cancelled = cancelled
+        self.result = WalkResult()
+        self.deadline = time.monotonic() + limits.timeout_s
+
+    def walk(self, entities: Iterable[Any]) -> WalkResult:
+        for entity in entities:
+            layer = entity.dxf.get("layer", "0")
+            self.result.top_level_counts[layer] += 1
+            self.visit(entity, layer, depth=0, blocks=())
+        return self.result
+
+    def visit(
+        self, entity: Any, layer: str, depth: int, blocks: tuple[str, ...]
+    ) -> None:
+        self._tick()
+        kind = entity.dxftype()
+        try:
+            self._dispatch(entity, kind, layer, depth, blocks)
+        except PlanReadError:
+            raise
+        except Exception:  # one bad entity is skipped and counted, never fatal
+            self.result.skipped[f"unreadable {kind}"] += 1
+
+    def _dispatch(
+        self, entity: Any, kind: str, layer: str, depth: int, blocks: tuple[str, ...]
+    ) -> None:
+        if kind == "LINE":
+            start, end = entity.dxf.start, entity.dxf.end
+            self._add(layer, (start.x, start.y, end.x, end.y))
+        elif kind in _CURVE_TYPES:
+            self._add_path(layer, ezpath.make_path(entity))
+            if kind in {"LWPOLYLINE", "POLYLINE"} and entity.is_closed:
+                self.result.closed_outlines[layer] += 1
+        elif kind == "HATCH":
+            for boundary in ezpath.from_hatch(entity):
+                self._add_path(layer, boundary)
+        elif kind in {"TEXT", "MTEXT", "ATTRIB"}:
+            self._add_text(entity, kind, layer)
+        elif kind == "INSERT":
+            self._insert(entity, layer, depth, blocks)
+        elif kind in _EXPLODED_TYPES:
+            for child in entity.virtual_entities():
+                self.visit(child, _inherit(child, layer), depth + 1, blocks)
+        else:
+            self.result.skipped[
+                "not drawn" if kind in _SKIPPED_TYPES else f"unsupported {kind}"
+            ] += 1
+
+    def _insert(
+        self, insert: Any, layer: str, depth: int, blocks: tuple[str, ...]
+    ) -> None:
+        name = insert.dxf.name
+        if name in blocks:
+            raise PlanReadError(
+                f"Block {name!r} contains itself (a block reference cycle). The file "
+                "is malformed; repair it in the CAD program (AUDIT) and export again."
+            )
+        if depth >= self.limits.max_depth:
+            self.result.skipped["blocks nested too deep"] += 1
+            return
+        self.result.inserts_by_layer[layer] += 1
+        self.result.block_inserts[name] += 1
+        inner = (*blocks, name)
+        for attrib in insert.attribs:
+            self._add_text(attrib, "ATTRIB", _inherit(attrib, layer))
+        for single in _single_inserts(insert):
+            for child in single.virtual_entities(skipped_entity_callback=self._skip):
+                self.visit(child, _inherit(child, layer), depth + 1, inner)
+
+    def _skip(self, entity: Any, reason: str) -> None:
+        self.result.skipped[f"in block: {entity.dxftype()}"] += 1
+
+    def _add(self, layer: str, segment: tuple[float, float, float, float]) -> None:
+        self.result.segments.setdefault(layer, array("d")).extend(segment)
+
+    def _add_path(self, layer: str, path: Any) -> None:
+        if len(path) == 0:
+            return
+        target = self.result.segments.setdefault(layer, array("d"))
+        for sub_path in path.sub_paths():
+            points = list(sub_path.flattening(self.limits.flatten_distance, segments=8))
+            for start, end in zip(points, points[1:], strict=False):
+                target.extend((start.x, start.y, end.x, end.y))
+
+    def _add_text(self, entity: Any, kind: str, layer: str) -> None:
+        text = entity.plain_text() if kind == "MTEXT" else entity.dxf.get("text", "")
+        text = " ".join(str(text).split())
+        if not text:
+            return
+        insert = entity.dxf.get("insert")
+        if kind != "MTEXT" and entity.dxf.get("halign", 0) + entity.dxf.get("valign", 0):
+            insert = entity.dxf.get("align_point", insert)
+        if insert is None:
+            return
+        if kind != "MTEXT":
+            insert = entity.ocs().to_wcs(insert)
+        height = entity.dxf.get("char_height" if kind == "MTEXT" else "height", 1.0)
+        self.result.texts.append(
+            RawText(text, insert.x, insert.y, height, _rotation(entity, kind), layer)
+        )
+
+    def _tick(self) -> None:
+        self.result.visited += 1
+        if self.result.visited > self.limits.max_entities:
+            raise PlanReadError(
+                f"The drawing has more than {self.limits.max_entities:,} entities after "
+                "expanding its blocks, more than a floor plan needs. Export only the "
+                "floor plan, without hatches and details, and open that file."
+            )
+        if self.result.visited % 2048 == 0:
+            if time.monotonic() > self.deadline:
+                raise PlanReadError(
+                    f"Reading the drawing took longer than {self.limits.timeout_s:.0f} s "
+                    "and was stopped. Export only the floor plan and try again."
+                )
+            if self.cancelled is not None and self.cancelled():
+                raise ImportCancelledError("The import was cancelled.")
+
+
+class ImportCancelledError(PlanReadError):
+    """The user cancelled a running import."""
+
+
+def walk_entities(
+    entities: Iterable[Any],
+    limits: WalkLimits | None = None,
+    cancelled: CancelCheck | None = None,
+) -> WalkResult:
+    """Collect segments, texts and counts from ``entities`` (a layout or a block)."""
+    return _Walker(limits or WalkLimits(), cancelled).walk(entities)
+
+
+def _inherit(entity: Any, parent_layer: str) -> str:
+    """Entities on layer 0 inside a block draw on the layer of the block reference."""
+    layer: str = entity.dxf.get("layer", "0")
+    return parent_layer if layer == "0" else layer
+
+
+def _single_inserts(insert: Any) -> Iterator[Any]:
+    if insert.mcount > 1:
+        yield from insert.multi_insert()
+    else:
+        yield insert
+
+
+def _rotation(entity: Any, kind: str) -> float:
+    if kind == "MTEXT":
+        return float(entity.get_rotation())
+    return float(entity.dxf.get("rotation", 0.0))

@@ -1,0 +1,270 @@
+"""Reading a DXF drawing into a :class:`~designreview.model.plan.Plan`.
+
+The only place where drawing units become metres (STYLE.md section 2).
+"""
+
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from designreview.formats.dxf_geometry import (
+    CancelCheck,
+    WalkLimits,
+    WalkResult,
+    walk_entities,
+)
+from designreview.formats.dxf_read import open_dxf
+from designreview.formats.layer_rules import categorize_layer
+from designreview.formats.unit_guess import guess_unit_from_span
+from designreview.model.errors import PlanReadError
+from designreview.model.geometry import Extents
+from designreview.model.plan import (
+    LayerCategory,
+    LayerInfo,
+    Linework,
+    Plan,
+    PlanCounts,
+    SegmentArray,
+    TextLabel,
+)
+from designreview.model.units import LengthUnit
+
+FAR_ORIGIN_M = 10_000.0
+"""Drawings further than this from (0, 0) are moved to a local origin."""
+_ABSURD_M = 1.0e7
+_FLATTEN_M = 0.02
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    """Choices the user can make about an import."""
+
+    layout: str | None = None
+    """A paper-space layout name; None means model space."""
+    unit: LengthUnit | None = None
+    """Overrides the drawing's own unit."""
+    limits: WalkLimits = WalkLimits()
+
+
+def read_dxf(
+    path: Path, options: ImportOptions | None = None, cancelled: CancelCheck | None = None
+) -> Plan:
+    """Read the DXF file at ``path`` into a plan in metres.
+
+    Raises:
+        PlanReadError: with a message for the user when the file cannot be used.
+    """
+    options = options or ImportOptions()
+    opened = open_dxf(path)
+    doc = opened.doc
+    warnings = list(opened.audit_messages)
+    if opened.was_recovered:
+        warnings.insert(0, "The file was damaged; recover mode repaired it.")
+    unit, scale_to_m, unit_note = _resolve_unit(doc, options.unit)
+    limits = WalkLimits(
+        max_depth=options.limits.max_depth,
+        max_entities=options.limits.max_entities,
+        timeout_s=options.limits.timeout_s,
+        flatten_distance=_FLATTEN_M / scale_to_m,
+    )
+    found = walk_entities(_layout(doc, options.layout, path), limits, cancelled)
+    if opened.was_recovered and not found.segments and not found.texts:
+        raise PlanReadError(
+            f"{path.name} is damaged: recover mode opened it but found no drawing in "
+            "it. Re-export it from the CAD program that made it."
+        )
+    if unit is None:
+        unit, scale_to_m = _guess_unit(found)
+        unit_note = (
+            f"The drawing does not state its units; {unit.name.lower()}s were guessed "
+            "from its size. Check a known dimension and correct the units if needed."
+        )
+    if unit_note:
+        warnings.insert(0, unit_note)
+    return _build_plan(path, doc, unit, scale_to_m, found, warnings)
+
+
+def _resolve_unit(
+    doc: Any, override: LengthUnit | None
+) -> tuple[LengthUnit | None, float, str]:
+    if override is not None:
+        return override, override.metres or 1.0, ""
+    code = doc.header.get("$INSUNITS")
+    unit = LengthUnit.from_insunits(code)
+    if unit is None or unit is LengthUnit.UNITLESS:
+        return None, 1.0, ""
+    return unit, unit.metres, ""
+
+
+def _guess_unit(found: WalkResult) -> tuple[LengthUnit, float]:
+    coords = _all_coordinates(found.segments)
+    if coords.size == 0:
+        return LengthUnit.METRE, 1.0
+    finite = coords[np.isfinite(coords).all(axis=1)]
+    if finite.size == 0:
+        return LengthUnit.METRE, 1.0
+    low, high = np.percentile(finite, [1, 99], axis=0)
+    unit = guess_unit_from_span(float(max(high - low)))
+    return unit, unit.metres
+
+
+def _layout(doc: Any, name: str | None, path: Path) -> Any:
+    if name is None:
+        return doc.modelspace()
+    if name not in doc.layouts:
+        available = ", ".join(doc.layouts.names())
+        raise PlanReadError(
+            f"{path.name} has no layout called {name!r}; it has: {available}."
+        )
+    return doc.layouts.get(name)
+
+
+def _all_coordinates(segments: dict[str, array[float]]) -> SegmentArray:
+    parts = [np.frombuffer(buf, dtype=np.float64) for buf in segments.values()]
+    if not parts:
+        return np.empty((0, 2))
+    return np.concatenate(parts).reshape(-1, 2)
+
+
+def _build_plan(
+    path: Path,
+    doc: Any,
+    unit: LengthUnit,
+    scale: float,
+    found: WalkResult,
+    warnings: list[str],
+) -> Plan:
+    arrays, dropped = _segment_arrays(found.segments, scale)
+    if dropped:
+        warnings.append(
+            f"{dropped:,} segments with missing or absurd coordinates were dropped."
+        )
+    warnings += [f"{count:,} x {what} skipped" for what, count in found.skipped.items()]
+    extents_m = _extents(arrays.values(), found, scale)
+    origin = _local_origin(extents_m)
+    if origin != (0.0, 0.0):
+        warnings.append(
+            f"The drawing lies far from its origin; it is shown around a local origin "
+            f"at ({origin[0]:,.0f} m, {origin[1]:,.0f} m)."
+        )
+    layers = _layers(doc, found)
+    linework = tuple(
+        Linework(name, _shift(segs, origin)) for name, segs in sorted(arrays.items())
+    )
+    if not linework:
+        warnings.append("The drawing has no lines in this layout.")
+    return Plan(
+        source_name=path.name,
+        dxf_version=str(doc.dxfversion),
+        units=unit,
+        scale_to_m=scale,
+        origin_m=origin,
+        extents=extents_m.shifted(-origin[0], -origin[1]),
+        layers=layers,
+        linework=linework,
+        labels=_labels(found, scale, origin),
+        counts=_counts(layers, found, arrays),
+        warnings=tuple(warnings),
+    )
+
+
+def _segment_arrays(
+    raw: dict[str, array[float]], scale: float
+) -> tuple[dict[str, SegmentArray], int]:
+    arrays: dict[str, SegmentArray] = {}
+    dropped = 0
+    for layer, buf in raw.items():
+        segs = np.frombuffer(buf, dtype=np.float64).reshape(-1, 4) * scale
+        sane = np.isfinite(segs).all(axis=1) & (np.abs(segs) < _ABSURD_M).all(axis=1)
+        dropped += int(len(segs) - sane.sum())
+        if sane.any():
+            arrays[layer] = np.ascontiguousarray(segs[sane])
+    return arrays, dropped
+
+
+def _extents(arrays: Any, found: WalkResult, scale: float) -> Extents:
+    xs: list[float] = []
+    ys: list[float] = []
+    for segs in arrays:
+        xs += [float(segs[:, [0, 2]].min()), float(segs[:, [0, 2]].max())]
+        ys += [float(segs[:, [1, 3]].min()), float(segs[:, [1, 3]].max())]
+    for text in found.texts:
+        x, y = text.x * scale, text.y * scale
+        if np.isfinite(x) and np.isfinite(y) and max(abs(x), abs(y)) < _ABSURD_M:
+            xs.append(x)
+            ys.append(y)
+    if not xs:
+        return Extents(0.0, 0.0, 1.0, 1.0)
+    return Extents(min(xs), min(ys), max(xs), max(ys))
+
+
+def _local_origin(extents: Extents) -> tuple[float, float]:
+    cx, cy = extents.center
+    if max(abs(cx), abs(cy)) < FAR_ORIGIN_M:
+        return (0.0, 0.0)
+    return (float(round(extents.min_x, -2)), float(round(extents.min_y, -2)))
+
+
+def _shift(segs: SegmentArray, origin: tuple[float, float]) -> SegmentArray:
+    if origin == (0.0, 0.0):
+        return segs
+    ox, oy = origin
+    return segs - np.array([ox, oy, ox, oy])
+
+
+def _labels(
+    found: WalkResult, scale: float, origin: tuple[float, float]
+) -> tuple[TextLabel, ...]:
+    labels = []
+    for text in found.texts:
+        x, y = text.x * scale - origin[0], text.y * scale - origin[1]
+        if not (np.isfinite(x) and np.isfinite(y)) or max(abs(x), abs(y)) > _ABSURD_M:
+            continue
+        height = text.height * scale if np.isfinite(text.height) else 0.0
+        labels.append(TextLabel(text.text, (x, y), height, text.rotation_deg, text.layer))
+    return tuple(labels)
+
+
+def _layers(doc: Any, found: WalkResult) -> tuple[LayerInfo, ...]:
+    names = {layer.dxf.name: layer for layer in doc.layers}
+    used = set(found.top_level_counts) | set(found.segments)
+    infos = []
+    for name in sorted(set(names) | used, key=str.casefold):
+        table_entry = names.get(name)
+        is_visible = table_entry is None or not (
+            table_entry.is_off() or table_entry.is_frozen()
+        )
+        infos.append(
+            LayerInfo(
+                name=name,
+                category=categorize_layer(name),
+                entity_count=found.top_level_counts.get(name, 0),
+                is_visible=is_visible,
+            )
+        )
+    return tuple(infos)
+
+
+def _counts(
+    layers: tuple[LayerInfo, ...], found: WalkResult, arrays: dict[str, SegmentArray]
+) -> PlanCounts:
+    """First version: counts by layer category (issue: DXF import refines this)."""
+    by_category: dict[LayerCategory, list[str]] = {}
+    for info in layers:
+        by_category.setdefault(info.category, []).append(info.name)
+
+    def total(category: LayerCategory, counter: Any) -> int:
+        return sum(int(counter.get(name, 0)) for name in by_category.get(category, []))
+
+    walls = sum(len(arrays[n]) for n in by_category.get(LayerCategory.WALL, []) if n in arrays)
+    return PlanCounts(
+        walls=walls,
+        doors=total(LayerCategory.DOOR, found.inserts_by_layer),
+        windows=total(LayerCategory.WINDOW, found.inserts_by_layer),
+        spaces=total(LayerCategory.ROOM, found.closed_outlines),
+    )

@@ -1,0 +1,80 @@
+"""Looking at a file's first bytes before handing it to the DXF reader.
+
+A DWG, a PDF or a photo renamed to ``.dxf`` should get a message that names what it
+is, not a parser error; a huge file should be refused before it is read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from designreview.model.errors import PlanReadError
+
+MAX_DXF_BYTES = 512 * 1024 * 1024
+_BINARY_DXF_MAGIC = b"AutoCAD Binary DXF"
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"AC10", "an AutoCAD DWG drawing"),
+    (b"AC1.", "an AutoCAD DWG drawing"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a zip archive (or an Office document)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"ISO-10303-21", "an IFC/STEP model"),
+)
+
+
+def sniff_dxf(path: Path, max_bytes: int = MAX_DXF_BYTES) -> bool:
+    """Check that ``path`` can be a DXF file and say whether it is a binary DXF.
+
+    Raises:
+        PlanReadError: when the file is missing, empty, too large, or clearly
+            another kind of file.
+    """
+    if not path.exists():
+        raise PlanReadError(f"The file {path.name} does not exist. Check the path.")
+    if path.is_dir():
+        raise PlanReadError(f"{path.name} is a folder, not a DXF drawing.")
+    size = path.stat().st_size
+    if size == 0:
+        raise PlanReadError(f"{path.name} is empty (0 bytes); it holds no drawing.")
+    if size > max_bytes:
+        raise PlanReadError(
+            f"{path.name} is {size / 2**20:.0f} MB, over the {max_bytes / 2**20:.0f} MB "
+            "limit for drawings. Purge unused blocks and hatches in your CAD program, "
+            "or export only the floor plan."
+        )
+    with path.open("rb") as stream:
+        head = stream.read(4096)
+    if head.startswith(_BINARY_DXF_MAGIC):
+        return True
+    _refuse_known_other_formats(path, head)
+    if not _looks_like_dxf_text(head):
+        raise PlanReadError(
+            f"{path.name} is not a DXF drawing (its start does not look like DXF). "
+            "Export the plan from your CAD program as DXF and open that file."
+        )
+    return False
+
+
+def _refuse_known_other_formats(path: Path, head: bytes) -> None:
+    for magic, kind in _SIGNATURES:
+        if head.startswith(magic):
+            hint = (
+                " Save it as DXF in your CAD program (File > Save As > DXF) and open "
+                "that file."
+                if "DWG" in kind
+                else " Open a DXF export of the floor plan instead."
+            )
+            raise PlanReadError(f"{path.name} is {kind}, not a DXF drawing.{hint}")
+
+
+def _looks_like_dxf_text(head: bytes) -> bool:
+    """A text DXF is pairs of lines: an integer group code, then a value."""
+    text = head.decode("latin-1").lstrip("\ufeff")
+    lines = [line.strip() for line in text.splitlines()[:40]]
+    for code, value in zip(lines[0::2], lines[1::2], strict=False):
+        if code == "999":
+            continue
+        return code == "0" and value in {"SECTION", "EOF"}
+    return False

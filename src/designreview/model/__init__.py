@@ -1,0 +1,1 @@
+"""The document model: plain, frozen, Qt-free data."""

@@ -1,0 +1,1 @@
+"""Deciding what to draw, once, for the screen and for paper."""

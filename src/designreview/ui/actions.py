@@ -1,0 +1,40 @@
+"""Every menu command of the main window, as a table (id, text, shortcut, slot)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QKeySequence
+
+StandardKey = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    """One command: where it sits, what it says, which key runs it, what it calls."""
+
+    id: str
+    menu: str
+    text: str
+    slot: str
+    shortcuts: tuple[str | StandardKey, ...] = ()
+    tip: str = ""
+    checkable: bool = False
+
+
+ACTIONS: tuple[ActionSpec, ...] = (
+    ActionSpec("open", "&File", "&Open Drawing…", "choose_and_open",
+               (StandardKey.Open,), "Open a DXF floor plan"),
+    ActionSpec("open_sample", "&File", "Open &Sample School", "open_sample",
+               (), "Open the bundled sample school"),
+    ActionSpec("quit", "&File", "&Quit", "close", (StandardKey.Quit,), "Quit designreview"),
+    ActionSpec("fit", "&View", "&Fit to Drawing", "fit_to_drawing",
+               ("F", "Home"), "Show the whole drawing"),
+    ActionSpec("zoom_in", "&View", "Zoom &In", "zoom_in", (StandardKey.ZoomIn, "="),
+               "Zoom in at the centre"),
+    ActionSpec("zoom_out", "&View", "Zoom &Out", "zoom_out", (StandardKey.ZoomOut, "-"),
+               "Zoom out at the centre"),
+    ActionSpec("dark_theme", "&View", "&Dark Theme", "set_dark_theme", ("Ctrl+Shift+D",),
+               "Dark background for projectors", checkable=True),
+    ActionSpec("about", "&Help", "&About designreview", "show_about", (), ""),
+)  # fmt: skip

@@ -1,0 +1,41 @@
+"""Starting the desktop application."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from designreview import __version__
+from designreview.ui.main_window import APP_NAME, MainWindow
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The QApplication, created once."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Open the window on ``argv[0]`` if given, else on the bundled sample school."""
+    args = sys.argv[1:] if argv is None else argv
+    app = create_app()
+    window = MainWindow(QSettings())
+    window.show()
+    if args:
+        window.open_path(Path(args[0]))
+    else:
+        window.open_sample()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The plan canvas: a QGraphicsView projection of the model."""

@@ -1,0 +1,75 @@
+"""The layers dock: every drawing layer with its type and size, and a visibility box."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designreview.model.plan import Plan
+from designreview.ui.qt_helpers import signals_blocked
+
+_NAME, _TYPE, _COUNT = range(3)
+
+
+class LayersDock(QDockWidget):
+    """Lists the plan's layers; ticking a box shows or hides that layer."""
+
+    visibility_changed = Signal(str, bool)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__("Layers", parent)
+        self.setObjectName("LayersDock")
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Layer", "Type", "Entities"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSortingEnabled(True)
+        self.tree.setUniformRowHeights(True)
+        self.tree.itemChanged.connect(self._on_tree_item_changed)
+        show_all, hide_all = QPushButton("Show all"), QPushButton("Hide all")
+        show_all.clicked.connect(lambda: self.set_all_visible(True))
+        hide_all.clicked.connect(lambda: self.set_all_visible(False))
+        buttons = QHBoxLayout()
+        buttons.addWidget(show_all)
+        buttons.addWidget(hide_all)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.tree)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+
+    def set_plan(self, plan: Plan) -> None:
+        with signals_blocked(self.tree):
+            self.tree.clear()
+            for info in plan.layers:
+                item = QTreeWidgetItem([info.name, info.category.value, ""])
+                item.setData(_COUNT, Qt.ItemDataRole.DisplayRole, info.entity_count)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                state = Qt.CheckState.Checked if info.is_visible else Qt.CheckState.Unchecked
+                item.setCheckState(_NAME, state)
+                self.tree.addTopLevelItem(item)
+            self.tree.sortItems(_NAME, Qt.SortOrder.AscendingOrder)
+            for column in (_NAME, _TYPE, _COUNT):
+                self.tree.resizeColumnToContents(column)
+
+    def item_for(self, layer: str) -> QTreeWidgetItem | None:
+        matches = self.tree.findItems(layer, Qt.MatchFlag.MatchExactly, _NAME)
+        return matches[0] if matches else None
+
+    def set_all_visible(self, visible: bool) -> None:
+        state = Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked
+        for index in range(self.tree.topLevelItemCount()):
+            self.tree.topLevelItem(index).setCheckState(_NAME, state)
+
+    def _on_tree_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if column == _NAME:
+            visible = item.checkState(_NAME) == Qt.CheckState.Checked
+            self.visibility_changed.emit(item.text(_NAME), visible)

@@ -1,0 +1,29 @@
+"""Test configuration: headless Qt, layer markers, lowest layer first."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+# Before anything can import Qt: no display is needed, locally or on CI.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+_LAYER_ORDER = ("model", "analysis", "render", "formats", "cli", "ui")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark tests/ui as gui and run model -> ... -> ui, so the lowest break shows first."""
+    def rank(item: pytest.Item) -> int:
+        parts = Path(str(item.path)).resolve().relative_to(REPO).parts
+        if parts[0] == "tests" and len(parts) > 1 and parts[1] in _LAYER_ORDER:
+            return _LAYER_ORDER.index(parts[1]) + 1
+        return 0  # doctests in src and loose tests first
+
+    for item in items:
+        if "tests/ui/" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.gui)
+    items.sort(key=rank)

@@ -1,0 +1,123 @@
+"""The window as a user meets it: open, look, hide layers, zoom, fail gracefully."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QMessageBox
+
+from designreview.formats.sample import sample_plan_path
+from tests.fixtures.dxf_files import rooms_dxf
+from tests.ui.conftest import open_and_wait
+
+
+def test_window_opens_the_sample_school(make_window, qtbot):
+    window = make_window()
+    window.open_sample()
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=60_000)
+    assert window.last_error is None
+    assert window.plan.source_name == sample_plan_path().name
+    assert window.plan.counts.walls > 100
+    assert "sample_school.dxf" in window.windowTitle()
+    assert window.layers_dock.tree.topLevelItemCount() == len(window.plan.layers)
+    # The whole drawing is in view after opening.
+    visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
+    assert visible.contains(window.scene.drawing_rect())
+
+
+def test_hiding_a_layer_hides_its_items(make_window, tmp_path):
+    window = make_window(rooms_dxf(tmp_path / "rooms.dxf"))
+    items = window.scene.layer_items("A-WALL")
+    assert items and all(item.isVisible() for item in items)
+    row = window.layers_dock.item_for("A-WALL")
+    row.setCheckState(0, Qt.CheckState.Unchecked)
+    assert not any(item.isVisible() for item in items)
+    assert all(item.isVisible() for item in window.scene.layer_items("A-DOOR"))
+    row.setCheckState(0, Qt.CheckState.Checked)
+    assert all(item.isVisible() for item in items)
+
+
+def test_opening_a_bad_file_shows_a_message_and_keeps_the_plan(make_window, qtbot, tmp_path):
+    window = make_window(rooms_dxf(tmp_path / "rooms.dxf"))
+    good = window.plan
+    bad = tmp_path / "letter.dxf"
+    bad.write_text("Dear architect, this is not a drawing.\n")
+    open_and_wait(qtbot, window, bad)
+    assert window.plan is good
+    assert isinstance(window.error_box, QMessageBox)
+    assert "not a DXF drawing" in window.error_box.text()
+    assert "Traceback" not in window.error_box.text()
+    window.error_box.close()
+    assert window.isEnabled()
+    # The window still works: another file opens.
+    open_and_wait(qtbot, window, rooms_dxf(tmp_path / "again.dxf"))
+    assert window.plan is not good
+
+
+def test_wheel_zoom_keeps_the_point_under_the_cursor(make_window, qtbot, tmp_path):
+    window = make_window(rooms_dxf(tmp_path / "rooms.dxf"))
+    view = window.view
+    cursor = QPoint(view.viewport().width() // 3, view.viewport().height() // 3)
+    before = view.mapToScene(cursor)
+    scale = view.scale_factor()
+    for _ in range(3):
+        view.zoom_at(QPointF(cursor), 1.25)
+    assert view.scale_factor() == pytest.approx(scale * 1.25**3)
+    after = view.mapToScene(cursor)
+    pixel = 1 / view.scale_factor()
+    assert abs(after.x() - before.x()) <= 2 * pixel
+    assert abs(after.y() - before.y()) <= 2 * pixel
+
+
+def test_status_bar_shows_cursor_in_plan_units(make_window, tmp_path):
+    window = make_window(rooms_dxf(tmp_path / "rooms.dxf", insunits=1))
+    # 120 inches = 10'-0", 48 inches = 4'-0" (the drawing is in inches).
+    assert window.coordinates_text(120 * 0.0254, 48 * 0.0254) == "X 10'-0\"   Y 4'-0\""
+
+
+def test_dropping_a_file_opens_it(make_window, qtbot, tmp_path):
+    window = make_window()
+    path = rooms_dxf(tmp_path / "dropped.dxf")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.plan is not None, timeout=30_000)
+    assert window.plan_path == path
+
+
+def test_recent_files_remember_opened_drawings(make_window, qtbot, tmp_path):
+    window = make_window(rooms_dxf(tmp_path / "first.dxf"))
+    open_and_wait(qtbot, window, rooms_dxf(tmp_path / "second.dxf"))
+    names = [action.text() for action in window.recent_menu.actions() if action.text()]
+    assert names[:2] == ["second.dxf", "first.dxf"]
+    assert window.recent.paths()[0] == Path(tmp_path / "second.dxf").resolve()
+
+
+def test_middle_button_drag_pans(make_window, qtbot, tmp_path):
+    window = make_window(rooms_dxf(tmp_path / "rooms.dxf"))
+    view = window.view
+    start = view.viewport().rect().center()
+    before = view.mapToScene(start)
+    qtbot.mousePress(view.viewport(), Qt.MouseButton.MiddleButton, pos=start)
+    drag_to(view, start + QPoint(80, 40), Qt.MouseButton.MiddleButton)
+    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.MiddleButton, pos=start + QPoint(80, 40))
+    # The drawing followed the hand: the scene point that was at `start` is now 80, 40 px on.
+    moved = view.mapFromScene(before)
+    assert abs(moved.x() - (start.x() + 80)) <= 1
+    assert abs(moved.y() - (start.y() + 40)) <= 1
+
+
+def drag_to(view, pos, button):
+    """QTest's mouseMove sends no buttons; send a real move with the button held."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QMouseEvent(QEvent.Type.MouseMove, QPointF(pos), view.viewport().mapToGlobal(QPointF(pos)),
+                        Qt.MouseButton.NoButton, button, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(view.viewport(), event)
