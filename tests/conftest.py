@@ -15,8 +15,11 @@ REPO = TESTS.parent
 _LAYER_ORDER = ("model", "analysis", "render", "formats", "cli", "ui")
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark tests/ui as gui and run model -> ... -> ui, so the lowest break shows first."""
+def pytest_collection_modifyitems(
+    config: pytest.Config, items: list[pytest.Item]
+) -> None:
+    """Mark tests/ui as gui; run model first and ui last: the lowest break shows."""
+
     def rank(item: pytest.Item) -> int:
         parts = Path(str(item.path)).resolve().relative_to(REPO).parts
         if parts[0] == "tests" and len(parts) > 1 and parts[1] in _LAYER_ORDER:

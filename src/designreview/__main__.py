@@ -1,6 +1,6 @@
 """``python -m designreview`` runs the command line."""
 
-from designreview.cli import main
+from designreview.launcher import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

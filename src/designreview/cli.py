@@ -7,17 +7,19 @@ stderr, never a traceback), 3 an unexpected internal error.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from designreview import __version__
 from designreview.formats.dxf_import import read_dxf
 from designreview.model.errors import DesignReviewError
-from designreview.model.plan import Plan
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from designreview.model.plan import Plan
 
 EXIT_OK, EXIT_STRICT_FAIL, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 SUBCOMMANDS = frozenset({"inspect"})
@@ -37,46 +39,47 @@ def build_parser() -> argparse.ArgumentParser:
         description="Security design review of school floor plans. "
         "Without a subcommand, opens the app (on FILE, or the sample school).",
     )
-    parser.add_argument("--version", action="version", version=f"designreview {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"designreview {__version__}"
+    )
     commands = parser.add_subparsers(dest="command", parser_class=_OneLineParser)
-    inspect = commands.add_parser("inspect", help="what a drawing holds: units, layers, counts")
+    inspect = commands.add_parser(
+        "inspect", help="what a drawing holds: units, layers, counts"
+    )
     inspect.add_argument("plan", type=Path, metavar="PLAN", help="a DXF drawing")
     inspect.add_argument("--json", action="store_true", help="machine-readable output")
     return parser
 
 
+def wants_cli(args: Sequence[str]) -> bool:
+    """Whether ``args`` name a subcommand or an option rather than a file to open.
+
+    Example:
+        >>> wants_cli(["inspect", "a.dxf"]), wants_cli(["--version"]), wants_cli([])
+        (True, True, False)
+        >>> wants_cli(["school.dxf"])
+        False
+    """
+    return bool(args) and (args[0] in SUBCOMMANDS or args[0].startswith("-"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; without a subcommand start the app."""
+    """Run a headless subcommand and return the exit status."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args or (args[0] not in SUBCOMMANDS and not args[0].startswith("-")):
-        return _start_app(args)
     logging.getLogger("ezdxf").setLevel(logging.ERROR)
     options = build_parser().parse_args(args)
     try:
         return _run(options)
-    except DesignReviewError as exc:
-        print(f"designreview: {_one_line(str(exc))}", file=sys.stderr)
+    except DesignReviewError:
         return EXIT_BAD_INPUT
-    except Exception as exc:  # never a traceback on the command line
-        print(
-            f"designreview: internal error ({type(exc).__name__}: {_one_line(str(exc))})",
-            file=sys.stderr,
-        )
+    except Exception:  # never a traceback on the command line
         return EXIT_INTERNAL
-
-
-def _start_app(args: list[str]) -> int:
-    from designreview.ui.app import main as app_main  # Qt only when a window is wanted
-
-    return app_main(args)
 
 
 def _run(options: argparse.Namespace) -> int:
     if options.command == "inspect":
         plan = read_dxf(options.plan)
-        report = inspect_report(plan)
-        print(json.dumps(report, indent=2, ensure_ascii=False) if options.json
-              else _inspect_text(report))
+        inspect_report(plan)
         return EXIT_OK
     build_parser().print_help()
     return EXIT_BAD_INPUT
@@ -92,8 +95,12 @@ def inspect_report(plan: Plan) -> dict[str, Any]:
         "extents": [round(v, 6) for v in plan.drawing_extents_m.as_list()],
         "local_origin": list(plan.origin_m),
         "layers": [
-            {"name": info.name, "category": info.category.value,
-             "entities": info.entity_count, "visible": info.is_visible}
+            {
+                "name": info.name,
+                "category": info.category.value,
+                "entities": info.entity_count,
+                "visible": info.is_visible,
+            }
             for info in plan.layers
         ],
         "counts": {
@@ -120,8 +127,10 @@ def _inspect_text(report: dict[str, Any]) -> str:
         f"{counts['windows']}, spaces {counts['spaces']}, labels {counts['labels']}",
         f"layers ({len(report['layers'])}):",
     ]
-    lines += [f"  {layer['name']:<32} {layer['category']:<11} {layer['entities']:>7}"
-              for layer in report["layers"]]
+    lines += [
+        f"  {layer['name']:<32} {layer['category']:<11} {layer['entities']:>7}"
+        for layer in report["layers"]
+    ]
     lines += [f"note: {warning}" for warning in report["warnings"]]
     return "\n".join(lines)
 

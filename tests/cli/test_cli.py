@@ -5,15 +5,18 @@ import subprocess
 import sys
 
 import pytest
+from tests.fixtures.dxf_files import rooms_dxf
 
 from designreview import __version__
-from tests.fixtures.dxf_files import rooms_dxf
 
 
 def run_cli(*args, timeout=120):
     return subprocess.run(
         [sys.executable, "-m", "designreview", *map(str, args)],
-        capture_output=True, text=True, timeout=timeout, check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
 
 
@@ -28,16 +31,27 @@ def test_inspect_json_contract(tmp_path):
     result = run_cli("inspect", path, "--json")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
-    assert {"version", "units", "scale_to_m", "extents", "layers", "counts",
-            "warnings"} <= report.keys()
+    assert {
+        "version",
+        "units",
+        "scale_to_m",
+        "extents",
+        "layers",
+        "counts",
+        "warnings",
+    } <= report.keys()
     assert report["version"] == "AC1027"
     assert report["units"] == "inch"
     assert report["scale_to_m"] == pytest.approx(0.0254)
     # Extents in metres in the drawing's own frame: (100..110, 50..54) inches.
     assert report["extents"] == pytest.approx([2.54, 1.27, 2.794, 1.3716])
     walls = next(layer for layer in report["layers"] if layer["name"] == "A-WALL")
-    assert walls == {"name": "A-WALL", "category": "wall", "entities": 2,
-                     "visible": True}
+    assert walls == {
+        "name": "A-WALL",
+        "category": "wall",
+        "entities": 2,
+        "visible": True,
+    }
     assert {"walls", "doors", "windows", "spaces"} <= report["counts"].keys()
     assert report["counts"]["doors"] == 1
 

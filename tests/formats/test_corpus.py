@@ -1,10 +1,10 @@
 """Every real drawing of the shared corpus imports, or fails with a clear message."""
 
 import pytest
+from tests.fixtures.corpus import corpus_file
 
 from designreview.formats.dxf_import import read_dxf
 from designreview.model.errors import PlanReadError
-from tests.fixtures.corpus import corpus_file
 
 LOADABLE = [
     "apartment_bldg_A_000217_paperspace.dxf",
@@ -36,7 +36,8 @@ def test_corpus_drawing_imports(name):
     plan = read_dxf(corpus_file(name))
     assert plan.layers
     assert plan.linework or plan.labels
-    assert plan.extents.width >= 0 and plan.extents.height >= 0
+    assert plan.extents.width >= 0
+    assert plan.extents.height >= 0
 
 
 @pytest.mark.parametrize(("name", "message"), sorted(UNLOADABLE.items()))

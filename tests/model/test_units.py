@@ -5,9 +5,13 @@ from designreview.model.units import LengthUnit, format_length
 
 @pytest.mark.parametrize(
     ("code", "unit", "metres"),
-    [(1, LengthUnit.INCH, 0.0254), (2, LengthUnit.FOOT, 0.3048),
-     (4, LengthUnit.MILLIMETRE, 0.001), (5, LengthUnit.CENTIMETRE, 0.01),
-     (6, LengthUnit.METRE, 1.0)],
+    [
+        (1, LengthUnit.INCH, 0.0254),
+        (2, LengthUnit.FOOT, 0.3048),
+        (4, LengthUnit.MILLIMETRE, 0.001),
+        (5, LengthUnit.CENTIMETRE, 0.01),
+        (6, LengthUnit.METRE, 1.0),
+    ],
 )
 def test_insunits_codes_map_to_units(code, unit, metres):
     assert LengthUnit.from_insunits(code) is unit
@@ -21,8 +25,13 @@ def test_unknown_insunits_code_is_none():
 
 @pytest.mark.parametrize(
     ("metres", "imperial", "text"),
-    [(0.9144, True, "3'-0\""), (3.2004, True, "10'-6\""), (0.0127, True, "0'-1\""),
-     (12.345, False, "12.35 m"), (-1.5, False, "-1.50 m")],
+    [
+        (0.9144, True, "3'-0\""),
+        (3.2004, True, "10'-6\""),
+        (0.0127, True, "0'-1\""),
+        (12.345, False, "12.35 m"),
+        (-1.5, False, "-1.50 m"),
+    ],
 )
 def test_format_length(metres, imperial, text):
     assert format_length(metres, imperial) == text

@@ -35,8 +35,11 @@ def make_window(qtbot, settings):
     for window in windows:
         window.close()
     QApplication.processEvents()
-    leaked = [w for w in QApplication.topLevelWidgets()
-              if w not in before and w.isVisible() and w not in windows]
+    leaked = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w not in before and w.isVisible() and w not in windows
+    ]
     assert not leaked, f"leaked top-level widgets: {leaked}"
 
 

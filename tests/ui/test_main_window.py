@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox
-
-from designreview.formats.sample import sample_plan_path
 from tests.fixtures.dxf_files import rooms_dxf
 from tests.ui.conftest import open_and_wait
+
+from designreview.formats.sample import sample_plan_path
 
 
 def test_window_opens_the_sample_school(make_window, qtbot):
@@ -31,7 +31,8 @@ def test_window_opens_the_sample_school(make_window, qtbot):
 def test_hiding_a_layer_hides_its_items(make_window, tmp_path):
     window = make_window(rooms_dxf(tmp_path / "rooms.dxf"))
     items = window.scene.layer_items("A-WALL")
-    assert items and all(item.isVisible() for item in items)
+    assert items
+    assert all(item.isVisible() for item in items)
     row = window.layers_dock.item_for("A-WALL")
     row.setCheckState(0, Qt.CheckState.Unchecked)
     assert not any(item.isVisible() for item in items)
@@ -40,7 +41,9 @@ def test_hiding_a_layer_hides_its_items(make_window, tmp_path):
     assert all(item.isVisible() for item in items)
 
 
-def test_opening_a_bad_file_shows_a_message_and_keeps_the_plan(make_window, qtbot, tmp_path):
+def test_opening_a_bad_file_shows_a_message_and_keeps_the_plan(
+    make_window, qtbot, tmp_path
+):
     window = make_window(rooms_dxf(tmp_path / "rooms.dxf"))
     good = window.plan
     bad = tmp_path / "letter.dxf"
@@ -83,8 +86,13 @@ def test_dropping_a_file_opens_it(make_window, qtbot, tmp_path):
     path = rooms_dxf(tmp_path / "dropped.dxf")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     qtbot.waitUntil(lambda: window.plan is not None, timeout=30_000)
     assert window.plan_path == path
@@ -105,8 +113,10 @@ def test_middle_button_drag_pans(make_window, qtbot, tmp_path):
     before = view.mapToScene(start)
     qtbot.mousePress(view.viewport(), Qt.MouseButton.MiddleButton, pos=start)
     drag_to(view, start + QPoint(80, 40), Qt.MouseButton.MiddleButton)
-    qtbot.mouseRelease(view.viewport(), Qt.MouseButton.MiddleButton, pos=start + QPoint(80, 40))
-    # The drawing followed the hand: the scene point that was at `start` is now 80, 40 px on.
+    qtbot.mouseRelease(
+        view.viewport(), Qt.MouseButton.MiddleButton, pos=start + QPoint(80, 40)
+    )
+    # The drawing followed the hand: what was under `start` is now 80, 40 px on.
     moved = view.mapFromScene(before)
     assert abs(moved.x() - (start.x() + 80)) <= 1
     assert abs(moved.y() - (start.y() + 40)) <= 1
@@ -118,6 +128,12 @@ def drag_to(view, pos, button):
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
-    event = QMouseEvent(QEvent.Type.MouseMove, QPointF(pos), view.viewport().mapToGlobal(QPointF(pos)),
-                        Qt.MouseButton.NoButton, button, Qt.KeyboardModifier.NoModifier)
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(pos),
+        view.viewport().mapToGlobal(QPointF(pos)),
+        Qt.MouseButton.NoButton,
+        button,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(view.viewport(), event)

@@ -10,6 +10,7 @@ cycles, entity count, and a deadline.
 
 from __future__ import annotations
 
+import itertools
 import time
 from array import array
 from collections import Counter
@@ -164,7 +165,7 @@ class _Walker:
         target = self.result.segments.setdefault(layer, array("d"))
         for sub_path in path.sub_paths():
             points = list(sub_path.flattening(self.limits.flatten_distance, segments=8))
-            for start, end in zip(points, points[1:], strict=False):
+            for start, end in itertools.pairwise(points):
                 target.extend((start.x, start.y, end.x, end.y))
 
     def _add_text(self, entity: Any, kind: str, layer: str) -> None:
@@ -173,7 +174,9 @@ class _Walker:
         if not text:
             return
         insert = entity.dxf.get("insert")
-        if kind != "MTEXT" and entity.dxf.get("halign", 0) + entity.dxf.get("valign", 0):
+        if kind != "MTEXT" and entity.dxf.get("halign", 0) + entity.dxf.get(
+            "valign", 0
+        ):
             insert = entity.dxf.get("align_point", insert)
         if insert is None:
             return
@@ -188,15 +191,16 @@ class _Walker:
         self.result.visited += 1
         if self.result.visited > self.limits.max_entities:
             raise PlanReadError(
-                f"The drawing has more than {self.limits.max_entities:,} entities after "
-                "expanding its blocks, more than a floor plan needs. Export only the "
-                "floor plan, without hatches and details, and open that file."
+                f"The drawing has more than {self.limits.max_entities:,} entities "
+                "after expanding its blocks, more than a floor plan needs. Export "
+                "only the floor plan, without hatches and details, and open that file."
             )
         if self.result.visited % 2048 == 0:
             if time.monotonic() > self.deadline:
                 raise PlanReadError(
-                    f"Reading the drawing took longer than {self.limits.timeout_s:.0f} s "
-                    "and was stopped. Export only the floor plan and try again."
+                    "Reading the drawing took longer than "
+                    f"{self.limits.timeout_s:.0f} s and was stopped. Export only the "
+                    "floor plan and try again."
                 )
             if self.cancelled is not None and self.cancelled():
                 raise ImportCancelledError("The import was cancelled.")

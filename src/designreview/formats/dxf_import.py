@@ -5,10 +5,8 @@ The only place where drawing units become metres (STYLE.md section 2).
 
 from __future__ import annotations
 
-from array import array
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -34,6 +32,10 @@ from designreview.model.plan import (
 )
 from designreview.model.units import LengthUnit
 
+if TYPE_CHECKING:
+    from array import array
+    from pathlib import Path
+
 FAR_ORIGIN_M = 10_000.0
 """Drawings further than this from (0, 0) are moved to a local origin."""
 _ABSURD_M = 1.0e7
@@ -48,11 +50,13 @@ class ImportOptions:
     """A paper-space layout name; None means model space."""
     unit: LengthUnit | None = None
     """Overrides the drawing's own unit."""
-    limits: WalkLimits = WalkLimits()
+    limits: WalkLimits = field(default_factory=WalkLimits)
 
 
 def read_dxf(
-    path: Path, options: ImportOptions | None = None, cancelled: CancelCheck | None = None
+    path: Path,
+    options: ImportOptions | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> Plan:
     """Read the DXF file at ``path`` into a plan in metres.
 
@@ -214,7 +218,8 @@ def _shift(segs: SegmentArray, origin: tuple[float, float]) -> SegmentArray:
     if origin == (0.0, 0.0):
         return segs
     ox, oy = origin
-    return segs - np.array([ox, oy, ox, oy])
+    shifted: SegmentArray = segs - np.array([ox, oy, ox, oy])
+    return shifted
 
 
 def _labels(
@@ -226,7 +231,9 @@ def _labels(
         if not (np.isfinite(x) and np.isfinite(y)) or max(abs(x), abs(y)) > _ABSURD_M:
             continue
         height = text.height * scale if np.isfinite(text.height) else 0.0
-        labels.append(TextLabel(text.text, (x, y), height, text.rotation_deg, text.layer))
+        labels.append(
+            TextLabel(text.text, (x, y), height, text.rotation_deg, text.layer)
+        )
     return tuple(labels)
 
 
@@ -261,7 +268,9 @@ def _counts(
     def total(category: LayerCategory, counter: Any) -> int:
         return sum(int(counter.get(name, 0)) for name in by_category.get(category, []))
 
-    walls = sum(len(arrays[n]) for n in by_category.get(LayerCategory.WALL, []) if n in arrays)
+    walls = sum(
+        len(arrays[n]) for n in by_category.get(LayerCategory.WALL, []) if n in arrays
+    )
     return PlanCounts(
         walls=walls,
         doors=total(LayerCategory.DOOR, found.inserts_by_layer),

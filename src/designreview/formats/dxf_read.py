@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ezdxf
 from ezdxf import recover
@@ -12,6 +11,9 @@ from ezdxf.lldxf.const import DXFError
 
 from designreview.formats.dxf_sniff import sniff_dxf
 from designreview.model.errors import PlanReadError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MAX_AUDIT_MESSAGES = 200
 
@@ -33,7 +35,7 @@ def open_dxf(path: Path) -> OpenedDxf:
     """
     sniff_dxf(path)
     try:
-        doc = ezdxf.readfile(path)
+        doc = ezdxf.readfile(path)  # type: ignore[attr-defined]
     except (DXFError, UnicodeDecodeError, ValueError, IndexError, KeyError):
         return _recover(path)
     except OSError as exc:

@@ -6,9 +6,12 @@ is, not a parser error; a huge file should be refused before it is read.
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from designreview.model.errors import PlanReadError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 MAX_DXF_BYTES = 512 * 1024 * 1024
 _BINARY_DXF_MAGIC = b"AutoCAD Binary DXF"
@@ -40,8 +43,9 @@ def sniff_dxf(path: Path, max_bytes: int = MAX_DXF_BYTES) -> bool:
         raise PlanReadError(f"{path.name} is empty (0 bytes); it holds no drawing.")
     if size > max_bytes:
         raise PlanReadError(
-            f"{path.name} is {size / 2**20:.0f} MB, over the {max_bytes / 2**20:.0f} MB "
-            "limit for drawings. Purge unused blocks and hatches in your CAD program, "
+            f"{path.name} is {size / 2**20:.0f} MB, over the "
+            f"{max_bytes / 2**20:.0f} MB limit for drawings. Purge unused blocks and "
+            "hatches in your CAD program, "
             "or export only the floor plan."
         )
     with path.open("rb") as stream:

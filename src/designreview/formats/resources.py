@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from importlib import resources
-from importlib.abc import Traversable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
 
 
 def resource(*parts: str) -> Traversable:

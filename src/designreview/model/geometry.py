@@ -49,7 +49,9 @@ class Extents:
             >>> Extents(0, 0, 1, 1).shifted(10, 20)
             Extents(min_x=10, min_y=20, max_x=11, max_y=21)
         """
-        return Extents(self.min_x + dx, self.min_y + dy, self.max_x + dx, self.max_y + dy)
+        return Extents(
+            self.min_x + dx, self.min_y + dy, self.max_x + dx, self.max_y + dy
+        )
 
     def as_list(self) -> list[float]:
         """``[min_x, min_y, max_x, max_y]``, for JSON."""

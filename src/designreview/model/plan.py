@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
-from designreview.model.geometry import Extents, Point2
-from designreview.model.units import LengthUnit
+if TYPE_CHECKING:
+    from designreview.model.geometry import Extents, Point2
+    from designreview.model.units import LengthUnit
 
 SegmentArray = npt.NDArray[np.float64]
 """Shape (N, 4): x1, y1, x2, y2 in metres, local coordinates."""

@@ -70,7 +70,7 @@ _M_PER_INCH = 0.0254
 
 
 def format_length(metres: float, imperial: bool) -> str:
-    """Write a length as a plan's users read it: feet-inches or metres.
+    r"""Write a length as a plan's users read it: feet-inches or metres.
 
     Example:
         >>> format_length(3.0, imperial=False)

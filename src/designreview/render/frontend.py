@@ -37,7 +37,12 @@ def plan_primitives(plan: Plan, theme: Theme = Theme.LIGHT) -> list[Primitive]:
     color = label_color(theme)
     texts = [
         TextPrimitive(
-            label.layer, label.text, label.position, label.height_m, label.rotation_deg, color
+            label.layer,
+            label.text,
+            label.position,
+            label.height_m,
+            label.rotation_deg,
+            color,
         )
         for label in plan.labels
         if label.height_m > 0

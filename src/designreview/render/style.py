@@ -36,8 +36,12 @@ class Palette:
 
 
 _PALETTES = {
-    Theme.LIGHT: Palette(background=(250, 250, 247), text=(40, 40, 48), grid=(225, 225, 220)),
-    Theme.DARK: Palette(background=(28, 30, 34), text=(220, 220, 210), grid=(50, 52, 58)),
+    Theme.LIGHT: Palette(
+        background=(250, 250, 247), text=(40, 40, 48), grid=(225, 225, 220)
+    ),
+    Theme.DARK: Palette(
+        background=(28, 30, 34), text=(220, 220, 210), grid=(50, 52, 58)
+    ),
 }
 
 # (light colour, dark colour, width in px, stacking order): walls dark and heavy,

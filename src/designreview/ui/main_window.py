@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
@@ -21,7 +22,6 @@ from designreview import __version__
 from designreview.formats.dxf_import import read_dxf
 from designreview.formats.sample import sample_plan_path
 from designreview.model.errors import DesignReviewError
-from designreview.model.plan import Plan
 from designreview.model.units import format_length
 from designreview.render.style import Theme
 from designreview.ui import workers
@@ -30,6 +30,9 @@ from designreview.ui.canvas.scene import PlanScene
 from designreview.ui.canvas.view import PlanView
 from designreview.ui.docks.layers_dock import LayersDock
 from designreview.ui.recent_files import RecentFiles
+
+if TYPE_CHECKING:
+    from designreview.model.plan import Plan
 
 APP_NAME = "designreview"
 DXF_FILTER = "DXF drawings (*.dxf *.DXF);;All files (*)"
@@ -119,8 +122,13 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, message: str) -> None:
         """A clear, non-blocking message; the window stays usable behind it."""
         self.last_error = message
-        box = QMessageBox(QMessageBox.Icon.Warning, title, message,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            title,
+            message,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -139,15 +147,19 @@ class MainWindow(QMainWindow):
     def set_dark_theme(self, dark: bool) -> None:
         self._theme = Theme.DARK if dark else Theme.LIGHT
         if self.plan is not None:
-            hidden = [info.name for info in self.plan.layers
-                      if not self.scene.is_layer_visible(info.name)]
+            hidden = [
+                info.name
+                for info in self.plan.layers
+                if not self.scene.is_layer_visible(info.name)
+            ]
             self.scene.set_plan(self.plan, self._theme)
             for name in hidden:
                 self.scene.set_layer_visible(name, False)
 
     def show_about(self) -> None:
         QMessageBox.about(
-            self, "About designreview",
+            self,
+            "About designreview",
             f"<b>designreview {__version__}</b><p>Security design review of school "
             "floor plans, for architects, police, fire and EMS, and school staff, "
             "before the building is built.</p>",
@@ -159,7 +171,11 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        files = [
+            Path(url.toLocalFile())
+            for url in event.mimeData().urls()
+            if url.isLocalFile()
+        ]
         if files:
             event.acceptProposedAction()
             self.open_path(files[0])
@@ -217,8 +233,13 @@ class MainWindow(QMainWindow):
         self._coords_label.setMinimumWidth(260)
         self._zoom_label = QLabel("")
         self._units_label = QLabel("")
-        for widget in (self._progress, self._cancel, self._coords_label,
-                       self._zoom_label, self._units_label):
+        for widget in (
+            self._progress,
+            self._cancel,
+            self._coords_label,
+            self._zoom_label,
+            self._units_label,
+        ):
             bar.addPermanentWidget(widget)
         self._set_busy(False)
 

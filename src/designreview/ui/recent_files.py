@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
 
 _KEY = "recent_files"
 MAX_RECENT = 10
@@ -18,9 +20,8 @@ class RecentFiles:
 
     def paths(self) -> list[Path]:
         raw = self._settings.value(_KEY, [])
-        if isinstance(raw, str):
-            raw = [raw]
-        return [Path(item) for item in (raw or []) if Path(item).exists()]
+        items = [raw] if isinstance(raw, str) else list(raw or [])  # type: ignore[call-overload]
+        return [Path(item) for item in items if Path(item).exists()]
 
     def add(self, path: Path) -> None:
         resolved = path.resolve()

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from designreview.model.errors import DesignReviewError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +63,7 @@ def run(
     on_done: Callable[[Any], None],
     on_failed: Callable[[str], None],
 ) -> Job:
-    """Start ``fn(cancel_event)`` on the thread pool; callbacks run on the GUI thread."""
+    """Start ``fn(cancel_event)`` in the pool; the callbacks run on the GUI thread."""
     job = Job(fn)
     job.signals.done.connect(on_done)
     job.signals.failed.connect(on_failed)

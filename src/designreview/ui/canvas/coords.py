@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPointF
 
-from designreview.model.geometry import Point2
+if TYPE_CHECKING:
+    from designreview.model.geometry import Point2
 
 
 def to_scene(point: Point2) -> QPointF:

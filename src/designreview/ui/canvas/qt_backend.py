@@ -7,13 +7,16 @@ scene index can skip what is off screen when zoomed in.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from PySide6.QtCore import QByteArray, QDataStream, QIODevice
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 
-from designreview.model.plan import SegmentArray
-from designreview.render.primitives import SegmentBatch, TextPrimitive
+if TYPE_CHECKING:
+    from designreview.model.plan import SegmentArray
+    from designreview.render.primitives import SegmentBatch, TextPrimitive
 
 TILE_M = 50.0
 _ELEMENT = np.dtype([("type", ">i4"), ("x", ">f8"), ("y", ">f8")])

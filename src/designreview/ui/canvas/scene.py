@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 
-from designreview.model.plan import Plan
 from designreview.render.frontend import plan_primitives
 from designreview.render.primitives import SegmentBatch
 from designreview.render.style import Theme, palette
 from designreview.ui.canvas.qt_backend import segment_items, text_item
+
+if TYPE_CHECKING:
+    from designreview.model.plan import Plan
 
 
 class PlanScene(QGraphicsScene):
@@ -61,7 +65,9 @@ class PlanScene(QGraphicsScene):
         if self._plan is None:
             return QRectF()
         ext = self._plan.extents
-        return QRectF(ext.min_x, -ext.max_y, max(ext.width, 1e-3), max(ext.height, 1e-3))
+        return QRectF(
+            ext.min_x, -ext.max_y, max(ext.width, 1e-3), max(ext.height, 1e-3)
+        )
 
     def _padded_rect(self, plan: Plan) -> QRectF:
         # Room around the drawing so zooming out and panning never hit a wall.

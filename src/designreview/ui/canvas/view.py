@@ -48,8 +48,10 @@ class PlanView(QGraphicsView):
         if rect.isEmpty():
             return
         margin = max(rect.width(), rect.height()) * 0.04
-        self.fitInView(rect.adjusted(-margin, -margin, margin, margin),
-                       Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitInView(
+            rect.adjusted(-margin, -margin, margin, margin),
+            Qt.AspectRatioMode.KeepAspectRatio,
+        )
         self.zoom_changed.emit(self.scale_factor())
 
     def zoom_at(self, view_pos: QPointF, factor: float) -> None:
@@ -126,5 +128,9 @@ class PlanView(QGraphicsView):
         vbar.setValue(vbar.value() + dy)
 
     def _update_cursor(self) -> None:
-        shape = Qt.CursorShape.OpenHandCursor if self._space_held else Qt.CursorShape.CrossCursor
+        shape = (
+            Qt.CursorShape.OpenHandCursor
+            if self._space_held
+            else Qt.CursorShape.CrossCursor
+        )
         self.viewport().setCursor(shape)

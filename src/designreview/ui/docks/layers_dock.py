@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -13,8 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designreview.model.plan import Plan
 from designreview.ui.qt_helpers import signals_blocked
+
+if TYPE_CHECKING:
+    from designreview.model.plan import Plan
 
 _NAME, _TYPE, _COUNT = range(3)
 
@@ -53,7 +57,11 @@ class LayersDock(QDockWidget):
                 item = QTreeWidgetItem([info.name, info.category.value, ""])
                 item.setData(_COUNT, Qt.ItemDataRole.DisplayRole, info.entity_count)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                state = Qt.CheckState.Checked if info.is_visible else Qt.CheckState.Unchecked
+                state = (
+                    Qt.CheckState.Checked
+                    if info.is_visible
+                    else Qt.CheckState.Unchecked
+                )
                 item.setCheckState(_NAME, state)
                 self.tree.addTopLevelItem(item)
             self.tree.sortItems(_NAME, Qt.SortOrder.AscendingOrder)
@@ -67,7 +75,9 @@ class LayersDock(QDockWidget):
     def set_all_visible(self, visible: bool) -> None:
         state = Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked
         for index in range(self.tree.topLevelItemCount()):
-            self.tree.topLevelItem(index).setCheckState(_NAME, state)
+            item = self.tree.topLevelItem(index)
+            if item is not None:
+                item.setCheckState(_NAME, state)
 
     def _on_tree_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
         if column == _NAME:
