@@ -7,6 +7,7 @@ stderr, never a traceback), 3 an unexpected internal error.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from pathlib import Path
@@ -70,16 +71,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = build_parser().parse_args(args)
     try:
         return _run(options)
-    except DesignReviewError:
+    except DesignReviewError as exc:
+        print(f"designreview: {_one_line(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except Exception:  # never a traceback on the command line
+    except Exception as exc:  # never a traceback on the command line
+        print(
+            f"designreview: internal error ({type(exc).__name__}: "
+            f"{_one_line(str(exc))})",
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL
 
 
 def _run(options: argparse.Namespace) -> int:
     if options.command == "inspect":
-        plan = read_dxf(options.plan)
-        inspect_report(plan)
+        report = inspect_report(read_dxf(options.plan))
+        if options.json:
+            print(json.dumps(report, indent=2, ensure_ascii=False))
+        else:
+            print(_inspect_text(report))
         return EXIT_OK
     build_parser().print_help()
     return EXIT_BAD_INPUT

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
-if TYPE_CHECKING:
-    from designreview.model.geometry import Extents, Point2
-    from designreview.model.units import LengthUnit
+from designreview.model.geometry import Extents, Point2
+from designreview.model.units import LengthUnit
 
 SegmentArray = npt.NDArray[np.float64]
 """Shape (N, 4): x1, y1, x2, y2 in metres, local coordinates."""
@@ -127,6 +125,7 @@ class Plan:
 
         Example:
             >>> from designreview.model.geometry import Extents
+            >>> from designreview.model.units import LengthUnit
             >>> plan = Plan("p", "AC1027", LengthUnit.METRE, 1.0, (1000.0, 0.0),
             ...             Extents(0, 0, 1, 1), (), ())
             >>> plan.to_drawing_m((1.0, 2.0))

@@ -70,15 +70,15 @@ _M_PER_INCH = 0.0254
 
 
 def format_length(metres: float, imperial: bool) -> str:
-    r"""Write a length as a plan's users read it: feet-inches or metres.
+    """Write a length as a plan's users read it: feet-inches or metres.
 
     Example:
         >>> format_length(3.0, imperial=False)
         '3.00 m'
-        >>> format_length(3.2004, imperial=True)
-        '10\\'-6"'
-        >>> format_length(-0.0254, imperial=True)
-        '-0\\'-1"'
+        >>> print(format_length(3.2004, imperial=True))
+        10'-6"
+        >>> print(format_length(-0.0254, imperial=True))
+        -0'-1"
     """
     if not imperial:
         return f"{metres:.2f} m"

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from designreview.model.geometry import Point2
-    from designreview.model.plan import SegmentArray
-    from designreview.render.style import LineStyle, Rgb
+from designreview.model.geometry import Point2
+from designreview.model.plan import SegmentArray
+from designreview.render.style import LineStyle, Rgb
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -1,0 +1,176 @@
+"""The review: the document reviewers open, mark up, sign and save.
+
+A review is replaced, never mutated (STYLE.md section 2): every change makes a new
+value, so undo, background analysis and saving all work on free snapshots.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import Enum
+
+from designreview.model.ids import MarkupId, ReviewerId, ReviewId, SheetId
+from designreview.model.markups import Markup, Stamp
+from designreview.model.plan import LayerCategory
+from designreview.model.units import LengthUnit
+
+
+@dataclass(frozen=True, slots=True)
+class Reviewer:
+    """A person taking part in the review, with the agency they speak for."""
+
+    id: ReviewerId
+    name: str
+    agency: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LayerOverride:
+    """A reviewer's correction of the importer's guess for one layer."""
+
+    layer: str
+    category: LayerCategory
+
+
+@dataclass(frozen=True, slots=True, repr=False)
+class SourceFile:
+    """A drawing's original bytes, kept so a review opens without the original file."""
+
+    name: str
+    sha256: str
+    data: bytes
+
+    def __repr__(self) -> str:
+        """Name and hash, not the megabytes."""
+        return f"SourceFile({self.name!r}, {self.sha256[:12]}…, {len(self.data)} bytes)"
+
+
+@dataclass(frozen=True, slots=True)
+class Sheet:
+    """One imported drawing (usually one floor) and how to read it.
+
+    The drawing's bytes are kept in the review file; ``source_sha256`` ties this sheet
+    to them. Geometry is re-derived from those bytes on open, never saved.
+    """
+
+    id: SheetId
+    name: str
+    source_name: str
+    source_sha256: str
+    unit_override: LengthUnit | None = None
+    layer_overrides: tuple[LayerOverride, ...] = ()
+    layout: str | None = None
+    level: int = 0
+
+
+class DecisionKind(Enum):
+    """What reviewers decided about a finding."""
+
+    ACCEPT = "accept"
+    WILL_FIX = "will_fix"
+    DISMISS = "dismiss"
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A recorded decision about a finding (findings are recomputed; this is kept)."""
+
+    finding_key: str
+    kind: DecisionKind
+    by: Stamp
+    reason: str = ""
+    owner: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CheckSetting:
+    """One threshold of one check, changed from its default for this review."""
+
+    rule_id: str
+    name: str
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One change, who made it and when: the review's append-only history."""
+
+    by: Stamp
+    label: str
+    ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewInfo:
+    """What the packet's cover says about the review."""
+
+    school: str = ""
+    project: str = ""
+    meeting_date: str = ""
+    classification: str = "FOR OFFICIAL USE ONLY"
+    distribution: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """The whole document: sheets, markups, reviewers, settings, decisions, history."""
+
+    id: ReviewId
+    info: ReviewInfo = field(default_factory=ReviewInfo)
+    reviewers: tuple[Reviewer, ...] = ()
+    sheets: tuple[Sheet, ...] = ()
+    markups: tuple[Markup, ...] = ()
+    decisions: tuple[Decision, ...] = ()
+    check_settings: tuple[CheckSetting, ...] = ()
+    history: tuple[HistoryEntry, ...] = ()
+    sources: tuple[SourceFile, ...] = ()
+
+    def source(self, sha256: str) -> SourceFile | None:
+        """The embedded drawing with this hash, if any."""
+        return next((f for f in self.sources if f.sha256 == sha256), None)
+
+    def markup(self, markup_id: MarkupId) -> Markup | None:
+        """The markup with this id, if any."""
+        return next((m for m in self.markups if m.id == markup_id), None)
+
+    def sheet(self, sheet_id: SheetId) -> Sheet | None:
+        """The sheet with this id, if any."""
+        return next((s for s in self.sheets if s.id == sheet_id), None)
+
+    def reviewer(self, reviewer_id: ReviewerId) -> Reviewer | None:
+        """The reviewer with this id, if any."""
+        return next((r for r in self.reviewers if r.id == reviewer_id), None)
+
+    def with_markup(self, markup: Markup) -> Review:
+        """This review with ``markup`` added, or replacing the one with its id."""
+        kept = tuple(m for m in self.markups if m.id != markup.id)
+        index = next(
+            (i for i, m in enumerate(self.markups) if m.id == markup.id), len(kept)
+        )
+        return replace(self, markups=(*kept[:index], markup, *kept[index:]))
+
+    def without_markup(self, markup_id: MarkupId) -> Review:
+        """This review without the markup ``markup_id``."""
+        return replace(
+            self, markups=tuple(m for m in self.markups if m.id != markup_id)
+        )
+
+    def with_sheet(self, sheet: Sheet) -> Review:
+        """This review with ``sheet`` added, or replacing the one with its id."""
+        if self.sheet(sheet.id) is None:
+            return replace(self, sheets=(*self.sheets, sheet))
+        return replace(
+            self, sheets=tuple(sheet if s.id == sheet.id else s for s in self.sheets)
+        )
+
+    def with_reviewer(self, reviewer: Reviewer) -> Review:
+        """This review with ``reviewer`` added, or replacing the one with its id."""
+        if self.reviewer(reviewer.id) is None:
+            return replace(self, reviewers=(*self.reviewers, reviewer))
+        return replace(
+            self,
+            reviewers=tuple(
+                reviewer if r.id == reviewer.id else r for r in self.reviewers
+            ),
+        )
