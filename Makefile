@@ -53,6 +53,7 @@ bench: $(STAMP)
 
 sample: $(STAMP)
 	$(BIN)/python sample_plans/make_sample_school.py sample_plans/sample_school.dxf
+	$(BIN)/python sample_plans/make_sample_review.py sample_plans/sample_school.dreview
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from designreview import __version__
 from designreview.formats.dxf_import import read_dxf
+from designreview.formats.project_file import SUFFIX, write_review
+from designreview.formats.sheets import new_review
+from designreview.model.document import utc_now
 from designreview.model.errors import DesignReviewError
 
 if TYPE_CHECKING:
@@ -23,7 +26,7 @@ if TYPE_CHECKING:
     from designreview.model.plan import Plan
 
 EXIT_OK, EXIT_STRICT_FAIL, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-SUBCOMMANDS = frozenset({"inspect"})
+SUBCOMMANDS = frozenset({"inspect", "new"})
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -49,6 +52,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     inspect.add_argument("plan", type=Path, metavar="PLAN", help="a DXF drawing")
     inspect.add_argument("--json", action="store_true", help="machine-readable output")
+    new = commands.add_parser("new", help="a review from drawings, one sheet each")
+    new.add_argument("plans", type=Path, nargs="+", metavar="PLAN", help="DXF drawings")
+    new.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="REVIEW",
+        help="the review file to write (.dreview)",
+    )
+    new.add_argument(
+        "--force", action="store_true", help="overwrite REVIEW if it exists"
+    )
     return parser
 
 
@@ -91,8 +107,25 @@ def _run(options: argparse.Namespace) -> int:
         else:
             print(_inspect_text(report))
         return EXIT_OK
+    if options.command == "new":
+        return _new(options)
     build_parser().print_help()
     return EXIT_BAD_INPUT
+
+
+def _new(options: argparse.Namespace) -> int:
+    output: Path = options.output
+    if output.suffix.lower() != SUFFIX:
+        raise DesignReviewError(f"The review file must end in {SUFFIX}: {output.name}")
+    if output.exists() and not options.force:
+        raise DesignReviewError(
+            f"{output.name} already exists; choose another name or add --force."
+        )
+    review = new_review(list(options.plans))
+    write_review(review, output, saved_by="designreview new", saved_at=utc_now())
+    sheets = ", ".join(sheet.name for sheet in review.sheets)
+    print(f"{output}: {len(review.sheets)} sheet(s): {sheets}")
+    return EXIT_OK
 
 
 def inspect_report(plan: Plan) -> dict[str, Any]:

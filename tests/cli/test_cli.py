@@ -89,3 +89,34 @@ def test_not_a_drawing_is_bad_input(tmp_path):
     assert result.returncode == 2
     assert "not a DXF drawing" in result.stderr
     assert result.stdout == ""
+
+
+def test_new_review_from_two_plans_embeds_them(tmp_path):
+    from designreview.formats.project_file import read_review
+
+    first = rooms_dxf(tmp_path / "level_1.dxf")
+    second = rooms_dxf(tmp_path / "level_2.dxf", insunits=1)
+    out = tmp_path / "school.dreview"
+    result = run_cli("new", first, second, "-o", out)
+    assert result.returncode == 0, result.stderr
+    review = read_review(out)
+    assert [sheet.name for sheet in review.sheets] == ["level 1", "level 2"]
+    assert [sheet.level for sheet in review.sheets] == [0, 1]
+    by_hash = {source.sha256: source.data for source in review.sources}
+    assert by_hash[review.sheets[0].source_sha256] == first.read_bytes()
+    assert by_hash[review.sheets[1].source_sha256] == second.read_bytes()
+
+
+def test_new_refuses_to_overwrite_and_bad_plans(tmp_path):
+    out = tmp_path / "school.dreview"
+    out.write_bytes(b"precious")
+    result = run_cli("new", rooms_dxf(tmp_path / "a.dxf"), "-o", out)
+    assert result.returncode == 2
+    assert "already exists" in result.stderr
+    assert out.read_bytes() == b"precious"
+    bad = tmp_path / "bad.dxf"
+    bad.write_text("not a drawing")
+    result = run_cli("new", bad, "-o", tmp_path / "other.dreview")
+    assert result.returncode == 2
+    assert "not a DXF drawing" in result.stderr
+    assert not (tmp_path / "other.dreview").exists()

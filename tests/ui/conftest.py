@@ -1,4 +1,4 @@
-"""Fixtures for the window: real widgets, temporary settings, no leaked windows."""
+"""Fixtures for the window: real widgets, temporary settings, scripted answers."""
 
 from __future__ import annotations
 
@@ -6,7 +6,42 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from designreview.ui.dialogs.prompts import DiskChoice, LockChoice, SaveChoice
 from designreview.ui.main_window import MainWindow
+
+
+class ScriptedPrompts:
+    """Answers the session's questions as a test says, and records what was asked."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self.save_choice = SaveChoice.DISCARD
+        self.lock_choice = LockChoice.READ_ONLY
+        self.disk_choice = DiskChoice.RELOAD
+        self.next_save_path = None
+        self.next_open_path = None
+
+    def unsaved_changes(self, title):
+        self.asked.append(f"unsaved:{title}")
+        return self.save_choice
+
+    def locked(self, name, holder):
+        self.asked.append(f"locked:{holder}")
+        return self.lock_choice
+
+    def changed_on_disk(self, name):
+        self.asked.append(f"changed:{name}")
+        return self.disk_choice
+
+    def save_path(self, suggested):
+        self.asked.append("save_path")
+        return self.next_save_path
+
+    def open_path(self, start):
+        return self.next_open_path
+
+    def drawing_path(self, start):
+        return self.next_open_path
 
 
 @pytest.fixture
@@ -15,13 +50,15 @@ def settings(tmp_path):
 
 
 @pytest.fixture
-def make_window(qtbot, settings):
+def make_window(qtbot, settings, tmp_path):
     """A shown main window; fails the test if it leaves other top-level windows."""
     before = set(QApplication.topLevelWidgets())
     windows = []
 
     def make(path=None):
-        window = MainWindow(settings)
+        window = MainWindow(settings, tmp_path / "autosave")
+        window.prompts = ScriptedPrompts()
+        window.session.prompts = window.prompts
         qtbot.addWidget(window)
         window.resize(1000, 700)
         window.show()
@@ -33,6 +70,7 @@ def make_window(qtbot, settings):
 
     yield make
     for window in windows:
+        window.bridge.set_modified(False)
         window.close()
     QApplication.processEvents()
     leaked = [

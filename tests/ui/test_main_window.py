@@ -17,11 +17,13 @@ from designreview.formats.sample import sample_plan_path
 def test_window_opens_the_sample_school(make_window, qtbot):
     window = make_window()
     window.open_sample()
-    qtbot.waitUntil(lambda: not window.is_busy(), timeout=60_000)
+    qtbot.waitUntil(lambda: window.plan is not None, timeout=60_000)
     assert window.last_error is None
     assert window.plan.source_name == sample_plan_path().name
     assert window.plan.counts.walls > 100
-    assert "sample_school.dxf" in window.windowTitle()
+    assert "Sample school review" in window.windowTitle()
+    assert not window.isWindowModified()
+    assert window.sheet_combo.currentText() == "Level 1"
     assert window.layers_dock.tree.topLevelItemCount() == len(window.plan.layers)
     # The whole drawing is in view after opening.
     visible = window.view.mapToScene(window.view.viewport().rect()).boundingRect()
@@ -95,7 +97,9 @@ def test_dropping_a_file_opens_it(make_window, qtbot, tmp_path):
     )
     window.dropEvent(event)
     qtbot.waitUntil(lambda: window.plan is not None, timeout=30_000)
-    assert window.plan_path == path
+    assert window.plan.source_name == "dropped.dxf"
+    assert window.session.display_name == "dropped"
+    assert window.isWindowModified()  # a new review from a drawing is not saved yet
 
 
 def test_recent_files_remember_opened_drawings(make_window, qtbot, tmp_path):

@@ -18,6 +18,7 @@ import stat
 import zipfile
 import zlib
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -65,12 +66,31 @@ def review_bytes(review: Review, saved_by: str = "", saved_at: str = "") -> byte
         "saved_at": saved_at,
         "files": {name: _sha256(data) for name, data in sorted(members.items())},
     }
+    stamp = _zip_time(saved_at)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
-        archive.writestr(MANIFEST, _dumps(manifest))
-        for name, data in members.items():
-            archive.writestr(name, data)
+        for name, data in ((MANIFEST, _dumps(manifest)), *members.items()):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
     return buffer.getvalue()
+
+
+def _zip_time(saved_at: str) -> tuple[int, int, int, int, int, int]:
+    """Member times from the save time, so the same review saves to the same bytes."""
+    try:
+        when = datetime.fromisoformat(saved_at)
+    except ValueError:
+        return (1980, 1, 1, 0, 0, 0)
+    return (
+        max(when.year, 1980),
+        when.month,
+        when.day,
+        when.hour,
+        when.minute,
+        when.second,
+    )
 
 
 def read_review_bytes(

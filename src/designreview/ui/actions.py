@@ -20,22 +20,30 @@ class ActionSpec:
     shortcuts: tuple[str | StandardKey, ...] = ()
     tip: str = ""
     checkable: bool = False
+    separator_before: bool = False
 
 
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("open", "&File", "&Open Drawing…", "choose_and_open",
-               (StandardKey.Open,), "Open a DXF floor plan"),
-    ActionSpec("open_sample", "&File", "Open &Sample School", "open_sample",
-               (), "Open the bundled sample school"),
+    ActionSpec("open", "&File", "&Open…", "choose_and_open", (StandardKey.Open,),
+               "Open a review (.dreview) or a drawing (.dxf) to start a review"),
+    ActionSpec("open_sample", "&File", "Open &Sample School", "open_sample", (),
+               "Open the bundled sample school and its review"),
+    ActionSpec("add_sheet", "&File", "&Add Sheet from Drawing…", "choose_and_add_sheet",
+               ("Ctrl+Shift+A",), "Add another floor (a DXF drawing) to this review",
+               separator_before=True),
+    ActionSpec("save", "&File", "&Save", "save", (StandardKey.Save,),
+               "Save the review", separator_before=True),
+    ActionSpec("save_as", "&File", "Save &As…", "save_as", (StandardKey.SaveAs,),
+               "Save the review under another name"),
     ActionSpec("quit", "&File", "&Quit", "close", (StandardKey.Quit,),
-               "Quit designreview"),
-    ActionSpec("fit", "&View", "&Fit to Drawing", "fit_to_drawing",
-               ("F", "Home"), "Show the whole drawing"),
+               "Quit designreview", separator_before=True),
+    ActionSpec("fit", "&View", "&Fit to Drawing", "fit_to_drawing", ("F", "Home"),
+               "Show the whole drawing"),
     ActionSpec("zoom_in", "&View", "Zoom &In", "zoom_in", (StandardKey.ZoomIn, "="),
                "Zoom in at the centre"),
     ActionSpec("zoom_out", "&View", "Zoom &Out", "zoom_out",
                (StandardKey.ZoomOut, "-"), "Zoom out at the centre"),
     ActionSpec("dark_theme", "&View", "&Dark Theme", "set_dark_theme",
                ("Ctrl+Shift+D",), "Dark background for projectors", checkable=True),
-    ActionSpec("about", "&Help", "&About designreview", "show_about", (), ""),
+    ActionSpec("about", "&Help", "&About designreview", "show_about"),
 )  # fmt: skip

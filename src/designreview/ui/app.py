@@ -5,10 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
 from designreview import __version__
+from designreview.formats.autosave import orphaned_autosaves, prepare_folder
+from designreview.ui.dialogs.recovery_dialog import RecoveryDialog
 from designreview.ui.main_window import APP_NAME, MainWindow
 
 
@@ -24,16 +26,28 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def autosave_folder() -> Path:
+    """The per-user folder for autosaves (created private to the user)."""
+    base = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.AppLocalDataLocation
+    )
+    return prepare_folder(Path(base) / "autosave")
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Open the window on ``argv[0]`` if given, else on the bundled sample school."""
+    """Open the window on recovered work, on ``argv[0]``, or on the sample school."""
     args = sys.argv[1:] if argv is None else argv
     app = create_app()
-    window = MainWindow(QSettings())
+    folder = autosave_folder()
+    window = MainWindow(QSettings(), folder)
     window.show()
-    if args:
-        window.open_path(Path(args[0]))
-    else:
-        window.open_sample()
+    orphans = orphaned_autosaves(folder)
+    restored = bool(orphans) and RecoveryDialog(window.session, orphans, window).run()
+    if not restored:
+        if args:
+            window.open_path(Path(args[0]))
+        else:
+            window.open_sample()
     return app.exec()
 
 

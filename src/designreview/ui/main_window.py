@@ -2,122 +2,231 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QLabel,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
 )
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QMessageBox
 
 from designreview import __version__
-from designreview.formats.dxf_import import read_dxf
-from designreview.formats.sample import sample_plan_path
+from designreview.formats.project_file import SUFFIX, read_review
+from designreview.formats.sample import sample_plan_path, sample_review_path
+from designreview.formats.sheets import add_drawing
+from designreview.model.edits import AddSheet
 from designreview.model.errors import DesignReviewError
-from designreview.model.units import format_length
+from designreview.model.ids import ReviewId, new_id
+from designreview.model.review import Review
 from designreview.render.style import Theme
-from designreview.ui import workers
 from designreview.ui.actions import ACTIONS
 from designreview.ui.canvas.scene import PlanScene
 from designreview.ui.canvas.view import PlanView
+from designreview.ui.dialogs.prompts import Prompts
 from designreview.ui.docks.layers_dock import LayersDock
+from designreview.ui.document_bridge import DocumentBridge
+from designreview.ui.plan_loader import PlanLoader
 from designreview.ui.recent_files import RecentFiles
+from designreview.ui.review_session import ReviewSession
+from designreview.ui.status_bar import PlanStatusBar
 
 if TYPE_CHECKING:
     from designreview.model.plan import Plan
+    from designreview.model.review import Sheet, SourceFile
 
 APP_NAME = "designreview"
-DXF_FILTER = "DXF drawings (*.dxf *.DXF);;All files (*)"
 
 
 class MainWindow(QMainWindow):
-    """The review window around one plan canvas."""
+    """The review window: one review, one sheet shown at a time."""
 
-    def __init__(self, settings: QSettings) -> None:
+    def __init__(self, settings: QSettings, autosave_dir: Path) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
         self.resize(1280, 820)
         self.setAcceptDrops(True)
         self.plan: Plan | None = None
-        self.plan_path: Path | None = None
+        self.current_sheet_id: str | None = None
         self.last_error: str | None = None
         self.error_box: QMessageBox | None = None
-        self._job: workers.Job | None = None
         self._theme = Theme.LIGHT
         self.recent = RecentFiles(settings)
+        self.bridge = DocumentBridge(Review(id=ReviewId(new_id())), parent=self)
+        self.prompts = Prompts(self)
+        autosave_s = int(str(settings.value("autosave_interval_s", 60)))
+        self.session = ReviewSession(
+            self.bridge, self.prompts, autosave_dir, self.show_error, autosave_s, self
+        )
+        self.loader = PlanLoader(self)
         self.scene = PlanScene(self)
         self.view = PlanView(self.scene, self)
         self.setCentralWidget(self.view)
         self.layers_dock = LayersDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layers_dock)
-        self.layers_dock.visibility_changed.connect(self.scene.set_layer_visible)
+        self.status = PlanStatusBar(self)
+        self.setStatusBar(self.status)
         self.actions_by_id: dict[str, QAction] = {}
         self._build_menus()
-        self._build_status_bar()
-        self.view.cursor_moved.connect(self._on_view_cursor_moved)
-        self.view.zoom_changed.connect(self._on_view_zoom_changed)
+        self._build_sheet_bar()
+        self._connect()
         self._update_title()
 
-    # -- opening drawings -------------------------------------------------------
+    def _connect(self) -> None:
+        self.layers_dock.visibility_changed.connect(self.scene.set_layer_visible)
+        self.view.cursor_moved.connect(self._on_view_cursor_moved)
+        self.view.zoom_changed.connect(self.status.show_zoom)
+        self.loader.loaded.connect(self._on_loader_loaded)
+        self.loader.failed.connect(self._on_loader_failed)
+        self.loader.busy_changed.connect(self.status.set_busy)
+        self.status.cancel_requested.connect(self.loader.cancel)
+        self.session.state_changed.connect(self._update_title)
+        self.session.review_loaded.connect(self._on_session_review_loaded)
+        self.bridge.changed.connect(self._on_bridge_changed)
+
+    # -- opening ------------------------------------------------------------------
     def open_path(self, path: Path) -> None:
-        """Read ``path`` in the background; the current plan stays until it succeeds."""
-        if self._job is not None:
-            self._job.cancel()
-        self.statusBar().showMessage(f"Opening {path.name}…")
-        self._set_busy(True)
-        self._job = workers.run(
-            lambda cancel: read_dxf(path, cancelled=cancel.is_set),
-            partial(self._on_plan_read, path),
-            partial(self._on_plan_failed, path),
+        """Open a review, or start a new review from a drawing."""
+        if path.suffix.lower() == SUFFIX:
+            if self.session.maybe_close() and self.session.open_review(path):
+                self.recent.add(path)
+                self._rebuild_recent_menu()
+            return
+        self.status.showMessage(f"Opening {path.name}…")
+        self.loader.run(
+            lambda cancel: add_drawing(
+                Review(id=ReviewId(new_id())), path, cancel.is_set
+            ),
+            partial(self._on_drawing_read, path),
+            partial(self._on_drawing_failed, path),
         )
 
     def is_busy(self) -> bool:
-        return self._job is not None
+        return self.loader.is_busy()
 
     def choose_and_open(self) -> None:
-        start = str(self.plan_path.parent) if self.plan_path else ""
-        name, _ = QFileDialog.getOpenFileName(self, "Open drawing", start, DXF_FILTER)
-        if name:
-            self.open_path(Path(name))
+        path = self.prompts.open_path(self.session.path)
+        if path is not None:
+            self.open_path(path)
 
     def open_sample(self) -> None:
+        """The bundled sample review (or its bare drawing) as an untitled copy."""
         try:
-            self.open_path(sample_plan_path())
-        except DesignReviewError as exc:
-            self.show_error("Sample school missing", str(exc))
+            review = read_review(sample_review_path())
+        except DesignReviewError:
+            try:
+                self.open_path(sample_plan_path())
+            except DesignReviewError as exc:
+                self.show_error("Sample school missing", str(exc))
+            return
+        if self.session.maybe_close():
+            self.session.start_untitled(review, "Sample school review", modified=False)
 
-    def cancel_open(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
+    def choose_and_add_sheet(self) -> None:
+        path = self.prompts.drawing_path(self.session.path)
+        if path is not None:
+            self.add_sheet(path)
 
-    def _on_plan_read(self, path: Path, plan: Plan) -> None:
-        self._job = None
-        self._set_busy(False)
-        self.plan, self.plan_path = plan, path
+    def add_sheet(self, path: Path) -> None:
+        """Add a drawing to the open review as a new sheet (undoable)."""
+        review = self.bridge.review
+        self.status.showMessage(f"Adding {path.name}…")
+        self.loader.run(
+            lambda cancel: add_drawing(review, path, cancel.is_set),
+            self._on_sheet_added,
+            partial(self._on_drawing_failed, path),
+        )
+
+    def _on_drawing_read(self, path: Path, result: object) -> None:
+        sheet, source, plan = cast("tuple[Sheet, SourceFile, Plan]", result)
+        if not self.session.maybe_close():
+            return
+        review = replace(
+            Review(id=ReviewId(new_id())), sheets=(sheet,), sources=(source,)
+        )
+        self.loader.remember(sheet, plan)
+        self.session.start_untitled(review, path.stem, modified=True)
+        self.recent.add(path)
+        self._rebuild_recent_menu()
+
+    def _on_sheet_added(self, result: object) -> None:
+        sheet, source, plan = cast("tuple[Sheet, SourceFile, Plan]", result)
+        self.loader.remember(sheet, plan)
+        self.bridge.submit(AddSheet(sheet, source, f"Add sheet {sheet.name}"))
+        self.show_sheet(sheet.id)
+
+    def _on_drawing_failed(self, path: Path, message: object) -> None:
+        self.status.showMessage(f"Could not open {path.name}", 8000)
+        self.show_error("Cannot open drawing", str(message))
+
+    # -- sheets -------------------------------------------------------------------
+    def show_sheet(self, sheet_id: str) -> None:
+        sheet = self.bridge.review.sheet(sheet_id)  # type: ignore[arg-type]
+        if sheet is None:
+            return
+        self.current_sheet_id = sheet_id
+        self._refresh_sheet_combo()
+        self.loader.load(self.bridge.review, sheet)
+
+    def current_sheet(self) -> Sheet | None:
+        if self.current_sheet_id is None:
+            return None
+        return self.bridge.review.sheet(self.current_sheet_id)  # type: ignore[arg-type]
+
+    def _on_session_review_loaded(self) -> None:
+        sheets = self.bridge.review.sheets
+        self.current_sheet_id = None
+        if sheets:
+            self.show_sheet(sheets[0].id)
+        else:
+            self._refresh_sheet_combo()
+
+    def _on_bridge_changed(self, changes: object, _initiator: object) -> None:
+        if getattr(changes, "sheets", False):
+            if self.current_sheet() is None and self.bridge.review.sheets:
+                self.show_sheet(self.bridge.review.sheets[-1].id)
+            elif self.current_sheet() is not None:
+                self.show_sheet(self.current_sheet_id or "")
+            self._refresh_sheet_combo()
+
+    def _on_loader_loaded(self, sheet_id: str, plan: Plan) -> None:
+        if sheet_id != self.current_sheet_id:
+            return
+        first = self.plan is None or self.plan is not plan
+        self.plan = plan
         self.scene.set_plan(plan, self._theme)
         self.layers_dock.set_plan(plan)
-        self.view.fit_to_drawing()
-        if path.resolve() != _resolved_sample():
-            self.recent.add(path)
-        self._rebuild_recent_menu()
-        self._units_label.setText(f"Units: {plan.units.name.lower()}")
-        note = f" — {len(plan.warnings)} import notes" if plan.warnings else ""
-        self.statusBar().showMessage(f"Opened {path.name}{note}", 8000)
+        if first:
+            self.view.fit_to_drawing()
+        self.status.show_plan(plan)
         self._update_title()
 
-    def _on_plan_failed(self, path: Path, message: str) -> None:
-        self._job = None
-        self._set_busy(False)
-        self.statusBar().showMessage(f"Could not open {path.name}", 8000)
-        self.show_error("Cannot open drawing", message)
+    def _on_loader_failed(self, _sheet_id: str, message: str) -> None:
+        self.show_error("Cannot show sheet", message)
+
+    # -- saving -------------------------------------------------------------------
+    def save(self) -> bool:
+        return self.session.save()
+
+    def save_as(self) -> bool:
+        saved = self.session.save_as()
+        if saved and self.session.path is not None:
+            self.recent.add(self.session.path)
+            self._rebuild_recent_menu()
+        return saved
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session.maybe_close():
+            self.loader.cancel()
+            event.accept()
+        else:
+            event.ignore()
 
     def show_error(self, title: str, message: str) -> None:
         """A clear, non-blocking message; the window stays usable behind it."""
@@ -134,7 +243,7 @@ class MainWindow(QMainWindow):
         box.open()
         self.error_box = box
 
-    # -- view commands ------------------------------------------------------------
+    # -- view commands --------------------------------------------------------------
     def fit_to_drawing(self) -> None:
         self.view.fit_to_drawing()
 
@@ -165,27 +274,30 @@ class MainWindow(QMainWindow):
             "before the building is built.</p>",
         )
 
-    # -- drag and drop -------------------------------------------------------------
+    def coordinates_text(self, x: float, y: float) -> str:
+        return self.status.coordinates_text(self.plan, x, y)
+
+    # -- drag and drop --------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
         files = [
-            Path(url.toLocalFile())
-            for url in event.mimeData().urls()
-            if url.isLocalFile()
+            Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()
         ]
         if files:
             event.acceptProposedAction()
             self.open_path(files[0])
 
-    # -- assembly ---------------------------------------------------------------
+    # -- assembly -------------------------------------------------------------------
     def _build_menus(self) -> None:
         menus: dict[str, QMenu] = {}
         for spec in ACTIONS:
             menu = menus.get(spec.menu) or self.menuBar().addMenu(spec.menu)
             menus[spec.menu] = menu
+            if spec.separator_before:
+                menu.addSeparator()
             action = QAction(spec.text, self)
             action.setObjectName(f"action_{spec.id}")
             action.setShortcuts([QKeySequence(key) for key in spec.shortcuts])
@@ -196,15 +308,50 @@ class MainWindow(QMainWindow):
                 action.toggled.connect(slot)
             else:
                 action.triggered.connect(lambda _checked=False, s=slot: s())
-            if spec.id == "quit":
-                menu.addSeparator()
             menu.addAction(action)
             self.actions_by_id[spec.id] = action
-            if spec.id == "open":
+            if spec.id == "open_sample":
                 self.recent_menu = menu.addMenu("Open &Recent")
+            if spec.menu == "&File" and spec.id == "open":
+                self._add_edit_menu(menus)
         menus["&View"].addSeparator()
         menus["&View"].addAction(self.layers_dock.toggleViewAction())
         self._rebuild_recent_menu()
+
+    def _add_edit_menu(self, menus: dict[str, QMenu]) -> None:
+        edit = self.menuBar().addMenu("&Edit")
+        menus["&Edit"] = edit
+        undo = self.bridge.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.bridge.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        edit.addActions([undo, redo])
+        self.actions_by_id.update(undo=undo, redo=redo)
+
+    def _build_sheet_bar(self) -> None:
+        bar = self.addToolBar("Sheets")
+        bar.setObjectName("SheetsToolBar")
+        bar.addWidget(QLabel(" Sheet: "))
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setMinimumWidth(220)
+        self.sheet_combo.activated.connect(self._on_sheet_combo_activated)
+        bar.addWidget(self.sheet_combo)
+        bar.addAction(self.actions_by_id["add_sheet"])
+
+    def _refresh_sheet_combo(self) -> None:
+        combo = self.sheet_combo
+        combo.blockSignals(True)
+        combo.clear()
+        for sheet in self.bridge.review.sheets:
+            combo.addItem(sheet.name, sheet.id)
+        index = combo.findData(self.current_sheet_id)
+        combo.setCurrentIndex(index)
+        combo.blockSignals(False)
+
+    def _on_sheet_combo_activated(self, index: int) -> None:
+        sheet_id = self.sheet_combo.itemData(index)
+        if sheet_id and sheet_id != self.current_sheet_id:
+            self.show_sheet(sheet_id)
 
     def _rebuild_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -222,54 +369,11 @@ class MainWindow(QMainWindow):
         self.recent.clear()
         self._rebuild_recent_menu()
 
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self._progress = QProgressBar()
-        self._progress.setRange(0, 0)
-        self._progress.setMaximumWidth(160)
-        self._cancel = QPushButton("Cancel")
-        self._cancel.clicked.connect(self.cancel_open)
-        self._coords_label = QLabel("")
-        self._coords_label.setMinimumWidth(260)
-        self._zoom_label = QLabel("")
-        self._units_label = QLabel("")
-        for widget in (
-            self._progress,
-            self._cancel,
-            self._coords_label,
-            self._zoom_label,
-            self._units_label,
-        ):
-            bar.addPermanentWidget(widget)
-        self._set_busy(False)
-
-    def _set_busy(self, busy: bool) -> None:
-        self._progress.setVisible(busy)
-        self._cancel.setVisible(busy)
-
     def _on_view_cursor_moved(self, x: float, y: float) -> None:
-        self._coords_label.setText(self.coordinates_text(x, y))
-
-    def coordinates_text(self, x: float, y: float) -> str:
-        """Cursor position in the drawing's own coordinates, in its units."""
-        if self.plan is None:
-            return ""
-        dx, dy = self.plan.to_drawing_m((x, y))
-        imperial = self.plan.is_imperial
-        return f"X {format_length(dx, imperial)}   Y {format_length(dy, imperial)}"
-
-    def _on_view_zoom_changed(self, pixels_per_metre: float) -> None:
-        # A 96 dpi screen shows 3780 px per metre at 1:1.
-        ratio = 3779.5 / pixels_per_metre if pixels_per_metre > 0 else 0
-        self._zoom_label.setText(f"Screen scale ≈ 1:{ratio:,.0f}")
+        self.status.show_cursor(self.plan, x, y)
 
     def _update_title(self) -> None:
-        name = self.plan_path.name if self.plan_path else "no drawing"
-        self.setWindowTitle(f"{name} — {APP_NAME}")
-
-
-def _resolved_sample() -> Path | None:
-    try:
-        return sample_plan_path().resolve()
-    except DesignReviewError:
-        return None
+        state = " (read-only)" if self.session.read_only else ""
+        self.setWindowTitle(f"{self.session.display_name}[*]{state} — {APP_NAME}")
+        self.setWindowModified(self.bridge.is_modified())
+        self.actions_by_id["save"].setEnabled(not self.session.read_only)

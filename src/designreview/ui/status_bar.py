@@ -1,0 +1,69 @@
+"""The status bar: progress with a cancel button, cursor position, scale and units."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
+
+from designreview.model.units import format_length
+
+if TYPE_CHECKING:
+    from designreview.model.plan import Plan
+
+_PX_PER_M_AT_96_DPI = 3779.5
+
+
+class PlanStatusBar(QStatusBar):
+    """Shows where the cursor is in the drawing's own coordinates and units."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._progress = QProgressBar()
+        self._progress.setRange(0, 0)
+        self._progress.setMaximumWidth(160)
+        self._cancel = QPushButton("Cancel")
+        self._cancel.clicked.connect(self.cancel_requested)
+        self.coords_label = QLabel("")
+        self.coords_label.setMinimumWidth(260)
+        self.zoom_label = QLabel("")
+        self.units_label = QLabel("")
+        for widget in (
+            self._progress,
+            self._cancel,
+            self.coords_label,
+            self.zoom_label,
+            self.units_label,
+        ):
+            self.addPermanentWidget(widget)
+        self.set_busy(False)
+
+    def set_busy(self, busy: bool) -> None:
+        self._progress.setVisible(busy)
+        self._cancel.setVisible(busy)
+        if not busy:
+            self.clearMessage()
+
+    def show_plan(self, plan: Plan) -> None:
+        self.units_label.setText(f"Units: {plan.units.name.lower()}")
+        notes = f" — {len(plan.warnings)} import notes" if plan.warnings else ""
+        self.showMessage(f"{plan.source_name}{notes}", 8000)
+
+    def show_cursor(self, plan: Plan | None, x: float, y: float) -> None:
+        self.coords_label.setText(self.coordinates_text(plan, x, y))
+
+    def show_zoom(self, pixels_per_metre: float) -> None:
+        ratio = _PX_PER_M_AT_96_DPI / pixels_per_metre if pixels_per_metre > 0 else 0
+        self.zoom_label.setText(f"Screen scale ≈ 1:{ratio:,.0f}")
+
+    @staticmethod
+    def coordinates_text(plan: Plan | None, x: float, y: float) -> str:
+        """A local point in the drawing's own coordinates, in its units."""
+        if plan is None:
+            return ""
+        dx, dy = plan.to_drawing_m((x, y))
+        imperial = plan.is_imperial
+        return f"X {format_length(dx, imperial)}   Y {format_length(dy, imperial)}"
