@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from designreview import __version__
 from designreview.formats.dxf_import import read_dxf
+from designreview.formats.processes import current_user
 from designreview.formats.project_file import SUFFIX, write_review
 from designreview.formats.sheets import new_review
 from designreview.model.document import utc_now
@@ -121,8 +122,9 @@ def _new(options: argparse.Namespace) -> int:
         raise DesignReviewError(
             f"{output.name} already exists; choose another name or add --force."
         )
-    review = new_review(list(options.plans))
-    write_review(review, output, saved_by="designreview new", saved_at=utc_now())
+    now = utc_now()
+    review = new_review(list(options.plans), created_by=current_user(), created_at=now)
+    write_review(review, output, saved_by=current_user(), saved_at=now)
     sheets = ", ".join(sheet.name for sheet in review.sheets)
     print(f"{output}: {len(review.sheets)} sheet(s): {sheets}")
     return EXIT_OK

@@ -232,3 +232,16 @@ def test_discarding_in_the_recovery_dialog_removes_only_that_autosave(
     dialog.discard(entry)
     assert find_autosaves(folder) == []
     assert not dialog.restored
+
+
+def test_close_review_empties_the_window_but_keeps_it_open(
+    make_window, qtbot, tmp_path
+):
+    window, path = saved_window(make_window, qtbot, tmp_path)
+    assert window.close_review()
+    assert window.plan is None
+    assert window.bridge.review.sheets == ()
+    assert window.layers_dock.tree.topLevelItemCount() == 0
+    assert window.sheet_combo.count() == 0
+    assert not lock_path(path).exists()
+    assert window.windowTitle().startswith("Untitled review")

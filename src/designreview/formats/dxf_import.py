@@ -200,8 +200,10 @@ def _extents(arrays: Any, found: WalkResult, scale: float) -> Extents:
     for text in found.texts:
         x, y = text.x * scale, text.y * scale
         if np.isfinite(x) and np.isfinite(y) and max(abs(x), abs(y)) < _ABSURD_M:
-            xs.append(x)
-            ys.append(y)
+            # Roughly the text's own box, so a drawing of text alone has a size.
+            height = text.height * scale if np.isfinite(text.height) else 0.0
+            xs += [x, x + 0.6 * height * len(text.text)]
+            ys += [y, y + height]
     if not xs:
         return Extents(0.0, 0.0, 1.0, 1.0)
     return Extents(min(xs), min(ys), max(xs), max(ys))

@@ -8,13 +8,12 @@ hold it. A lock left by a crashed session on this machine is recognised as stale
 from __future__ import annotations
 
 import contextlib
-import getpass
 import json
 import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from designreview.formats.processes import host_name, is_process_alive
+from designreview.formats.processes import current_user, host_name, is_process_alive
 from designreview.formats.review_errors import ReviewLockedError
 
 if TYPE_CHECKING:
@@ -52,7 +51,7 @@ def acquire_lock(review_path: Path, since: str, take_over: bool = False) -> Lock
     Raises:
         ReviewLockedError: someone holds it (its ``holder`` attribute says who).
     """
-    mine = LockInfo(_user(), host_name(), os.getpid(), since)
+    mine = LockInfo(current_user(), host_name(), os.getpid(), since)
     path = lock_path(review_path)
     if take_over:
         with contextlib.suppress(FileNotFoundError):
@@ -96,10 +95,3 @@ def release_lock(review_path: Path) -> None:
     if holder is not None and holder.pid == os.getpid() and holder.host == host_name():
         with contextlib.suppress(OSError):
             lock_path(review_path).unlink()
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "someone"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import socket
 
@@ -32,3 +33,11 @@ def is_process_alive(pid: int) -> bool:
 def host_name() -> str:
     """This machine's name, as other machines on a shared folder would see it."""
     return socket.gethostname()
+
+
+def current_user() -> str:
+    """The login name of whoever runs this, for "saved by" and lock files."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USERNAME", "") or "someone"

@@ -62,6 +62,8 @@ def review_bytes(review: Review, saved_by: str = "", saved_at: str = "") -> byte
         "format_version": CURRENT_SCHEMA_VERSION,
         "app_version": __version__,
         "review_id": review.id,
+        "created_by": review.created_by,
+        "created_at": review.created_at,
         "saved_by": saved_by,
         "saved_at": saved_at,
         "files": {name: _sha256(data) for name, data in sorted(members.items())},

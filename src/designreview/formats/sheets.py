@@ -78,9 +78,9 @@ def plan_for_sheet(
     return replace(plan, source_name=sheet.source_name, layers=layers)
 
 
-def new_review(paths: list[Path]) -> Review:
+def new_review(paths: list[Path], created_by: str = "", created_at: str = "") -> Review:
     """A review with one sheet per drawing, with the importer's guesses."""
-    review = Review(id=ReviewId(new_id()))
+    review = Review(id=ReviewId(new_id()), created_by=created_by, created_at=created_at)
     for path in paths:
         sheet, source, _plan = add_drawing(review, path)
         sources = review.sources

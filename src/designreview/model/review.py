@@ -118,6 +118,8 @@ class Review:
 
     id: ReviewId
     info: ReviewInfo = field(default_factory=ReviewInfo)
+    created_by: str = ""
+    created_at: str = ""
     reviewers: tuple[Reviewer, ...] = ()
     sheets: tuple[Sheet, ...] = ()
     markups: tuple[Markup, ...] = ()

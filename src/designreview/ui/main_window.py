@@ -185,7 +185,13 @@ class MainWindow(QMainWindow):
         if sheets:
             self.show_sheet(sheets[0].id)
         else:
+            self._clear_plan()
             self._refresh_sheet_combo()
+
+    def _clear_plan(self) -> None:
+        self.plan = None
+        self.scene.clear_plan()
+        self.layers_dock.clear()
 
     def _on_bridge_changed(self, changes: object, _initiator: object) -> None:
         if getattr(changes, "sheets", False):
@@ -211,6 +217,15 @@ class MainWindow(QMainWindow):
         self.show_error("Cannot show sheet", message)
 
     # -- saving -------------------------------------------------------------------
+    def close_review(self) -> bool:
+        """Close the review (asking about unsaved changes); the window stays."""
+        if not self.session.maybe_close():
+            return False
+        self.loader.cancel()
+        empty = Review(id=ReviewId(new_id()))
+        self.session.start_untitled(empty, "Untitled review", modified=False)
+        return True
+
     def save(self) -> bool:
         return self.session.save()
 

@@ -7,8 +7,6 @@ a callback, so the main window stays an assembler and tests can script the answe
 from __future__ import annotations
 
 import contextlib
-import getpass
-import os
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -23,6 +21,7 @@ from designreview.formats.autosave import (
     write_autosave,
 )
 from designreview.formats.lock_file import acquire_lock, release_lock
+from designreview.formats.processes import current_user
 from designreview.formats.project_file import read_review, write_review
 from designreview.formats.review_errors import ReviewLockedError
 from designreview.model.document import utc_now
@@ -148,7 +147,9 @@ class ReviewSession(QObject):
     def _write(self, path: Path) -> bool:
         self._unwatch_during_save()
         try:
-            write_review(self.bridge.review, path, saved_by=_user(), saved_at=utc_now())
+            write_review(
+                self.bridge.review, path, saved_by=current_user(), saved_at=utc_now()
+            )
         except DesignReviewError as exc:
             self._on_error("Cannot save review", str(exc))
             return False
@@ -279,10 +280,3 @@ def _signature(path: Path) -> tuple[int, int] | None:
 def _describe(holder: object) -> str:
     describe = getattr(holder, "describe", None)
     return describe() if callable(describe) else "someone else"
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return os.environ.get("USERNAME", "")

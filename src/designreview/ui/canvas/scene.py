@@ -49,6 +49,12 @@ class PlanScene(QGraphicsScene):
                 self.set_layer_visible(info.name, False)
         self.setSceneRect(self._padded_rect(plan))
 
+    def clear_plan(self) -> None:
+        """Show nothing (no review, or a review without sheets)."""
+        self.clear()
+        self._layer_items = {}
+        self._plan = None
+
     def set_layer_visible(self, layer: str, visible: bool) -> None:
         for item in self._layer_items.get(layer, ()):
             item.setVisible(visible)

@@ -68,6 +68,10 @@ class LayersDock(QDockWidget):
             for column in (_NAME, _TYPE, _COUNT):
                 self.tree.resizeColumnToContents(column)
 
+    def clear(self) -> None:
+        with signals_blocked(self.tree):
+            self.tree.clear()
+
     def item_for(self, layer: str) -> QTreeWidgetItem | None:
         matches = self.tree.findItems(layer, Qt.MatchFlag.MatchExactly, _NAME)
         return matches[0] if matches else None
