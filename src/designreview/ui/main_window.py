@@ -35,9 +35,13 @@ from designreview.ui.document_bridge import DocumentBridge
 from designreview.ui.plan_loader import PlanLoader
 from designreview.ui.recent_files import RecentFiles
 from designreview.ui.review_session import ReviewSession
+from designreview.ui.selection import Selection
 from designreview.ui.status_bar import PlanStatusBar
+from designreview.ui.tool_bar import ToolsToolBar
+from designreview.ui.tools.base import ToolContext
 
 if TYPE_CHECKING:
+    from designreview.model.changes import ChangeSet
     from designreview.model.plan import Plan
     from designreview.model.review import Sheet, SourceFile
 
@@ -73,8 +77,20 @@ class MainWindow(QMainWindow):
         self.status = PlanStatusBar(self)
         self.setStatusBar(self.status)
         self.actions_by_id: dict[str, QAction] = {}
+        self.selection = Selection(self)
+        self.tool_context = ToolContext(
+            self.bridge,
+            self.selection,
+            self.scene,
+            self.view,
+            sheet_id=lambda: self.current_sheet_id,
+            plan=lambda: self.plan,
+            hint=lambda text: self.status.showMessage(text),
+        )
         self._build_menus()
         self._build_sheet_bar()
+        self.tools_bar = ToolsToolBar(self.view, self.tool_context, self)
+        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.tools_bar)
         self._connect()
         self._update_title()
 
@@ -89,6 +105,7 @@ class MainWindow(QMainWindow):
         self.session.state_changed.connect(self._update_title)
         self.session.review_loaded.connect(self._on_session_review_loaded)
         self.bridge.changed.connect(self._on_bridge_changed)
+        self.selection.changed.connect(self._on_selection_changed)
 
     # -- opening ------------------------------------------------------------------
     def open_path(self, path: Path) -> None:
@@ -170,8 +187,11 @@ class MainWindow(QMainWindow):
         sheet = self.bridge.review.sheet(sheet_id)  # type: ignore[arg-type]
         if sheet is None:
             return
+        if sheet_id != self.current_sheet_id:
+            self.selection.clear(initiator=self)
         self.current_sheet_id = sheet_id
         self._refresh_sheet_combo()
+        self.scene.markup_layer.show(self.bridge.review, sheet_id)
         self.loader.load(self.bridge.review, sheet)
 
     def current_sheet(self) -> Sheet | None:
@@ -186,6 +206,7 @@ class MainWindow(QMainWindow):
             self.show_sheet(sheets[0].id)
         else:
             self._clear_plan()
+            self.scene.markup_layer.show(self.bridge.review, None)
             self._refresh_sheet_combo()
 
     def _clear_plan(self) -> None:
@@ -193,12 +214,23 @@ class MainWindow(QMainWindow):
         self.scene.clear_plan()
         self.layers_dock.clear()
 
-    def _on_bridge_changed(self, changes: object, _initiator: object) -> None:
-        if getattr(changes, "sheets", False):
-            if self.current_sheet() is None and self.bridge.review.sheets:
-                self.show_sheet(self.bridge.review.sheets[-1].id)
-            elif self.current_sheet() is not None:
+    def _on_selection_changed(self, ids: tuple[str, ...], _initiator: object) -> None:
+        self.scene.markup_layer.highlight(ids)
+
+    def _on_bridge_changed(self, changes: ChangeSet, _initiator: object) -> None:
+        self.scene.markup_layer.apply(self.bridge.review, changes)
+        gone = set(changes.removed)
+        if gone & set(self.selection.ids):
+            self.selection.discard(tuple(gone))
+        if changes.sheets:
+            sheets = self.bridge.review.sheets
+            if self.current_sheet() is not None:
                 self.show_sheet(self.current_sheet_id or "")
+            elif sheets:
+                self.show_sheet(sheets[-1].id)
+            else:
+                self.current_sheet_id = None
+                self._clear_plan()
             self._refresh_sheet_combo()
 
     def _on_loader_loaded(self, sheet_id: str, plan: Plan) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from designreview.render.frontend import plan_primitives
 from designreview.render.primitives import SegmentBatch
 from designreview.render.style import Theme, palette
+from designreview.ui.canvas.markup_layer import MarkupLayer
 from designreview.ui.canvas.qt_backend import segment_items, text_item
 
 if TYPE_CHECKING:
@@ -25,15 +26,15 @@ class PlanScene(QGraphicsScene):
         self._layer_items: dict[str, list[QGraphicsItem]] = {}
         self._plan: Plan | None = None
         self._theme = Theme.LIGHT
+        self.markup_layer = MarkupLayer(self)
 
     @property
     def plan(self) -> Plan | None:
         return self._plan
 
     def set_plan(self, plan: Plan, theme: Theme = Theme.LIGHT) -> None:
-        """Replace everything drawn with ``plan``."""
-        self.clear()
-        self._layer_items = {}
+        """Replace the drawing with ``plan`` (markups stay; they are another layer)."""
+        self._remove_plan_items()
         self._plan, self._theme = plan, theme
         self.setBackgroundBrush(QColor(*palette(theme).background))
         for primitive in plan_primitives(plan, theme):
@@ -50,10 +51,15 @@ class PlanScene(QGraphicsScene):
         self.setSceneRect(self._padded_rect(plan))
 
     def clear_plan(self) -> None:
-        """Show nothing (no review, or a review without sheets)."""
-        self.clear()
-        self._layer_items = {}
+        """Show no drawing (no review, or a review without sheets)."""
+        self._remove_plan_items()
         self._plan = None
+
+    def _remove_plan_items(self) -> None:
+        for items in self._layer_items.values():
+            for item in items:
+                self.removeItem(item)
+        self._layer_items = {}
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
         for item in self._layer_items.get(layer, ()):

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
 from designreview.ui.canvas.coords import to_model
 from designreview.ui.canvas.scene import PlanScene
+from designreview.ui.canvas.snap_marker import SnapMarker
+
+if TYPE_CHECKING:
+    from designreview.ui.tools.base import Tool
 
 ZOOM_STEP = 1.25
 MIN_SCALE = 1e-4  # pixels per metre
@@ -33,6 +39,8 @@ class PlanView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pan_from: QPoint | None = None
         self._space_held = False
+        self.tool: Tool | None = None
+        self._snap_marker = SnapMarker()
 
     def plan_scene(self) -> PlanScene:
         scene = self.scene()
@@ -77,6 +85,18 @@ class PlanView(QGraphicsView):
             self.zoom_at(event.position(), ZOOM_STEP**steps)
         event.accept()
 
+    def set_tool(self, tool: Tool | None) -> None:
+        """Make ``tool`` the one that gets pointer and key events first."""
+        if self.tool is not None:
+            self.tool.deactivate()
+        self.tool = tool
+        self._snap_marker.hide_marker()
+        if tool is not None:
+            tool.activate()
+
+    def model_pos(self, event: QMouseEvent) -> tuple[float, float]:
+        return to_model(self.mapToScene(event.position().toPoint()))
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         wants_pan = event.button() == Qt.MouseButton.MiddleButton or (
             event.button() == Qt.MouseButton.LeftButton and self._space_held
@@ -84,6 +104,13 @@ class PlanView(QGraphicsView):
         if wants_pan:
             self._pan_from = event.position().toPoint()
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and self.tool is not None
+            and self.tool.press(self.model_pos(event), event.modifiers())
+        ):
             event.accept()
             return
         super().mousePressEvent(event)
@@ -96,6 +123,12 @@ class PlanView(QGraphicsView):
             self._scroll_by(-delta.x(), -delta.y())
         x, y = to_model(self.mapToScene(pos))
         self.cursor_moved.emit(x, y)
+        if self._pan_from is None and self.tool is not None:
+            self._show_snap((x, y), event.modifiers())
+            dragging = bool(event.buttons() & Qt.MouseButton.LeftButton)
+            if self.tool.move((x, y), dragging, event.modifiers()):
+                event.accept()
+                return
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -104,7 +137,24 @@ class PlanView(QGraphicsView):
             self._update_cursor()
             event.accept()
             return
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and self.tool is not None
+            and self.tool.release(self.model_pos(event), event.modifiers())
+        ):
+            event.accept()
+            return
         super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and self.tool is not None
+            and self.tool.double_click(self.model_pos(event), event.modifiers())
+        ):
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
@@ -112,7 +162,24 @@ class PlanView(QGraphicsView):
             self._update_cursor()
             event.accept()
             return
+        if self.tool is not None and self.tool.key(event.key(), event.modifiers()):
+            event.accept()
+            return
         super().keyPressEvent(event)
+
+    def _show_snap(self, pos: tuple[float, float], mods: Qt.KeyboardModifier) -> None:
+        tool = self.tool
+        snapped = None
+        if (
+            tool is not None
+            and tool.snaps
+            and not mods & Qt.KeyboardModifier.AltModifier
+        ):
+            snapped = tool.ctx.snap(pos)
+        if snapped is None:
+            self._snap_marker.hide_marker()
+        else:
+            self._snap_marker.show_at(self.scene(), snapped)
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():

@@ -1,0 +1,111 @@
+"""One markup on the canvas: its geometry in metres, its symbol and label in pixels."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsSimpleTextItem,
+)
+
+from designreview.ui.canvas.coords import to_scene
+from designreview.ui.canvas.items.symbols import SIZE_PX, symbol_path
+
+if TYPE_CHECKING:
+    from designreview.render.markup_graphics import MarkupGraphic
+
+MARKUP_ID_ROLE = 0
+MARKUP_Z = 100
+_SELECTED = QColor(255, 200, 0)
+
+
+class MarkupItem(QGraphicsPathItem):
+    """Draws a MarkupGraphic; knows its markup by id, never holds the markup itself."""
+
+    def __init__(self, graphic: MarkupGraphic) -> None:
+        super().__init__()
+        self.setZValue(MARKUP_Z)
+        self._symbol = QGraphicsPathItem(self)
+        self._symbol.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self._label = QGraphicsSimpleTextItem(self)
+        self._label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self._selected = False
+        self.graphic = graphic
+        self.update_from(graphic)
+
+    @property
+    def markup_id(self) -> str:
+        return self.graphic.markup_id
+
+    def update_from(self, graphic: MarkupGraphic) -> None:
+        """Show ``graphic`` (the model changed)."""
+        self.graphic = graphic
+        for item in (self, self._symbol, self._label):
+            item.setData(MARKUP_ID_ROLE, graphic.markup_id)
+        self.setPath(_outline_path(graphic))
+        self._symbol.setPath(
+            symbol_path(graphic.symbol) if graphic.symbol else QPainterPath()
+        )
+        self._symbol.setPos(to_scene(graphic.anchor))
+        self._symbol.setRotation(-graphic.rotation_deg)
+        self._label.setText(graphic.label)
+        self._label.setPos(to_scene(graphic.anchor))
+        offset = SIZE_PX * 0.7 if graphic.symbol else 0.0
+        self._label.setTransform(
+            self._label.transform().fromTranslate(offset, -offset * 2)
+        )
+        self._restyle()
+
+    def set_highlighted(self, selected: bool) -> None:
+        if selected != self._selected:
+            self._selected = selected
+            self._restyle()
+
+    def move_preview(self, dx: float, dy: float) -> None:
+        """Show the markup moved by (dx, dy) metres while it is dragged."""
+        self.setPos(dx, -dy)
+
+    def _restyle(self) -> None:
+        g = self.graphic
+        color = QColor(*g.color)
+        pen = QPen(_SELECTED if self._selected else color)
+        pen.setCosmetic(True)
+        pen.setWidthF(3.0 if self._selected else 2.0)
+        if g.dashed:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        self.setPen(pen)
+        fill = QColor(color)
+        fill.setAlpha(g.fill_alpha)
+        self.setBrush(
+            QBrush(fill) if g.closed and g.fill_alpha else Qt.BrushStyle.NoBrush
+        )
+        symbol_pen = QPen(_SELECTED if self._selected else color.darker(130))
+        symbol_pen.setCosmetic(True)
+        symbol_pen.setWidthF(1.8)
+        self._symbol.setPen(symbol_pen)
+        self._symbol.setBrush(QColor(255, 255, 255, 230))
+        self._label.setBrush(color.darker(150))
+
+
+def _outline_path(graphic: MarkupGraphic) -> QPainterPath:
+    path = QPainterPath()
+    if len(graphic.outline) >= 2:
+        polygon = QPolygonF([to_scene(p) for p in graphic.outline])
+        if graphic.closed:
+            polygon.append(polygon.first())
+        path.addPolygon(polygon)
+    return path
+
+
+def markup_id_of(item: QGraphicsItem | None) -> str | None:
+    """The id of the markup an item (or one of its parts) shows."""
+    while item is not None:
+        value = item.data(MARKUP_ID_ROLE)
+        if isinstance(value, str) and value:
+            return value
+        item = item.parentItem()
+    return None

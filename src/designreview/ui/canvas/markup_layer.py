@@ -1,0 +1,70 @@
+"""The markups of the shown sheet as items, kept in step with the model by id."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from designreview.render.markup_graphics import markup_graphic
+from designreview.ui.canvas.items.markup_item import MarkupItem
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QGraphicsScene
+
+    from designreview.model.changes import ChangeSet
+    from designreview.model.review import Review
+
+
+class MarkupLayer:
+    """One item per markup of a sheet; a change touches only the listed ids."""
+
+    def __init__(self, scene: QGraphicsScene) -> None:
+        self._scene = scene
+        self.items: dict[str, MarkupItem] = {}
+        self._sheet_id: str | None = None
+        self._highlighted: set[str] = set()
+
+    def show(self, review: Review, sheet_id: str | None) -> None:
+        """Show every markup of ``sheet_id`` (a new review or another sheet)."""
+        for item in self.items.values():
+            self._scene.removeItem(item)
+        self.items = {}
+        self._sheet_id = sheet_id
+        for markup in review.markups:
+            if markup.sheet_id == sheet_id:
+                self._put(markup.id, review)
+
+    def apply(self, review: Review, changes: ChangeSet) -> None:
+        """Follow an edit: rebuild all on ``everything``, else only the listed ids."""
+        if changes.everything:
+            self.show(review, self._sheet_id)
+            return
+        for markup_id in changes.removed:
+            self._drop(markup_id)
+        for markup_id in (*changes.added, *changes.updated):
+            self._put(markup_id, review)
+
+    def highlight(self, ids: tuple[str, ...]) -> None:
+        self._highlighted = set(ids)
+        for markup_id, item in self.items.items():
+            item.set_highlighted(markup_id in self._highlighted)
+
+    def _put(self, markup_id: str, review: Review) -> None:
+        markup = review.markup(markup_id)  # type: ignore[arg-type]
+        if markup is None or markup.sheet_id != self._sheet_id:
+            self._drop(markup_id)
+            return
+        graphic = markup_graphic(markup, review)
+        item = self.items.get(markup_id)
+        if item is None:
+            item = MarkupItem(graphic)
+            self._scene.addItem(item)
+            self.items[markup_id] = item
+        else:
+            item.setPos(0, 0)
+            item.update_from(graphic)
+        item.set_highlighted(markup_id in self._highlighted)
+
+    def _drop(self, markup_id: str) -> None:
+        item = self.items.pop(markup_id, None)
+        if item is not None:
+            self._scene.removeItem(item)

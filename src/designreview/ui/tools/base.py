@@ -1,0 +1,130 @@
+"""What every canvas tool shares: the context it works in and the event protocol.
+
+The view offers each mouse and key event to the active tool first; a tool returns True
+to consume it. A tool owns its preview items, finishes by submitting exactly one edit,
+and cancels on Esc (Orange canvas's interaction protocol, STYLE.md section 6).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+from designreview.analysis.snapping import SnapKind, SnapResult, snap_point
+from designreview.model.geometry import Point2
+from designreview.model.plan import LayerCategory, Plan
+from designreview.ui.canvas.scene import PlanScene
+from designreview.ui.canvas.view import PlanView
+from designreview.ui.document_bridge import DocumentBridge
+from designreview.ui.selection import Selection
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from designreview.model.markups import Stamp
+
+Mods = Qt.KeyboardModifier
+
+
+@dataclass
+class ToolContext:
+    """What a tool may use: the model bridge, the canvas and the snapping settings."""
+
+    bridge: DocumentBridge
+    selection: Selection
+    scene: PlanScene
+    view: PlanView
+    sheet_id: Callable[[], str | None]
+    plan: Callable[[], Plan | None]
+    hint: Callable[[str], None]
+    line_is_clear: Callable[[Point2, Point2], bool | None] = lambda _a, _b: None
+    """Whether walls leave a line of sight clear (None while that is unknown)."""
+    snap_kinds: frozenset[SnapKind] = frozenset(SnapKind)
+    snap_tolerance_px: float = 10.0
+    snapping: bool = True
+
+    def stamp(self) -> Stamp:
+        return self.bridge.document.stamp()
+
+    def snap(self, point: Point2) -> SnapResult | None:
+        """The snapped position of ``point``, if snapping is on and a line is near."""
+        plan = self.plan()
+        if not self.snapping or plan is None or not self.snap_kinds:
+            return None
+        tolerance = self.snap_tolerance_px / max(self.view.scale_factor(), 1e-9)
+        return snap_point(_snap_segments(plan), point, tolerance, self.snap_kinds)
+
+
+def _snap_segments(plan: Plan) -> np.ndarray:
+    import numpy as np
+
+    cached = _SNAP_CACHE.get(id(plan))
+    if cached is not None and cached[0] is plan:
+        return cached[1]
+    wanted = {
+        LayerCategory.WALL,
+        LayerCategory.DOOR,
+        LayerCategory.WINDOW,
+        LayerCategory.COLUMN,
+        LayerCategory.ROOM,
+        LayerCategory.STAIR,
+    }
+    kinds = {info.name: info.category for info in plan.layers}
+    parts = [w.segments for w in plan.linework if kinds.get(w.layer) in wanted]
+    segments = np.concatenate(parts) if parts else np.empty((0, 4))
+    _SNAP_CACHE.clear()
+    _SNAP_CACHE[id(plan)] = (plan, segments)
+    return segments
+
+
+_SNAP_CACHE: dict[int, tuple[Plan, np.ndarray]] = {}
+
+
+class Tool:
+    """Base tool: consumes nothing. Subclasses override what they handle."""
+
+    name = "tool"
+    text = "Tool"
+    shortcut = ""
+    hint = ""
+    snaps = True
+
+    def __init__(self, ctx: ToolContext) -> None:
+        self.ctx = ctx
+
+    def activate(self) -> None:
+        self.ctx.hint(self.hint)
+
+    def deactivate(self) -> None:
+        self.cancel()
+
+    def press(self, pos: Point2, mods: Mods) -> bool:
+        return False
+
+    def move(self, pos: Point2, dragging: bool, mods: Mods) -> bool:
+        return False
+
+    def release(self, pos: Point2, mods: Mods) -> bool:
+        return False
+
+    def double_click(self, pos: Point2, mods: Mods) -> bool:
+        return False
+
+    def key(self, key: int, mods: Mods) -> bool:
+        if key == Qt.Key.Key_Escape:
+            self.cancel()
+            return True
+        return False
+
+    def cancel(self) -> None:
+        """Drop any half-made markup and its preview."""
+
+    def point(self, pos: Point2, mods: Mods) -> Point2:
+        """``pos`` snapped to the drawing unless snapping is off or Alt is held."""
+        if not self.snaps or mods & Mods.AltModifier:
+            return pos
+        snapped = self.ctx.snap(pos)
+        return snapped.point if snapped else pos

@@ -1,0 +1,178 @@
+"""The select tool: pick, add to the pick, rubber-band, move by dragging, delete.
+
+States: IDLE; PRESSED_ON_MARKUP -> MOVING once the pointer travels; RUBBER_BAND when
+pressed on empty canvas. A move is one undo step, submitted on release.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+
+from designreview.model.edits import Batch, RemoveMarkup, ReplaceMarkup
+from designreview.model.ids import MarkupId
+from designreview.model.markup_geometry import translated
+from designreview.ui.canvas.coords import to_scene
+from designreview.ui.canvas.items.markup_item import markup_id_of
+from designreview.ui.tools.base import Mods, Tool, ToolContext
+from designreview.ui.tools.preview import PreviewPath
+
+if TYPE_CHECKING:
+    from designreview.model.geometry import Point2
+
+PICK_TOLERANCE_PX = 5.0
+DRAG_START_PX = 3.0
+
+
+class _State(Enum):
+    IDLE = "idle"
+    PRESSED = "pressed"
+    MOVING = "moving"
+    RUBBER_BAND = "rubber_band"
+
+
+class SelectTool(Tool):
+    """Click a markup to select it, drag to move, Delete to remove."""
+
+    name, text, shortcut = "select", "Select", "S"
+    hint = (
+        "Click a markup to select it (Shift adds), drag it to move, drag on empty "
+        "space to select an area, Delete removes."
+    )
+    snaps = False
+
+    def __init__(self, ctx: ToolContext) -> None:
+        super().__init__(ctx)
+        self._state = _State.IDLE
+        self._origin: Point2 = (0.0, 0.0)
+        self._band = PreviewPath(ctx.scene)
+
+    def press(self, pos: Point2, mods: Mods) -> bool:
+        self._origin = pos
+        hit = self.markup_at(pos)
+        selection = self.ctx.selection
+        if hit is None:
+            self._state = _State.RUBBER_BAND
+            if not mods & Mods.ShiftModifier:
+                selection.clear(initiator=self)
+            return True
+        if mods & Mods.ShiftModifier:
+            ids = selection.ids
+            selection.set(
+                tuple(i for i in ids if i != hit) if hit in ids else (*ids, hit),
+                initiator=self,
+            )
+        elif hit not in selection.ids:
+            selection.set((hit,), initiator=self)
+        self._state = _State.PRESSED
+        return True
+
+    def move(self, pos: Point2, dragging: bool, mods: Mods) -> bool:
+        if self._state is _State.IDLE or not dragging:
+            return False
+        dx, dy = pos[0] - self._origin[0], pos[1] - self._origin[1]
+        if self._state is _State.PRESSED and self._pixels(dx, dy) >= DRAG_START_PX:
+            self._state = _State.MOVING
+        if self._state is _State.MOVING:
+            for markup_id in self.ctx.selection.ids:
+                item = self.ctx.scene.markup_layer.items.get(markup_id)
+                if item is not None:
+                    item.move_preview(dx, dy)
+        elif self._state is _State.RUBBER_BAND:
+            x0, y0 = self._origin
+            self._band.show_points([(x0, y0), (pos[0], y0), pos, (x0, pos[1])], True)
+        return True
+
+    def release(self, pos: Point2, mods: Mods) -> bool:
+        state, self._state = self._state, _State.IDLE
+        if state is _State.MOVING:
+            self._submit_move(pos[0] - self._origin[0], pos[1] - self._origin[1])
+        elif state is _State.RUBBER_BAND:
+            self._band.hide_preview()
+            self._select_in_band(pos, add=bool(mods & Mods.ShiftModifier))
+        return state is not _State.IDLE
+
+    def key(self, key: int, mods: Mods) -> bool:
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.ctx.selection.ids:
+            self.delete_selected()
+            return True
+        return super().key(key, mods)
+
+    def cancel(self) -> None:
+        if self._state is _State.MOVING:
+            for item in self.ctx.scene.markup_layer.items.values():
+                item.move_preview(0.0, 0.0)
+        self._state = _State.IDLE
+        self._band.hide_preview()
+
+    def delete_selected(self) -> None:
+        review = self.ctx.bridge.review
+        markups = [
+            m for m in (review.markup(MarkupId(i)) for i in self.ctx.selection.ids) if m
+        ]
+        # Last first, so that undo (which runs the inverses in reverse) re-inserts
+        # each markup at its old index.
+        removals = sorted(
+            (RemoveMarkup.of(review, m) for m in markups),
+            key=lambda edit: edit.index or 0,
+            reverse=True,
+        )
+        if removals:
+            label = (
+                "Delete markup"
+                if len(removals) == 1
+                else f"Delete {len(removals)} markups"
+            )
+            self.ctx.selection.clear(initiator=self)
+            self.ctx.bridge.submit(Batch(tuple(removals), label))
+
+    def markup_at(self, pos: Point2) -> str | None:
+        """The id of the top markup under ``pos`` (within a few pixels)."""
+        tolerance = PICK_TOLERANCE_PX / max(self.ctx.view.scale_factor(), 1e-9)
+        centre = to_scene(pos)
+        rect = QRectF(
+            centre - QPointF(tolerance, tolerance),
+            centre + QPointF(tolerance, tolerance),
+        )
+        items = self.ctx.scene.items(
+            rect,
+            Qt.ItemSelectionMode.IntersectsItemShape,
+            Qt.SortOrder.DescendingOrder,
+            self.ctx.view.transform(),
+        )
+        for item in items:
+            markup_id = markup_id_of(item)
+            if markup_id is not None:
+                return markup_id
+        return None
+
+    def _submit_move(self, dx: float, dy: float) -> None:
+        review, stamp = self.ctx.bridge.review, self.ctx.stamp()
+        edits = []
+        for markup_id in self.ctx.selection.ids:
+            before = review.markup(markup_id)  # type: ignore[arg-type]
+            if before is not None:
+                after = replace(translated(before, dx, dy), modified=stamp)
+                edits.append(ReplaceMarkup(before, after, "Move markup"))
+        for item in self.ctx.scene.markup_layer.items.values():
+            item.move_preview(0.0, 0.0)
+        if edits:
+            label = "Move markup" if len(edits) == 1 else f"Move {len(edits)} markups"
+            self.ctx.bridge.submit(Batch(tuple(edits), label))
+
+    def _select_in_band(self, pos: Point2, add: bool) -> None:
+        rect = QRectF(to_scene(self._origin), to_scene(pos)).normalized()
+        found = [
+            markup_id
+            for markup_id, item in self.ctx.scene.markup_layer.items.items()
+            if rect.intersects(item.sceneBoundingRect())
+            or rect.contains(to_scene(item.graphic.anchor))
+        ]
+        ids = (*self.ctx.selection.ids, *found) if add else tuple(found)
+        self.ctx.selection.set(ids, initiator=self)
+
+    def _pixels(self, dx: float, dy: float) -> float:
+        return float((dx * dx + dy * dy) ** 0.5 * self.ctx.view.scale_factor())

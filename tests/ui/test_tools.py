@@ -1,0 +1,216 @@
+"""Each canvas tool driven through the viewport; checks the model and undo stack."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from tests.fixtures.dxf_files import rooms_dxf
+from tests.ui.drive import click, double_click, drag, hover
+
+from designreview.model.markups import (
+    AccessKind,
+    AccessPoint,
+    Camera,
+    Comment,
+    CommentShape,
+    Observer,
+    Sightline,
+    Space,
+    Zone,
+    ZoneKind,
+)
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+@pytest.fixture
+def window(make_window, tmp_path):
+    window = make_window(rooms_dxf(tmp_path / "rooms.dxf"))
+    window.view.zoom_at(window.view.viewport().rect().center().toPointF(), 1.0)
+    return window
+
+
+def use(window, tool_name):
+    return window.tools_bar.activate(tool_name)
+
+
+def markups_of(window, kind):
+    return [m for m in window.bridge.review.markups if isinstance(m, kind)]
+
+
+def close(a, b, tol=0.05):
+    return math.dist(a, b) <= tol
+
+
+@pytest.mark.parametrize(
+    ("tool", "kind"),
+    [
+        ("access_point", AccessPoint),
+        ("exterior_door", AccessPoint),
+        ("observer", Observer),
+        ("comment", Comment),
+    ],
+)
+def test_click_tools_place_one_markup_each_and_undo(window, tool, kind):
+    use(window, tool)
+    click(window.view, (2.5, 2.0), mods=ALT)  # Alt: no snapping
+    click(window.view, (7.5, 2.0), mods=ALT)
+    placed = markups_of(window, kind)
+    assert [
+        close(m.position, p)
+        for m, p in zip(placed, [(2.5, 2.0), (7.5, 2.0)], strict=True)
+    ] == [True, True]
+    assert all(m.sheet_id == window.current_sheet_id for m in placed)
+    assert window.bridge.undo_stack.count() == 2
+    assert window.tools_bar.actions_by_tool[tool].isChecked()  # the tool stays active
+    window.bridge.undo_stack.undo()
+    assert len(markups_of(window, kind)) == 1
+    if tool == "exterior_door":
+        assert placed[0].kind is AccessKind.EXTERIOR_DOOR
+
+
+def test_placing_snaps_to_a_wall_corner(window):
+    use(window, "access_point")
+    pixel = 1 / window.view.scale_factor()
+    click(window.view, (5.0 + 3 * pixel, 4.0 - 2 * pixel))  # near the partition's end
+    [door] = markups_of(window, AccessPoint)
+    assert door.position == pytest.approx((5.0, 4.0))
+
+
+def test_snap_marker_follows_the_pointer(window):
+    use(window, "access_point")
+    pixel = 1 / window.view.scale_factor()
+    hover(window.view, (10.0 - 2 * pixel, 0.0 + 2 * pixel))
+    marker = window.view._snap_marker
+    assert marker.isVisible()
+    assert marker.kind.value == "endpoint"
+    hover(window.view, (7.3, 2.1))  # open floor: nothing to snap to
+    assert not marker.isVisible()
+
+
+def test_camera_is_placed_and_aimed_by_dragging(window):
+    use(window, "camera")
+    drag(window.view, (1.0, 1.0), (4.0, 3.0), mods=ALT)
+    [camera] = markups_of(window, Camera)
+    assert close(camera.position, (1.0, 1.0))
+    assert camera.direction_deg == pytest.approx(
+        math.degrees(math.atan2(2, 3)), abs=1.0
+    )
+    assert camera.range_m == pytest.approx(math.hypot(3, 2), abs=0.05)
+    assert window.bridge.undo_stack.count() == 1
+
+
+def test_sightline_is_drawn_from_a_to_b(window):
+    use(window, "sightline")
+    drag(window.view, (1.0, 2.0), (8.0, 2.0), mods=ALT)
+    [line] = markups_of(window, Sightline)
+    assert close(line.start, (1.0, 2.0))
+    assert close(line.end, (8.0, 2.0))
+
+
+@pytest.mark.parametrize(
+    ("tool", "kind", "zone_kind"),
+    [
+        ("lockable_zone", Zone, ZoneKind.LOCKABLE_ZONE),
+        ("safe_room", Zone, ZoneKind.SAFE_ROOM),
+        ("space", Space, None),
+        ("cloud", Comment, None),
+    ],
+)
+def test_polygon_tools_draw_then_undo(window, tool, kind, zone_kind):
+    use(window, tool)
+    for point in [(1, 1), (4, 1), (4, 3)]:
+        click(window.view, point, mods=ALT)
+    double_click(window.view, (1, 3))
+    [made] = markups_of(window, kind)
+    vertices = made.cloud if kind is Comment else made.vertices
+    assert len(vertices) == 4
+    assert all(
+        close(v, p, 0.1)
+        for v, p in zip(vertices, [(1, 1), (4, 1), (4, 3), (1, 3)], strict=True)
+    )
+    if zone_kind is not None:
+        assert made.kind is zone_kind
+    if kind is Comment:
+        assert made.shape is CommentShape.CLOUD
+    window.bridge.undo_stack.undo()
+    assert markups_of(window, kind) == []
+
+
+def test_escape_cancels_a_polygon(window):
+    use(window, "lockable_zone")
+    click(window.view, (1, 1), mods=ALT)
+    click(window.view, (4, 1), mods=ALT)
+    QTest.keyClick(window.view, Qt.Key.Key_Escape)
+    double_click(window.view, (4, 3))
+    assert markups_of(window, Zone) == []  # the later clicks start a fresh polygon
+
+
+def test_enter_finishes_and_backspace_removes_a_corner(window):
+    use(window, "space")
+    for point in [(1, 1), (4, 1), (9, 3.5)]:
+        click(window.view, point, mods=ALT)
+    QTest.keyClick(window.view, Qt.Key.Key_Backspace)  # the stray corner goes
+    click(window.view, (4, 3), mods=ALT)
+    QTest.keyClick(window.view, Qt.Key.Key_Return)
+    [space] = markups_of(window, Space)
+    assert [tuple(round(c, 1) for c in v) for v in space.vertices] == [
+        (1, 1),
+        (4, 1),
+        (4, 3),
+    ]
+
+
+def test_select_and_move_is_one_undo_step(window):
+    use(window, "observer")
+    click(window.view, (2.0, 2.0), mods=ALT)
+    use(window, "select")
+    click(window.view, (2.0, 2.0))
+    [observer] = markups_of(window, Observer)
+    assert window.selection.ids == (observer.id,)
+    steps = window.bridge.undo_stack.count()
+    drag(window.view, (2.0, 2.0), (3.5, 2.5))
+    [moved] = markups_of(window, Observer)
+    assert close(moved.position, (3.5, 2.5))
+    assert window.bridge.undo_stack.count() == steps + 1
+    window.bridge.undo_stack.undo()
+    assert close(markups_of(window, Observer)[0].position, (2.0, 2.0))
+
+
+def test_rubber_band_selects_and_delete_removes_then_undo_restores(window):
+    use(window, "observer")
+    for point in [(1.0, 1.0), (2.0, 1.5), (8.0, 3.0)]:
+        click(window.view, point, mods=ALT)
+    before = window.bridge.review.markups
+    use(window, "select")
+    drag(window.view, (0.5, 0.5), (2.5, 2.0))
+    assert len(window.selection.ids) == 2
+    QTest.keyClick(window.view, Qt.Key.Key_Delete)
+    assert len(markups_of(window, Observer)) == 1
+    assert window.selection.ids == ()
+    window.bridge.undo_stack.undo()
+    assert window.bridge.review.markups == before
+
+
+def test_shift_click_adds_to_the_selection(window):
+    use(window, "observer")
+    click(window.view, (1.0, 1.0), mods=ALT)
+    click(window.view, (8.0, 3.0), mods=ALT)
+    use(window, "select")
+    click(window.view, (1.0, 1.0))
+    click(window.view, (8.0, 3.0), mods=Qt.KeyboardModifier.ShiftModifier)
+    assert len(window.selection.ids) == 2
+    click(window.view, (6.0, 0.5))  # empty canvas clears
+    assert window.selection.ids == ()
+
+
+def test_measure_reads_length_and_area(window):
+    use(window, "measure")
+    for point in [(0, 0), (3, 0), (3, 4)]:
+        click(window.view, point)
+    tool = window.view.tool
+    assert tool.reading == "Length 7.00 m   Area 6.00 m²"
+    assert window.bridge.undo_stack.count() == 0  # measuring changes nothing
