@@ -107,7 +107,7 @@ def test_recent_files_remember_opened_drawings(make_window, qtbot, tmp_path):
     open_and_wait(qtbot, window, rooms_dxf(tmp_path / "second.dxf"))
     names = [action.text() for action in window.recent_menu.actions() if action.text()]
     assert names[:2] == ["second.dxf", "first.dxf"]
-    assert window.recent.paths()[0] == Path(tmp_path / "second.dxf").resolve()
+    assert window.recent.recent.paths()[0] == Path(tmp_path / "second.dxf").resolve()
 
 
 def test_middle_button_drag_pans(make_window, qtbot, tmp_path):

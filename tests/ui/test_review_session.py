@@ -48,7 +48,7 @@ def test_add_sheet_switch_and_undo(make_window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: len(window.bridge.review.sheets) == 2, timeout=30_000)
     qtbot.waitUntil(lambda: window.plan.source_name == "level_2.dxf", timeout=30_000)
     assert [window.sheet_combo.itemText(i) for i in range(2)] == ["level 1", "level 2"]
-    window._on_sheet_combo_activated(0)
+    window.sheets._on_combo_activated(0)
     qtbot.waitUntil(lambda: window.plan.source_name == "level_1.dxf", timeout=30_000)
     window.bridge.undo_stack.undo()
     assert len(window.bridge.review.sheets) == 1

@@ -209,8 +209,10 @@ def test_shift_click_adds_to_the_selection(window):
 
 def test_measure_reads_length_and_area(window):
     use(window, "measure")
-    for point in [(0, 0), (3, 0), (3, 4)]:
+    window.status.snap_buttons["nearest"].setChecked(False)
+    window.status.snap_buttons["midpoint"].setChecked(False)
+    for point in [(0.02, 0.01), (9.98, 0.02), (9.99, 3.98)]:  # wall corners, snapped
         click(window.view, point)
     tool = window.view.tool
-    assert tool.reading == "Length 7.00 m   Area 6.00 m²"
+    assert tool.reading == "Length 14.00 m   Area 20.00 m²"
     assert window.bridge.undo_stack.count() == 0  # measuring changes nothing

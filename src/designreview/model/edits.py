@@ -168,20 +168,24 @@ class SetReviewer:
     def inverted(self) -> Edit:
         """Restore the old reviewer, or remove the added one."""
         if self.before is None:
-            return _RemoveReviewer(self.after, self.label)
+            return RemoveReviewer(self.after, self.label)
         return SetReviewer(self.after, self.before, self.label)
 
 
 @dataclass(frozen=True, slots=True)
-class _RemoveReviewer:
+class RemoveReviewer:
+    """Take a reviewer off the roster (their markups keep their name in history)."""
+
     reviewer: Reviewer
-    label: str
+    label: str = "Remove reviewer"
 
     def apply(self, review: Review) -> tuple[Review, ChangeSet]:
+        """Drop the reviewer, keeping the others' order."""
         kept = tuple(r for r in review.reviewers if r.id != self.reviewer.id)
         return replace(review, reviewers=kept), ChangeSet(reviewers=True)
 
     def inverted(self) -> Edit:
+        """Put the reviewer back (at the end of the roster)."""
         return SetReviewer(None, self.reviewer, self.label)
 
 

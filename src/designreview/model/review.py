@@ -62,6 +62,8 @@ class Sheet:
     layer_overrides: tuple[LayerOverride, ...] = ()
     layout: str | None = None
     level: int = 0
+    sensitive_layers: tuple[str, ...] = ()
+    """Layers hidden in meeting mode (security systems, keys, cameras' wiring)."""
 
 
 class DecisionKind(Enum):

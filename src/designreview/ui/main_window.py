@@ -1,4 +1,7 @@
-"""The main window: assembles the canvas, the docks, the menus and the status bar."""
+"""The main window: assembles canvas, docks, toolbars, menus and status bar.
+
+Its methods are the menus' commands; each hands the work to the part that does it.
+"""
 
 from __future__ import annotations
 
@@ -8,39 +11,41 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import (
-    QAction,
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QKeySequence,
-)
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QUndoView
 
 from designreview import __version__
+from designreview.formats.processes import current_user
 from designreview.formats.project_file import SUFFIX, read_review
 from designreview.formats.sample import sample_plan_path, sample_review_path
 from designreview.formats.sheets import add_drawing
-from designreview.model.edits import AddSheet
+from designreview.model.document import utc_now
+from designreview.model.edits import AddSheet, ReplaceSheet
 from designreview.model.errors import DesignReviewError
 from designreview.model.ids import ReviewId, new_id
 from designreview.model.review import Review
 from designreview.render.style import Theme
-from designreview.ui.actions import ACTIONS
 from designreview.ui.canvas.scene import PlanScene
 from designreview.ui.canvas.view import PlanView
 from designreview.ui.dialogs.prompts import Prompts
+from designreview.ui.dialogs.reviewers_dialog import ReviewersDialog
 from designreview.ui.docks.layers_dock import LayersDock
 from designreview.ui.document_bridge import DocumentBridge
+from designreview.ui.meeting_mode import MeetingMode
 from designreview.ui.plan_loader import PlanLoader
 from designreview.ui.recent_files import RecentFiles
 from designreview.ui.review_session import ReviewSession
+from designreview.ui.reviewer_bar import ReviewerBar
 from designreview.ui.selection import Selection
+from designreview.ui.sheet_presenter import SheetPresenter
 from designreview.ui.status_bar import PlanStatusBar
 from designreview.ui.tool_bar import ToolsToolBar
 from designreview.ui.tools.base import ToolContext
+from designreview.ui.window_menus import RecentMenu, build_menus
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
+    from designreview.analysis.snapping import SnapKind
     from designreview.model.changes import ChangeSet
     from designreview.model.plan import Plan
     from designreview.model.review import Sheet, SourceFile
@@ -56,18 +61,23 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.resize(1280, 820)
         self.setAcceptDrops(True)
-        self.plan: Plan | None = None
-        self.current_sheet_id: str | None = None
         self.last_error: str | None = None
         self.error_box: QMessageBox | None = None
-        self._theme = Theme.LIGHT
-        self.recent = RecentFiles(settings)
         self.bridge = DocumentBridge(Review(id=ReviewId(new_id())), parent=self)
         self.prompts = Prompts(self)
         autosave_s = int(str(settings.value("autosave_interval_s", 60)))
         self.session = ReviewSession(
             self.bridge, self.prompts, autosave_dir, self.show_error, autosave_s, self
         )
+        self.selection = Selection(self)
+        self._build_canvas()
+        self.actions_by_id, self.menus = build_menus(self, self.bridge.undo_stack)
+        self._build_bars(settings)
+        self._connect()
+        self._update_title()
+
+    # -- assembly -------------------------------------------------------------------
+    def _build_canvas(self) -> None:
         self.loader = PlanLoader(self)
         self.scene = PlanScene(self)
         self.view = PlanView(self.scene, self)
@@ -76,44 +86,122 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layers_dock)
         self.status = PlanStatusBar(self)
         self.setStatusBar(self.status)
-        self.actions_by_id: dict[str, QAction] = {}
-        self.selection = Selection(self)
+        self.sheets = SheetPresenter(
+            self.bridge, self.loader, self.scene, self.view, self.layers_dock, self
+        )
+        self.meeting = MeetingMode(
+            self, self.scene, self.view, self.bridge, self.selection
+        )
         self.tool_context = ToolContext(
             self.bridge,
             self.selection,
             self.scene,
             self.view,
-            sheet_id=lambda: self.current_sheet_id,
-            plan=lambda: self.plan,
+            sheet_id=lambda: self.sheets.sheet_id,
+            plan=lambda: self.sheets.plan,
             hint=lambda text: self.status.showMessage(text),
         )
-        self._build_menus()
-        self._build_sheet_bar()
+
+    def _build_bars(self, settings: QSettings) -> None:
+        file_menu = self.menus["&File"]
+        recent = QMenu("Open &Recent", file_menu)
+        file_menu.insertMenu(self.actions_by_id["add_sheet"], recent)
+        self.recent = RecentMenu(recent, RecentFiles(settings))
+        self.recent.open_requested.connect(self.open_path)
+        self.recent_menu = recent
+        sheet_bar = self.sheets.toolbar(self)
+        sheet_bar.addAction(self.actions_by_id["add_sheet"])
+        self.addToolBar(sheet_bar)
+        self.sheet_combo = self.sheets.combo
+        self.reviewer_bar = ReviewerBar(self.bridge, self)
+        self.reviewer_bar.manage_requested.connect(self.edit_reviewers)
+        self.addToolBar(self.reviewer_bar)
         self.tools_bar = ToolsToolBar(self.view, self.tool_context, self)
         self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.tools_bar)
-        self._connect()
-        self._update_title()
+        self.history_dock = QDockWidget("History", self)
+        self.history_dock.setObjectName("HistoryDock")
+        self.history_dock.setWidget(QUndoView(self.bridge.undo_stack))
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        view_menu = self.menus["&View"]
+        view_menu.addSeparator()
+        for dock in (self.layers_dock, self.history_dock):
+            view_menu.addAction(dock.toggleViewAction())
 
     def _connect(self) -> None:
         self.layers_dock.visibility_changed.connect(self.scene.set_layer_visible)
-        self.view.cursor_moved.connect(self._on_view_cursor_moved)
+        self.layers_dock.sensitive_changed.connect(self._on_layers_sensitive_changed)
+        self.view.cursor_moved.connect(
+            lambda x, y: self.status.show_cursor(self.plan, x, y)
+        )
         self.view.zoom_changed.connect(self.status.show_zoom)
-        self.loader.loaded.connect(self._on_loader_loaded)
-        self.loader.failed.connect(self._on_loader_failed)
         self.loader.busy_changed.connect(self.status.set_busy)
         self.status.cancel_requested.connect(self.loader.cancel)
+        self.status.snapping_changed.connect(self._on_status_snapping_changed)
+        self.sheets.plan_shown.connect(self._on_sheets_plan_shown)
+        self.sheets.sheet_changed.connect(lambda _id: self.selection.clear(self))
+        self.sheets.failed.connect(partial(self.show_error, "Cannot show sheet"))
         self.session.state_changed.connect(self._update_title)
-        self.session.review_loaded.connect(self._on_session_review_loaded)
+        self.session.review_loaded.connect(self.sheets.show_first)
         self.bridge.changed.connect(self._on_bridge_changed)
-        self.selection.changed.connect(self._on_selection_changed)
+        self.selection.changed.connect(
+            lambda ids, _initiator: self.scene.markup_layer.highlight(ids)
+        )
 
-    # -- opening ------------------------------------------------------------------
+    # -- what is shown ----------------------------------------------------------------
+    @property
+    def plan(self) -> Plan | None:
+        return self.sheets.plan
+
+    @property
+    def current_sheet_id(self) -> str | None:
+        return self.sheets.sheet_id
+
+    def show_sheet(self, sheet_id: str) -> None:
+        self.sheets.show(sheet_id)
+
+    def is_busy(self) -> bool:
+        return self.loader.is_busy()
+
+    def _on_bridge_changed(self, changes: ChangeSet, _initiator: object) -> None:
+        self.sheets.follow(changes)
+        if set(changes.removed) & set(self.selection.ids):
+            self.selection.discard(changes.removed)
+        if changes.sheets or changes.everything:
+            self.meeting.apply_sensitive_layers(self.sheets.sheet())
+            self.layers_dock.set_sensitive(self._sensitive_layers())
+
+    def _on_sheets_plan_shown(self, plan: Plan | None) -> None:
+        if plan is not None:
+            self.status.show_plan(plan)
+            self.layers_dock.set_sensitive(self._sensitive_layers())
+            self.meeting.apply_sensitive_layers(self.sheets.sheet())
+        self._update_title()
+
+    def _sensitive_layers(self) -> tuple[str, ...]:
+        sheet = self.sheets.sheet()
+        return sheet.sensitive_layers if sheet else ()
+
+    def _on_layers_sensitive_changed(self, layer: str, sensitive: bool) -> None:
+        sheet = self.sheets.sheet()
+        if sheet is None:
+            return
+        layers = [name for name in sheet.sensitive_layers if name != layer]
+        if sensitive:
+            layers.append(layer)
+        after = replace(sheet, sensitive_layers=tuple(layers))
+        verb = "Mark" if sensitive else "Unmark"
+        self.bridge.submit(ReplaceSheet(sheet, after, f"{verb} {layer} as sensitive"))
+
+    def _on_status_snapping_changed(self, on: bool, kinds: frozenset[SnapKind]) -> None:
+        self.tool_context.snapping = on
+        self.tool_context.snap_kinds = kinds
+
+    # -- opening ----------------------------------------------------------------------
     def open_path(self, path: Path) -> None:
         """Open a review, or start a new review from a drawing."""
         if path.suffix.lower() == SUFFIX:
             if self.session.maybe_close() and self.session.open_review(path):
                 self.recent.add(path)
-                self._rebuild_recent_menu()
             return
         self.status.showMessage(f"Opening {path.name}…")
         self.loader.run(
@@ -123,9 +211,6 @@ class MainWindow(QMainWindow):
             partial(self._on_drawing_read, path),
             partial(self._on_drawing_failed, path),
         )
-
-    def is_busy(self) -> bool:
-        return self.loader.is_busy()
 
     def choose_and_open(self) -> None:
         path = self.prompts.open_path(self.session.path)
@@ -164,98 +249,36 @@ class MainWindow(QMainWindow):
         sheet, source, plan = cast("tuple[Sheet, SourceFile, Plan]", result)
         if not self.session.maybe_close():
             return
-        review = replace(
-            Review(id=ReviewId(new_id())), sheets=(sheet,), sources=(source,)
+        review = Review(
+            id=ReviewId(new_id()),
+            created_by=current_user(),
+            created_at=utc_now(),
+            sheets=(sheet,),
+            sources=(source,),
         )
         self.loader.remember(sheet, plan)
         self.session.start_untitled(review, path.stem, modified=True)
         self.recent.add(path)
-        self._rebuild_recent_menu()
 
     def _on_sheet_added(self, result: object) -> None:
         sheet, source, plan = cast("tuple[Sheet, SourceFile, Plan]", result)
         self.loader.remember(sheet, plan)
         self.bridge.submit(AddSheet(sheet, source, f"Add sheet {sheet.name}"))
-        self.show_sheet(sheet.id)
+        self.sheets.show(sheet.id)
 
     def _on_drawing_failed(self, path: Path, message: object) -> None:
         self.status.showMessage(f"Could not open {path.name}", 8000)
         self.show_error("Cannot open drawing", str(message))
 
-    # -- sheets -------------------------------------------------------------------
-    def show_sheet(self, sheet_id: str) -> None:
-        sheet = self.bridge.review.sheet(sheet_id)  # type: ignore[arg-type]
-        if sheet is None:
-            return
-        if sheet_id != self.current_sheet_id:
-            self.selection.clear(initiator=self)
-        self.current_sheet_id = sheet_id
-        self._refresh_sheet_combo()
-        self.scene.markup_layer.show(self.bridge.review, sheet_id)
-        self.loader.load(self.bridge.review, sheet)
-
-    def current_sheet(self) -> Sheet | None:
-        if self.current_sheet_id is None:
-            return None
-        return self.bridge.review.sheet(self.current_sheet_id)  # type: ignore[arg-type]
-
-    def _on_session_review_loaded(self) -> None:
-        sheets = self.bridge.review.sheets
-        self.current_sheet_id = None
-        if sheets:
-            self.show_sheet(sheets[0].id)
-        else:
-            self._clear_plan()
-            self.scene.markup_layer.show(self.bridge.review, None)
-            self._refresh_sheet_combo()
-
-    def _clear_plan(self) -> None:
-        self.plan = None
-        self.scene.clear_plan()
-        self.layers_dock.clear()
-
-    def _on_selection_changed(self, ids: tuple[str, ...], _initiator: object) -> None:
-        self.scene.markup_layer.highlight(ids)
-
-    def _on_bridge_changed(self, changes: ChangeSet, _initiator: object) -> None:
-        self.scene.markup_layer.apply(self.bridge.review, changes)
-        gone = set(changes.removed)
-        if gone & set(self.selection.ids):
-            self.selection.discard(tuple(gone))
-        if changes.sheets:
-            sheets = self.bridge.review.sheets
-            if self.current_sheet() is not None:
-                self.show_sheet(self.current_sheet_id or "")
-            elif sheets:
-                self.show_sheet(sheets[-1].id)
-            else:
-                self.current_sheet_id = None
-                self._clear_plan()
-            self._refresh_sheet_combo()
-
-    def _on_loader_loaded(self, sheet_id: str, plan: Plan) -> None:
-        if sheet_id != self.current_sheet_id:
-            return
-        first = self.plan is None or self.plan is not plan
-        self.plan = plan
-        self.scene.set_plan(plan, self._theme)
-        self.layers_dock.set_plan(plan)
-        if first:
-            self.view.fit_to_drawing()
-        self.status.show_plan(plan)
-        self._update_title()
-
-    def _on_loader_failed(self, _sheet_id: str, message: str) -> None:
-        self.show_error("Cannot show sheet", message)
-
-    # -- saving -------------------------------------------------------------------
+    # -- review commands ----------------------------------------------------------
     def close_review(self) -> bool:
         """Close the review (asking about unsaved changes); the window stays."""
         if not self.session.maybe_close():
             return False
         self.loader.cancel()
-        empty = Review(id=ReviewId(new_id()))
-        self.session.start_untitled(empty, "Untitled review", modified=False)
+        self.session.start_untitled(
+            Review(id=ReviewId(new_id())), "Untitled review", modified=False
+        )
         return True
 
     def save(self) -> bool:
@@ -265,8 +288,16 @@ class MainWindow(QMainWindow):
         saved = self.session.save_as()
         if saved and self.session.path is not None:
             self.recent.add(self.session.path)
-            self._rebuild_recent_menu()
         return saved
+
+    def edit_reviewers(self) -> None:
+        ReviewersDialog(self.bridge, self).exec()
+
+    def delete_selected(self) -> None:
+        self.tools_bar.tools["select"].delete_selected()  # type: ignore[attr-defined]
+
+    def select_all_markups(self) -> None:
+        self.selection.set(tuple(self.scene.markup_layer.items), initiator=self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session.maybe_close():
@@ -290,7 +321,7 @@ class MainWindow(QMainWindow):
         box.open()
         self.error_box = box
 
-    # -- view commands --------------------------------------------------------------
+    # -- view commands ------------------------------------------------------------
     def fit_to_drawing(self) -> None:
         self.view.fit_to_drawing()
 
@@ -301,16 +332,16 @@ class MainWindow(QMainWindow):
         self.view.zoom_out()
 
     def set_dark_theme(self, dark: bool) -> None:
-        self._theme = Theme.DARK if dark else Theme.LIGHT
-        if self.plan is not None:
-            hidden = [
-                info.name
-                for info in self.plan.layers
-                if not self.scene.is_layer_visible(info.name)
-            ]
-            self.scene.set_plan(self.plan, self._theme)
-            for name in hidden:
-                self.scene.set_layer_visible(name, False)
+        self.sheets.set_theme(Theme.DARK if dark else Theme.LIGHT)
+
+    def set_meeting_mode(self, on: bool) -> None:
+        self.meeting.set_active(on, self.sheets.sheet())
+
+    def next_comment(self) -> None:
+        self.meeting.step(self.sheets.sheet_id, forward=True)
+
+    def previous_comment(self) -> None:
+        self.meeting.step(self.sheets.sheet_id, forward=False)
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -336,88 +367,6 @@ class MainWindow(QMainWindow):
         if files:
             event.acceptProposedAction()
             self.open_path(files[0])
-
-    # -- assembly -------------------------------------------------------------------
-    def _build_menus(self) -> None:
-        menus: dict[str, QMenu] = {}
-        for spec in ACTIONS:
-            menu = menus.get(spec.menu) or self.menuBar().addMenu(spec.menu)
-            menus[spec.menu] = menu
-            if spec.separator_before:
-                menu.addSeparator()
-            action = QAction(spec.text, self)
-            action.setObjectName(f"action_{spec.id}")
-            action.setShortcuts([QKeySequence(key) for key in spec.shortcuts])
-            action.setStatusTip(spec.tip)
-            action.setCheckable(spec.checkable)
-            slot = getattr(self, spec.slot)
-            if spec.checkable:
-                action.toggled.connect(slot)
-            else:
-                action.triggered.connect(lambda _checked=False, s=slot: s())
-            menu.addAction(action)
-            self.actions_by_id[spec.id] = action
-            if spec.id == "open_sample":
-                self.recent_menu = menu.addMenu("Open &Recent")
-            if spec.menu == "&File" and spec.id == "open":
-                self._add_edit_menu(menus)
-        menus["&View"].addSeparator()
-        menus["&View"].addAction(self.layers_dock.toggleViewAction())
-        self._rebuild_recent_menu()
-
-    def _add_edit_menu(self, menus: dict[str, QMenu]) -> None:
-        edit = self.menuBar().addMenu("&Edit")
-        menus["&Edit"] = edit
-        undo = self.bridge.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        redo = self.bridge.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts(QKeySequence.StandardKey.Redo)
-        edit.addActions([undo, redo])
-        self.actions_by_id.update(undo=undo, redo=redo)
-
-    def _build_sheet_bar(self) -> None:
-        bar = self.addToolBar("Sheets")
-        bar.setObjectName("SheetsToolBar")
-        bar.addWidget(QLabel(" Sheet: "))
-        self.sheet_combo = QComboBox()
-        self.sheet_combo.setMinimumWidth(220)
-        self.sheet_combo.activated.connect(self._on_sheet_combo_activated)
-        bar.addWidget(self.sheet_combo)
-        bar.addAction(self.actions_by_id["add_sheet"])
-
-    def _refresh_sheet_combo(self) -> None:
-        combo = self.sheet_combo
-        combo.blockSignals(True)
-        combo.clear()
-        for sheet in self.bridge.review.sheets:
-            combo.addItem(sheet.name, sheet.id)
-        index = combo.findData(self.current_sheet_id)
-        combo.setCurrentIndex(index)
-        combo.blockSignals(False)
-
-    def _on_sheet_combo_activated(self, index: int) -> None:
-        sheet_id = self.sheet_combo.itemData(index)
-        if sheet_id and sheet_id != self.current_sheet_id:
-            self.show_sheet(sheet_id)
-
-    def _rebuild_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        paths = self.recent.paths()
-        for path in paths:
-            action = self.recent_menu.addAction(path.name)
-            action.setStatusTip(str(path))
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
-        if paths:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear List", self._on_recent_clear_triggered)
-        self.recent_menu.setEnabled(bool(paths))
-
-    def _on_recent_clear_triggered(self) -> None:
-        self.recent.clear()
-        self._rebuild_recent_menu()
-
-    def _on_view_cursor_moved(self, x: float, y: float) -> None:
-        self.status.show_cursor(self.plan, x, y)
 
     def _update_title(self) -> None:
         state = " (read-only)" if self.session.read_only else ""

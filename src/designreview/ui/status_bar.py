@@ -1,24 +1,33 @@
-"""The status bar: progress with a cancel button, cursor position, scale and units."""
+"""The status bar: progress and cancel, snapping switches, cursor, scale, units."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QToolButton
 
+from designreview.analysis.snapping import SnapKind
 from designreview.model.units import format_length
 
 if TYPE_CHECKING:
     from designreview.model.plan import Plan
 
 _PX_PER_M_AT_96_DPI = 3779.5
+_SNAP_LABELS = {
+    "snap": ("Snap", "Snap to the drawing (hold Alt to place freely)"),
+    SnapKind.ENDPOINT.value: ("End", "Snap to endpoints"),
+    SnapKind.MIDPOINT.value: ("Mid", "Snap to midpoints"),
+    SnapKind.INTERSECTION.value: ("Int", "Snap to intersections"),
+    SnapKind.NEAREST.value: ("Near", "Snap to the nearest point on a line"),
+}
 
 
 class PlanStatusBar(QStatusBar):
     """Shows where the cursor is in the drawing's own coordinates and units."""
 
     cancel_requested = Signal()
+    snapping_changed = Signal(bool, frozenset)  # on, kinds
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -31,15 +40,38 @@ class PlanStatusBar(QStatusBar):
         self.coords_label.setMinimumWidth(260)
         self.zoom_label = QLabel("")
         self.units_label = QLabel("")
+        self.snap_buttons = {
+            key: self._snap_button(*text) for key, text in _SNAP_LABELS.items()
+        }
         for widget in (
             self._progress,
             self._cancel,
+            *self.snap_buttons.values(),
             self.coords_label,
             self.zoom_label,
             self.units_label,
         ):
             self.addPermanentWidget(widget)
         self.set_busy(False)
+
+    def _snap_button(self, text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setCheckable(True)
+        button.setChecked(True)
+        button.setAutoRaise(True)
+        button.toggled.connect(self._on_snap_button_toggled)
+        return button
+
+    def _on_snap_button_toggled(self, _checked: bool) -> None:
+        on = self.snap_buttons["snap"].isChecked()
+        kinds = frozenset(
+            kind for kind in SnapKind if self.snap_buttons[kind.value].isChecked()
+        )
+        for kind in SnapKind:
+            self.snap_buttons[kind.value].setEnabled(on)
+        self.snapping_changed.emit(on, kinds)
 
     def set_busy(self, busy: bool) -> None:
         self._progress.setVisible(busy)

@@ -22,6 +22,7 @@ class MarkupLayer:
         self.items: dict[str, MarkupItem] = {}
         self._sheet_id: str | None = None
         self._highlighted: set[str] = set()
+        self.presentation_scale = 1.0
 
     def show(self, review: Review, sheet_id: str | None) -> None:
         """Show every markup of ``sheet_id`` (a new review or another sheet)."""
@@ -43,6 +44,11 @@ class MarkupLayer:
         for markup_id in (*changes.added, *changes.updated):
             self._put(markup_id, review)
 
+    def set_presentation_scale(self, scale: float) -> None:
+        self.presentation_scale = scale
+        for item in self.items.values():
+            item.set_presentation_scale(scale)
+
     def highlight(self, ids: tuple[str, ...]) -> None:
         self._highlighted = set(ids)
         for markup_id, item in self.items.items():
@@ -57,6 +63,7 @@ class MarkupLayer:
         item = self.items.get(markup_id)
         if item is None:
             item = MarkupItem(graphic)
+            item.set_presentation_scale(self.presentation_scale)
             self._scene.addItem(item)
             self.items[markup_id] = item
         else:

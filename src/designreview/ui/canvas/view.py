@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
@@ -60,6 +60,14 @@ class PlanView(QGraphicsView):
             rect.adjusted(-margin, -margin, margin, margin),
             Qt.AspectRatioMode.KeepAspectRatio,
         )
+        self.zoom_changed.emit(self.scale_factor())
+
+    def show_area(self, rect: QRectF, min_size_m: float = 12.0) -> None:
+        """Zoom to show ``rect`` (scene coordinates), at least ``min_size_m`` across."""
+        grow_x = max(min_size_m - rect.width(), 0.0) / 2
+        grow_y = max(min_size_m - rect.height(), 0.0) / 2
+        padded = rect.adjusted(-grow_x, -grow_y, grow_x, grow_y)
+        self.fitInView(padded, Qt.AspectRatioMode.KeepAspectRatio)
         self.zoom_changed.emit(self.scale_factor())
 
     def zoom_at(self, view_pos: QPointF, factor: float) -> None:

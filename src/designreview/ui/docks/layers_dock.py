@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
+    QMenu,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -27,6 +28,7 @@ class LayersDock(QDockWidget):
     """Lists the plan's layers; ticking a box shows or hides that layer."""
 
     visibility_changed = Signal(str, bool)
+    sensitive_changed = Signal(str, bool)
 
     def __init__(self, parent=None) -> None:
         super().__init__("Layers", parent)
@@ -37,6 +39,9 @@ class LayersDock(QDockWidget):
         self.tree.setSortingEnabled(True)
         self.tree.setUniformRowHeights(True)
         self.tree.itemChanged.connect(self._on_tree_item_changed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._on_tree_context_menu)
+        self._sensitive: set[str] = set()
         show_all, hide_all = QPushButton("Show all"), QPushButton("Hide all")
         show_all.clicked.connect(lambda: self.set_all_visible(True))
         hide_all.clicked.connect(lambda: self.set_all_visible(False))
@@ -67,6 +72,38 @@ class LayersDock(QDockWidget):
             self.tree.sortItems(_NAME, Qt.SortOrder.AscendingOrder)
             for column in (_NAME, _TYPE, _COUNT):
                 self.tree.resizeColumnToContents(column)
+
+    def set_sensitive(self, layers: tuple[str, ...]) -> None:
+        """Mark the layers hidden in meeting mode."""
+        self._sensitive = set(layers)
+        with signals_blocked(self.tree):
+            for index in range(self.tree.topLevelItemCount()):
+                item = self.tree.topLevelItem(index)
+                if item is None:
+                    continue
+                category = item.data(_TYPE, Qt.ItemDataRole.UserRole) or item.text(
+                    _TYPE
+                )
+                item.setData(_TYPE, Qt.ItemDataRole.UserRole, category)
+                sensitive = item.text(_NAME) in self._sensitive
+                item.setText(
+                    _TYPE, f"{category} · sensitive" if sensitive else category
+                )
+
+    def is_sensitive(self, layer: str) -> bool:
+        return layer in self._sensitive
+
+    def _on_tree_context_menu(self, pos) -> None:
+        item = self.tree.itemAt(pos)
+        if item is None:
+            return
+        layer = item.text(_NAME)
+        menu = QMenu(self)
+        action = menu.addAction("Sensitive (hidden in meeting mode)")
+        action.setCheckable(True)
+        action.setChecked(layer in self._sensitive)
+        action.toggled.connect(lambda on: self.sensitive_changed.emit(layer, on))
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     def clear(self) -> None:
         with signals_blocked(self.tree):

@@ -34,6 +34,7 @@ class MarkupItem(QGraphicsPathItem):
         self._label = QGraphicsSimpleTextItem(self)
         self._label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self._selected = False
+        self._presentation = 1.0
         self.graphic = graphic
         self.update_from(graphic)
 
@@ -59,6 +60,12 @@ class MarkupItem(QGraphicsPathItem):
             self._label.transform().fromTranslate(offset, -offset * 2)
         )
         self._restyle()
+
+    def set_presentation_scale(self, scale: float) -> None:
+        """Bigger symbols and labels for a projector (meeting mode)."""
+        self._presentation = scale
+        self._symbol.setScale(scale)
+        self._label.setScale(scale)
 
     def set_highlighted(self, selected: bool) -> None:
         if selected != self._selected:

@@ -1,0 +1,115 @@
+"""Reviewers and who made what; meeting mode for the projector; sensitive layers."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QTableWidgetItem
+from tests.fixtures.dxf_files import rooms_dxf
+from tests.ui.drive import click
+from tests.ui.test_tools import ALT, use
+
+from designreview.formats.sample import sample_review_path
+from designreview.model.markups import Comment, Observer
+from designreview.ui.canvas.coords import to_scene
+from designreview.ui.dialogs.reviewers_dialog import ReviewersDialog
+
+
+def test_roster_edits_are_one_undo_step_and_name_the_author(make_window, tmp_path):
+    window = make_window(rooms_dxf(tmp_path / "rooms.dxf"))
+    dialog = ReviewersDialog(window.bridge, window)
+    for name, agency, role in [
+        ("Ann Lee", "City Police", "SRO"),
+        ("Jose Nunez", "Architect", "Project architect"),
+    ]:
+        row = dialog.add_row(None)
+        for column, text in enumerate((name, agency, role)):
+            dialog.table.setItem(row, column, QTableWidgetItem(text))
+    dialog.accept()
+    people = window.bridge.review.reviewers
+    assert [(p.name, p.agency) for p in people] == [
+        ("Ann Lee", "City Police"),
+        ("Jose Nunez", "Architect"),
+    ]
+    assert window.bridge.undo_stack.undoText() == "Edit reviewers"
+    # The reviewer bar offers them; the chosen one authors the next markup.
+    bar = window.reviewer_bar
+    assert bar.combo.count() == 2
+    bar.combo.setCurrentIndex(1)
+    bar._on_combo_activated(1)
+    use(window, "observer")
+    click(window.view, (2.0, 2.0), mods=ALT)
+    [observer] = [m for m in window.bridge.review.markups if isinstance(m, Observer)]
+    assert observer.created.reviewer_id == people[1].id
+    assert window.bridge.review.history[-1].by.reviewer_id == people[1].id
+    window.bridge.undo_stack.undo()
+    window.bridge.undo_stack.undo()
+    assert window.bridge.review.reviewers == ()
+
+
+def test_removing_a_reviewer(make_window, tmp_path):
+    window = make_window()
+    window.open_path(sample_review_path())
+    dialog = ReviewersDialog(window.bridge, window)
+    dialog.table.selectRow(0)
+    dialog.remove_selected()
+    dialog.accept()
+    assert len(window.bridge.review.reviewers) == 3
+
+
+@pytest.fixture
+def sample(make_window, qtbot):
+    window = make_window()
+    window.open_sample()
+    qtbot.waitUntil(lambda: window.plan is not None, timeout=60_000)
+    return window
+
+
+def test_meeting_mode_enlarges_marks_and_fonts_and_back(sample):
+    item = next(iter(sample.scene.markup_layer.items.values()))
+    size = sample.font().pointSizeF()
+    sample.actions_by_id["meeting_mode"].setChecked(True)
+    assert item._symbol.scale() > 1.5
+    assert sample.font().pointSizeF() > size
+    sample.actions_by_id["meeting_mode"].setChecked(False)
+    assert item._symbol.scale() == 1.0
+    assert sample.font().pointSizeF() == size
+
+
+def test_meeting_mode_hides_sensitive_layers(sample):
+    sample.layers_dock.sensitive_changed.emit("A-FURN", True)
+    assert sample.bridge.review.sheets[0].sensitive_layers == ("A-FURN",)
+    assert "sensitive" in sample.layers_dock.item_for("A-FURN").text(1)
+    assert sample.scene.is_layer_visible("A-FURN")
+    sample.set_meeting_mode(True)
+    assert not sample.scene.is_layer_visible("A-FURN")
+    assert sample.scene.is_layer_visible("A-WALL")
+    sample.set_meeting_mode(False)
+    assert sample.scene.is_layer_visible("A-FURN")
+    sample.bridge.undo_stack.undo()
+    assert sample.bridge.review.sheets[0].sensitive_layers == ()
+
+
+def test_stepping_through_comments_selects_and_shows_each(sample):
+    comments = [m.id for m in sample.bridge.review.markups if isinstance(m, Comment)]
+    seen = []
+    for _ in comments:
+        sample.next_comment()
+        seen.append(sample.selection.ids[0])
+        visible = sample.view.mapToScene(sample.view.viewport().rect()).boundingRect()
+        item = sample.scene.markup_layer.items[seen[-1]]
+        assert visible.contains(to_scene(item.graphic.anchor))
+        assert visible.width() < 40  # zoomed in on it, not the whole school
+    assert sorted(seen) == sorted(comments)
+    sample.next_comment()
+    assert sample.selection.ids[0] == seen[0]  # it wraps around
+    sample.previous_comment()
+    assert sample.selection.ids[0] == seen[-1]
+
+
+def test_history_dock_lists_the_undo_stack(make_window, tmp_path):
+    window = make_window(rooms_dxf(tmp_path / "rooms.dxf"))
+    use(window, "observer")
+    click(window.view, (2.0, 2.0), mods=ALT)
+    view = window.history_dock.widget()
+    assert view.stack() is window.bridge.undo_stack
+    assert window.bridge.undo_stack.text(0) == "Add observer"
