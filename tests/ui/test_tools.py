@@ -216,3 +216,34 @@ def test_measure_reads_length_and_area(window):
     tool = window.view.tool
     assert tool.reading == "Length 14.00 m   Area 20.00 m²"
     assert window.bridge.undo_stack.count() == 0  # measuring changes nothing
+
+
+def test_dragging_a_corner_reshapes_a_zone_in_one_step(window):
+    use(window, "lockable_zone")
+    for point in [(1, 1), (4, 1), (4, 3)]:
+        click(window.view, point, mods=ALT)
+    double_click(window.view, (1, 3))
+    [zone] = markups_of(window, Zone)
+    use(window, "select")
+    assert window.selection.ids == (zone.id,)  # the new zone stays selected
+    corner = zone.vertices[2]
+    steps = window.bridge.undo_stack.count()
+    drag(window.view, corner, (6.0, 3.5), mods=ALT)
+    [reshaped] = markups_of(window, Zone)
+    assert close(reshaped.vertices[2], (6.0, 3.5), 0.1)
+    assert reshaped.vertices[:2] == zone.vertices[:2]
+    assert window.bridge.undo_stack.count() == steps + 1
+    window.bridge.undo_stack.undo()
+    assert markups_of(window, Zone) == [zone]
+
+
+def test_camera_handles_aim_and_widen(window):
+    use(window, "camera")
+    drag(window.view, (1.0, 2.0), (6.0, 2.0), mods=ALT)
+    [camera] = markups_of(window, Camera)
+    use(window, "select")
+    drag(window.view, (6.0, 2.0), (1.0, 3.5), mods=ALT)  # the tip: aim and range
+    [aimed] = markups_of(window, Camera)
+    assert aimed.direction_deg == pytest.approx(90.0, abs=2.0)
+    assert aimed.range_m == pytest.approx(1.5, abs=0.1)
+    assert aimed.fov_deg == camera.fov_deg

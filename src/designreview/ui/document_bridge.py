@@ -34,9 +34,7 @@ class DocumentBridge(QObject):
         self.document = Document(review, reviewer_id)
         self.undo_stack = QUndoStack(self)
         self.document.subscribe(self._on_document_changed)
-        self.undo_stack.cleanChanged.connect(
-            lambda _clean: self.modified_changed.emit()
-        )
+        self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         self._edits_since_autosave = 0
 
     @property
@@ -68,6 +66,9 @@ class DocumentBridge(QObject):
 
     def mark_autosaved(self) -> None:
         self._edits_since_autosave = 0
+
+    def _on_undo_stack_clean_changed(self, _clean: bool) -> None:
+        self.modified_changed.emit()
 
     def _on_document_changed(self, changes: ChangeSet, initiator: object) -> None:
         self._edits_since_autosave += 1

@@ -29,6 +29,8 @@ from designreview.ui.canvas.view import PlanView
 from designreview.ui.dialogs.prompts import Prompts
 from designreview.ui.dialogs.reviewers_dialog import ReviewersDialog
 from designreview.ui.docks.layers_dock import LayersDock
+from designreview.ui.docks.markups_dock import MarkupsDock
+from designreview.ui.docks.properties_dock import PropertiesDock
 from designreview.ui.document_bridge import DocumentBridge
 from designreview.ui.meeting_mode import MeetingMode
 from designreview.ui.plan_loader import PlanLoader
@@ -118,13 +120,26 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.reviewer_bar)
         self.tools_bar = ToolsToolBar(self.view, self.tool_context, self)
         self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.tools_bar)
+        self.markups_dock = MarkupsDock(self.bridge, self.selection, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.markups_dock)
+        self.markups_dock.zoom_requested.connect(self.meeting.show_markup)
+        self.properties_dock = PropertiesDock(self.bridge, self.selection, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties_dock)
         self.history_dock = QDockWidget("History", self)
         self.history_dock.setObjectName("HistoryDock")
         self.history_dock.setWidget(QUndoView(self.bridge.undo_stack))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
         view_menu = self.menus["&View"]
         view_menu.addSeparator()
-        for dock in (self.layers_dock, self.history_dock):
+        self.tabifyDockWidget(self.markups_dock, self.history_dock)
+        self.markups_dock.raise_()
+        docks = (
+            self.layers_dock,
+            self.properties_dock,
+            self.markups_dock,
+            self.history_dock,
+        )
+        for dock in docks:
             view_menu.addAction(dock.toggleViewAction())
 
     def _connect(self) -> None:
@@ -144,7 +159,7 @@ class MainWindow(QMainWindow):
         self.session.review_loaded.connect(self.sheets.show_first)
         self.bridge.changed.connect(self._on_bridge_changed)
         self.selection.changed.connect(
-            lambda ids, _initiator: self.scene.markup_layer.highlight(ids)
+            lambda ids, _i: self.scene.markup_layer.highlight(ids, self.bridge.review)
         )
 
     # -- what is shown ----------------------------------------------------------------
@@ -173,6 +188,7 @@ class MainWindow(QMainWindow):
     def _on_sheets_plan_shown(self, plan: Plan | None) -> None:
         if plan is not None:
             self.status.show_plan(plan)
+            self.properties_dock.set_imperial(plan.is_imperial)
             self.layers_dock.set_sensitive(self._sensitive_layers())
             self.meeting.apply_sensitive_layers(self.sheets.sheet())
         self._update_title()

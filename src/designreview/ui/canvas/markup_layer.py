@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from designreview.model.ids import MarkupId
+from designreview.model.markup_geometry import handles
 from designreview.render.markup_graphics import markup_graphic
 from designreview.ui.canvas.items.markup_item import MarkupItem
 
@@ -49,10 +51,15 @@ class MarkupLayer:
         for item in self.items.values():
             item.set_presentation_scale(scale)
 
-    def highlight(self, ids: tuple[str, ...]) -> None:
+    def highlight(self, ids: tuple[str, ...], review: Review | None = None) -> None:
+        """Mark the selected markups; the only selected one shows its handles."""
         self._highlighted = set(ids)
         for markup_id, item in self.items.items():
             item.set_highlighted(markup_id in self._highlighted)
+            markup = None
+            if review is not None and len(ids) == 1:
+                markup = review.markup(MarkupId(markup_id))
+            item.show_handles(handles(markup) if markup and markup_id in ids else ())
 
     def _put(self, markup_id: str, review: Review) -> None:
         markup = review.markup(markup_id)  # type: ignore[arg-type]
@@ -70,6 +77,8 @@ class MarkupLayer:
             item.setPos(0, 0)
             item.update_from(graphic)
         item.set_highlighted(markup_id in self._highlighted)
+        selected_alone = self._highlighted == {markup_id}
+        item.show_handles(handles(markup) if selected_alone else ())
 
     def _drop(self, markup_id: str) -> None:
         item = self.items.pop(markup_id, None)

@@ -14,7 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 
 from designreview.model.edits import Batch, RemoveMarkup, ReplaceMarkup
 from designreview.model.ids import MarkupId
-from designreview.model.markup_geometry import translated
+from designreview.model.markup_geometry import handles, translated, with_handle_moved
+from designreview.render.markup_graphics import markup_graphic
 from designreview.ui.canvas.coords import to_scene
 from designreview.ui.canvas.items.markup_item import markup_id_of
 from designreview.ui.tools.base import Mods, Tool, ToolContext
@@ -22,6 +23,7 @@ from designreview.ui.tools.preview import PreviewPath
 
 if TYPE_CHECKING:
     from designreview.model.geometry import Point2
+    from designreview.model.markups import Markup
 
 PICK_TOLERANCE_PX = 5.0
 DRAG_START_PX = 3.0
@@ -31,6 +33,7 @@ class _State(Enum):
     IDLE = "idle"
     PRESSED = "pressed"
     MOVING = "moving"
+    RESHAPING = "reshaping"
     RUBBER_BAND = "rubber_band"
 
 
@@ -49,9 +52,13 @@ class SelectTool(Tool):
         self._state = _State.IDLE
         self._origin: Point2 = (0.0, 0.0)
         self._band = PreviewPath(ctx.scene)
+        self._handle: tuple[Markup, int] | None = None
 
     def press(self, pos: Point2, mods: Mods) -> bool:
         self._origin = pos
+        if self._grab_handle(pos):
+            self._state = _State.RESHAPING
+            return True
         hit = self.markup_at(pos)
         selection = self.ctx.selection
         if hit is None:
@@ -73,6 +80,9 @@ class SelectTool(Tool):
     def move(self, pos: Point2, dragging: bool, mods: Mods) -> bool:
         if self._state is _State.IDLE or not dragging:
             return False
+        if self._state is _State.RESHAPING:
+            self._reshape_preview(pos)
+            return True
         dx, dy = pos[0] - self._origin[0], pos[1] - self._origin[1]
         if self._state is _State.PRESSED and self._pixels(dx, dy) >= DRAG_START_PX:
             self._state = _State.MOVING
@@ -88,7 +98,9 @@ class SelectTool(Tool):
 
     def release(self, pos: Point2, mods: Mods) -> bool:
         state, self._state = self._state, _State.IDLE
-        if state is _State.MOVING:
+        if state is _State.RESHAPING:
+            self._submit_reshape(pos)
+        elif state is _State.MOVING:
             self._submit_move(pos[0] - self._origin[0], pos[1] - self._origin[1])
         elif state is _State.RUBBER_BAND:
             self._band.hide_preview()
@@ -148,6 +160,47 @@ class SelectTool(Tool):
             if markup_id is not None:
                 return markup_id
         return None
+
+    def _grab_handle(self, pos: Point2) -> bool:
+        """Start reshaping if ``pos`` is on a handle of the one selected markup."""
+        ids = self.ctx.selection.ids
+        markup = (
+            self.ctx.bridge.review.markup(MarkupId(ids[0])) if len(ids) == 1 else None
+        )
+        if markup is None:
+            return False
+        tolerance = PICK_TOLERANCE_PX / max(self.ctx.view.scale_factor(), 1e-9)
+        for index, point in enumerate(handles(markup)):
+            if (
+                abs(point[0] - pos[0]) <= tolerance
+                and abs(point[1] - pos[1]) <= tolerance
+            ):
+                self._handle = (markup, index)
+                return True
+        return False
+
+    def _reshaped(self, pos: Point2) -> Markup | None:
+        if self._handle is None:
+            return None
+        markup, index = self._handle
+        return with_handle_moved(markup, index, self.point(pos, Mods.NoModifier))
+
+    def _reshape_preview(self, pos: Point2) -> None:
+        reshaped = self._reshaped(pos)
+        if reshaped is not None:
+            item = self.ctx.scene.markup_layer.items.get(reshaped.id)
+            if item is not None:
+                item.update_from(markup_graphic(reshaped, self.ctx.bridge.review))
+                item.show_handles(handles(reshaped))
+
+    def _submit_reshape(self, pos: Point2) -> None:
+        reshaped = self._reshaped(pos)
+        if reshaped is None or self._handle is None:
+            return
+        before = self._handle[0]
+        self._handle = None
+        after = replace(reshaped, modified=self.ctx.stamp())
+        self.ctx.bridge.submit(ReplaceMarkup(before, after, "Reshape markup"))
 
     def _submit_move(self, dx: float, dy: float) -> None:
         review, stamp = self.ctx.bridge.review, self.ctx.stamp()

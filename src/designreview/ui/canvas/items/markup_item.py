@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
+    QGraphicsRectItem,
     QGraphicsSimpleTextItem,
 )
 
@@ -35,6 +36,7 @@ class MarkupItem(QGraphicsPathItem):
         self._label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self._selected = False
         self._presentation = 1.0
+        self._handles: list[QGraphicsRectItem] = []
         self.graphic = graphic
         self.update_from(graphic)
 
@@ -60,6 +62,21 @@ class MarkupItem(QGraphicsPathItem):
             self._label.transform().fromTranslate(offset, -offset * 2)
         )
         self._restyle()
+
+    def show_handles(self, points: tuple[tuple[float, float], ...]) -> None:
+        """Small squares at the points that can be dragged (the selected markup)."""
+        for handle in self._handles:
+            if handle.scene() is not None:
+                handle.scene().removeItem(handle)
+        self._handles = []
+        for point in points:
+            handle = QGraphicsRectItem(QRectF(-4, -4, 8, 8), self)
+            handle.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            handle.setPos(to_scene(point))
+            handle.setBrush(QColor(255, 255, 255))
+            handle.setPen(QPen(_SELECTED, 0))
+            handle.setZValue(1)
+            self._handles.append(handle)
 
     def set_presentation_scale(self, scale: float) -> None:
         """Bigger symbols and labels for a projector (meeting mode)."""
