@@ -155,3 +155,11 @@ def test_truncated_file_fails_cleanly_or_warns(tmp_path):
     # Cut mid-tag: a clear error. Cut at a tag boundary: a plan with warnings.
     with pytest.raises(PlanReadError, match="damaged"):
         read_dxf(cut)
+
+
+def test_invisible_attributes_are_not_drawn():
+    from designreview.formats.sample import sample_plan_path
+
+    texts = {label.text for label in read_dxf(sample_plan_path()).labels}
+    assert "117A" in texts  # door numbers are visible attributes
+    assert "CLASSROOM SECURITY" not in texts  # hardware sets are hidden data

@@ -148,7 +148,8 @@ class _Walker:
         self.result.block_inserts[name] += 1
         inner = (*blocks, name)
         for attrib in insert.attribs:
-            self._add_text(attrib, "ATTRIB", _inherit(attrib, layer))
+            if not attrib.is_invisible:  # hidden data (hardware sets) is not drawn
+                self._add_text(attrib, "ATTRIB", _inherit(attrib, layer))
         for single in _single_inserts(insert):
             for child in single.virtual_entities(skipped_entity_callback=self._skip):
                 self.visit(child, _inherit(child, layer), depth + 1, inner)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
 from designreview.ui.canvas.coords import to_model
@@ -40,6 +40,7 @@ class PlanView(QGraphicsView):
         self._pan_from: QPoint | None = None
         self._space_held = False
         self.tool: Tool | None = None
+        self._keep_fitted = False  # refit on resize until the user zooms or pans
         self._snap_marker = SnapMarker()
 
     def plan_scene(self) -> PlanScene:
@@ -60,14 +61,21 @@ class PlanView(QGraphicsView):
             rect.adjusted(-margin, -margin, margin, margin),
             Qt.AspectRatioMode.KeepAspectRatio,
         )
+        self._keep_fitted = True
         self.zoom_changed.emit(self.scale_factor())
 
-    def show_area(self, rect: QRectF, min_size_m: float = 12.0) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._keep_fitted:
+            self.fit_to_drawing()
+
+    def show_area(self, rect: QRectF, min_size_m: float = 24.0) -> None:
         """Zoom to show ``rect`` (scene coordinates), at least ``min_size_m`` across."""
         grow_x = max(min_size_m - rect.width(), 0.0) / 2
         grow_y = max(min_size_m - rect.height(), 0.0) / 2
         padded = rect.adjusted(-grow_x, -grow_y, grow_x, grow_y)
         self.fitInView(padded, Qt.AspectRatioMode.KeepAspectRatio)
+        self._keep_fitted = False
         self.zoom_changed.emit(self.scale_factor())
 
     def zoom_at(self, view_pos: QPointF, factor: float) -> None:
@@ -75,6 +83,7 @@ class PlanView(QGraphicsView):
         new_scale = self.scale_factor() * factor
         if not MIN_SCALE <= new_scale <= MAX_SCALE:
             return
+        self._keep_fitted = False
         anchor = self.mapToScene(view_pos.toPoint())
         self.scale(factor, factor)
         moved = self.mapFromScene(anchor) - view_pos.toPoint()
@@ -198,6 +207,7 @@ class PlanView(QGraphicsView):
         super().keyReleaseEvent(event)
 
     def _scroll_by(self, dx: int, dy: int) -> None:
+        self._keep_fitted = False
         hbar, vbar = self.horizontalScrollBar(), self.verticalScrollBar()
         hbar.setValue(hbar.value() + dx)
         vbar.setValue(vbar.value() + dy)
