@@ -247,3 +247,31 @@ def test_camera_handles_aim_and_widen(window):
     assert aimed.direction_deg == pytest.approx(90.0, abs=2.0)
     assert aimed.range_m == pytest.approx(1.5, abs=0.1)
     assert aimed.fov_deg == camera.fov_deg
+
+
+def draw_space(window, corners):
+    use(window, "space")
+    for point in corners[:-1]:
+        click(window.view, point, mods=ALT)
+    double_click(window.view, corners[-1])
+    return markups_of(window, Space)[-1]
+
+
+def test_split_space_then_merge_back(window):
+    from shapely.geometry import Polygon
+
+    space = draw_space(window, [(1, 1), (9, 1), (9, 3), (1, 3)])
+    use(window, "split_space")
+    drag(window.view, (5.0, 0.5), (5.0, 3.5), mods=ALT)
+    halves = markups_of(window, Space)
+    assert len(halves) == 2
+    areas = sorted(Polygon(s.vertices).area for s in halves)
+    assert areas == pytest.approx([8.0, 8.0], abs=0.2)  # clicks land on whole pixels
+    assert window.bridge.undo_stack.undoText() == "Split space"
+    window.selection.set(tuple(s.id for s in halves))
+    window.merge_selected_spaces()
+    [merged] = markups_of(window, Space)
+    assert Polygon(merged.vertices).area == pytest.approx(16.0, abs=0.3)
+    window.bridge.undo_stack.undo()
+    window.bridge.undo_stack.undo()
+    assert markups_of(window, Space) == [space]

@@ -14,14 +14,22 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QUndoView
 
 from designreview import __version__
+from designreview.analysis.space_edit import merge_outlines
 from designreview.formats.processes import current_user
 from designreview.formats.project_file import SUFFIX, read_review
 from designreview.formats.sample import sample_plan_path, sample_review_path
 from designreview.formats.sheets import add_drawing
 from designreview.model.document import utc_now
-from designreview.model.edits import AddSheet, ReplaceSheet
+from designreview.model.edits import (
+    AddSheet,
+    Batch,
+    RemoveMarkup,
+    ReplaceMarkup,
+    ReplaceSheet,
+)
 from designreview.model.errors import DesignReviewError
-from designreview.model.ids import ReviewId, new_id
+from designreview.model.ids import MarkupId, ReviewId, new_id
+from designreview.model.markups import Space
 from designreview.model.review import Review
 from designreview.render.style import Theme
 from designreview.ui.canvas.scene import PlanScene
@@ -311,6 +319,34 @@ class MainWindow(QMainWindow):
 
     def delete_selected(self) -> None:
         self.tools_bar.tools["select"].delete_selected()  # type: ignore[attr-defined]
+
+    def merge_selected_spaces(self) -> None:
+        review = self.bridge.review
+        spaces = [
+            m
+            for m in (review.markup(MarkupId(i)) for i in self.selection.ids)
+            if isinstance(m, Space)
+        ]
+        if len(spaces) < 2:
+            self.status.showMessage("Select two or more neighbouring spaces to merge.")
+            return
+        try:
+            outline = merge_outlines([space.vertices for space in spaces])
+        except ValueError as exc:
+            self.show_error("Cannot merge spaces", str(exc))
+            return
+        kept = replace(
+            spaces[0], vertices=outline, modified=self.bridge.document.stamp()
+        )
+        removals = sorted(
+            (RemoveMarkup.of(review, s) for s in spaces[1:]),
+            key=lambda edit: edit.index or 0,
+            reverse=True,
+        )
+        self.bridge.submit(
+            Batch((*removals, ReplaceMarkup(spaces[0], kept)), "Merge spaces")
+        )
+        self.selection.set((kept.id,), initiator=self)
 
     def select_all_markups(self) -> None:
         self.selection.set(tuple(self.scene.markup_layer.items), initiator=self)

@@ -13,6 +13,7 @@ from designreview.ui.tools.measure_tool import MeasureTool
 from designreview.ui.tools.place_tools import place_tools
 from designreview.ui.tools.polygon_tools import polygon_tools
 from designreview.ui.tools.select_tool import SelectTool
+from designreview.ui.tools.split_tool import SplitSpaceTool
 
 if TYPE_CHECKING:
     from designreview.ui.canvas.view import PlanView
@@ -21,14 +22,21 @@ if TYPE_CHECKING:
 
 def make_tools(ctx: ToolContext) -> list[Tool]:
     """Every canvas tool, in toolbar order."""
+    access_point, exterior_door, observer, comment = place_tools(ctx)
+    zone, safe_room, space, cloud = polygon_tools(ctx)
     return [
         SelectTool(ctx),
-        *place_tools(ctx)[:3],
+        access_point,
+        exterior_door,
+        observer,
         CameraTool(ctx),
         SightlineTool(ctx),
-        *polygon_tools(ctx)[:3],
-        place_tools(ctx)[3],
-        polygon_tools(ctx)[3],
+        zone,
+        safe_room,
+        space,
+        SplitSpaceTool(ctx),
+        comment,
+        cloud,
         MeasureTool(ctx),
     ]
 
