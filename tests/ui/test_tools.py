@@ -275,3 +275,16 @@ def test_split_space_then_merge_back(window):
     window.bridge.undo_stack.undo()
     window.bridge.undo_stack.undo()
     assert markups_of(window, Space) == [space]
+
+
+def test_comment_click_is_a_pin_and_drag_is_a_callout(window):
+    use(window, "comment")
+    click(window.view, (2.0, 2.0), mods=ALT)
+    drag(window.view, (6.0, 1.0), (8.0, 3.0), mods=ALT)
+    pin, callout = markups_of(window, Comment)
+    assert pin.shape is CommentShape.PIN
+    assert pin.leader_to is None
+    assert callout.shape is CommentShape.CALLOUT
+    assert close(callout.leader_to, (6.0, 1.0))
+    assert close(callout.position, (8.0, 3.0))
+    assert [c.history[0].status.value for c in (pin, callout)] == ["open", "open"]

@@ -249,6 +249,8 @@ class Comment:
     priority: Priority = Priority.NORMAL
     replies: tuple[Reply, ...] = ()
     history: tuple[StatusChange, ...] = ()
+    leader_to: Point2 | None = None
+    """For a callout: the point the comment's leader line points at."""
 
 
 Markup = AccessPoint | Observer | Camera | Sightline | Zone | Space | Comment

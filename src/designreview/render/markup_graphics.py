@@ -201,6 +201,16 @@ def _comment(markup: Markup, color: Rgb) -> MarkupGraphic:
     assert isinstance(markup, Comment)
     done = markup.status in (CommentStatus.RESOLVED, CommentStatus.REJECTED)
     first_words = " ".join(markup.text.split()[:6])
+    if markup.leader_to is not None and not markup.cloud:
+        return MarkupGraphic(
+            markup.id,
+            color,
+            markup.position,
+            outline=(markup.position, markup.leader_to),
+            dashed=done,
+            symbol=Symbol.COMMENT,
+            label=first_words,
+        )
     return MarkupGraphic(
         markup.id,
         color,

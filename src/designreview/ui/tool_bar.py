@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
 from designreview.formats.resources import resource
+from designreview.ui.tools.comment_tool import CommentTool
 from designreview.ui.tools.drag_tools import CameraTool, SightlineTool
 from designreview.ui.tools.measure_tool import MeasureTool
 from designreview.ui.tools.place_tools import place_tools
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 
 def make_tools(ctx: ToolContext) -> list[Tool]:
     """Every canvas tool, in toolbar order."""
-    access_point, exterior_door, observer, comment = place_tools(ctx)
+    access_point, exterior_door, observer = place_tools(ctx)
     zone, safe_room, space, cloud = polygon_tools(ctx)
     return [
         SelectTool(ctx),
@@ -35,7 +36,7 @@ def make_tools(ctx: ToolContext) -> list[Tool]:
         safe_room,
         space,
         SplitSpaceTool(ctx),
-        comment,
+        CommentTool(ctx),
         cloud,
         MeasureTool(ctx),
     ]

@@ -1,4 +1,4 @@
-"""Tools that place a markup with one click: access points, observers, comment pins.
+"""Tools that place a markup with one click: access points and observers.
 
 Each is the same small machine (IDLE: a click places, the tool stays active); they
 differ only in the markup they make, so they share this one class and a table.
@@ -13,12 +13,9 @@ from designreview.model.ids import MarkupId, SheetId, new_id
 from designreview.model.markups import (
     AccessKind,
     AccessPoint,
-    Comment,
-    CommentStatus,
     Markup,
     Observer,
     ObserverKind,
-    StatusChange,
 )
 from designreview.ui.tools.base import Mods, Tool, ToolContext
 
@@ -73,18 +70,6 @@ def _observer(mid: MarkupId, sid: SheetId, stamp: Stamp, at: Point2) -> Markup:
     return Observer(mid, sid, stamp, stamp, at, kind=ObserverKind.STAFF_POST)
 
 
-def _comment(mid: MarkupId, sid: SheetId, stamp: Stamp, at: Point2) -> Markup:
-    return Comment(
-        mid,
-        sid,
-        stamp,
-        stamp,
-        at,
-        text="",
-        history=(StatusChange(stamp, CommentStatus.OPEN),),
-    )
-
-
 def place_tools(ctx: ToolContext) -> list[Tool]:
     """The one-click tools, in toolbar order."""
     return [
@@ -112,13 +97,5 @@ def place_tools(ctx: ToolContext) -> list[Tool]:
             "O",
             "Click where staff watch from: reception desk, office window, post.",
             _observer,
-        ),
-        PlaceTool(
-            ctx,
-            "comment",
-            "Comment",
-            "C",
-            "Click to pin a comment; type it in Properties.",
-            _comment,
         ),
     ]
