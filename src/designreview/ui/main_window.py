@@ -40,6 +40,7 @@ from designreview.ui.docks.layers_dock import LayersDock
 from designreview.ui.docks.markups_dock import MarkupsDock
 from designreview.ui.docks.properties_dock import PropertiesDock
 from designreview.ui.document_bridge import DocumentBridge
+from designreview.ui.live_visibility import LiveVisibility
 from designreview.ui.meeting_mode import MeetingMode
 from designreview.ui.plan_loader import PlanLoader
 from designreview.ui.recent_files import RecentFiles
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.actions_by_id, self.menus = build_menus(self, self.bridge.undo_stack)
         self._build_bars(settings)
         self._connect()
+        self.actions_by_id["viewsheds"].setChecked(True)
         self._update_title()
 
     # -- assembly -------------------------------------------------------------------
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         self.sheets = SheetPresenter(
             self.bridge, self.loader, self.scene, self.view, self.layers_dock, self
         )
+        self.live = LiveVisibility(self.bridge, self.scene, self)
         self.meeting = MeetingMode(
             self, self.scene, self.view, self.bridge, self.selection
         )
@@ -110,6 +113,8 @@ class MainWindow(QMainWindow):
             sheet_id=lambda: self.sheets.sheet_id,
             plan=lambda: self.sheets.plan,
             hint=lambda text: self.status.showMessage(text),
+            line_is_clear=self.live.line_is_clear,
+            preview=self.live.preview,
         )
 
     def _build_bars(self, settings: QSettings) -> None:
@@ -187,6 +192,7 @@ class MainWindow(QMainWindow):
 
     def _on_bridge_changed(self, changes: ChangeSet, _initiator: object) -> None:
         self.sheets.follow(changes)
+        self.live.follow(changes)
         if set(changes.removed) & set(self.selection.ids):
             self.selection.discard(changes.removed)
         if changes.sheets or changes.everything:
@@ -194,6 +200,7 @@ class MainWindow(QMainWindow):
             self.layers_dock.set_sensitive(self._sensitive_layers())
 
     def _on_sheets_plan_shown(self, plan: Plan | None) -> None:
+        self.live.set_plan(plan, self.sheets.sheet_id)
         if plan is not None:
             self.status.show_plan(plan)
             self.properties_dock.set_imperial(plan.is_imperial)
@@ -385,6 +392,9 @@ class MainWindow(QMainWindow):
 
     def set_dark_theme(self, dark: bool) -> None:
         self.sheets.set_theme(Theme.DARK if dark else Theme.LIGHT)
+
+    def set_viewsheds_visible(self, on: bool) -> None:
+        self.live.set_visible(on)
 
     def set_meeting_mode(self, on: bool) -> None:
         self.meeting.set_active(on, self.sheets.sheet())

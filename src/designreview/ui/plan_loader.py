@@ -74,6 +74,7 @@ class PlanLoader(QObject):
             fn,
             lambda result: self._finish(job, on_done, result),
             lambda message: self._finish(job, on_failed, message),
+            owner=self,
         )
         self.busy_changed.emit(True)
 

@@ -10,6 +10,7 @@ import logging
 import threading
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from designreview.model.errors import DesignReviewError
@@ -62,10 +63,25 @@ def run(
     fn: Callable[[threading.Event], Any],
     on_done: Callable[[Any], None],
     on_failed: Callable[[str], None],
+    owner: QObject | None = None,
 ) -> Job:
-    """Start ``fn(cancel_event)`` in the pool; the callbacks run on the GUI thread."""
+    """Start ``fn(cancel_event)`` in the pool; the callbacks run on the GUI thread.
+
+    With an ``owner``, the callbacks are skipped once the owner has been deleted (a
+    window closed while its background work was still running).
+    """
     job = Job(fn)
-    job.signals.done.connect(on_done)
-    job.signals.failed.connect(on_failed)
+    job.signals.done.connect(_unless_gone(owner, on_done))
+    job.signals.failed.connect(_unless_gone(owner, on_failed))
     QThreadPool.globalInstance().start(job)
     return job
+
+
+def _unless_gone(
+    owner: QObject | None, callback: Callable[[Any], None]
+) -> Callable[[Any], None]:
+    def call(value: Any) -> None:
+        if owner is None or shiboken6.isValid(owner):
+            callback(value)
+
+    return call

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 
 from designreview.analysis.snapping import SnapKind, SnapResult, snap_point
 from designreview.model.geometry import Point2
+from designreview.model.markups import Markup
 from designreview.model.plan import LayerCategory, Plan
 from designreview.ui.canvas.scene import PlanScene
 from designreview.ui.canvas.view import PlanView
@@ -41,6 +42,8 @@ class ToolContext:
     plan: Callable[[], Plan | None]
     hint: Callable[[str], None]
     line_is_clear: Callable[[Point2, Point2], bool | None] = lambda _a, _b: None
+    preview: Callable[[Markup], None] = lambda _markup: None
+    """Show live analysis for a markup as it is being dragged (not yet an edit)."""
     """Whether walls leave a line of sight clear (None while that is unknown)."""
     snap_kinds: frozenset[SnapKind] = frozenset(SnapKind)
     snap_tolerance_px: float = 10.0

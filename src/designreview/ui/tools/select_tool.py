@@ -87,10 +87,7 @@ class SelectTool(Tool):
         if self._state is _State.PRESSED and self._pixels(dx, dy) >= DRAG_START_PX:
             self._state = _State.MOVING
         if self._state is _State.MOVING:
-            for markup_id in self.ctx.selection.ids:
-                item = self.ctx.scene.markup_layer.items.get(markup_id)
-                if item is not None:
-                    item.move_preview(dx, dy)
+            self._move_preview(dx, dy)
         elif self._state is _State.RUBBER_BAND:
             x0, y0 = self._origin
             self._band.show_points([(x0, y0), (pos[0], y0), pos, (x0, pos[1])], True)
@@ -114,9 +111,13 @@ class SelectTool(Tool):
         return super().key(key, mods)
 
     def cancel(self) -> None:
-        if self._state is _State.MOVING:
-            for item in self.ctx.scene.markup_layer.items.values():
-                item.move_preview(0.0, 0.0)
+        if self._state in (_State.MOVING, _State.RESHAPING):
+            self._move_preview(0.0, 0.0)  # back where the model has them
+            for markup_id in self.ctx.selection.ids:
+                markup = self.ctx.bridge.review.markup(MarkupId(markup_id))
+                item = self.ctx.scene.markup_layer.items.get(markup_id)
+                if markup is not None and item is not None:
+                    item.update_from(markup_graphic(markup, self.ctx.bridge.review))
         self._state = _State.IDLE
         self._band.hide_preview()
 
@@ -161,6 +162,16 @@ class SelectTool(Tool):
                 return markup_id
         return None
 
+    def _move_preview(self, dx: float, dy: float) -> None:
+        review = self.ctx.bridge.review
+        for markup_id in self.ctx.selection.ids:
+            item = self.ctx.scene.markup_layer.items.get(markup_id)
+            if item is not None:
+                item.move_preview(dx, dy)
+            markup = review.markup(MarkupId(markup_id))
+            if markup is not None:
+                self.ctx.preview(translated(markup, dx, dy))
+
     def _grab_handle(self, pos: Point2) -> bool:
         """Start reshaping if ``pos`` is on a handle of the one selected markup."""
         ids = self.ctx.selection.ids
@@ -192,6 +203,7 @@ class SelectTool(Tool):
             if item is not None:
                 item.update_from(markup_graphic(reshaped, self.ctx.bridge.review))
                 item.show_handles(handles(reshaped))
+            self.ctx.preview(reshaped)
 
     def _submit_reshape(self, pos: Point2) -> None:
         reshaped = self._reshaped(pos)

@@ -1,0 +1,68 @@
+"""Observers and cameras show what they see; sightlines show clear or blocked, live."""
+
+from __future__ import annotations
+
+import pytest
+from tests.fixtures.dxf_files import rooms_dxf
+from tests.ui.drive import click, drag
+from tests.ui.test_tools import ALT, markups_of, use
+
+from designreview.model.markups import Observer, Sightline
+
+
+@pytest.fixture
+def window(make_window, qtbot, tmp_path):
+    # Two 5 x 4 m rooms side by side; the partition at x = 5 is solid.
+    window = make_window(rooms_dxf(tmp_path / "rooms.dxf"))
+    qtbot.waitUntil(lambda: window.live.index is not None, timeout=30_000)
+    return window
+
+
+def overlay_rect(window, markup_id):
+    rect = window.live.overlays[markup_id].path().boundingRect()
+    return (
+        round(rect.left(), 2),
+        round(-rect.bottom(), 2),
+        round(rect.right(), 2),
+        round(-rect.top(), 2),
+    )
+
+
+def test_observer_sees_its_room_and_follows_a_move(window):
+    use(window, "observer")
+    click(window.view, (2.5, 2.0), mods=ALT)
+    [observer] = markups_of(window, Observer)
+    assert overlay_rect(window, observer.id) == (0.0, 0.0, 5.0, 4.0)  # the left room
+    use(window, "select")
+    drag(window.view, (2.5, 2.0), (7.5, 2.0), mods=ALT)
+    assert overlay_rect(window, observer.id) == (5.0, 0.0, 10.0, 4.0)  # now the right
+    window.bridge.undo_stack.undo()
+    assert overlay_rect(window, observer.id) == (0.0, 0.0, 5.0, 4.0)
+    window.bridge.undo_stack.undo()
+    assert observer.id not in window.live.overlays
+
+
+def test_viewsheds_can_be_hidden(window):
+    use(window, "observer")
+    click(window.view, (2.5, 2.0), mods=ALT)
+    [item] = window.live.overlays.values()
+    window.actions_by_id["viewsheds"].setChecked(False)
+    assert not item.isVisible()
+    window.actions_by_id["viewsheds"].setChecked(True)
+    assert item.isVisible()
+
+
+def test_sightline_is_blocked_by_the_partition_and_clear_inside_a_room(window):
+    use(window, "sightline")
+    tool = window.view.tool
+    drag(window.view, (1.0, 2.0), (9.0, 2.0), mods=ALT)
+    assert tool.last_clear is False  # shown red while dragging
+    drag(window.view, (1.0, 1.0), (4.0, 3.0), mods=ALT)
+    assert tool.last_clear is True
+    blocked, clear = markups_of(window, Sightline)
+    red = window.live.overlays[blocked.id].pen().color()
+    green = window.live.overlays[clear.id].pen().color()
+    assert (red.red(), red.green()) == (210, 30)
+    assert (green.red(), green.green()) == (0, 150)
+    # The blocked line stops where the partition cuts it.
+    assert overlay_rect(window, blocked.id)[2] == pytest.approx(5.15, abs=0.05)
