@@ -133,19 +133,26 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.reviewer_bar)
         self.tools_bar = ToolsToolBar(self.view, self.tool_context, self)
         self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.tools_bar)
-        self.markups_dock = MarkupsDock(self.bridge, self.selection, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.markups_dock)
-        self.markups_dock.zoom_requested.connect(self.meeting.show_markup)
+        right = Qt.DockWidgetArea.RightDockWidgetArea
         self.properties_dock = PropertiesDock(self.bridge, self.selection, self)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.properties_dock)
+        self.addDockWidget(right, self.properties_dock)
+        self.markups_dock = MarkupsDock(self.bridge, self.selection, self)
+        self.addDockWidget(right, self.markups_dock)
+        self.markups_dock.zoom_requested.connect(self.meeting.show_markup)
         self.history_dock = QDockWidget("History", self)
         self.history_dock.setObjectName("HistoryDock")
         self.history_dock.setWidget(QUndoView(self.bridge.undo_stack))
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
-        view_menu = self.menus["&View"]
-        view_menu.addSeparator()
         self.tabifyDockWidget(self.markups_dock, self.history_dock)
         self.markups_dock.raise_()
+        # Properties on top with room for a door's nine fields; the list below.
+        self.resizeDocks(
+            [self.properties_dock, self.markups_dock],
+            [470, 330],
+            Qt.Orientation.Vertical,
+        )
+        self.resizeDocks([self.properties_dock], [380], Qt.Orientation.Horizontal)
+        view_menu = self.menus["&View"]
+        view_menu.addSeparator()
         docks = (
             self.layers_dock,
             self.properties_dock,
