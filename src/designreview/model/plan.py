@@ -13,6 +13,7 @@ from enum import Enum
 import numpy as np
 import numpy.typing as npt
 
+from designreview.model.building import DetectedDoor, DetectedSpace
 from designreview.model.geometry import Extents, Point2
 from designreview.model.units import LengthUnit
 
@@ -105,6 +106,8 @@ class Plan:
     labels: tuple[TextLabel, ...] = ()
     counts: PlanCounts = field(default_factory=PlanCounts)
     warnings: tuple[str, ...] = ()
+    doors: tuple[DetectedDoor, ...] = ()
+    spaces: tuple[DetectedSpace, ...] = ()
 
     @property
     def is_imperial(self) -> bool:

@@ -1,0 +1,62 @@
+"""The building the importer recognised in a drawing: doors and rooms.
+
+These are guesses from the drawing (door blocks and swing arcs, room outlines and
+their labels); reviewers correct them with markups (access points, spaces), which
+always win over what was detected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from designreview.model.geometry import Point2
+from designreview.model.markups import SpaceType
+
+
+@dataclass(frozen=True, slots=True)
+class DetectedDoor:
+    """A door found in the drawing, in local metres.
+
+    ``hinge`` and ``latch`` are the two ends of the opening in the wall; the leaf
+    swings toward ``swing_to`` (a point on the side the door opens into).
+    """
+
+    id: str
+    hinge: Point2
+    latch: Point2
+    swing_to: Point2
+    number: str = ""
+    hardware: str = ""
+    layer: str = ""
+    block: str = ""
+
+    @property
+    def center(self) -> Point2:
+        """The middle of the opening.
+
+        Example:
+            >>> DetectedDoor("d", (0.0, 0.0), (1.0, 0.0), (0.0, 1.0)).center
+            (0.5, 0.0)
+        """
+        return (
+            (self.hinge[0] + self.latch[0]) / 2,
+            (self.hinge[1] + self.latch[1]) / 2,
+        )
+
+    @property
+    def width_m(self) -> float:
+        """The clear width of the opening."""
+        dx, dy = self.latch[0] - self.hinge[0], self.latch[1] - self.hinge[1]
+        return float((dx * dx + dy * dy) ** 0.5)
+
+
+@dataclass(frozen=True, slots=True)
+class DetectedSpace:
+    """A room found in the drawing: its outline, name, number and guessed type."""
+
+    id: str
+    outline: tuple[Point2, ...]
+    name: str = ""
+    number: str = ""
+    space_type: SpaceType = SpaceType.UNKNOWN
+    layer: str = ""
