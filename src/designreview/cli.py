@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from designreview import __version__
+from designreview.cli_analysis import run_check_command, run_visibility_command
 from designreview.formats.dxf_import import read_dxf
 from designreview.formats.processes import current_user
 from designreview.formats.project_file import SUFFIX, write_review
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from designreview.model.plan import Plan
 
 EXIT_OK, EXIT_STRICT_FAIL, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-SUBCOMMANDS = frozenset({"inspect", "new"})
+SUBCOMMANDS = frozenset({"inspect", "new", "check", "visibility"})
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -66,7 +67,55 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument(
         "--force", action="store_true", help="overwrite REVIEW if it exists"
     )
+    _add_analysis_commands(commands)
     return parser
+
+
+def _add_analysis_commands(commands: Any) -> None:
+    check = commands.add_parser("check", help="run the review checks: findings")
+    check.add_argument("file", type=Path, metavar="FILE", help="a plan or a review")
+    check.add_argument("--json", action="store_true", help="machine-readable output")
+    check.add_argument(
+        "--strict", action="store_true", help="exit with status 1 when a check fails"
+    )
+    vis = commands.add_parser("visibility", help="what a point sees (exact polygon)")
+    vis.add_argument("plan", type=Path, metavar="PLAN", help="a DXF drawing")
+    vis.add_argument(
+        "--from",
+        dest="origin",
+        type=_point,
+        required=True,
+        metavar="X,Y",
+        help="the viewer, metres in the drawing's frame",
+    )
+    vis.add_argument(
+        "--dir",
+        type=float,
+        default=None,
+        metavar="DEG",
+        help="view direction, degrees counter-clockwise from +x",
+    )
+    vis.add_argument(
+        "--fov",
+        type=float,
+        default=360.0,
+        metavar="DEG",
+        help="field of view in degrees (default 360)",
+    )
+    vis.add_argument(
+        "--range", type=float, default=None, metavar="M", help="how far it sees, metres"
+    )
+    vis.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _point(text: str) -> tuple[float, float]:
+    try:
+        x, y = (float(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a point; write X,Y in metres, e.g. 12.5,30"
+        ) from None
+    return (x, y)
 
 
 def wants_cli(args: Sequence[str]) -> bool:
@@ -110,6 +159,10 @@ def _run(options: argparse.Namespace) -> int:
         return EXIT_OK
     if options.command == "new":
         return _new(options)
+    if options.command == "check":
+        return run_check_command(options)
+    if options.command == "visibility":
+        return run_visibility_command(options)
     build_parser().print_help()
     return EXIT_BAD_INPUT
 

@@ -120,3 +120,67 @@ def test_new_refuses_to_overwrite_and_bad_plans(tmp_path):
     assert result.returncode == 2
     assert "not a DXF drawing" in result.stderr
     assert not (tmp_path / "other.dreview").exists()
+
+
+def test_check_json_contract_on_the_sample_review():
+    from designreview.formats.sample import sample_review_path
+
+    result = run_cli("check", sample_review_path(), "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert {"spaces", "findings"} <= report.keys()
+    for item in report["findings"]:
+        assert {
+            "id",
+            "rule",
+            "severity",
+            "message",
+            "location",
+            "subjects",
+        } <= item.keys()
+        assert len(item["location"]) == 2
+    # The main entry E1 sits at (3000, 1200) in = (76.2, 30.48) m in the drawing.
+    cam = [
+        f for f in report["findings"] if f["rule"] == "CAM-1" and "E1" in f["message"]
+    ]
+    assert cam
+    assert cam[0]["location"] == pytest.approx([76.2, 30.48], abs=1.0)
+
+
+def test_check_strict_exits_1_when_a_check_fails():
+    from designreview.formats.sample import sample_review_path
+
+    result = run_cli("check", sample_review_path(), "--strict")
+    assert result.returncode == 1
+    assert "[fail]" in result.stdout
+
+
+def test_visibility_from_a_point_in_a_room(tmp_path):
+    # rooms_dxf: two 5 x 4 m rooms drawn in metres at (1000, 2000).
+    path = rooms_dxf(tmp_path / "rooms.dxf", offset=(1000.0, 2000.0))
+    result = run_cli("visibility", path, "--from", "1002.5,2002", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["area_m2"] == pytest.approx(20.0)  # the 5 x 4 m left room
+    xs = [x for x, _ in report["polygon"]]
+    assert min(xs) == pytest.approx(1000.0)
+    assert max(xs) == pytest.approx(1005.0)
+
+
+def test_visibility_with_a_field_of_view(tmp_path):
+    path = rooms_dxf(tmp_path / "rooms.dxf")
+    result = run_cli(
+        "visibility", path, "--from", "2.5,2", "--dir", "0", "--fov", "90", "--json"
+    )
+    report = json.loads(result.stdout)
+    # A 90 degree wedge east from the middle of a 5 x 4 room: a triangle to the
+    # partition at x = 5 (2.5 m away, 2.5 m half-width, cut at y = 0 and 4):
+    # 2.5 x 2.5 triangle = 6.25 minus two corners beyond y (0.5 x 0.5 / 2 each).
+    assert report["area_m2"] == pytest.approx(6.25 - 0.25)
+
+
+def test_visibility_bad_point_is_one_line(tmp_path):
+    result = run_cli("visibility", rooms_dxf(tmp_path / "r.dxf"), "--from", "abc")
+    assert result.returncode == 2
+    assert "X,Y" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -1,0 +1,32 @@
+"""The review checks of PRODUCT.md section 4: one module per rule, registered here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from designreview.analysis.rules import (
+    camera_identification,
+    hard_corner,
+    primary_entry,
+    reception_view,
+    room_locks,
+    room_types,
+    surveillance,
+)
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+RULES: dict[str, ModuleType] = {
+    module.RULE_ID: module
+    for module in (
+        primary_entry,
+        reception_view,
+        room_locks,
+        hard_corner,
+        surveillance,
+        camera_identification,
+        room_types,
+    )
+}
+"""Rule id -> module exposing RULE_ID, TITLE, CITATION, Params and check()."""

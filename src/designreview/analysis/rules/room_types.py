@@ -1,0 +1,44 @@
+"""DATA-1: information a check needs is missing; reported, never silently passed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from designreview.analysis.rules.base import CheckContext, finding, sentence
+from designreview.model.findings import Finding, Severity
+from designreview.model.markups import SpaceType
+
+RULE_ID = "DATA-1"
+TITLE = "Rooms have a type"
+CITATION = "Checks that depend on room use cannot run on untyped rooms"
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    """Rooms smaller than this are ignored (closets, shafts)."""
+
+    min_area_m2: float = 4.0
+
+
+def check(ctx: CheckContext, params: Params) -> list[Finding]:
+    """Needs-information for each room whose type is unknown."""
+    results = []
+    for room in ctx.building.rooms:
+        if room.space_type is not SpaceType.UNKNOWN:
+            continue
+        if room.polygon.area < params.min_area_m2:
+            continue
+        where = room.polygon.representative_point()
+        results.append(
+            finding(
+                RULE_ID,
+                Severity.NEEDS_INFORMATION,
+                f"{sentence(room.label)} ({room.polygon.area:.0f} m²) has no type; "
+                "set it in Properties so the lockdown and refuge checks include it.",
+                ctx,
+                (where.x, where.y),
+                (room.id,),
+                CITATION,
+            )
+        )
+    return results

@@ -1,0 +1,107 @@
+"""Running every review check over every sheet of a review.
+
+Pure: a review and the plans of its sheets in, findings and a room summary out. A rule
+that fails unexpectedly becomes a needs-information finding naming it, so one broken
+check never hides the others' results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from designreview.analysis.building_view import building_view
+from designreview.analysis.rules import RULES
+from designreview.analysis.rules.base import CheckContext, finding, params_with
+from designreview.analysis.rules.hard_corner import ROOMS, hard_corner
+from designreview.model.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from types import ModuleType
+
+    from designreview.model.plan import Plan
+    from designreview.model.review import Review
+
+__all__ = ["CheckResult", "RoomSummary", "run_checks"]
+
+
+@dataclass(frozen=True, slots=True)
+class RoomSummary:
+    """A room as the checks saw it (for reports and the command line)."""
+
+    id: str
+    sheet_id: str
+    name: str
+    space_type: str
+    area_m2: float
+    hard_corner_m2: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    """Everything the checks concluded, fails first."""
+
+    findings: tuple[Finding, ...]
+    rooms: tuple[RoomSummary, ...]
+
+    def count(self, severity: Severity) -> int:
+        """How many findings have ``severity``."""
+        return sum(1 for f in self.findings if f.severity is severity)
+
+
+def run_checks(
+    review: Review, plans: Mapping[str, Plan], rules: Mapping[str, ModuleType] = RULES
+) -> CheckResult:
+    """Run ``rules`` on every sheet of ``review`` whose plan is in ``plans``."""
+    findings: list[Finding] = []
+    rooms: list[RoomSummary] = []
+    for sheet in review.sheets:
+        plan = plans.get(sheet.id)
+        if plan is None:
+            continue
+        ctx = CheckContext(review, building_view(review, sheet, plan))
+        for rule_id, rule in rules.items():
+            params = params_with(rule.Params(), rule_id, review.check_settings)
+            findings.extend(_run_one(rule, ctx, params))
+        rooms.extend(_summaries(ctx, review))
+    findings.sort(key=lambda f: (f.severity.rank, f.rule, f.key))
+    return CheckResult(tuple(findings), tuple(rooms))
+
+
+def _run_one(rule: ModuleType, ctx: CheckContext, params: object) -> list[Finding]:
+    try:
+        return list(rule.check(ctx, params))
+    except Exception as exc:  # one broken check must not hide the others
+        return [
+            finding(
+                rule.RULE_ID,
+                Severity.NEEDS_INFORMATION,
+                f"The {rule.RULE_ID} check could not run on this sheet "
+                f"({type(exc).__name__}: {exc}).",
+                ctx,
+                (0.0, 0.0),
+                (),
+                rule.CITATION,
+            )
+        ]
+
+
+def _summaries(ctx: CheckContext, review: Review) -> list[RoomSummary]:
+    params = params_with(RULES["ROOM-2"].Params(), "ROOM-2", review.check_settings)
+    summaries = []
+    for room in ctx.building.rooms:
+        corner = None
+        if room.space_type in ROOMS and ctx.building.doors_of(room):
+            corner = round(hard_corner(ctx, room, params).area, 2)
+        summaries.append(
+            RoomSummary(
+                room.id,
+                ctx.sheet_id,
+                room.label,
+                room.space_type.value,
+                round(room.polygon.area, 2),
+                corner,
+            )
+        )
+    return summaries

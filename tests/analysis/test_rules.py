@@ -1,0 +1,174 @@
+"""The review checks on tiny plans whose answers can be worked out by hand."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from tests.fixtures.plans import SHEET, classroom, review_of
+
+from designreview.analysis.building_view import building_view
+from designreview.analysis.rules import RULES, hard_corner, room_locks
+from designreview.analysis.rules.base import CheckContext
+from designreview.analysis.run import run_checks
+from designreview.model.findings import Severity
+from designreview.model.markups import (
+    AccessKind,
+    AccessPoint,
+    Camera,
+    Designation,
+    LockFunction,
+    Observer,
+    ObserverKind,
+    Stamp,
+)
+from designreview.model.review import CheckSetting
+
+STAMP = Stamp("r", "2026-11-28T10:00:00+00:00")
+
+
+def context(plan, markups=()):
+    review = review_of(markups)
+    return CheckContext(review, building_view(review, review.sheets[0], plan))
+
+
+def run(rule_id, plan, markups=(), **params):
+    rule = RULES[rule_id]
+    return rule.check(context(plan, markups), replace(rule.Params(), **params))
+
+
+@pytest.mark.parametrize(
+    ("hardware", "severity"),
+    [
+        ("CLASSROOM SECURITY", None),
+        ("PASSAGE", Severity.FAIL),
+        ("Classroom", Severity.FAIL),
+        ("", Severity.NEEDS_INFORMATION),
+    ],
+)
+def test_room_1_classroom_door_lock(hardware, severity):
+    results = run("ROOM-1", classroom(hardware=hardware))
+    assert [f.severity for f in results] == ([severity] if severity else [])
+    if results:
+        assert results[0].location == (0.75, 0.0)  # the middle of the door
+        assert (
+            "door 100 of Classroom 101" in results[0].message.lower()
+            or "Door 100 of Classroom 101" in results[0].message
+        )
+
+
+def test_room_1_reviewer_marking_wins_over_hardware():
+    mark = AccessPoint(
+        "ap", SHEET, STAMP, STAMP, (0.8, 0.05), lock=LockFunction.INSIDE_LOCKABLE
+    )
+    assert run("ROOM-1", classroom(hardware="PASSAGE"), [mark]) == []
+
+
+def test_room_2_one_door_in_a_corner_leaves_a_hard_corner():
+    ctx = context(classroom())
+    room = ctx.building.room("room")
+    corner = hard_corner.hard_corner(ctx, room, hard_corner.Params())
+    # Seen through a 0.25 m vision panel at x = 0.75 (jambs 0.15 m deep, so at
+    # most about 40 degrees off square) from the corridor within 3 m, the room's
+    # far side of the door wall is hidden. 44 occupants (81 m² / 1.86) need
+    # 20.2 m² at 0.46 each; the corner measures about 40 m².
+    assert corner.area > 30.0
+    assert corner.bounds[0] > 1.0  # the hidden part lies away from the door
+    assert run("ROOM-2", classroom()) == []
+
+
+def test_room_2_two_doors_with_sidelites_leave_no_hard_corner():
+    plan = classroom(door_spans=((0.3, 1.2), (7.8, 8.7)), sidelites=True)
+    ctx = context(plan)
+    one = hard_corner.hard_corner(ctx, ctx.building.room("room"), hard_corner.Params())
+    [failure] = run("ROOM-2", plan)
+    assert failure.severity is Severity.FAIL
+    assert failure.subjects == ("room",)
+    assert failure.overlay  # the (too small) corner is drawn
+    lone = context(classroom())
+    lone_corner = hard_corner.hard_corner(
+        lone, lone.building.room("room"), hard_corner.Params()
+    )
+    assert one.area < lone_corner.area / 2
+
+
+def test_entry_1_counts_primary_entries():
+    plan = classroom()
+    doors = [
+        AccessPoint(
+            f"e{i}",
+            SHEET,
+            STAMP,
+            STAMP,
+            (x, -3.0),
+            kind=AccessKind.EXTERIOR_DOOR,
+            designation=Designation.PRIMARY_VISITOR_ENTRY,
+        )
+        for i, x in enumerate((2.0, 8.0))
+    ]
+    [two] = run("ENTRY-1", plan, doors)
+    assert two.severity is Severity.FAIL
+    assert run("ENTRY-1", plan, doors[:1]) == []
+    none = [replace(d, designation=Designation.SECONDARY_STAFF_ENTRY) for d in doors]
+    [missing] = run("ENTRY-1", plan, none)
+    assert missing.severity is Severity.NEEDS_INFORMATION
+
+
+def test_cam_1_identification_distance():
+    plan = classroom()
+    door = AccessPoint(
+        "e1", SHEET, STAMP, STAMP, (5.0, -3.0), kind=AccessKind.EXTERIOR_DOOR
+    )
+    # 1920 px over a 90 degree view: 250 px/m up to 3.84 m away.
+    near = Camera("c1", SHEET, STAMP, STAMP, (5.0, -0.5), -90.0, 90.0, 30.0, 1920)
+    far = replace(near, position=(-2.5, -0.2), direction_deg=-10.0)
+    assert run("CAM-1", plan, [door, near]) == []
+    [failure] = run("CAM-1", plan, [door, far])
+    assert "px/m" in failure.message
+    [unseen] = run("CAM-1", plan, [door])
+    assert "no camera sees it" in unseen.message
+
+
+def test_surv_1_corridor_watched_by_a_post():
+    plan = classroom()
+    post = Observer("o", SHEET, STAMP, STAMP, (4.5, -1.5), ObserverKind.STAFF_POST)
+    assert run("SURV-1", plan, [post]) == []
+    [blind] = run("SURV-1", plan)
+    assert blind.severity is Severity.FAIL
+    assert "0%" in blind.message
+
+
+def test_thresholds_come_from_the_review_settings():
+    review = replace(
+        review_of(),
+        check_settings=(CheckSetting("ROOM-2", "area_per_occupant_m2", 100.0),),
+    )
+    result = run_checks(review, {SHEET: classroom()})
+    assert [f.rule for f in result.findings if f.rule == "ROOM-2"] == ["ROOM-2"]
+
+
+def test_run_checks_sorts_and_keys_are_stable():
+    plan = classroom(hardware="PASSAGE")
+    first = run_checks(review_of(), {SHEET: plan})
+    again = run_checks(review_of(), {SHEET: plan})
+    assert [f.key for f in first.findings] == [f.key for f in again.findings]
+    ranks = [f.severity.rank for f in first.findings]
+    assert ranks == sorted(ranks)
+    [room] = [r for r in first.rooms if r.id == "room"]
+    assert room.area_m2 == 81.0
+    assert room.hard_corner_m2 > 20
+
+
+def test_a_crashing_rule_becomes_a_needs_information_finding():
+    class Broken:
+        RULE_ID, TITLE, CITATION = "X-1", "broken", "none"
+        Params = room_locks.Params
+
+        @staticmethod
+        def check(ctx, params):
+            raise RuntimeError("boom")
+
+    result = run_checks(review_of(), {SHEET: classroom()}, {"X-1": Broken})
+    [f] = result.findings
+    assert f.severity is Severity.NEEDS_INFORMATION
+    assert "boom" in f.message
