@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from designreview import __version__
-from designreview.cli_analysis import run_check_command, run_visibility_command
+from designreview.cli.analysis import run_check_command, run_visibility_command
 from designreview.formats.dxf_import import read_dxf
 from designreview.formats.processes import current_user
 from designreview.formats.project_file import SUFFIX, write_review
