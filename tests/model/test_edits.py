@@ -15,11 +15,20 @@ from designreview.model.edits import (
     RemoveSheet,
     ReplaceMarkup,
     ReplaceSheet,
+    SetCheckSettings,
+    SetDecision,
     SetReviewer,
     SetReviewInfo,
 )
 from designreview.model.ids import ReviewerId, SheetId
-from designreview.model.review import Review, Reviewer, Sheet
+from designreview.model.review import (
+    CheckSetting,
+    Decision,
+    DecisionKind,
+    Review,
+    Reviewer,
+    Sheet,
+)
 
 
 def edits_for(review: Review):
@@ -39,6 +48,21 @@ def edits_for(review: Review):
             review.reviewers[0], replace(review.reviewers[0], agency="Sheriff")
         ),
         "info": SetReviewInfo(review.info, replace(review.info, school="New name")),
+        "decision": SetDecision(
+            "ROOM-1:d",
+            None,
+            Decision(
+                "ROOM-1:d", DecisionKind.WILL_FIX, review.markups[0].created, "", "Arch"
+            ),
+        ),
+        "change decision": SetDecision(
+            review.decisions[0].finding_key,
+            review.decisions[0],
+            replace(review.decisions[0], kind=DecisionKind.DISMISS, reason="n/a"),
+        ),
+        "settings": SetCheckSettings(
+            review.check_settings, (CheckSetting("ROOM-2", "wall_clearance_m", 0.6),)
+        ),
         "batch": Batch(
             (RemoveMarkup.of(review, door), AddMarkup(replace(door, id="m-b")))
         ),

@@ -7,7 +7,15 @@ from typing import Protocol
 
 from designreview.model.changes import ChangeSet
 from designreview.model.markups import Markup
-from designreview.model.review import Review, Reviewer, ReviewInfo, Sheet, SourceFile
+from designreview.model.review import (
+    CheckSetting,
+    Decision,
+    Review,
+    Reviewer,
+    ReviewInfo,
+    Sheet,
+    SourceFile,
+)
 
 
 class Edit(Protocol):
@@ -224,3 +232,40 @@ class Batch:
     def inverted(self) -> Edit:
         """Undo each edit, last first."""
         return Batch(tuple(e.inverted() for e in reversed(self.edits)), self.label)
+
+
+@dataclass(frozen=True, slots=True)
+class SetDecision:
+    """Record, change or withdraw the reviewers' decision about one finding."""
+
+    finding_key: str
+    before: Decision | None
+    after: Decision | None
+    label: str = "Record decision"
+
+    def apply(self, review: Review) -> tuple[Review, ChangeSet]:
+        """Replace the decision for ``finding_key`` with ``after`` (None removes it)."""
+        kept = tuple(d for d in review.decisions if d.finding_key != self.finding_key)
+        decisions = (*kept, self.after) if self.after is not None else kept
+        return replace(review, decisions=decisions), ChangeSet(decisions=True)
+
+    def inverted(self) -> Edit:
+        """Restore the previous decision."""
+        return SetDecision(self.finding_key, self.after, self.before, self.label)
+
+
+@dataclass(frozen=True, slots=True)
+class SetCheckSettings:
+    """Change this review's check thresholds (all of them, as one step)."""
+
+    before: tuple[CheckSetting, ...]
+    after: tuple[CheckSetting, ...]
+    label: str = "Change check thresholds"
+
+    def apply(self, review: Review) -> tuple[Review, ChangeSet]:
+        """Use ``after`` as the review's thresholds."""
+        return replace(review, check_settings=self.after), ChangeSet(settings=True)
+
+    def inverted(self) -> Edit:
+        """Go back to the previous thresholds."""
+        return SetCheckSettings(self.after, self.before, self.label)

@@ -8,40 +8,31 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QUndoView
 
 from designreview import __version__
-from designreview.analysis.space_edit import merge_outlines
-from designreview.formats.processes import current_user
-from designreview.formats.project_file import SUFFIX, read_review
-from designreview.formats.sample import sample_plan_path, sample_review_path
-from designreview.formats.sheets import add_drawing
-from designreview.model.document import utc_now
 from designreview.model.edits import (
-    AddSheet,
-    Batch,
-    RemoveMarkup,
-    ReplaceMarkup,
     ReplaceSheet,
 )
-from designreview.model.errors import DesignReviewError
-from designreview.model.ids import MarkupId, ReviewId, new_id
-from designreview.model.markups import Space
+from designreview.model.ids import ReviewId, new_id
 from designreview.model.review import Review
 from designreview.render.style import Theme
 from designreview.ui.canvas.scene import PlanScene
 from designreview.ui.canvas.view import PlanView
+from designreview.ui.dialogs.check_settings_dialog import CheckSettingsDialog
 from designreview.ui.dialogs.prompts import Prompts
 from designreview.ui.dialogs.reviewers_dialog import ReviewersDialog
 from designreview.ui.docks.layers_dock import LayersDock
 from designreview.ui.docks.markups_dock import MarkupsDock
 from designreview.ui.docks.properties_dock import PropertiesDock
 from designreview.ui.document_bridge import DocumentBridge
+from designreview.ui.findings_presenter import FindingsPresenter
 from designreview.ui.live_visibility import LiveVisibility
 from designreview.ui.meeting_mode import MeetingMode
+from designreview.ui.opener import Opener
 from designreview.ui.plan_loader import PlanLoader
 from designreview.ui.recent_files import RecentFiles
 from designreview.ui.review_session import ReviewSession
@@ -51,6 +42,7 @@ from designreview.ui.sheet_presenter import SheetPresenter
 from designreview.ui.status_bar import PlanStatusBar
 from designreview.ui.tool_bar import ToolsToolBar
 from designreview.ui.tools.base import ToolContext
+from designreview.ui.tools.space_commands import merge_selected_spaces
 from designreview.ui.window_menus import RecentMenu, build_menus
 
 if TYPE_CHECKING:
@@ -59,7 +51,6 @@ if TYPE_CHECKING:
     from designreview.analysis.snapping import SnapKind
     from designreview.model.changes import ChangeSet
     from designreview.model.plan import Plan
-    from designreview.model.review import Sheet, SourceFile
 
 APP_NAME = "designreview"
 
@@ -102,6 +93,18 @@ class MainWindow(QMainWindow):
             self.bridge, self.loader, self.scene, self.view, self.layers_dock, self
         )
         self.live = LiveVisibility(self.bridge, self.scene, self)
+        self.findings = FindingsPresenter(
+            self.bridge,
+            self.loader,
+            self.scene,
+            self.view,
+            self.sheets,
+            self.status,
+            self,
+        )
+        self.opener = Opener(
+            self.session, self.loader, self.sheets, self.status, self.show_error, self
+        )
         self.meeting = MeetingMode(
             self, self.scene, self.view, self.bridge, self.selection
         )
@@ -124,6 +127,7 @@ class MainWindow(QMainWindow):
         self.recent = RecentMenu(recent, RecentFiles(settings))
         self.recent.open_requested.connect(self.open_path)
         self.recent_menu = recent
+        self.opener.recent = self.recent
         sheet_bar = self.sheets.toolbar(self)
         sheet_bar.addAction(self.actions_by_id["add_sheet"])
         self.addToolBar(sheet_bar)
@@ -139,10 +143,13 @@ class MainWindow(QMainWindow):
         self.markups_dock = MarkupsDock(self.bridge, self.selection, self)
         self.addDockWidget(right, self.markups_dock)
         self.markups_dock.zoom_requested.connect(self.meeting.show_markup)
+        self.findings_dock = self.findings.dock
+        self.addDockWidget(right, self.findings_dock)
         self.history_dock = QDockWidget("History", self)
         self.history_dock.setObjectName("HistoryDock")
         self.history_dock.setWidget(QUndoView(self.bridge.undo_stack))
-        self.tabifyDockWidget(self.markups_dock, self.history_dock)
+        self.tabifyDockWidget(self.markups_dock, self.findings_dock)
+        self.tabifyDockWidget(self.findings_dock, self.history_dock)
         self.markups_dock.raise_()
         # Properties on top with room for a door's nine fields; the list below.
         self.resizeDocks(
@@ -157,6 +164,7 @@ class MainWindow(QMainWindow):
             self.layers_dock,
             self.properties_dock,
             self.markups_dock,
+            self.findings_dock,
             self.history_dock,
         )
         for dock in docks:
@@ -173,6 +181,9 @@ class MainWindow(QMainWindow):
         self.status.cancel_requested.connect(self.loader.cancel)
         self.status.snapping_changed.connect(self._on_status_snapping_changed)
         self.sheets.plan_shown.connect(self._on_sheets_plan_shown)
+        self.findings.runner.failed.connect(
+            partial(self.show_error, "Checks could not run")
+        )
         self.sheets.sheet_changed.connect(lambda _id: self.selection.clear(self))
         self.sheets.failed.connect(partial(self.show_error, "Cannot show sheet"))
         self.session.state_changed.connect(self._update_title)
@@ -236,77 +247,23 @@ class MainWindow(QMainWindow):
 
     # -- opening ----------------------------------------------------------------------
     def open_path(self, path: Path) -> None:
-        """Open a review, or start a new review from a drawing."""
-        if path.suffix.lower() == SUFFIX:
-            if self.session.maybe_close() and self.session.open_review(path):
-                self.recent.add(path)
-            return
-        self.status.showMessage(f"Opening {path.name}…")
-        self.loader.run(
-            lambda cancel: add_drawing(
-                Review(id=ReviewId(new_id())), path, cancel.is_set
-            ),
-            partial(self._on_drawing_read, path),
-            partial(self._on_drawing_failed, path),
-        )
+        self.opener.open_path(path)
 
     def choose_and_open(self) -> None:
         path = self.prompts.open_path(self.session.path)
         if path is not None:
-            self.open_path(path)
+            self.opener.open_path(path)
 
     def open_sample(self) -> None:
-        """The bundled sample review (or its bare drawing) as an untitled copy."""
-        try:
-            review = read_review(sample_review_path())
-        except DesignReviewError:
-            try:
-                self.open_path(sample_plan_path())
-            except DesignReviewError as exc:
-                self.show_error("Sample school missing", str(exc))
-            return
-        if self.session.maybe_close():
-            self.session.start_untitled(review, "Sample school review", modified=False)
+        self.opener.open_sample()
 
     def choose_and_add_sheet(self) -> None:
         path = self.prompts.drawing_path(self.session.path)
         if path is not None:
-            self.add_sheet(path)
+            self.opener.add_sheet(path)
 
     def add_sheet(self, path: Path) -> None:
-        """Add a drawing to the open review as a new sheet (undoable)."""
-        review = self.bridge.review
-        self.status.showMessage(f"Adding {path.name}…")
-        self.loader.run(
-            lambda cancel: add_drawing(review, path, cancel.is_set),
-            self._on_sheet_added,
-            partial(self._on_drawing_failed, path),
-        )
-
-    def _on_drawing_read(self, path: Path, result: object) -> None:
-        sheet, source, plan = cast("tuple[Sheet, SourceFile, Plan]", result)
-        if not self.session.maybe_close():
-            return
-        review = Review(
-            id=ReviewId(new_id()),
-            created_by=current_user(),
-            created_at=utc_now(),
-            sheets=(sheet,),
-            sources=(source,),
-        )
-        self.loader.remember(sheet, plan)
-        self.session.start_untitled(review, path.stem, modified=True)
-        self.recent.add(path)
-
-    def _on_sheet_added(self, result: object) -> None:
-        sheet, source, plan = cast("tuple[Sheet, SourceFile, Plan]", result)
-        self.loader.remember(sheet, plan)
-        self.bridge.submit(AddSheet(sheet, source, f"Add sheet {sheet.name}"))
-        self.sheets.show(sheet.id)
-
-    def _on_drawing_failed(self, path: Path, message: object) -> None:
-        self.status.showMessage(f"Could not open {path.name}", 8000)
-        self.show_error("Cannot open drawing", str(message))
+        self.opener.add_sheet(path)
 
     # -- review commands ----------------------------------------------------------
     def close_review(self) -> bool:
@@ -335,32 +292,9 @@ class MainWindow(QMainWindow):
         self.tools_bar.tools["select"].delete_selected()  # type: ignore[attr-defined]
 
     def merge_selected_spaces(self) -> None:
-        review = self.bridge.review
-        spaces = [
-            m
-            for m in (review.markup(MarkupId(i)) for i in self.selection.ids)
-            if isinstance(m, Space)
-        ]
-        if len(spaces) < 2:
-            self.status.showMessage("Select two or more neighbouring spaces to merge.")
-            return
-        try:
-            outline = merge_outlines([space.vertices for space in spaces])
-        except ValueError as exc:
-            self.show_error("Cannot merge spaces", str(exc))
-            return
-        kept = replace(
-            spaces[0], vertices=outline, modified=self.bridge.document.stamp()
-        )
-        removals = sorted(
-            (RemoveMarkup.of(review, s) for s in spaces[1:]),
-            key=lambda edit: edit.index or 0,
-            reverse=True,
-        )
-        self.bridge.submit(
-            Batch((*removals, ReplaceMarkup(spaces[0], kept)), "Merge spaces")
-        )
-        self.selection.set((kept.id,), initiator=self)
+        problem = merge_selected_spaces(self.bridge, self.selection)
+        if problem is not None:
+            self.status.showMessage(problem, 6000)
 
     def select_all_markups(self) -> None:
         self.selection.set(tuple(self.scene.markup_layer.items), initiator=self)
@@ -399,6 +333,19 @@ class MainWindow(QMainWindow):
 
     def set_dark_theme(self, dark: bool) -> None:
         self.sheets.set_theme(Theme.DARK if dark else Theme.LIGHT)
+
+    # -- findings -------------------------------------------------------------------
+    def run_checks(self) -> None:
+        self.findings.runner.run_now()
+
+    def edit_check_settings(self) -> None:
+        CheckSettingsDialog(self.bridge, self).exec()
+
+    def next_finding(self) -> None:
+        self.findings.step(+1)
+
+    def previous_finding(self) -> None:
+        self.findings.step(-1)
 
     def set_viewsheds_visible(self, on: bool) -> None:
         self.live.set_visible(on)

@@ -1,0 +1,67 @@
+"""The selected finding's explanation over the plan: a hard corner, blind spots."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
+
+from designreview.model.findings import Severity
+from designreview.ui.canvas.coords import to_scene
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QGraphicsScene
+
+    from designreview.model.findings import Finding
+
+OVERLAY_Z = 400
+COLORS = {
+    Severity.FAIL: QColor(210, 30, 30),
+    Severity.NEEDS_INFORMATION: QColor(150, 90, 200),
+    Severity.WARNING: QColor(230, 140, 0),
+    Severity.INFO: QColor(40, 120, 200),
+}
+
+
+class FindingOverlay:
+    """One area item and one location marker, reused for whichever finding is shown."""
+
+    def __init__(self, scene: QGraphicsScene) -> None:
+        self.area = QGraphicsPathItem()
+        self.area.setZValue(OVERLAY_Z)
+        self.marker = QGraphicsPathItem()
+        self.marker.setZValue(OVERLAY_Z + 1)
+        self.marker.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        ring = QPainterPath()
+        ring.addEllipse(-11, -11, 22, 22)
+        ring.addEllipse(-4, -4, 8, 8)
+        self.marker.setPath(ring)
+        for item in (self.area, self.marker):
+            item.setVisible(False)
+            scene.addItem(item)
+        self.finding: Finding | None = None
+
+    def show(self, finding: Finding | None) -> None:
+        self.finding = finding
+        if finding is None:
+            self.area.setVisible(False)
+            self.marker.setVisible(False)
+            return
+        color = COLORS[finding.severity]
+        pen = QPen(color)
+        pen.setCosmetic(True)
+        pen.setWidthF(2.5)
+        fill = QColor(color)
+        fill.setAlpha(70)
+        path = QPainterPath()
+        for ring in finding.overlay:
+            path.addPolygon(QPolygonF([to_scene(p) for p in ring]))
+        self.area.setPath(path)
+        self.area.setPen(pen)
+        self.area.setBrush(QBrush(fill, Qt.BrushStyle.SolidPattern))
+        self.area.setVisible(bool(finding.overlay))
+        self.marker.setPen(pen)
+        self.marker.setPos(to_scene(finding.location))
+        self.marker.setVisible(True)

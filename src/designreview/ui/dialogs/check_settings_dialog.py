@@ -1,0 +1,128 @@
+"""The check settings: every threshold with its default and its source, editable."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from designreview.analysis.rules import RULES
+from designreview.model.edits import SetCheckSettings
+from designreview.model.review import CheckSetting
+
+if TYPE_CHECKING:
+    from designreview.ui.document_bridge import DocumentBridge
+
+_RULE, _NAME, _VALUE, _DEFAULT, _SOURCE = range(5)
+
+
+def threshold_rows() -> list[tuple[str, str, float]]:
+    """(rule id, parameter name, default) for every numeric threshold of every rule."""
+    rows = []
+    for rule_id, rule in RULES.items():
+        defaults = rule.Params()
+        rows += [
+            (rule_id, f.name, float(getattr(defaults, f.name)))
+            for f in fields(defaults)
+        ]
+    return rows
+
+
+class CheckSettingsDialog(QDialog):
+    """A table of thresholds; OK stores the changed ones in the review (one step)."""
+
+    def __init__(self, bridge: DocumentBridge, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Check settings")
+        self.resize(900, 480)
+        self.bridge = bridge
+        current = {(s.rule_id, s.name): s.value for s in bridge.review.check_settings}
+        self.rows = threshold_rows()
+        self.table = QTableWidget(len(self.rows), 5)
+        self.table.setHorizontalHeaderLabels(
+            ["Check", "Threshold", "Value", "Default", "Source"]
+        )
+        for row, (rule_id, name, default) in enumerate(self.rows):
+            rule = RULES[rule_id]
+            value = current.get((rule_id, name), default)
+            cells = (
+                f"{rule_id} {rule.TITLE}",
+                name.replace("_", " "),
+                f"{value:g}",
+                f"{default:g}",
+                rule.CITATION,
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column != _VALUE:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, column, item)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(_SOURCE, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeColumnsToContents()
+        self.error = QLabel("")
+        self.error.setStyleSheet("color: #b00020")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
+            self.restore_defaults
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                "Thresholds apply to this review only. Units are in "
+                "each name (_m metres, _m2 square metres)."
+            )
+        )
+        layout.addWidget(self.table)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def set_value(self, rule_id: str, name: str, value: str) -> None:
+        row = self.rows.index(next(r for r in self.rows if r[:2] == (rule_id, name)))
+        self.table.item(row, _VALUE).setText(value)  # type: ignore[union-attr]
+
+    def restore_defaults(self) -> None:
+        for row, (_rule, _name, default) in enumerate(self.rows):
+            self.table.item(row, _VALUE).setText(f"{default:g}")  # type: ignore[union-attr]
+
+    def settings(self) -> tuple[CheckSetting, ...] | None:
+        """The thresholds that differ from the defaults; None if one is not a number."""
+        changed = []
+        for row, (rule_id, name, default) in enumerate(self.rows):
+            text = self.table.item(row, _VALUE).text()  # type: ignore[union-attr]
+            try:
+                value = float(text)
+            except ValueError:
+                self.error.setText(f"{rule_id} {name}: {text!r} is not a number.")
+                return None
+            if value < 0:
+                self.error.setText(f"{rule_id} {name}: must not be negative.")
+                return None
+            if value != default:
+                changed.append(CheckSetting(rule_id, name, value))
+        return tuple(changed)
+
+    def accept(self) -> None:
+        settings = self.settings()
+        if settings is None:
+            return
+        before = self.bridge.review.check_settings
+        if settings != before:
+            self.bridge.submit(SetCheckSettings(before, settings))
+        super().accept()

@@ -1,0 +1,208 @@
+"""The findings dock: findings by severity and rule, with the decisions taken."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designreview.analysis.rules import RULES
+from designreview.model.edits import SetDecision
+from designreview.model.findings import Finding, Severity
+from designreview.model.review import Decision, DecisionKind
+from designreview.ui.qt_helpers import signals_blocked
+
+if TYPE_CHECKING:
+    from designreview.analysis.run import CheckResult
+    from designreview.ui.document_bridge import DocumentBridge
+
+SEVERITY_TITLES = {
+    Severity.FAIL: "Fails",
+    Severity.NEEDS_INFORMATION: "Needs information",
+    Severity.WARNING: "Warnings",
+    Severity.INFO: "Information",
+}
+DECISION_TEXT = {
+    DecisionKind.ACCEPT: "Accepted",
+    DecisionKind.WILL_FIX: "Will fix",
+    DecisionKind.DISMISS: "Dismissed",
+}
+_KEY = Qt.ItemDataRole.UserRole
+
+
+class FindingsDock(QDockWidget):
+    """Shows the latest check result; reviewers record their decision per finding."""
+
+    finding_selected = Signal(object)  # Finding or None
+
+    def __init__(self, bridge: DocumentBridge, parent=None) -> None:
+        super().__init__("Findings", parent)
+        self.setObjectName("FindingsDock")
+        self.bridge = bridge
+        self.findings: dict[str, Finding] = {}
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Finding", "Decision"])
+        self.tree.setColumnWidth(0, 300)
+        self.tree.setWordWrap(True)
+        self.tree.currentItemChanged.connect(self._on_tree_current_changed)
+        self.summary = QLabel("Checks have not run yet.")
+        self.summary.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.decision_buttons = {}
+        for kind, text in (
+            (DecisionKind.ACCEPT, "Accept"),
+            (DecisionKind.WILL_FIX, "Will Fix"),
+            (DecisionKind.DISMISS, "Dismiss…"),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(partial(self._on_decision_clicked, kind))
+            buttons.addWidget(button)
+            self.decision_buttons[kind] = button
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+        self._enable_decisions(None)
+        bridge.changed.connect(self._on_bridge_changed)
+
+    def show_result(self, result: CheckResult) -> None:
+        current = self.current()
+        self.findings = {f.key: f for f in result.findings}
+        counts = ", ".join(
+            f"{result.count(s)} {SEVERITY_TITLES[s].lower()}"
+            for s in Severity
+            if result.count(s)
+        )
+        self.summary.setText(
+            f"{len(result.findings)} findings: {counts}"
+            if result.findings
+            else "No findings: every check passed."
+        )
+        with signals_blocked(self.tree):
+            self.tree.clear()
+            for severity in sorted(Severity, key=lambda s: s.rank):
+                self._add_group(
+                    severity, [f for f in result.findings if f.severity is severity]
+                )
+        if current is not None and current.key in self.findings:
+            self.select(current.key)
+
+    def current(self) -> Finding | None:
+        item = self.tree.currentItem()
+        key = item.data(0, _KEY) if item is not None else None
+        return self.findings.get(key) if key else None
+
+    def select(self, key: str) -> None:
+        item = self._item_for(key)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+
+    def ordered_keys(self) -> list[str]:
+        """The findings in the order the dock lists them."""
+        return [item.data(0, _KEY) for item in self._finding_items()]
+
+    def decide(self, kind: DecisionKind, reason: str = "", owner: str = "") -> None:
+        """Record ``kind`` for the current finding (one undoable step)."""
+        finding = self.current()
+        if finding is None:
+            return
+        before = next(
+            (d for d in self.bridge.review.decisions if d.finding_key == finding.key),
+            None,
+        )
+        after = Decision(finding.key, kind, self.bridge.document.stamp(), reason, owner)
+        self.bridge.submit(
+            SetDecision(
+                finding.key, before, after, f"{DECISION_TEXT[kind]}: {finding.rule}"
+            )
+        )
+
+    def _add_group(self, severity: Severity, findings: list[Finding]) -> None:
+        if not findings:
+            return
+        group = QTreeWidgetItem([f"{SEVERITY_TITLES[severity]} ({len(findings)})"])
+        self.tree.addTopLevelItem(group)
+        for rule_id in sorted({f.rule for f in findings}):
+            mine = [f for f in findings if f.rule == rule_id]
+            title = getattr(RULES.get(rule_id), "TITLE", "")
+            rule = QTreeWidgetItem([f"{rule_id} {title} ({len(mine)})"])
+            group.addChild(rule)
+            for finding in mine:
+                item = QTreeWidgetItem([finding.message, self._decision_text(finding)])
+                item.setData(0, _KEY, finding.key)
+                item.setToolTip(0, f"{finding.message}\n\nSource: {finding.citation}")
+                rule.addChild(item)
+        group.setExpanded(True)
+        for rule_item in _children(group):
+            rule_item.setExpanded(severity is not Severity.INFO)
+
+    def _decision_text(self, finding: Finding) -> str:
+        decision = next(
+            (d for d in self.bridge.review.decisions if d.finding_key == finding.key),
+            None,
+        )
+        if decision is None:
+            return ""
+        reviewer = self.bridge.review.reviewer(decision.by.reviewer_id)
+        who = f" — {reviewer.name}" if reviewer else ""
+        why = f": {decision.reason}" if decision.reason else ""
+        return f"{DECISION_TEXT[decision.kind]}{why}{who}"
+
+    def _item_for(self, key: str) -> QTreeWidgetItem | None:
+        return next((i for i in self._finding_items() if i.data(0, _KEY) == key), None)
+
+    def _finding_items(self) -> list[QTreeWidgetItem]:
+        """Every finding row, in display order (groups, then rules, then findings)."""
+        groups = [
+            self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())
+        ]
+        rules = [rule for group in groups for rule in _children(group)]
+        return [item for rule in rules for item in _children(rule)]
+
+    def _on_tree_current_changed(self, current, _previous) -> None:
+        finding = self.current()
+        self._enable_decisions(finding)
+        self.finding_selected.emit(finding)
+
+    def _enable_decisions(self, finding: Finding | None) -> None:
+        for button in self.decision_buttons.values():
+            button.setEnabled(finding is not None)
+
+    def _on_decision_clicked(self, kind: DecisionKind, _checked: bool = False) -> None:
+        reason = ""
+        if kind is DecisionKind.DISMISS:
+            reason, ok = QInputDialog.getText(
+                self, "Dismiss finding", "Why is this finding dismissed?"
+            )
+            if not ok or not reason.strip():
+                return
+        self.decide(kind, reason.strip())
+
+    def _on_bridge_changed(self, changes, _initiator) -> None:
+        if changes.decisions or changes.reviewers or changes.everything:
+            for key in self.findings:
+                item = self._item_for(key)
+                if item is not None:
+                    item.setText(1, self._decision_text(self.findings[key]))
+
+
+def _children(item: QTreeWidgetItem | None) -> list[QTreeWidgetItem]:
+    if item is None:
+        return []
+    found = (item.child(i) for i in range(item.childCount()))
+    return [child for child in found if child is not None]

@@ -1,0 +1,78 @@
+"""Findings in the window: kept current, listed, explained, stepped through."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRectF
+
+from designreview.model.findings import Severity
+from designreview.ui.canvas.coords import to_scene
+from designreview.ui.canvas.finding_overlay import FindingOverlay
+from designreview.ui.docks.findings_dock import FindingsDock
+from designreview.ui.findings_runner import FindingsRunner
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStatusBar, QWidget
+
+    from designreview.analysis.run import CheckResult
+    from designreview.model.findings import Finding
+    from designreview.ui.canvas.scene import PlanScene
+    from designreview.ui.canvas.view import PlanView
+    from designreview.ui.document_bridge import DocumentBridge
+    from designreview.ui.plan_loader import PlanLoader
+    from designreview.ui.sheet_presenter import SheetPresenter
+
+
+class FindingsPresenter(QObject):
+    """Owns the runner, the dock and the overlay, and keeps them in step."""
+
+    def __init__(
+        self,
+        bridge: DocumentBridge,
+        loader: PlanLoader,
+        scene: PlanScene,
+        view: PlanView,
+        sheets: SheetPresenter,
+        status: QStatusBar,
+        window: QWidget,
+    ) -> None:
+        super().__init__(window)
+        self.view, self.sheets, self.status = view, sheets, status
+        self.runner = FindingsRunner(bridge, loader, self)
+        self.dock = FindingsDock(bridge, window)
+        self.overlay = FindingOverlay(scene)
+        self.runner.finished.connect(self._on_runner_finished)
+        self.dock.finding_selected.connect(self.show)
+        bridge.changed.connect(lambda changes, _i: self.runner.follow(changes))
+        sheets.plan_shown.connect(lambda _plan: self.runner.schedule())
+
+    def show(self, finding: Finding | None) -> None:
+        """Draw a finding's explanation and bring it into view (switching sheet)."""
+        if finding is not None and finding.sheet_id != self.sheets.sheet_id:
+            self.sheets.show(finding.sheet_id)
+        self.overlay.show(finding)
+        if finding is None:
+            return
+        point = to_scene(finding.location)
+        rect = QRectF(point, point)
+        if finding.overlay:
+            rect = rect.united(self.overlay.area.path().boundingRect())
+        self.view.show_area(rect)
+
+    def step(self, step: int) -> None:
+        """Select the next (+1) or previous (-1) finding in the dock's order."""
+        keys = self.dock.ordered_keys()
+        if not keys:
+            self.status.showMessage("No findings to show.", 4000)
+            return
+        current = self.dock.current()
+        index = keys.index(current.key) if current and current.key in keys else -step
+        self.dock.select(keys[(index + step) % len(keys)])
+
+    def _on_runner_finished(self, result: CheckResult) -> None:
+        self.dock.show_result(result)
+        counts = ", ".join(
+            f"{result.count(s)} {s.value}" for s in Severity if result.count(s)
+        )
+        self.status.showMessage(f"Checks: {counts or 'all passed'}", 6000)

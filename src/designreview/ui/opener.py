@@ -1,0 +1,117 @@
+"""Opening things: reviews, drawings (a new review), the sample, extra sheets."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QObject
+
+from designreview.formats.processes import current_user
+from designreview.formats.project_file import SUFFIX, read_review
+from designreview.formats.sample import sample_plan_path, sample_review_path
+from designreview.formats.sheets import add_drawing
+from designreview.model.document import utc_now
+from designreview.model.edits import AddSheet
+from designreview.model.errors import DesignReviewError
+from designreview.model.ids import ReviewId, new_id
+from designreview.model.review import Review
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QStatusBar
+
+    from designreview.model.plan import Plan
+    from designreview.model.review import Sheet, SourceFile
+    from designreview.ui.document_bridge import DocumentBridge
+    from designreview.ui.plan_loader import PlanLoader
+    from designreview.ui.review_session import ReviewSession
+    from designreview.ui.sheet_presenter import SheetPresenter
+    from designreview.ui.window_menus import RecentMenu
+
+
+class Opener(QObject):
+    """Reads drawings in the background; replaces the review only when allowed."""
+
+    def __init__(
+        self,
+        session: ReviewSession,
+        loader: PlanLoader,
+        sheets: SheetPresenter,
+        status: QStatusBar,
+        show_error: Callable[[str, str], None],
+        parent: QObject,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.loader, self.sheets = session, loader, sheets
+        self.bridge: DocumentBridge = session.bridge
+        self.status, self.show_error = status, show_error
+        self.recent: RecentMenu | None = None
+
+    def open_path(self, path: Path) -> None:
+        """Open a review, or start a new review from a drawing."""
+        if path.suffix.lower() == SUFFIX:
+            if self.session.maybe_close() and self.session.open_review(path):
+                self._remember(path)
+            return
+        self.status.showMessage(f"Opening {path.name}…")
+        empty = Review(id=ReviewId(new_id()))
+        self.loader.run(
+            lambda cancel: add_drawing(empty, path, cancel.is_set),
+            partial(self._on_drawing_read, path),
+            partial(self._on_drawing_failed, path),
+        )
+
+    def open_sample(self) -> None:
+        """The bundled sample review (or its bare drawing) as an untitled copy."""
+        try:
+            review = read_review(sample_review_path())
+        except DesignReviewError:
+            try:
+                self.open_path(sample_plan_path())
+            except DesignReviewError as exc:
+                self.show_error("Sample school missing", str(exc))
+            return
+        if self.session.maybe_close():
+            self.session.start_untitled(review, "Sample school review", modified=False)
+
+    def add_sheet(self, path: Path) -> None:
+        """Add a drawing to the open review as a new sheet (undoable)."""
+        review = self.bridge.review
+        self.status.showMessage(f"Adding {path.name}…")
+        self.loader.run(
+            lambda cancel: add_drawing(review, path, cancel.is_set),
+            self._on_sheet_added,
+            partial(self._on_drawing_failed, path),
+        )
+
+    def _on_drawing_read(self, path: Path, result: object) -> None:
+        sheet, source, plan = cast("tuple[Sheet, SourceFile, Plan]", result)
+        if not self.session.maybe_close():
+            return
+        review = Review(
+            id=ReviewId(new_id()),
+            created_by=current_user(),
+            created_at=utc_now(),
+            sheets=(sheet,),
+            sources=(source,),
+        )
+        self.loader.remember(sheet, plan)
+        self.session.start_untitled(review, path.stem, modified=True)
+        self._remember(path)
+
+    def _on_sheet_added(self, result: object) -> None:
+        sheet, source, plan = cast("tuple[Sheet, SourceFile, Plan]", result)
+        self.loader.remember(sheet, plan)
+        self.bridge.submit(AddSheet(sheet, source, f"Add sheet {sheet.name}"))
+        self.sheets.show(sheet.id)
+
+    def _on_drawing_failed(self, path: Path, message: object) -> None:
+        self.status.showMessage(f"Could not open {path.name}", 8000)
+        self.show_error("Cannot open drawing", str(message))
+
+    def _remember(self, path: Path) -> None:
+        if self.recent is not None:
+            self.recent.add(path)

@@ -1,0 +1,90 @@
+"""Findings in the window: computed in the background, explained, decided on."""
+
+from __future__ import annotations
+
+import pytest
+
+from designreview.model.review import DecisionKind
+from designreview.ui.dialogs.check_settings_dialog import CheckSettingsDialog
+
+
+@pytest.fixture
+def sample(make_window, qtbot):
+    window = make_window()
+    window.open_sample()
+    qtbot.waitUntil(lambda: window.plan is not None, timeout=60_000)
+    qtbot.waitUntil(lambda: bool(window.findings_dock.findings), timeout=60_000)
+    return window
+
+
+def cam_finding(window):
+    return next(
+        f
+        for f in window.findings_dock.findings.values()
+        if f.rule == "CAM-1" and "E1" in f.message
+    )
+
+
+def test_findings_are_listed_by_severity_with_a_summary(sample):
+    dock = sample.findings_dock
+    assert "findings" in dock.summary.text()
+    top = dock.tree.topLevelItem(0).text(0)
+    assert top.startswith("Fails")  # fails come first
+    assert cam_finding(sample).key in dock.ordered_keys()
+
+
+def test_selecting_a_finding_marks_it_and_zooms_to_it(sample):
+    finding = cam_finding(sample)
+    sample.findings_dock.select(finding.key)
+    overlay = sample.findings.overlay
+    assert overlay.finding == finding
+    assert overlay.marker.isVisible()
+    visible = sample.view.mapToScene(sample.view.viewport().rect()).boundingRect()
+    assert visible.contains(overlay.marker.pos())
+    assert visible.width() < 60  # zoomed in, not the whole school
+
+
+def test_decisions_are_recorded_undone_and_shown(sample):
+    finding = cam_finding(sample)
+    dock = sample.findings_dock
+    dock.select(finding.key)
+    dock.decide(DecisionKind.DISMISS, "Camera is specified in the security drawings")
+    [decision] = sample.bridge.review.decisions
+    assert (decision.finding_key, decision.kind) == (finding.key, DecisionKind.DISMISS)
+    assert "Dismissed: Camera is specified" in dock._item_for(finding.key).text(1)
+    assert sample.isWindowModified()
+    sample.bridge.undo_stack.undo()
+    assert sample.bridge.review.decisions == ()
+    assert dock._item_for(finding.key).text(1) == ""
+
+
+def test_stepping_through_findings(sample):
+    keys = sample.findings_dock.ordered_keys()
+    sample.next_finding()
+    assert sample.findings_dock.current().key == keys[0]
+    sample.previous_finding()
+    assert sample.findings_dock.current().key == keys[-1]
+
+
+def test_threshold_change_is_stored_and_rechecked(sample, qtbot):
+    dialog = CheckSettingsDialog(sample.bridge, sample)
+    dialog.set_value("CAM-1", "identification_px_per_m", "100")
+    dialog.accept()
+    [setting] = sample.bridge.review.check_settings
+    assert (setting.rule_id, setting.name, setting.value) == (
+        "CAM-1",
+        "identification_px_per_m",
+        100.0,
+    )
+    qtbot.waitUntil(lambda: not sample.findings.runner.is_running(), timeout=30_000)
+    sample.bridge.undo_stack.undo()
+    assert sample.bridge.review.check_settings == ()
+
+
+def test_bad_threshold_is_refused_with_a_message(sample):
+    dialog = CheckSettingsDialog(sample.bridge, sample)
+    dialog.set_value("ROOM-2", "wall_clearance_m", "wide")
+    dialog.accept()
+    assert "not a number" in dialog.error.text()
+    assert sample.bridge.review.check_settings == ()
+    dialog.reject()
