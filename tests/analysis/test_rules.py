@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from tests.fixtures.plans import SHEET, classroom, review_of
+from tests.fixtures.plans import SHEET, classroom, entry_suite, review_of
 
 from designreview.analysis.building_view import building_view
 from designreview.analysis.rules import RULES, hard_corner, room_locks
@@ -172,3 +172,94 @@ def test_a_crashing_rule_becomes_a_needs_information_finding():
     [f] = result.findings
     assert f.severity is Severity.NEEDS_INFORMATION
     assert "boom" in f.message
+
+
+def primary_entry_mark():
+    return AccessPoint(
+        "ap-e1",
+        SHEET,
+        STAMP,
+        STAMP,
+        (2.0, 0.05),
+        kind=AccessKind.EXTERIOR_DOOR,
+        designation=Designation.PRIMARY_VISITOR_ENTRY,
+    )
+
+
+def test_entry_2_locked_inner_doors_hold_the_visitor():
+    assert run("ENTRY-2", entry_suite(), [primary_entry_mark()]) == []
+
+
+def test_entry_2_passage_inner_door_lets_the_visitor_in():
+    [failure] = run(
+        "ENTRY-2", entry_suite(inner_hardware="PASSAGE"), [primary_entry_mark()]
+    )
+    assert failure.severity is Severity.FAIL
+    assert "Lobby 100" in failure.message
+    assert "lobby" in failure.subjects
+
+
+def test_entry_2_reaching_the_office_is_allowed():
+    plan = entry_suite(office_hardware="PASSAGE")
+    assert run("ENTRY-2", plan, [primary_entry_mark()]) == []
+
+
+def test_entry_4_exterior_door_numbers():
+    plan = classroom()
+
+    def door(i, x, number, primary=False):
+        return AccessPoint(
+            f"x{i}",
+            SHEET,
+            STAMP,
+            STAMP,
+            (x, -3.0),
+            kind=AccessKind.EXTERIOR_DOOR,
+            door_number=number,
+            designation=Designation.PRIMARY_VISITOR_ENTRY
+            if primary
+            else Designation.EGRESS_ONLY,
+        )
+
+    # Around the building's middle (4.5, 3): seen from above, clockwise from the
+    # entry at x = 5 on the south wall runs west along it: x = 2 next.
+    good = [door(0, 5.0, "E1", True), door(1, 2.0, "E2"), door(2, 8.0, "E3")]
+    assert run("ENTRY-4", plan, good) == []
+    swapped = [door(0, 5.0, "E1", True), door(1, 2.0, "E3"), door(2, 8.0, "E2")]
+    [order] = run("ENTRY-4", plan, swapped)
+    assert "clockwise" in order.message
+    twins = [door(0, 5.0, "E1", True), door(1, 2.0, "E2"), door(2, 8.0, "E2")]
+    assert "2 exterior doors are numbered E2" in run("ENTRY-4", plan, twins)[0].message
+    missing = [door(0, 5.0, "E1", True), door(1, 2.0, "")]
+    assert "has no number" in run("ENTRY-4", plan, missing)[0].message
+
+
+def test_room_3_glass_beside_the_lever_but_not_the_hinge():
+    # Door 100 hinges at x = 0.3 and latches at x = 1.2; the sidelite sits just past
+    # the latch (1.2..1.65), 0 m from it: within the 1.02 m reach.
+    [near] = run("ROOM-3", classroom(sidelites=True))
+    assert "0 in from the lever" in near.message
+    # The same sidelite on the hinge side is out of reach.
+    hinge_side = classroom(door_spans=((7.8, 8.7),), sidelites=True)
+    assert run("ROOM-3", hinge_side) == []
+
+
+def test_safe_1_capacity():
+    from designreview.model.markups import Zone, ZoneKind
+
+    small = Zone(
+        "z",
+        SHEET,
+        STAMP,
+        STAMP,
+        ((0, 0), (4, 0), (4, 4), (0, 4)),
+        ZoneKind.SAFE_ROOM,
+        "Room 104",
+        occupants=40,
+    )
+    # 16 m² / 0.46 = 34.8 -> one wheelchair space -> (16 - 0.93) / 0.46 = 32 + 1.
+    [failure] = run("SAFE-1", classroom(), [small])
+    assert "hold 33" in failure.message
+    assert run("SAFE-1", classroom(), [replace(small, occupants=30)]) == []
+    [unknown] = run("SAFE-1", classroom(), [replace(small, occupants=None)])
+    assert unknown.severity is Severity.NEEDS_INFORMATION

@@ -6,12 +6,17 @@ from typing import TYPE_CHECKING
 
 from designreview.analysis.rules import (
     camera_identification,
+    door_numbers,
+    glass_reach,
     hard_corner,
     primary_entry,
     reception_view,
     room_locks,
     room_types,
+    safe_rooms,
     surveillance,
+    vestibule,
+    vision_panel_reach,
 )
 
 if TYPE_CHECKING:
@@ -21,9 +26,14 @@ RULES: dict[str, ModuleType] = {
     module.RULE_ID: module
     for module in (
         primary_entry,
+        vestibule,
         reception_view,
+        door_numbers,
+        glass_reach,
         room_locks,
         hard_corner,
+        vision_panel_reach,
+        safe_rooms,
         surveillance,
         camera_identification,
         room_types,
