@@ -263,3 +263,44 @@ def test_safe_1_capacity():
     assert run("SAFE-1", classroom(), [replace(small, occupants=30)]) == []
     [unknown] = run("SAFE-1", classroom(), [replace(small, occupants=None)])
     assert unknown.severity is Severity.NEEDS_INFORMATION
+
+
+def test_refuge_1_far_end_of_a_long_corridor():
+    from tests.fixtures.plans import long_corridor
+
+    # One lockable classroom, door at x = 0.75: the corridor beyond ~30 m is too far.
+    [far] = run("REFUGE-1", long_corridor())
+    assert far.subjects == ("hall",)
+    xs = [x for ring in far.overlay for x, _ in ring]
+    assert min(xs) == pytest.approx(30.0, abs=2.5)  # starts ~30 m from the door
+    assert max(xs) == pytest.approx(100.0, abs=0.5)
+    # Classrooms every 40 m: nowhere is more than 30 m from a lockable door.
+    assert run("REFUGE-1", long_corridor(classroom_xs=(0.0, 40.0, 80.0))) == []
+
+
+def test_refuge_1_ignores_rooms_that_do_not_lock():
+    from tests.fixtures.plans import long_corridor
+
+    plan = long_corridor(classroom_xs=(0.0, 40.0, 80.0))
+    unlocked = replace(
+        plan,
+        doors=tuple(
+            replace(d, hardware="PASSAGE") if d.id == "d1" else d for d in plan.doors
+        ),
+    )
+    assert len(run("REFUGE-1", unlocked)) == 1
+
+
+def test_egress_1_travel_distance_to_an_exit():
+    from tests.fixtures.plans import long_corridor
+
+    # One exit at the west end: from the far end of a 100 m corridor it is ~100 m.
+    [far] = run("EGRESS-1", long_corridor(exits=("west",)))
+    assert far.subjects == ("hall",)
+    assert far.location[0] > 90
+    both = run("EGRESS-1", long_corridor(exits=("west", "east")))
+    assert both == []
+    sprinklered = run(
+        "EGRESS-1", long_corridor(exits=("west",), length=70.0), sprinklered=1.0
+    )
+    assert sprinklered == []  # 70 m < 76.2 m (250 ft)

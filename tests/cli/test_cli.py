@@ -184,3 +184,21 @@ def test_visibility_bad_point_is_one_line(tmp_path):
     assert result.returncode == 2
     assert "X,Y" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_distance_around_the_partition(tmp_path):
+    # The two rooms are closed boxes split by a solid partition at x = 5 (the door
+    # is only a block on the door layer, with no gap in the walls): unreachable.
+    path = rooms_dxf(tmp_path / "rooms.dxf")
+    result = run_cli("distance", path, "--from", "2.5,2", "--to", "7.5,2", "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"walking_m": None, "path": None}
+
+
+def test_distance_in_an_open_room(tmp_path):
+    path = rooms_dxf(tmp_path / "rooms.dxf")
+    result = run_cli("distance", path, "--from", "1,1", "--to", "4,3", "--json")
+    report = json.loads(result.stdout)
+    assert report["walking_m"] == pytest.approx(13**0.5, rel=1e-3)
+    assert report["path"][0] == pytest.approx([1, 1])
+    assert report["path"][-1] == pytest.approx([4, 3])

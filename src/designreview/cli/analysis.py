@@ -9,6 +9,11 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from designreview.analysis.distances import (
+    build_walk_index,
+    walking_obstacles,
+    walking_path,
+)
 from designreview.analysis.isovist import isovist
 from designreview.analysis.obstacles import build_visibility_index, obstacle_segments
 from designreview.analysis.run import run_checks
@@ -91,6 +96,31 @@ def run_visibility_command(options: argparse.Namespace) -> int:
         print(json.dumps(report))
     else:
         print(f"visible area {report['area_m2']} m² ({len(polygon) - 1} corners)")
+    return EXIT_OK
+
+
+def run_distance_command(options: argparse.Namespace) -> int:
+    """``designreview distance PLAN --from X,Y --to X,Y [--json]``."""
+    plan = read_dxf(options.plan)
+    index = build_walk_index(walking_obstacles(plan), extents=plan.extents)
+    try:
+        path = walking_path(
+            index, plan.to_local(options.start), plan.to_local(options.end)
+        )
+    except ValueError as exc:
+        raise DesignReviewError(f"No walking path: {exc}") from exc
+    report: dict[str, Any] = {"walking_m": None, "path": None}
+    if path is not None:
+        report = {
+            "walking_m": round(path.length_m, 4),
+            "path": [_drawing_point(plan, p) for p in path.points],
+        }
+    if options.json:
+        print(json.dumps(report))
+    elif path is None:
+        print("unreachable: no walking path between the two points")
+    else:
+        print(f"walking distance {report['walking_m']} m")
     return EXIT_OK
 
 

@@ -14,7 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from designreview import __version__
-from designreview.cli.analysis import run_check_command, run_visibility_command
+from designreview.cli.analysis import (
+    run_check_command,
+    run_distance_command,
+    run_visibility_command,
+)
 from designreview.formats.dxf_import import read_dxf
 from designreview.formats.processes import current_user
 from designreview.formats.project_file import SUFFIX, write_review
@@ -28,7 +32,7 @@ if TYPE_CHECKING:
     from designreview.model.plan import Plan
 
 EXIT_OK, EXIT_STRICT_FAIL, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-SUBCOMMANDS = frozenset({"inspect", "new", "check", "visibility"})
+SUBCOMMANDS = frozenset({"inspect", "new", "check", "visibility", "distance"})
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -106,6 +110,25 @@ def _add_analysis_commands(commands: Any) -> None:
         "--range", type=float, default=None, metavar="M", help="how far it sees, metres"
     )
     vis.add_argument("--json", action="store_true", help="machine-readable output")
+    walk = commands.add_parser("distance", help="walking distance around walls")
+    walk.add_argument("plan", type=Path, metavar="PLAN", help="a DXF drawing")
+    walk.add_argument(
+        "--from",
+        dest="start",
+        type=_point,
+        required=True,
+        metavar="X,Y",
+        help="start, metres in the drawing's frame",
+    )
+    walk.add_argument(
+        "--to",
+        dest="end",
+        type=_point,
+        required=True,
+        metavar="X,Y",
+        help="destination, metres in the drawing's frame",
+    )
+    walk.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 def _point(text: str) -> tuple[float, float]:
@@ -163,6 +186,8 @@ def _run(options: argparse.Namespace) -> int:
         return run_check_command(options)
     if options.command == "visibility":
         return run_visibility_command(options)
+    if options.command == "distance":
+        return run_distance_command(options)
     build_parser().print_help()
     return EXIT_BAD_INPUT
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from designreview.analysis.building_view import BuildingView
+from designreview.analysis.distances import WalkIndex, build_walk_index
 from designreview.analysis.obstacles import VisibilityIndex, build_visibility_index
 from designreview.model.findings import Finding, Severity
 from designreview.model.review import Review
@@ -36,6 +37,7 @@ class CheckContext:
     building: BuildingView
     _open: VisibilityIndex | None = field(default=None, repr=False)
     _lockdown: VisibilityIndex | None = field(default=None, repr=False)
+    _walks: dict[bool, WalkIndex] = field(default_factory=dict, repr=False)
 
     @property
     def sheet_id(self) -> str:
@@ -64,6 +66,26 @@ class CheckContext:
                 np.concatenate([p for p in parts if len(p)]), self.building
             )
         return self._lockdown
+
+    def walking(self, exterior_doors_closed: bool = False) -> WalkIndex:
+        """Where people can walk: walls, columns and glazing block; doors are open.
+
+        With ``exterior_doors_closed`` (a lockdown), exterior doors block as well, so
+        nobody's route to refuge leaves the building.
+        """
+        if exterior_doors_closed not in self._walks:
+            building = self.building
+            parts = [building.walls, building.glazing]
+            if exterior_doors_closed:
+                shut = [
+                    [*d.hinge, *d.latch]
+                    for d in building.doors
+                    if building.is_exterior(d)
+                ]
+                parts.append(np.array(shut, dtype=float).reshape(-1, 4))
+            segments = np.concatenate([p for p in parts if len(p)])
+            self._walks[exterior_doors_closed] = build_walk_index(segments)
+        return self._walks[exterior_doors_closed]
 
     def _sidelites(self) -> list[np.ndarray]:
         """Glazing beside doors (within reach of the frame)."""
