@@ -5,6 +5,7 @@ from tests.fixtures.corpus import corpus_file
 
 from designreview.formats.dxf_import import read_dxf
 from designreview.model.errors import PlanReadError
+from designreview.model.markups import SpaceType
 
 LOADABLE = [
     "apartment_bldg_A_000217_paperspace.dxf",
@@ -54,3 +55,56 @@ def test_damaged_drawing_reports_the_repair():
 def test_walls_hidden_in_proxy_entities_are_drawn():
     plan = read_dxf(corpus_file("proxy_entities_gh109.dxf"))
     assert plan.counts.walls > 0
+
+
+# Doors and rooms found in real drawings. The bounds were set after looking at
+# renderings of what was detected (door openings and room outlines over the walls);
+# the upper bounds catch a detector that starts seeing doors in everything.
+DETECTED = {
+    # name: (doors, rooms), each as (at least, at most)
+    "apartment_bldg_A_000217_paperspace.dxf": ((45, 70), (0, 0)),
+    "barcelona_pavilion_plan_m.dxf": ((5, 8), (0, 0)),
+    "chinese_university_floor2_far_origin.dxf": ((40, 60), (30, 40)),
+    "factory_standard_plan_R2004.dxf": ((70, 110), (60, 110)),
+    "hackerspace_raumzeitlabor_R2007_cm.dxf": ((1, 1), (0, 0)),
+    "school_escaldes_junior_high_allfloors.dxf": ((95, 140), (0, 0)),
+    "swiss_residential_archilyse_R2004_cm.dxf": ((14, 24), (15, 20)),
+}
+
+
+@pytest.mark.parametrize(("name", "bounds"), sorted(DETECTED.items()))
+def test_corpus_doors_and_rooms(name, bounds):
+    plan = read_dxf(corpus_file(name))
+    (fewest_doors, most_doors), (fewest_rooms, most_rooms) = bounds
+    assert fewest_doors <= len(plan.doors) <= most_doors
+    assert fewest_rooms <= len(plan.spaces) <= most_rooms
+    assert plan.counts.doors == len(plan.doors)
+    for door in plan.doors:
+        assert door.width_m > 0
+
+
+def test_school_doors_nested_in_blocks_and_drawn_as_arcs():
+    from designreview.formats.dxf_import import ImportOptions
+    from designreview.model.units import LengthUnit
+
+    # The header says millimetres but the school is drawn in metres (doors 0.9).
+    path = corpus_file("school_escaldes_junior_high_allfloors.dxf")
+    as_stated = read_dxf(path)
+    assert any("doors are 0.0009 m wide" in w for w in as_stated.warnings)
+    plan = read_dxf(path, ImportOptions(unit=LengthUnit.METRE))
+    nested = [door for door in plan.doors if "." in door.id]
+    lone_arcs = [door for door in plan.doors if not door.block]
+    assert len(nested) >= 3  # door blocks inside fire-prevention blocks
+    assert len(lone_arcs) >= 15  # the doors drawn with bare arcs on Doors
+    singles = [d.width_m for d in plan.doors if d.width_m < 1.2]
+    assert sorted(singles)[len(singles) // 2] == pytest.approx(0.9, abs=0.05)
+    assert any("No room outlines" in warning for warning in plan.warnings)
+
+
+def test_chinese_room_stamps_give_names_numbers_and_types():
+    plan = read_dxf(corpus_file("chinese_university_floor2_far_origin.dxf"))
+    rooms = {space.name: space for space in plan.spaces}
+    assert rooms["走廊"].space_type is SpaceType.CORRIDOR
+    assert rooms["计算机基础实验室3"].number == "201,203"
+    assert rooms["计算机基础实验室3"].space_type is SpaceType.LAB
+    assert sum(s.space_type is SpaceType.RESTROOM for s in plan.spaces) >= 4

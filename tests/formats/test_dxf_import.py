@@ -44,6 +44,19 @@ def test_block_contents_take_the_insert_layer_and_position(tmp_path):
     assert "0" not in {work.layer for work in plan.linework}
 
 
+def test_door_block_becomes_a_detected_door(tmp_path):
+    plan = read_dxf(rooms_dxf(tmp_path / "rooms.dxf"))
+    [door] = plan.doors
+    # The leaf is drawn open, up from the hinge; the arc's other end is the latch.
+    assert door.hinge == pytest.approx((5, 1))
+    assert door.latch == pytest.approx((5.9, 1))
+    assert door.swing_to == pytest.approx((5, 1.9))
+    assert (door.layer, door.block) == ("A-DOOR", "DOOR-09")
+    # The rooms are drawn by their walls only: none is invented yet.
+    assert plan.spaces == ()
+    assert any("No room outlines found" in w for w in plan.warnings)
+
+
 def test_inch_drawing_becomes_metres(tmp_path):
     plan = read_dxf(rooms_dxf(tmp_path / "rooms.dxf", insunits=1))
     assert plan.units is LengthUnit.INCH

@@ -6,6 +6,10 @@ the insert, as CAD programs draw them), proxy entities are drawn from their prox
 graphics, hatches contribute their boundaries only (patterns are decoration and can
 multiply a drawing a hundredfold). Limits stop hostile files: nesting depth, block
 cycles, entity count, and a deadline.
+
+The pass also notes door inserts (however deeply nested), door-layer arcs outside
+them and closed outlines on room layers, keyed by handle or, inside a block, by the
+top-level entity's handle and a serial number (stable across imports).
 """
 
 from __future__ import annotations
@@ -19,7 +23,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ezdxf import path as ezpath
+from ezdxf.lldxf.encoding import decode_dxf_unicode
 
+from designreview.formats.door_detection import RawArc, RawDoor
+from designreview.formats.dxf_doors import (
+    BlockDoor,
+    insert_door,
+    is_door_name,
+    placed_doors,
+    raw_arc,
+)
+from designreview.formats.space_detection import RawOutline
+from designreview.formats.space_types import is_space_layer
 from designreview.model.errors import PlanReadError
 
 MAX_INSERT_DEPTH = 16
@@ -37,6 +52,7 @@ _EXPLODED_TYPES = frozenset(
     {"DIMENSION", "ARC_DIMENSION", "LARGE_RADIAL_DIMENSION", "LEADER", "MULTILEADER",
      "MLINE", "ACAD_PROXY_ENTITY", "ACAD_TABLE", "MPOLYGON"}
 )  # fmt: skip
+_NOTATION_TYPES = _EXPLODED_TYPES - {"MLINE", "ACAD_PROXY_ENTITY", "MPOLYGON"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +90,9 @@ class WalkResult:
     closed_outlines: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
     visited: int = 0
+    doors: list[RawDoor] = field(default_factory=list)
+    door_arcs: list[RawArc] = field(default_factory=list)
+    outlines: list[RawOutline] = field(default_factory=list)
 
 
 CancelCheck = Callable[[], bool]
@@ -87,13 +106,22 @@ class _Walker:
         self.cancelled = cancelled
         self.result = WalkResult()
         self.deadline = time.monotonic() + limits.timeout_s
+        self.blocks: dict[str, BlockDoor | None] = {}
+        self.quiet = 0  # inside a door block or a dimension: its arcs are no doors
+        self.top = ("", itertools.count())
 
     def walk(self, entities: Iterable[Any]) -> WalkResult:
         for entity in entities:
             layer = entity.dxf.get("layer", "0")
             self.result.top_level_counts[layer] += 1
+            self.top = (str(entity.dxf.get("handle", "")), itertools.count(1))
             self.visit(entity, layer, depth=0, blocks=())
         return self.result
+
+    def key(self, entity: Any) -> str:
+        """The entity's handle, or where it sits under a top-level entity."""
+        handle = entity.dxf.get("handle")
+        return str(handle) if handle else f"{self.top[0]}.{next(self.top[1])}"
 
     def visit(
         self, entity: Any, layer: str, depth: int, blocks: tuple[str, ...]
@@ -114,9 +142,11 @@ class _Walker:
             start, end = entity.dxf.start, entity.dxf.end
             self._add(layer, (start.x, start.y, end.x, end.y))
         elif kind in _CURVE_TYPES:
-            self._add_path(layer, ezpath.make_path(entity))
-            if kind in {"LWPOLYLINE", "POLYLINE"} and entity.is_closed:
-                self.result.closed_outlines[layer] += 1
+            points = self._add_path(layer, ezpath.make_path(entity))
+            if kind == "ARC" and not self.quiet and is_door_name(layer):
+                self.result.door_arcs.append(raw_arc(entity, layer, self.key(entity)))
+            elif kind in {"LWPOLYLINE", "POLYLINE"}:
+                self._outline(entity, layer, points)
         elif kind == "HATCH":
             for boundary in ezpath.from_hatch(entity):
                 self._add_path(layer, boundary)
@@ -125,8 +155,12 @@ class _Walker:
         elif kind == "INSERT":
             self._insert(entity, layer, depth, blocks)
         elif kind in _EXPLODED_TYPES:
-            for child in entity.virtual_entities():
-                self.visit(child, _inherit(child, layer), depth + 1, blocks)
+            self.quiet += kind in _NOTATION_TYPES
+            try:
+                for child in entity.virtual_entities():
+                    self.visit(child, _inherit(child, layer), depth + 1, blocks)
+            finally:
+                self.quiet -= kind in _NOTATION_TYPES
         else:
             self.result.skipped[
                 "not drawn" if kind in _SKIPPED_TYPES else f"unsupported {kind}"
@@ -150,9 +184,32 @@ class _Walker:
         for attrib in insert.attribs:
             if not attrib.is_invisible:  # hidden data (hardware sets) is not drawn
                 self._add_text(attrib, "ATTRIB", _inherit(attrib, layer))
+        door = insert_door(insert, layer, self.blocks)
         for single in _single_inserts(insert):
-            for child in single.virtual_entities(skipped_entity_callback=self._skip):
-                self.visit(child, _inherit(child, layer), depth + 1, inner)
+            self._place_door(single, door, layer)
+            self.quiet += door is not None
+            try:
+                children = single.virtual_entities(skipped_entity_callback=self._skip)
+                for child in children:
+                    self.visit(child, _inherit(child, layer), depth + 1, inner)
+            finally:
+                self.quiet -= door is not None
+
+    def _place_door(self, insert: Any, door: BlockDoor | None, layer: str) -> None:
+        try:
+            if door is not None:
+                self.result.doors += placed_doors(insert, door, layer, self.key(insert))
+        except Exception:  # the insert is still drawn, just not read as a door
+            self.result.skipped["unreadable door"] += 1
+
+    def _outline(self, entity: Any, layer: str, points: list[Any]) -> None:
+        if entity.is_closed:
+            self.result.closed_outlines[layer] += 1
+        elif len(points) < 4 or not points[0].isclose(points[-1]):
+            return
+        if is_space_layer(layer):
+            xy = tuple((p.x, p.y) for p in points)
+            self.result.outlines.append(RawOutline(self.key(entity), xy, layer))
 
     def _skip(self, entity: Any, reason: str) -> None:
         self.result.skipped[f"in block: {entity.dxftype()}"] += 1
@@ -160,18 +217,23 @@ class _Walker:
     def _add(self, layer: str, segment: tuple[float, float, float, float]) -> None:
         self.result.segments.setdefault(layer, array("d")).extend(segment)
 
-    def _add_path(self, layer: str, path: Any) -> None:
+    def _add_path(self, layer: str, path: Any) -> list[Any]:
+        """Add the path's flattened segments; returns the last sub-path's points."""
         if len(path) == 0:
-            return
+            return []
         target = self.result.segments.setdefault(layer, array("d"))
+        points: list[Any] = []
         for sub_path in path.sub_paths():
             points = list(sub_path.flattening(self.limits.flatten_distance, segments=8))
             for start, end in itertools.pairwise(points):
                 target.extend((start.x, start.y, end.x, end.y))
+        return points
 
     def _add_text(self, entity: Any, kind: str, layer: str) -> None:
         text = entity.plain_text() if kind == "MTEXT" else entity.dxf.get("text", "")
         text = " ".join(str(text).split())
+        if "\\U+" in text:  # R2000-R2004 files escape non-ASCII characters
+            text = decode_dxf_unicode(text)
         if not text:
             return
         insert = entity.dxf.get("insert")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from designreview.formats.building_detection import Building, detect_building
 from designreview.formats.dxf_geometry import (
     CancelCheck,
     WalkLimits,
@@ -59,6 +60,9 @@ def read_dxf(
     cancelled: CancelCheck | None = None,
 ) -> Plan:
     """Read the DXF file at ``path`` into a plan in metres.
+
+    Besides the linework and texts, the plan holds the doors (door blocks, swing
+    arcs) and rooms (closed outlines with their labels) the drawing shows.
 
     Raises:
         PlanReadError: with a message for the user when the file cannot be used.
@@ -151,17 +155,16 @@ def _build_plan(
     warnings += [f"{count:,} x {what} skipped" for what, count in found.skipped.items()]
     extents_m = _extents(arrays.values(), found, scale)
     origin = _local_origin(extents_m)
-    if origin != (0.0, 0.0):
-        warnings.append(
-            f"The drawing lies far from its origin; it is shown around a local origin "
-            f"at ({origin[0]:,.0f} m, {origin[1]:,.0f} m)."
-        )
+    warnings += _origin_warnings(origin)
     layers = _layers(doc, found)
     linework = tuple(
         Linework(name, _shift(segs, origin)) for name, segs in sorted(arrays.items())
     )
     if not linework:
         warnings.append("The drawing has no lines in this layout.")
+    labels = _labels(found, scale, origin)
+    building = detect_building(found, arrays, scale, origin, labels, layers)
+    warnings += building.warnings
     return Plan(
         source_name=path.name,
         dxf_version=str(doc.dxfversion),
@@ -171,9 +174,11 @@ def _build_plan(
         extents=extents_m.shifted(-origin[0], -origin[1]),
         layers=layers,
         linework=linework,
-        labels=_labels(found, scale, origin),
-        counts=_counts(layers, found, arrays),
+        labels=labels,
+        counts=_counts(layers, found, arrays, building),
         warnings=tuple(warnings),
+        doors=building.doors,
+        spaces=building.spaces,
     )
 
 
@@ -214,6 +219,15 @@ def _local_origin(extents: Extents) -> tuple[float, float]:
     if max(abs(cx), abs(cy)) < FAR_ORIGIN_M:
         return (0.0, 0.0)
     return (float(round(extents.min_x, -2)), float(round(extents.min_y, -2)))
+
+
+def _origin_warnings(origin: tuple[float, float]) -> list[str]:
+    if origin == (0.0, 0.0):
+        return []
+    return [
+        f"The drawing lies far from its origin; it is shown around a local origin "
+        f"at ({origin[0]:,.0f} m, {origin[1]:,.0f} m)."
+    ]
 
 
 def _shift(segs: SegmentArray, origin: tuple[float, float]) -> SegmentArray:
@@ -260,9 +274,12 @@ def _layers(doc: Any, found: WalkResult) -> tuple[LayerInfo, ...]:
 
 
 def _counts(
-    layers: tuple[LayerInfo, ...], found: WalkResult, arrays: dict[str, SegmentArray]
+    layers: tuple[LayerInfo, ...],
+    found: WalkResult,
+    arrays: dict[str, SegmentArray],
+    building: Building,
 ) -> PlanCounts:
-    """First version: counts by layer category (issue: DXF import refines this)."""
+    """Detected doors and rooms; where none were found, counts by layer category."""
     by_category: dict[LayerCategory, list[str]] = {}
     for info in layers:
         by_category.setdefault(info.category, []).append(info.name)
@@ -275,7 +292,7 @@ def _counts(
     )
     return PlanCounts(
         walls=walls,
-        doors=total(LayerCategory.DOOR, found.inserts_by_layer),
+        doors=len(building.doors) or total(LayerCategory.DOOR, found.inserts_by_layer),
         windows=total(LayerCategory.WINDOW, found.inserts_by_layer),
-        spaces=total(LayerCategory.ROOM, found.closed_outlines),
+        spaces=len(building.spaces) or total(LayerCategory.ROOM, found.closed_outlines),
     )

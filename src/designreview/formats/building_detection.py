@@ -1,0 +1,114 @@
+"""The building in a walked drawing: its doors and rooms, in local metres.
+
+Glue between the walk (``dxf_geometry``, drawing units) and the detectors
+(``door_detection``, ``space_detection``); ``dxf_import`` calls it once per import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from designreview.formats.door_detection import detect_doors
+from designreview.formats.space_detection import detect_spaces
+from designreview.model.building import DetectedDoor, DetectedSpace
+from designreview.model.plan import LayerCategory
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from designreview.formats.dxf_geometry import WalkResult
+    from designreview.formats.space_detection import RawOutline
+    from designreview.model.geometry import Point2
+    from designreview.model.plan import LayerInfo, SegmentArray, TextLabel
+
+__all__ = ["NO_ROOMS_WARNING", "Building", "detect_building", "door_width_warning"]
+
+NO_ROOMS_WARNING = (
+    "No room outlines found; rooms must be drawn by hand or detected from walls."
+)
+DOOR_WIDTH_M = (0.5, 2.5)
+"""Typical door openings, single leaf to double door."""
+MIN_DOORS_FOR_UNITS = 3
+ROOM_LAYER_SHARE = 0.5
+"""A layer named for a use (``Offices``) holds rooms if this share is outlines."""
+
+
+@dataclass(frozen=True, slots=True)
+class Building:
+    """What the importer recognised as building, and what it could not find."""
+
+    doors: tuple[DetectedDoor, ...] = ()
+    spaces: tuple[DetectedSpace, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def detect_building(
+    found: WalkResult,
+    arrays: Mapping[str, SegmentArray],
+    scale: float,
+    origin: Point2,
+    labels: Sequence[TextLabel],
+    layers: Sequence[LayerInfo],
+) -> Building:
+    """Doors and rooms of a walked drawing.
+
+    Args:
+        found: the walk's findings, in drawing units.
+        arrays: segments per layer in metres, not yet shifted to the local origin.
+        scale: drawing units to metres.
+        origin: the plan's local origin in metres.
+        labels: the plan's texts, in local metres.
+        layers: the plan's layers with their categories.
+    """
+    category = {info.name: info.category for info in layers}
+    door_lines = [
+        segs
+        for layer, segs in arrays.items()
+        if category.get(layer) is LayerCategory.DOOR
+    ]
+    leaves = np.concatenate(door_lines) if door_lines else np.empty((0, 4))
+    doors = detect_doors(found.doors, found.door_arcs, leaves, scale, origin)
+    outlines = _room_outlines(found, category)
+    spaces = detect_spaces(outlines, labels, scale, origin)
+    has_walls = any(category.get(name) is LayerCategory.WALL for name in arrays)
+    warnings = (NO_ROOMS_WARNING,) if has_walls and not spaces else ()
+    return Building(doors, spaces, warnings + door_width_warning(doors))
+
+
+def door_width_warning(doors: Sequence[DetectedDoor]) -> tuple[str, ...]:
+    """A warning when the doors' typical width says the units are wrong.
+
+    Example:
+        >>> door = DetectedDoor("d", (0.0, 0.0), (0.0009, 0.0), (0.0, 0.0009))
+        >>> door_width_warning([door] * 3)[0][:36]
+        'The doors are 0.0009 m wide (median)'
+    """
+    widths = sorted(door.width_m for door in doors)
+    if len(widths) < MIN_DOORS_FOR_UNITS:
+        return ()
+    median = widths[len(widths) // 2]
+    if DOOR_WIDTH_M[0] <= median <= DOOR_WIDTH_M[1]:
+        return ()
+    return (
+        f"The doors are {median:.2g} m wide (median), so the drawing's units are "
+        "probably wrong; check a known dimension and correct the units.",
+    )
+
+
+def _room_outlines(
+    found: WalkResult, category: Mapping[str, LayerCategory]
+) -> list[RawOutline]:
+    """Outlines on room layers, and on use-named layers that are mostly outlines."""
+    per_layer: dict[str, int] = {}
+    for outline in found.outlines:
+        per_layer[outline.layer] = per_layer.get(outline.layer, 0) + 1
+    holds_rooms = {
+        layer
+        for layer, count in per_layer.items()
+        if category.get(layer) is LayerCategory.ROOM
+        or count >= ROOM_LAYER_SHARE * found.top_level_counts.get(layer, 0)
+    }
+    return [outline for outline in found.outlines if outline.layer in holds_rooms]

@@ -1,0 +1,163 @@
+"""Rooms from closed outlines, named by the labels that fall inside them.
+
+Outlines become shapely polygons in bulk; labels are matched to them with one
+STRtree query (a label inside nested outlines belongs to the smallest). Outlines
+smaller than a closet, repeated or drawn around other rooms (sheet frames, floor
+outlines) are not rooms. A label that
+is only a room number (``104``, ``1.12``, ``A-204``) gives the number, the others the
+name, and the name gives the type (``space_types``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+import shapely
+
+from designreview.formats.room_labels import read_room_label, room_labels
+from designreview.formats.space_types import guess_space_type, is_named_for_use
+from designreview.model.building import DetectedSpace
+from designreview.model.geometry import Point2
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    import numpy.typing as npt
+
+    from designreview.model.plan import TextLabel
+
+__all__ = ["MIN_AREA_M2", "RawOutline", "detect_spaces"]
+
+MIN_AREA_M2 = 2.0
+CONTAINER_ROOMS = 2
+"""An outline around this many others is not a room itself."""
+_ABSURD_M = 1.0e7
+
+
+@dataclass(frozen=True, slots=True)
+class RawOutline:
+    """A closed polyline that may be a room (drawing units, flattened)."""
+
+    key: str
+    points: tuple[Point2, ...]
+    layer: str
+
+
+def detect_spaces(
+    outlines: Sequence[RawOutline],
+    labels: Sequence[TextLabel],
+    scale: float,
+    origin: Point2 = (0.0, 0.0),
+    min_area_m2: float = MIN_AREA_M2,
+) -> tuple[DetectedSpace, ...]:
+    """Spaces in local metres from room outlines and the labels inside them.
+
+    Example:
+        >>> from designreview.model.plan import TextLabel
+        >>> room = RawOutline("2B", ((0, 0), (4, 0), (4, 3), (0, 3)), "A-AREA-BNDY")
+        >>> texts = [TextLabel(t, p, 0.2, 0.0, "A-ANNO-ROOM")
+        ...          for t, p in (("OFFICE", (1.0, 2.0)), ("104", (1.0, 1.0)))]
+        >>> [space] = detect_spaces([room], texts, 1.0)
+        >>> space.id, space.name, space.number, space.space_type.value
+        ('space-2B', 'OFFICE', '104', 'office')
+    """
+    rooms, polygons = _polygons(outlines, scale, origin, min_area_m2)
+    texts = room_labels(labels)
+    owners = _owners(polygons, [text.position for text in texts])
+    inside: list[list[TextLabel]] = [[] for _ in rooms]
+    for text, owner in zip(texts, owners.tolist(), strict=True):
+        if owner >= 0:
+            inside[owner].append(text)
+    spaces = []
+    for (outline, points), found in zip(rooms, inside, strict=True):
+        found.sort(key=lambda t: (-t.position[1], t.position[0]))  # reading order
+        label = read_room_label([text.text for text in found])
+        space_type = label.space_type
+        if not label.name and is_named_for_use(outline.layer):
+            space_type = guess_space_type(outline.layer)
+        spaces.append(
+            DetectedSpace(
+                f"space-{outline.key}",
+                points,
+                label.name,
+                label.number,
+                space_type,
+                outline.layer,
+            )
+        )
+    return tuple(spaces)
+
+
+def _polygons(
+    outlines: Sequence[RawOutline], scale: float, origin: Point2, min_area_m2: float
+) -> tuple[list[tuple[RawOutline, tuple[Point2, ...]]], npt.NDArray[np.object_]]:
+    """The outlines large enough to be rooms, in local metres, and their polygons."""
+    placed = [(o, _local(o.points, scale, origin)) for o in outlines]
+    usable = [(o, xy) for o, xy in placed if xy is not None]
+    if not usable:
+        return [], np.empty(0, dtype=object)
+    counts = [len(xy) for _, xy in usable]
+    index = np.repeat(np.arange(len(usable)), counts)
+    rings = shapely.linearrings(np.concatenate([xy for _, xy in usable]), indices=index)
+    polygons = np.asarray(shapely.polygons(rings))
+    broken = ~shapely.is_valid(polygons)
+    polygons[broken] = shapely.make_valid(polygons[broken])
+    kept = np.flatnonzero(
+        (shapely.area(polygons) >= min_area_m2) & _first_copies(polygons)
+    )
+    kept = kept[~_containers(polygons[kept])]
+    rooms = [(usable[i][0], _points(usable[i][1])) for i in kept]
+    return rooms, polygons[kept]
+
+
+def _local(
+    points: Sequence[Point2], scale: float, origin: Point2
+) -> npt.NDArray[np.float64] | None:
+    """Outline points in local metres without the closing repeat; None if unusable."""
+    xy = np.asarray(points, dtype=np.float64).reshape(-1, 2) * scale - origin
+    if len(xy) > 3 and np.allclose(xy[0], xy[-1]):
+        xy = xy[:-1]
+    if len(xy) < 3 or not (np.isfinite(xy).all() and np.abs(xy).max() < _ABSURD_M):
+        return None
+    return xy
+
+
+def _first_copies(polygons: npt.NDArray[np.object_]) -> npt.NDArray[np.bool_]:
+    """False for outlines drawn again on top of an earlier one (same box and area)."""
+    keys = np.column_stack([shapely.bounds(polygons), shapely.area(polygons)])
+    _, first = np.unique(np.round(keys, 2), axis=0, return_index=True)
+    mask: npt.NDArray[np.bool_] = np.zeros(len(polygons), dtype=bool)
+    mask[first] = True
+    return mask
+
+
+def _containers(polygons: npt.NDArray[np.object_]) -> npt.NDArray[np.bool_]:
+    """True for outlines around several others: a sheet frame or a floor, not a room."""
+    inner = shapely.point_on_surface(polygons)
+    which, around = shapely.STRtree(polygons).query(inner, predicate="within")
+    others = around[which != around]
+    counts = np.bincount(others, minlength=len(polygons))
+    return counts >= CONTAINER_ROOMS
+
+
+def _points(xy: npt.NDArray[np.float64]) -> tuple[Point2, ...]:
+    return tuple((float(x), float(y)) for x, y in xy)
+
+
+def _owners(
+    polygons: npt.NDArray[np.object_], points: Sequence[Point2]
+) -> npt.NDArray[np.intp]:
+    """The index of the smallest polygon containing each point, or -1."""
+    owners: npt.NDArray[np.intp] = np.full(len(points), -1, dtype=np.intp)
+    if len(polygons) == 0 or not points:
+        return owners
+    tree = shapely.STRtree(polygons)
+    which, hit = tree.query(shapely.points(np.asarray(points)), predicate="within")
+    areas = shapely.area(polygons)
+    order = np.lexsort((areas[hit], which))
+    which, hit = which[order], hit[order]
+    _, first = np.unique(which, return_index=True)
+    owners[which[first]] = hit[first]
+    return owners
