@@ -127,6 +127,21 @@ class BuildingView:
         sides = self.door_rooms.get(door.id, (None, None))
         return (sides[0] is None) != (sides[1] is None)
 
+    def secures(self, door: Door) -> bool:
+        """Whether ``door`` keeps an attacker out in a lockdown.
+
+        Interior doors must lock from inside; exterior doors may also be locked from
+        outside (exit devices without outside trim, key or card only).
+        """
+        if door.lock is LockFunction.INSIDE_LOCKABLE:
+            return True
+        return self.is_exterior(door) and door.lock is LockFunction.KEY_OUTSIDE_ONLY
+
+    def locks_down(self, room: Room) -> bool:
+        """Whether every door of ``room`` secures it."""
+        doors = self.doors_of(room)
+        return bool(doors) and all(self.secures(d) for d in doors)
+
     def safe_rooms(self) -> list[Zone]:
         """Zones marked as refuges."""
         return [z for z in self.zones if z.kind is ZoneKind.SAFE_ROOM]
@@ -164,7 +179,7 @@ def lock_from_hardware(hardware: str) -> LockFunction:
     """The lock function a door hardware set name implies.
 
     Example:
-        >>> for name in ("CLASSROOM SECURITY", "Classroom", "PASSAGE", "", "F88"):
+        >>> for name in ("CLASSROOM SECURITY", "Classroom", "PASSAGE", "", "OFFICE"):
         ...     print(lock_from_hardware(name).value)
         inside_lockable
         key_outside_only

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from designreview.analysis.rules import (
     camera_identification,
+    dead_ends,
     door_numbers,
     egress_distance,
     glass_reach,
@@ -40,6 +41,7 @@ RULES: dict[str, ModuleType] = {
         refuge_reach,
         large_space_lockdown,
         egress_distance,
+        dead_ends,
         surveillance,
         camera_identification,
         room_types,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import shapely
+from shapely.geometry.polygon import orient
 
 from designreview.analysis.rules.base import CheckContext, finding
 from designreview.model.findings import Finding, Severity
@@ -74,18 +74,9 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
 def _order(ctx: CheckContext, doors: list[Door]) -> list[Finding]:
     primary = Designation.PRIMARY_VISITOR_ENTRY
     start = next((d for d in doors if d.designation is primary), None)
-    values = [_value(d.number) for d in doors]
-    if start is None or None in values:
+    if start is None or any(_value(d.number) is None for d in doors):
         return []
-    rooms = shapely.union_all([r.polygon for r in ctx.building.rooms])
-    centre = rooms.centroid if not rooms.is_empty else shapely.Point(0, 0)
-
-    def clockwise(door: Door) -> float:
-        angle = math.atan2(door.center[1] - centre.y, door.center[0] - centre.x)
-        base = math.atan2(start.center[1] - centre.y, start.center[0] - centre.x)
-        return (base - angle) % (2 * math.pi)
-
-    ordered = sorted(doors, key=clockwise)
+    ordered = sorted(doors, key=lambda d: along_outline(ctx, start, d))
     numbers = [_value(d.number) or 0 for d in ordered]
     if numbers == sorted(numbers):
         return []
@@ -105,6 +96,19 @@ def _order(ctx: CheckContext, doors: list[Door]) -> list[Finding]:
             CITATION,
         )
     ]
+
+
+def along_outline(ctx: CheckContext, start: Door, door: Door) -> float:
+    """How far ``door`` lies clockwise from ``start`` along the building's outline."""
+    rooms = [r.polygon.buffer(0.3, join_style="mitre") for r in ctx.building.rooms]
+    footprint = shapely.union_all(rooms) if rooms else shapely.Polygon()
+    parts = getattr(footprint, "geoms", [footprint])
+    outline = max(parts, key=lambda p: p.area) if parts else footprint
+    if not isinstance(outline, shapely.Polygon) or outline.is_empty:
+        return 0.0
+    ring = orient(outline, sign=-1.0).exterior  # clockwise
+    base = ring.project(shapely.Point(start.center))
+    return float((ring.project(shapely.Point(door.center)) - base) % ring.length)
 
 
 def _value(number: str) -> int | None:

@@ -14,7 +14,7 @@ from designreview.analysis.distances import distance_field
 from designreview.analysis.rules.base import CheckContext, finding
 from designreview.analysis.rules.refuge_reach import lockable_refuges
 from designreview.model.findings import Finding, Severity
-from designreview.model.markups import LockFunction, SpaceType
+from designreview.model.markups import SpaceType
 
 if TYPE_CHECKING:
     from designreview.analysis.building_view import Room
@@ -42,8 +42,7 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
     for room in ctx.building.rooms:
         if room.space_type not in LARGE:
             continue
-        doors = ctx.building.doors_of(room)
-        if doors and all(d.lock is LockFunction.INSIDE_LOCKABLE for d in doors):
+        if ctx.building.locks_down(room):
             continue
         load = room.occupant_load or math.ceil(
             room.polygon.area / _density(room, params)

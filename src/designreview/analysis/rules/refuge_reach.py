@@ -13,7 +13,7 @@ from designreview.analysis.distances import distance_field
 from designreview.analysis.rules.base import CheckContext, finding, polygon_rings
 from designreview.analysis.rules.sampling import grid_points, squares
 from designreview.model.findings import Finding, Severity
-from designreview.model.markups import LockFunction, SpaceType
+from designreview.model.markups import SpaceType
 
 if TYPE_CHECKING:
     from designreview.analysis.building_view import Room
@@ -40,7 +40,11 @@ REFUGES = frozenset(
         SpaceType.CLASSROOM,
         SpaceType.LAB,
         SpaceType.OFFICE,
+        SpaceType.RECEPTION,
         SpaceType.LIBRARY,
+        SpaceType.CAFETERIA,
+        SpaceType.GYM,
+        SpaceType.AUDITORIUM,
         SpaceType.SAFE_ROOM,
     }
 )
@@ -55,17 +59,12 @@ class Params:
 
 
 def lockable_refuges(ctx: CheckContext) -> list[Room]:
-    """Rooms of refuge types whose every door locks from inside."""
-    found = []
-    for room in ctx.building.rooms:
-        doors = ctx.building.doors_of(room)
-        if (
-            room.space_type in REFUGES
-            and doors
-            and all(d.lock is LockFunction.INSIDE_LOCKABLE for d in doors)
-        ):
-            found.append(room)
-    return found
+    """Rooms people can shelter in: occupiable, with every door securing them."""
+    return [
+        room
+        for room in ctx.building.rooms
+        if room.space_type in REFUGES and ctx.building.locks_down(room)
+    ]
 
 
 def check(ctx: CheckContext, params: Params) -> list[Finding]:
@@ -79,7 +78,7 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
     results = []
     for room in exposed:
         if room in refuges:
-            continue
+            continue  # a space that locks is its own refuge
         far = _far_points(field, room, params)
         if far:
             results.append(_finding(ctx, room, far, params))

@@ -48,8 +48,8 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
         if room.space_type not in OCCUPIED:
             continue
         for door in ctx.building.doors_of(room):
-            if door.id in seen:
-                continue
+            if door.id in seen or ctx.building.is_exterior(door):
+                continue  # exterior doors are entry control (ENTRY checks)
             seen.add(door.id)
             result = _door_finding(ctx, room, door)
             if result is not None:
