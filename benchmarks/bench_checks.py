@@ -149,8 +149,7 @@ def per_rule(review: Review, plan: Plan) -> dict[str, float]:
     times["prepare: lockdown visibility"] = time.perf_counter() - start
     start = time.perf_counter()
     ctx.walking(exterior_doors_closed=True)
-    ctx.walking()
-    times["prepare: walking graphs"] = time.perf_counter() - start
+    times["prepare: walking graph"] = time.perf_counter() - start
     for rule_id, rule in RULES.items():
         params = params_with(rule.Params(), rule_id, review.check_settings)
         start = time.perf_counter()

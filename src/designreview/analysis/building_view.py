@@ -127,6 +127,15 @@ class BuildingView:
         sides = self.door_rooms.get(door.id, (None, None))
         return (sides[0] is None) != (sides[1] is None)
 
+    def inside_of(self, door: Door, offset_m: float = 0.5) -> Point2:
+        """A point just inside the room of ``door`` (in front of an exit door)."""
+        (hx, hy), (lx, ly) = door.hinge, door.latch
+        length = math.hypot(lx - hx, ly - hy) or 1.0
+        nx, ny = -(ly - hy) / length * offset_m, (lx - hx) / length * offset_m
+        cx, cy = door.center
+        sides = self.door_rooms.get(door.id, (None, None))
+        return (cx + nx, cy + ny) if sides[0] is not None else (cx - nx, cy - ny)
+
     def secures(self, door: Door) -> bool:
         """Whether ``door`` keeps an attacker out in a lockdown.
 

@@ -38,6 +38,8 @@ class CheckContext:
     _open: VisibilityIndex | None = field(default=None, repr=False)
     _lockdown: VisibilityIndex | None = field(default=None, repr=False)
     _walks: dict[bool, WalkIndex] = field(default_factory=dict, repr=False)
+    memo: dict[Any, Any] = field(default_factory=dict, repr=False)
+    """Results shared between checks of this sheet (e.g. hard corners)."""
 
     @property
     def sheet_id(self) -> str:
@@ -86,6 +88,17 @@ class CheckContext:
             segments = np.concatenate([p for p in parts if len(p)])
             self._walks[exterior_doors_closed] = build_walk_index(segments)
         return self._walks[exterior_doors_closed]
+
+    def panes_of(self, door: Any) -> list[tuple[float, float, float, float]]:
+        """The glass someone outside ``door`` looks through: panel and sidelites."""
+        _leaf, panes = _leaf_segments(door)
+        found = [tuple(float(v) for v in pane[:4]) for pane in panes]
+        cx, cy = door.center
+        for pane in self.building.glazing:
+            middle = ((pane[0] + pane[2]) / 2, (pane[1] + pane[3]) / 2)
+            if float(np.hypot(middle[0] - cx, middle[1] - cy)) <= SIDELITE_M:
+                found.append(tuple(float(v) for v in pane[:4]))
+        return found  # type: ignore[return-value]
 
     def _sidelites(self) -> list[np.ndarray]:
         """Glazing beside doors (within reach of the frame)."""

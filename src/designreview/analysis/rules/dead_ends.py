@@ -97,7 +97,7 @@ def _junctions(ctx: CheckContext, hall: Room) -> list[Point2]:
 
 
 def _depth(ctx: CheckContext, hall: Room, junction: Point2) -> tuple[float, Point2]:
-    field = distance_field(ctx.walking(), [junction])
+    field = distance_field(ctx.walking(exterior_doors_closed=True), [junction])
     worst, where = 0.0, junction
     corners = [(x, y) for x, y, *_ in shapely.get_coordinates(hall.polygon)]
     for point in [*grid_points(hall.polygon, 1.0, limit=200), *corners]:

@@ -16,7 +16,12 @@ import shapely
 from shapely.geometry import Point, Polygon
 
 from designreview.analysis.isovist import isovist
-from designreview.analysis.rules.base import CheckContext, finding, polygon_rings
+from designreview.analysis.rules.base import (
+    GLASS_DEPTH_M,
+    CheckContext,
+    finding,
+    polygon_rings,
+)
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import SpaceType
 
@@ -27,8 +32,6 @@ RULE_ID = "ROOM-2"
 TITLE = "Hard corner for every occupant"
 CITATION = "MSD Public Safety Commission (2019); FEMA P-361 occupant density"
 ROOMS = frozenset({SpaceType.CLASSROOM, SpaceType.LAB})
-_RINGS = (0.6, 1.5, 3.0)
-_STEP_DEG = 15.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,14 @@ class Params:
 
 def hard_corner(ctx: CheckContext, room: Room, params: Params) -> Polygon:
     """The largest part of ``room`` unseen from its door glass, less the clearance."""
+    key = ("hard_corner", room.id, params)
+    if key not in ctx.memo:
+        ctx.memo[key] = _hard_corner(ctx, room, params)
+    result: Polygon = ctx.memo[key]
+    return result
+
+
+def _hard_corner(ctx: CheckContext, room: Room, params: Params) -> Polygon:
     seen = [
         _seen_through(ctx, room, door, params) for door in ctx.building.doors_of(room)
     ]
@@ -90,21 +101,55 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
 
 
 def _seen_through(ctx: CheckContext, room: Room, door: Door, params: Params) -> Polygon:
+    """What eyes outside can see of ``room`` through the glass of ``door``."""
     views = []
-    cx, cy = door.center
-    for radius in _RINGS:
-        if radius > params.viewer_reach_m:
-            continue
-        for step in range(int(360 / _STEP_DEG)):
-            angle = math.radians(step * _STEP_DEG)
-            viewer = (cx + radius * math.cos(angle), cy + radius * math.sin(angle))
-            if room.polygon.buffer(0.05).covers(Point(viewer)):
-                continue  # attackers stand outside the room
-            try:
-                views.append(isovist(ctx.lockdown(), viewer).polygon)
-            except ValueError:
-                continue  # on a wall or outside the analysed area
+    for pane in ctx.panes_of(door):
+        views += _pane_fans(ctx, room, pane)
     if not views:
         return Polygon()
     seen = shapely.union_all(views).intersection(room.polygon)
     return seen if isinstance(seen, Polygon) else shapely.union_all([seen]).buffer(0)
+
+
+def _pane_fans(ctx: CheckContext, room: Room, pane: tuple[float, ...]) -> list[Polygon]:
+    """Every ray through a pane set in a frame ``2 * GLASS_DEPTH_M`` deep.
+
+    From a point just inside the room, at offset ``x`` across a pane of width ``w``,
+    a ray that came through the whole frame leaves the outer face within the pane:
+    its angle off square lies between atan((x - w/2) / L) and atan((x + w/2) / L),
+    with L the depth from the outer face. Fans from a few such points cover every
+    ray, exactly at their edges.
+    """
+    x1, y1, x2, y2 = pane[:4]
+    width = math.hypot(x2 - x1, y2 - y1)
+    if width == 0:
+        return []
+    ux, uy = (x2 - x1) / width, (y2 - y1) / width
+    nx, ny = -uy, ux
+    mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+    if not room.polygon.covers(Point(mx + nx * 0.5, my + ny * 0.5)):
+        nx, ny = -nx, -ny  # face the room
+    depth = GLASS_DEPTH_M + 0.01
+    outer = depth + GLASS_DEPTH_M
+    normal = math.degrees(math.atan2(ny, nx))
+    fans = []
+    steps = max(2, math.ceil(width / 0.1))
+    for i in range(steps + 1):
+        x = -width / 2 + width * i / steps
+        low = math.degrees(math.atan((x - width / 2) / outer))
+        high = math.degrees(math.atan((x + width / 2) / outer))
+        origin = (mx + ux * x + nx * depth, my + uy * x + ny * depth)
+        # Angles are measured toward +u (counter-clockwise when u is left of n).
+        sign = 1.0 if (nx * uy - ny * ux) < 0 else -1.0
+        centre = normal + sign * (low + high) / 2
+        try:
+            view = isovist(
+                ctx.lockdown(),
+                origin,
+                direction_deg=centre,
+                fov_deg=max(high - low, 0.1),
+            )
+        except ValueError:
+            continue
+        fans.append(view.polygon)
+    return fans
