@@ -122,14 +122,27 @@ def test_cam_1_identification_distance():
     door = AccessPoint(
         "e1", SHEET, STAMP, STAMP, (5.0, -3.0), kind=AccessKind.EXTERIOR_DOOR
     )
-    # 1920 px over a 90 degree view: 250 px/m up to 3.84 m away.
-    near = Camera("c1", SHEET, STAMP, STAMP, (5.0, -0.5), -90.0, 90.0, 30.0, 1920)
+    # 1920 px over a 90 degree view: 250 px/m up to 3.84 m away; a camera mounted
+    # at 2.5 m sees nothing closer than 2.5 m. The door is 2.8 m from it.
+    near = Camera("c1", SHEET, STAMP, STAMP, (5.0, -0.2), -90.0, 90.0, 30.0, 1920, 2.5)
     far = replace(near, position=(-2.5, -0.2), direction_deg=-10.0)
-    assert run("CAM-1", plan, [door, near]) == []
-    [failure] = run("CAM-1", plan, [door, far])
+
+    def fails(markups):
+        return [f for f in run("CAM-1", plan, markups) if f.severity is Severity.FAIL]
+
+    assert fails([door, near]) == []
+    [failure] = fails([door, far])
     assert "px/m" in failure.message
-    [unseen] = run("CAM-1", plan, [door])
+    [unseen] = fails([door])
     assert "no camera sees it" in unseen.message
+    under = replace(near, mount_height_m=3.0)  # the door falls in the blind zone
+    [blind] = fails([door, under])
+    assert "no camera sees it" in blind.message
+    [info] = [
+        f for f in run("CAM-1", plan, [door, near]) if f.severity is Severity.INFO
+    ]
+    assert info.message.startswith("Corridor 150:")
+    assert "covered by cameras at observation level" in info.message
 
 
 def test_surv_1_corridor_watched_by_a_post():

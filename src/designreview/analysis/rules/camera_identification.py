@@ -4,16 +4,37 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from shapely.geometry import Point
 
-from designreview.analysis.rules.base import CheckContext, finding, sentence
+from designreview.analysis.coverage import Dori, camera_bands, coverage
+from designreview.analysis.rules.base import (
+    CheckContext,
+    finding,
+    polygon_rings,
+    sentence,
+)
 from designreview.analysis.viewsheds import markup_viewshed
 from designreview.model.findings import Finding, Severity
+from designreview.model.markups import SpaceType
 
 if TYPE_CHECKING:
     from designreview.model.markups import Camera
+
+if TYPE_CHECKING:
+    from designreview.analysis.building_view import Door
+
+WATCHED_ZONES = frozenset(
+    {
+        SpaceType.CORRIDOR,
+        SpaceType.COMMONS,
+        SpaceType.VESTIBULE,
+        SpaceType.CAFETERIA,
+        SpaceType.GYM,
+        SpaceType.LIBRARY,
+    }
+)
 
 RULE_ID = "CAM-1"
 TITLE = "Cameras identify faces at every entry"
@@ -42,34 +63,71 @@ def pixel_density(camera: Camera, distance_m: float) -> float:
 
 
 def check(ctx: CheckContext, params: Params) -> list[Finding]:
-    """A fail for each exterior door no camera identifies people at."""
-    results = []
-    doors = [d for d in ctx.building.doors if ctx.building.is_exterior(d)]
+    """A fail per exterior door no camera identifies people at; coverage per zone."""
     views = [(c, markup_viewshed(ctx.open_doors(), c)) for c in ctx.building.cameras]
-    for door in doors:
-        target = Point(door.center)
-        best = max(
-            (
-                pixel_density(c, math.dist(c.position, door.center))
-                for c, view in views
-                if view is not None and view.buffer(0.05).covers(target)
-            ),
-            default=0.0,
-        )
-        if best >= params.identification_px_per_m:
+    results = [
+        r
+        for d in ctx.building.doors
+        if ctx.building.is_exterior(d)
+        if (r := _door_finding(ctx, d, views, params)) is not None
+    ]
+    return results + _zone_coverage(ctx, params)
+
+
+def _door_finding(
+    ctx: CheckContext, door: Door, views: list[tuple[Camera, Any]], params: Params
+) -> Finding | None:
+    target = Point(door.center)
+    best = max(
+        (
+            pixel_density(c, math.dist(c.position, door.center))
+            for c, view in views
+            if view is not None
+            and view.buffer(0.05).covers(target)
+            and math.dist(c.position, door.center) >= c.mount_height_m
+        ),
+        default=0.0,
+    )
+    if best >= params.identification_px_per_m:
+        return None
+    seen = f"the best camera gives {best:.0f} px/m" if best else "no camera sees it"
+    return finding(
+        RULE_ID,
+        Severity.FAIL,
+        f"{sentence(door.label)} (exterior): {seen}; identifying a face needs "
+        f"{params.identification_px_per_m:.0f} px/m. Add or aim a camera at it.",
+        ctx,
+        door.center,
+        door.subjects,
+        CITATION,
+    )
+
+
+def _zone_coverage(ctx: CheckContext, params: Params) -> list[Finding]:
+    """Information: the share of each public zone cameras observe (62.5 px/m)."""
+    cameras = ctx.building.cameras
+    if not cameras:
+        return []
+    level = Dori.OBSERVATION
+    seen = [camera_bands(ctx.open_doors(), c)[level] for c in cameras]
+    results = []
+    for room in ctx.building.rooms:
+        if room.space_type not in WATCHED_ZONES:
             continue
-        seen = f"the best camera gives {best:.0f} px/m" if best else "no camera sees it"
+        share = coverage([room.polygon], seen)
+        where = room.polygon.representative_point()
         results.append(
             finding(
                 RULE_ID,
-                Severity.FAIL,
-                f"{sentence(door.label)} (exterior): {seen}; identifying a "
-                f"face needs {params.identification_px_per_m:.0f} px/m. Add or aim "
-                "a camera at it.",
+                Severity.INFO,
+                f"{room.label}: {share.ratio:.0%} covered by cameras at observation "
+                "level "
+                f"({level.value:g} px/m).",
                 ctx,
-                door.center,
-                door.subjects,
+                (where.x, where.y),
+                (room.id,),
                 CITATION,
+                polygon_rings(share.uncovered) if share.ratio < 1 else (),
             )
         )
     return results
