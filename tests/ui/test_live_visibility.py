@@ -7,7 +7,7 @@ from tests.fixtures.dxf_files import rooms_dxf
 from tests.ui.drive import click, drag
 from tests.ui.test_tools import ALT, markups_of, use
 
-from designreview.model.markups import Observer, Sightline
+from designreview.model.markups import Camera, Observer, Sightline
 
 
 @pytest.fixture
@@ -66,3 +66,15 @@ def test_sightline_is_blocked_by_the_partition_and_clear_inside_a_room(window):
     assert (green.red(), green.green()) == (0, 150)
     # The blocked line stops where the partition cuts it.
     assert overlay_rect(window, blocked.id)[2] == pytest.approx(5.15, abs=0.05)
+
+
+def test_camera_shows_recognition_and_identification_bands(window):
+    use(window, "camera")
+    drag(window.view, (0.5, 2.0), (4.5, 2.0), mods=ALT)
+    [camera] = markups_of(window, Camera)
+    bands = {child.data(0): child for child in
+             window.live.overlays[camera.id].childItems()}
+    assert set(bands) == {"recognition", "identification"}
+    ident = bands["identification"].path().boundingRect()
+    recog = bands["recognition"].path().boundingRect()
+    assert recog.contains(ident)  # identification lies inside recognition

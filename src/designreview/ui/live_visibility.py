@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem
+from shapely import Polygon as ShapelyPolygon
 
+from designreview.analysis.coverage import Dori, camera_bands
 from designreview.analysis.obstacles import (
     build_visibility_index,
     obstacle_segments,
@@ -26,7 +28,7 @@ from designreview.ui import workers
 from designreview.ui.canvas.coords import to_scene
 
 if TYPE_CHECKING:
-    from shapely import Polygon
+    from shapely.geometry.base import BaseGeometry
 
     from designreview.analysis.obstacles import VisibilityIndex
     from designreview.model.changes import ChangeSet
@@ -132,6 +134,24 @@ class LiveVisibility(QObject):
         fill_color.setAlpha(45)
         item.setBrush(QBrush(fill_color) if fill else Qt.BrushStyle.NoBrush)
         item.setPath(path)
+        self._show_bands(item, markup, color)
+
+    def _show_bands(
+        self, item: QGraphicsPathItem, markup: Markup, color: QColor
+    ) -> None:
+        """Darker shades where a camera recognises and identifies people."""
+        for child in item.childItems():
+            self.scene.removeItem(child)
+        if not isinstance(markup, Camera) or self.index is None:
+            return
+        bands = camera_bands(self.index, markup)
+        for level, alpha in ((Dori.RECOGNITION, 60), (Dori.IDENTIFICATION, 90)):
+            band = QGraphicsPathItem(_polygon_path(bands[level]), item)
+            shade = QColor(color)
+            shade.setAlpha(alpha)
+            band.setBrush(shade)
+            band.setPen(Qt.PenStyle.NoPen)
+            band.setData(0, level.name.lower())
 
     def _overlay(self, markup: Markup) -> tuple[QPainterPath, QColor, bool]:
         assert self.index is not None
@@ -169,10 +189,16 @@ class LiveVisibility(QObject):
             self._drop(markup_id)
 
 
-def _polygon_path(polygon: Polygon | None) -> QPainterPath:
+def _polygon_path(geometry: BaseGeometry | None) -> QPainterPath:
     path = QPainterPath()
-    if polygon is None or polygon.is_empty:
+    if geometry is None or geometry.is_empty:
         return path
+    for polygon in getattr(geometry, "geoms", [geometry]):
+        if isinstance(polygon, ShapelyPolygon):
+            _add_polygon(path, polygon)
+    return path
+
+
+def _add_polygon(path: QPainterPath, polygon: ShapelyPolygon) -> None:
     for ring in (polygon.exterior, *polygon.interiors):
         path.addPolygon(QPolygonF([to_scene((x, y)) for x, y, *_ in ring.coords]))
-    return path
