@@ -288,3 +288,17 @@ def test_comment_click_is_a_pin_and_drag_is_a_callout(window):
     assert close(callout.leader_to, (6.0, 1.0))
     assert close(callout.position, (8.0, 3.0))
     assert [c.history[0].status.value for c in (pin, callout)] == ["open", "open"]
+
+
+def test_access_point_snaps_onto_a_detected_door(make_window, qtbot):
+    window = make_window()
+    window.open_sample()
+    qtbot.waitUntil(lambda: window.plan is not None, timeout=60_000)
+    door = next(d for d in window.plan.doors if d.number == "115A")
+    use(window, "access_point")
+    click(window.view, (door.center[0] + 0.3, door.center[1] + 0.2))
+    placed = markups_of(window, AccessPoint)[-1]
+    assert placed.position == pytest.approx(door.center)
+    assert placed.door_number == "115A"
+    assert placed.width_m == pytest.approx(door.width_m, abs=1e-3)
+    assert placed.lock.value == "inside_lockable"  # CLASSROOM SECURITY hardware

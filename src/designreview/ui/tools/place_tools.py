@@ -18,6 +18,7 @@ from designreview.model.markups import (
     ObserverKind,
 )
 from designreview.ui.tools.base import Mods, Tool, ToolContext
+from designreview.ui.tools.door_fit import door_near, fitted
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -53,6 +54,13 @@ class PlaceTool(Tool):
             self.ctx.stamp(),
             self.point(pos, mods),
         )
+        door = door_near(self.ctx.plan(), pos)
+        if isinstance(markup, AccessPoint) and door and not mods & Mods.AltModifier:
+            markup = fitted(markup, door)
+            self.ctx.hint(
+                f"Placed on door {door.number or '(unnumbered)'}; check its "
+                "lock and role in Properties."
+            )
         self.ctx.bridge.submit(AddMarkup(markup, f"Add {self.text.lower()}"))
         self.ctx.selection.set((markup.id,), initiator=self)
         return True
