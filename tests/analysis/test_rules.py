@@ -314,6 +314,9 @@ def test_egress_1_travel_distance_to_an_exit():
     [far] = run("EGRESS-1", long_corridor(exits=("west",)))
     assert far.subjects == ("hall",)
     assert far.location[0] > 90
+    [route] = far.overlay  # the walk that is too long, drawn to the west exit
+    assert route[0] == pytest.approx(far.location)
+    assert route[-1][0] < 1.0
     both = run("EGRESS-1", long_corridor(exits=("west", "east")))
     assert both == []
     sprinklered = run(

@@ -90,9 +90,19 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
                     where,
                     (room.id,),
                     CITATION,
+                    _route(field, where),
                 )
             )
     return results
+
+
+def _route(field: DistanceField, start: Point2) -> tuple[tuple[Point2, ...], ...]:
+    """The walk that is too long, as an overlay polyline (empty if not found)."""
+    try:
+        path = field.path_from(start)
+    except ValueError:
+        return ()
+    return (tuple(path.points),) if path is not None else ()
 
 
 def _farthest(

@@ -31,6 +31,8 @@ class FindingOverlay:
     def __init__(self, scene: QGraphicsScene) -> None:
         self.area = QGraphicsPathItem()
         self.area.setZValue(OVERLAY_Z)
+        self.route = QGraphicsPathItem()
+        self.route.setZValue(OVERLAY_Z)
         self.marker = QGraphicsPathItem()
         self.marker.setZValue(OVERLAY_Z + 1)
         self.marker.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
@@ -38,7 +40,7 @@ class FindingOverlay:
         ring.addEllipse(-11, -11, 22, 22)
         ring.addEllipse(-4, -4, 8, 8)
         self.marker.setPath(ring)
-        for item in (self.area, self.marker):
+        for item in (self.area, self.route, self.marker):
             item.setVisible(False)
             scene.addItem(item)
         self.finding: Finding | None = None
@@ -46,8 +48,8 @@ class FindingOverlay:
     def show(self, finding: Finding | None) -> None:
         self.finding = finding
         if finding is None:
-            self.area.setVisible(False)
-            self.marker.setVisible(False)
+            for item in (self.area, self.route, self.marker):
+                item.setVisible(False)
             return
         color = COLORS[finding.severity]
         pen = QPen(color)
@@ -55,13 +57,22 @@ class FindingOverlay:
         pen.setWidthF(2.5)
         fill = QColor(color)
         fill.setAlpha(70)
-        path = QPainterPath()
+        areas, routes = QPainterPath(), QPainterPath()
         for ring in finding.overlay:
-            path.addPolygon(QPolygonF([to_scene(p) for p in ring]))
-        self.area.setPath(path)
+            closed = len(ring) > 2 and ring[0] == ring[-1]
+            (areas if closed else routes).addPolygon(
+                QPolygonF([to_scene(p) for p in ring])
+            )
+        self.area.setPath(areas)
         self.area.setPen(pen)
         self.area.setBrush(QBrush(fill, Qt.BrushStyle.SolidPattern))
         self.area.setVisible(bool(finding.overlay))
+        route_pen = QPen(pen)
+        route_pen.setWidthF(3.5)
+        route_pen.setStyle(Qt.PenStyle.DashLine)
+        self.route.setPath(routes)
+        self.route.setPen(route_pen)
+        self.route.setVisible(not routes.isEmpty())
         self.marker.setPen(pen)
         self.marker.setPos(to_scene(finding.location))
         self.marker.setVisible(True)
