@@ -88,3 +88,28 @@ def test_bad_threshold_is_refused_with_a_message(sample):
     assert "not a number" in dialog.error.text()
     assert sample.bridge.review.check_settings == ()
     dialog.reject()
+
+
+def test_an_edit_reruns_only_the_checks_it_can_change(sample, qtbot):
+    from dataclasses import replace
+
+    from designreview.model.edits import AddMarkup
+    from designreview.model.markups import Comment, Observer, ObserverKind
+
+    runner = sample.findings.runner
+    qtbot.waitUntil(lambda: not runner.is_running(), timeout=30_000)
+    before = runner.result
+    template = next(m for m in sample.bridge.review.markups if isinstance(m, Comment))
+    sample.bridge.submit(AddMarkup(replace(template, id="c-new", text="note")))
+    assert not runner.is_running()  # a comment changes no finding: nothing reruns
+    stamp = sample.bridge.document.stamp()
+    post = Observer(
+        "o-new", template.sheet_id, stamp, stamp, (60.0, 45.0), ObserverKind.STAFF_POST
+    )
+    sample.bridge.submit(AddMarkup(post))
+    assert runner._pending == frozenset({"ENTRY-3", "SURV-1"})
+    qtbot.waitUntil(
+        lambda: runner.result is not before and not runner.is_running(), timeout=30_000
+    )
+    kept = [f for f in before.findings if f.rule == "ROOM-1"]
+    assert [f for f in runner.result.findings if f.rule == "ROOM-1"] == kept

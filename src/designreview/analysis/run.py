@@ -15,6 +15,15 @@ from designreview.analysis.rules import RULES
 from designreview.analysis.rules.base import CheckContext, finding, params_with
 from designreview.analysis.rules.hard_corner import ROOMS, hard_corner
 from designreview.model.findings import Finding, Severity
+from designreview.model.markups import (
+    AccessPoint,
+    Camera,
+    Comment,
+    Observer,
+    Sightline,
+    Space,
+    Zone,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -23,7 +32,7 @@ if TYPE_CHECKING:
     from designreview.model.plan import Plan
     from designreview.model.review import Review
 
-__all__ = ["CheckResult", "RoomSummary", "run_checks"]
+__all__ = ["CheckResult", "RoomSummary", "affected_rules", "run_checks"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +59,60 @@ class CheckResult:
         return sum(1 for f in self.findings if f.severity is severity)
 
 
+_DOOR_RULES = frozenset(
+    {
+        "ENTRY-1",
+        "ENTRY-2",
+        "ENTRY-4",
+        "ENTRY-5",
+        "ROOM-1",
+        "ROOM-2",
+        "ROOM-3",
+        "REFUGE-1",
+        "REFUGE-2",
+        "EGRESS-1",
+        "EGRESS-2",
+        "CAM-1",
+    }
+)
+RULE_INPUTS: dict[type, frozenset[str]] = {
+    AccessPoint: _DOOR_RULES,
+    Observer: frozenset({"ENTRY-3", "SURV-1"}),
+    Camera: frozenset({"SURV-1", "CAM-1"}),
+    Zone: frozenset({"SAFE-1"}),
+    Space: frozenset(RULES),
+    Sightline: frozenset(),
+    Comment: frozenset(),
+}
+"""Which checks read which kind of markup: an edit reruns only those."""
+
+
+def affected_rules(kinds: set[type]) -> frozenset[str]:
+    """The checks whose result may change when markups of ``kinds`` change.
+
+    Example:
+        >>> sorted(affected_rules({Observer}))
+        ['ENTRY-3', 'SURV-1']
+        >>> affected_rules({Comment, Sightline})
+        frozenset()
+    """
+    found: set[str] = set()
+    for kind in kinds:
+        found |= RULE_INPUTS.get(kind, frozenset(RULES))
+    return frozenset(found)
+
+
 def run_checks(
-    review: Review, plans: Mapping[str, Plan], rules: Mapping[str, ModuleType] = RULES
+    review: Review,
+    plans: Mapping[str, Plan],
+    rules: Mapping[str, ModuleType] = RULES,
+    previous: CheckResult | None = None,
 ) -> CheckResult:
-    """Run ``rules`` on every sheet of ``review`` whose plan is in ``plans``."""
+    """Run ``rules`` on every sheet of ``review`` whose plan is in ``plans``.
+
+    With ``previous``, only ``rules`` run; the findings of the other checks are kept
+    from ``previous`` (an edit that touches some checks reruns just those).
+    """
     findings: list[Finding] = []
     rooms: list[RoomSummary] = []
     for sheet in review.sheets:
@@ -64,7 +123,12 @@ def run_checks(
         for rule_id, rule in rules.items():
             params = params_with(rule.Params(), rule_id, review.check_settings)
             findings.extend(_run_one(rule, ctx, params))
-        rooms.extend(_summaries(ctx, review))
+        if previous is None or "ROOM-2" in rules:
+            rooms.extend(_summaries(ctx, review))
+    if previous is not None:
+        findings += [f for f in previous.findings if f.rule not in rules]
+        if "ROOM-2" not in rules:
+            rooms = list(previous.rooms)
     findings.sort(key=lambda f: (f.severity.rank, f.rule, f.key))
     return CheckResult(tuple(findings), tuple(rooms))
 

@@ -11,14 +11,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from designreview.analysis.run import CheckResult, run_checks
+from designreview.analysis.rules import RULES
+from designreview.analysis.run import CheckResult, affected_rules, run_checks
 from designreview.formats.sheets import plan_for_sheet
+from designreview.model.ids import MarkupId
 from designreview.ui import workers
 
 if TYPE_CHECKING:
     import threading
+    from collections.abc import Mapping
+    from types import ModuleType
 
     from designreview.model.changes import ChangeSet
+    from designreview.model.markups import Markup
     from designreview.model.plan import Plan
     from designreview.model.review import Review
     from designreview.ui.document_bridge import DocumentBridge
@@ -40,6 +45,9 @@ class FindingsRunner(QObject):
         super().__init__(parent)
         self.bridge, self.loader = bridge, loader
         self.result = CheckResult((), ())
+        self._has_result = False
+        self._pending: frozenset[str] | None = None
+        self._seen: dict[str, Markup] = {}
         self._job: workers.Job | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -50,35 +58,51 @@ class FindingsRunner(QObject):
         return self._job is not None or self._timer.isActive()
 
     def follow(self, changes: ChangeSet) -> None:
-        """Rerun after edits that can change a finding (not decisions or names)."""
-        if changes.decisions and not (
-            changes.added
-            or changes.updated
-            or changes.removed
-            or changes.sheets
-            or changes.settings
-            or changes.everything
-        ):
-            return
-        if changes.reviewers and not (
-            changes.added or changes.updated or changes.removed
-        ):
-            return
+        """Rerun the checks an edit can affect; decisions and names affect none."""
+        review = self.bridge.review
+        if changes.everything or changes.sheets or changes.settings:
+            self._pending = None  # everything
+        else:
+            ids = (*changes.added, *changes.updated, *changes.removed)
+            kinds = {
+                type(m)
+                for m in (review.markup(MarkupId(i)) or self._seen.get(i) for i in ids)
+                if m
+            }
+            rules = affected_rules(kinds)
+            if not rules:
+                self._remember(review)
+                return
+            if self._pending is not None:
+                self._pending = self._pending | rules
+            elif self._timer.isActive() or self._job is not None:
+                pass  # a full run is already due
+            else:
+                self._pending = rules
+        self._remember(review)
         self.schedule()
 
+    def _remember(self, review: Review) -> None:
+        """Markups as they were, to know the kind of one that gets deleted."""
+        self._seen = {m.id: m for m in review.markups}
+
     def schedule(self) -> None:
+        """Run every check after a short pause (or the pending subset)."""
         self._timer.start()
 
     def run_now(self) -> None:
         self._timer.stop()
         review = self.bridge.review
+        only, self._pending = self._pending, None
+        previous = self.result if only is not None and self._has_result else None
+        rules = {k: v for k, v in RULES.items() if only is None or k in only}
         cached: dict[str, Plan | None] = {
             str(s.id): self.loader.cached(s) for s in review.sheets
         }
         if self._job is not None:
             self._job.cancel()
         self._job = job = workers.run(
-            lambda cancel: _check(review, cached, cancel),
+            lambda cancel: _check(review, cached, cancel, rules, previous),
             lambda result: self._on_done(job, result),
             lambda message: self._on_failed(job, message),
             owner=self,
@@ -90,6 +114,7 @@ class FindingsRunner(QObject):
             return
         self._job = None
         self.result = result  # type: ignore[assignment]
+        self._has_result = True
         self.running_changed.emit(False)
         self.finished.emit(result)
 
@@ -102,7 +127,11 @@ class FindingsRunner(QObject):
 
 
 def _check(
-    review: Review, cached: dict[str, Plan | None], cancel: threading.Event
+    review: Review,
+    cached: dict[str, Plan | None],
+    cancel: threading.Event,
+    rules: Mapping[str, ModuleType],
+    previous: CheckResult | None,
 ) -> CheckResult:
     plans: dict[str, Plan] = {}
     for sheet in review.sheets:
@@ -110,4 +139,4 @@ def _check(
         if plan is None:
             plan = plan_for_sheet(review, sheet, cancel.is_set)
         plans[str(sheet.id)] = plan
-    return run_checks(review, plans)
+    return run_checks(review, plans, rules, previous)
