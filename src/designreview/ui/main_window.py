@@ -23,8 +23,11 @@ from designreview.render.style import Theme
 from designreview.ui.canvas.scene import PlanScene
 from designreview.ui.canvas.view import PlanView
 from designreview.ui.dialogs.check_settings_dialog import CheckSettingsDialog
+from designreview.ui.dialogs.layer_roles_dialog import LayerRolesDialog
 from designreview.ui.dialogs.prompts import Prompts
 from designreview.ui.dialogs.reviewers_dialog import ReviewersDialog
+from designreview.ui.dialogs.units_dialog import UnitsDialog
+from designreview.ui.docks.import_dock import ImportDock
 from designreview.ui.docks.layers_dock import LayersDock
 from designreview.ui.docks.markups_dock import MarkupsDock
 from designreview.ui.docks.properties_dock import PropertiesDock
@@ -87,6 +90,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.view)
         self.layers_dock = LayersDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layers_dock)
+        self.import_dock = ImportDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.import_dock)
+        self.tabifyDockWidget(self.layers_dock, self.import_dock)
+        self.layers_dock.raise_()
+        self.import_dock.layers_requested.connect(lambda: self.edit_layer_roles())
+        self.import_dock.units_requested.connect(lambda: self.edit_units())
         self.status = PlanStatusBar(self)
         self.setStatusBar(self.status)
         self.sheets = SheetPresenter(
@@ -162,6 +171,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         docks = (
             self.layers_dock,
+            self.import_dock,
             self.properties_dock,
             self.markups_dock,
             self.findings_dock,
@@ -219,6 +229,7 @@ class MainWindow(QMainWindow):
 
     def _on_sheets_plan_shown(self, plan: Plan | None) -> None:
         self.live.set_plan(plan, self.sheets.sheet_id)
+        self.import_dock.show_plan(plan)
         if plan is not None:
             self.status.show_plan(plan)
             self.properties_dock.set_imperial(plan.is_imperial)
@@ -337,6 +348,23 @@ class MainWindow(QMainWindow):
     # -- findings -------------------------------------------------------------------
     def run_checks(self) -> None:
         self.findings.runner.run_now()
+
+    def edit_layer_roles(self) -> None:
+        sheet, plan = self.sheets.sheet(), self.sheets.plan
+        if sheet is None or plan is None:
+            self.status.showMessage("Open a drawing first.", 4000)
+            return
+        dialog = LayerRolesDialog(self.bridge, sheet, plan, self)
+        dialog.layer_highlighted.connect(self.scene.highlight_layer)
+        dialog.exec()
+        self.scene.highlight_layer(None)
+
+    def edit_units(self) -> None:
+        sheet, plan = self.sheets.sheet(), self.sheets.plan
+        if sheet is None or plan is None:
+            self.status.showMessage("Open a drawing first.", 4000)
+            return
+        UnitsDialog(self.bridge, sheet, plan, parent=self).exec()
 
     def edit_check_settings(self) -> None:
         CheckSettingsDialog(self.bridge, self).exec()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
@@ -105,6 +106,7 @@ class Opener(QObject):
     def _on_sheet_added(self, result: object) -> None:
         sheet, source, plan = cast("tuple[Sheet, SourceFile, Plan]", result)
         self.loader.remember(sheet, plan)
+        sheet = with_known_roles(sheet, plan, self.bridge.review.sheets)
         self.bridge.submit(AddSheet(sheet, source, f"Add sheet {sheet.name}"))
         self.sheets.show(sheet.id)
 
@@ -115,3 +117,14 @@ class Opener(QObject):
     def _remember(self, path: Path) -> None:
         if self.recent is not None:
             self.recent.add(path)
+
+
+def with_known_roles(sheet: Sheet, plan: Plan, others: tuple[Sheet, ...]) -> Sheet:
+    """``sheet`` with the layer roles corrected on the review's other sheets.
+
+    The same office names its layers the same way on every floor.
+    """
+    known = {o.layer: o for other in others for o in other.layer_overrides}
+    names = {info.name for info in plan.layers}
+    carried = tuple(known[name] for name in sorted(names) if name in known)
+    return replace(sheet, layer_overrides=carried) if carried else sheet

@@ -65,6 +65,12 @@ class PlanScene(QGraphicsScene):
         for item in self._layer_items.get(layer, ()):
             item.setVisible(visible)
 
+    def highlight_layer(self, layer: str | None) -> None:
+        """Dim every other layer (None: show all at full strength)."""
+        for name, items in self._layer_items.items():
+            for item in items:
+                item.setOpacity(1.0 if layer in (None, name) else 0.15)
+
     def is_layer_visible(self, layer: str) -> bool:
         items = self._layer_items.get(layer, ())
         return any(item.isVisible() for item in items)

@@ -1,0 +1,100 @@
+"""Correcting what each drawing layer holds; the choice is kept with the sheet."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
+
+from designreview.formats.layer_rules import categorize_layer
+from designreview.model.edits import ReplaceSheet
+from designreview.model.plan import LayerCategory
+from designreview.model.review import LayerOverride
+
+if TYPE_CHECKING:
+    from designreview.model.plan import Plan
+    from designreview.model.review import Sheet
+    from designreview.ui.document_bridge import DocumentBridge
+
+_NAME, _ROLE, _COUNT = range(3)
+
+
+class LayerRolesDialog(QDialog):
+    """One row per layer: its role (editable) and size; picking a row highlights it."""
+
+    layer_highlighted = Signal(str)
+
+    def __init__(
+        self, bridge: DocumentBridge, sheet: Sheet, plan: Plan, parent=None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Layer roles — {sheet.name}")
+        self.resize(560, 520)
+        self.bridge, self.sheet, self.plan = bridge, sheet, plan
+        self.table = QTableWidget(len(plan.layers), 3)
+        self.table.setHorizontalHeaderLabels(["Layer", "Holds", "Entities"])
+        self.combos: dict[str, QComboBox] = {}
+        for row, info in enumerate(plan.layers):
+            self.table.setItem(row, _NAME, QTableWidgetItem(info.name))
+            combo = QComboBox()
+            for category in LayerCategory:
+                combo.addItem(category.value, category)
+            combo.setCurrentIndex(combo.findData(info.category))
+            self.table.setCellWidget(row, _ROLE, combo)
+            count = QTableWidgetItem(str(info.entity_count))
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight)
+            self.table.setItem(row, _COUNT, count)
+            self.combos[info.name] = combo
+        self.table.resizeColumnsToContents()
+        self.table.currentCellChanged.connect(self._on_table_current_changed)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                "Walls and columns block sight and walking; windows "
+                "are seen through; doors are detected from their "
+                "layer. The choice is saved with this sheet."
+            )
+        )
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+
+    def set_role(self, layer: str, category: LayerCategory) -> None:
+        combo = self.combos[layer]
+        combo.setCurrentIndex(combo.findData(category))
+
+    def overrides(self) -> tuple[LayerOverride, ...]:
+        """The roles that differ from what the layer name suggests."""
+        chosen = []
+        for name, combo in self.combos.items():
+            category = combo.currentData()
+            if category is not categorize_layer(name):
+                chosen.append(LayerOverride(name, category))
+        return tuple(sorted(chosen, key=lambda o: o.layer))
+
+    def accept(self) -> None:
+        after = replace(self.sheet, layer_overrides=self.overrides())
+        if after != self.sheet:
+            self.bridge.submit(
+                ReplaceSheet(self.sheet, after, f"Layer roles of {self.sheet.name}")
+            )
+        super().accept()
+
+    def _on_table_current_changed(self, row: int, *_args: int) -> None:
+        item = self.table.item(row, _NAME)
+        if item is not None:
+            self.layer_highlighted.emit(item.text())

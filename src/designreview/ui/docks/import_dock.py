@@ -1,0 +1,84 @@
+"""The import report: what the importer found, guessed and skipped in the drawing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from designreview.model.plan import LayerCategory
+
+if TYPE_CHECKING:
+    from designreview.model.plan import Plan
+
+
+def report_lines(plan: Plan) -> list[str]:
+    """The facts of an import, one line each, for people (not machines)."""
+    counts = plan.counts
+    lines = [
+        f"File: {plan.source_name} (DXF {plan.dxf_version})",
+        f"Units: {plan.units.name.lower()} (1 unit = {plan.scale_to_m:g} m)",
+        f"Found: {counts.walls} wall segments, {counts.doors} doors, "
+        f"{counts.windows} windows, {len(plan.spaces)} rooms, {len(plan.labels)} texts",
+        f"Size: {plan.extents.width:.1f} x {plan.extents.height:.1f} m",
+    ]
+    if plan.origin_m != (0.0, 0.0):
+        lines.append(
+            f"Local origin: {plan.origin_m[0]:,.0f}, {plan.origin_m[1]:,.0f} m"
+        )
+    guessed: dict[str, list[str]] = {}
+    for info in plan.layers:
+        if info.entity_count and info.category is not LayerCategory.OTHER:
+            guessed.setdefault(info.category.value, []).append(info.name)
+    for category, names in sorted(guessed.items()):
+        lines.append(f"Layers read as {category}: {', '.join(names)}")
+    unnamed = sum(1 for s in plan.spaces if not s.name)
+    if unnamed:
+        lines.append(f"{unnamed} rooms have no name; type them in Properties")
+    return lines
+
+
+class ImportDock(QDockWidget):
+    """Facts, guesses and notes of the sheet's import, and ways to correct them."""
+
+    layers_requested = Signal()
+    units_requested = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__("Import Report", parent)
+        self.setObjectName("ImportDock")
+        self.facts = QLabel("No drawing.")
+        self.facts.setWordWrap(True)
+        self.notes = QListWidget()
+        self.notes.setWordWrap(True)
+        layers, units = QPushButton("Layer Roles…"), QPushButton("Units…")
+        layers.clicked.connect(self.layers_requested)
+        units.clicked.connect(self.units_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(layers)
+        buttons.addWidget(units)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.facts)
+        layout.addWidget(QLabel("Notes from the import:"))
+        layout.addWidget(self.notes)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+
+    def show_plan(self, plan: Plan | None) -> None:
+        self.notes.clear()
+        if plan is None:
+            self.facts.setText("No drawing.")
+            return
+        self.facts.setText("\n".join(report_lines(plan)))
+        self.notes.addItems(list(plan.warnings) or ["Nothing to report."])

@@ -1,0 +1,88 @@
+"""Correcting the importer: layer roles and units, kept with the sheet, undoable."""
+
+from __future__ import annotations
+
+import pytest
+from tests.fixtures.dxf_files import rooms_dxf
+
+from designreview.model.plan import LayerCategory
+from designreview.model.units import LengthUnit
+from designreview.ui.dialogs.layer_roles_dialog import LayerRolesDialog
+from designreview.ui.dialogs.units_dialog import UnitsDialog, unit_for_measurement
+from designreview.ui.docks.import_dock import report_lines
+
+
+@pytest.fixture
+def window(make_window, tmp_path):
+    return make_window(rooms_dxf(tmp_path / "rooms.dxf"))
+
+
+def test_import_report_lists_what_was_found(window):
+    lines = report_lines(window.plan)
+    assert lines[0] == "File: rooms.dxf (DXF AC1027)"
+    assert "Units: metre" in lines[1]
+    assert "Layers read as wall: A-WALL" in lines
+    assert "Found: 5 wall segments, 1 doors" in lines[2]
+    assert window.import_dock.notes.count() >= 1
+
+
+def test_layer_role_change_reloads_the_plan_and_undoes(window, qtbot):
+    sheet = window.sheets.sheet()
+    dialog = LayerRolesDialog(window.bridge, sheet, window.plan, window)
+    seen = []
+    dialog.layer_highlighted.connect(seen.append)
+    dialog.table.setCurrentCell(1, 0)
+    assert seen  # picking a row highlights that layer on the canvas
+    dialog.set_role("A-FURN", LayerCategory.WALL)
+    dialog.accept()
+    [override] = window.bridge.review.sheets[0].layer_overrides
+    assert (override.layer, override.category) == ("A-FURN", LayerCategory.WALL)
+    qtbot.waitUntil(
+        lambda: window.plan.layer("A-FURN").category is LayerCategory.WALL,
+        timeout=30_000,
+    )
+    window.bridge.undo_stack.undo()
+    assert window.bridge.review.sheets[0].layer_overrides == ()
+
+
+def test_units_override_rescales_the_plan(window, qtbot):
+    width = window.plan.extents.width
+    dialog = UnitsDialog(
+        window.bridge, window.sheets.sheet(), window.plan, parent=window
+    )
+    dialog.combo.setCurrentIndex(dialog.combo.findData(LengthUnit.FOOT))
+    dialog.accept()
+    assert window.bridge.review.sheets[0].unit_override is LengthUnit.FOOT
+    qtbot.waitUntil(lambda: window.plan.units is LengthUnit.FOOT, timeout=30_000)
+    assert window.plan.extents.width == pytest.approx(width * 0.3048)
+
+
+def test_a_known_length_picks_the_unit(window):
+    dialog = UnitsDialog(
+        window.bridge,
+        window.sheets.sheet(),
+        window.plan,
+        measured_units=36.0,
+        parent=window,
+    )
+    dialog.known.setValue(0.914)  # a 36 in door
+    assert dialog.chosen() is LengthUnit.INCH
+    assert "inch" in dialog.advice.text()
+    dialog.reject()
+    assert unit_for_measurement(5.0, 1.0) is None
+
+
+def test_a_new_floor_keeps_the_layer_roles_of_the_first(window, qtbot, tmp_path):
+    from dataclasses import replace
+
+    from designreview.model.edits import ReplaceSheet
+    from designreview.model.review import LayerOverride
+
+    sheet = window.sheets.sheet()
+    fixed = replace(
+        sheet, layer_overrides=(LayerOverride("A-FURN", LayerCategory.WALL),)
+    )
+    window.bridge.submit(ReplaceSheet(sheet, fixed))
+    window.add_sheet(rooms_dxf(tmp_path / "level_2.dxf"))
+    qtbot.waitUntil(lambda: len(window.bridge.review.sheets) == 2, timeout=30_000)
+    assert window.bridge.review.sheets[1].layer_overrides == fixed.layer_overrides
