@@ -202,3 +202,32 @@ def test_distance_in_an_open_room(tmp_path):
     assert report["walking_m"] == pytest.approx(13**0.5, rel=1e-3)
     assert report["path"][0] == pytest.approx([1, 1])
     assert report["path"][-1] == pytest.approx([4, 3])
+
+
+@pytest.mark.parametrize("kind", ["--dxf", "--bcf", "--csv"])
+def test_export_the_sample_review(tmp_path, kind):
+    from designreview.formats.sample import sample_review_path
+
+    out = (
+        tmp_path
+        / {"--dxf": "review.dxf", "--bcf": "review.bcf", "--csv": "findings.csv"}[kind]
+    )
+    result = run_cli("export", sample_review_path(), kind, out)
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 1000
+    if kind == "--csv":
+        assert (tmp_path / "findings-markups.csv").exists()
+        assert "ROOM-2" in out.read_text(encoding="utf-8-sig")
+    if kind == "--dxf":
+        import ezdxf
+
+        doc = ezdxf.readfile(out)
+        assert "REVIEW-ACCESS" in doc.layers
+
+
+def test_export_needs_one_target(tmp_path):
+    from designreview.formats.sample import sample_review_path
+
+    result = run_cli("export", sample_review_path())
+    assert result.returncode == 2
+    assert "one of the arguments --dxf --bcf --csv is required" in result.stderr

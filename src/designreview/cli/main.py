@@ -19,6 +19,7 @@ from designreview.cli.analysis import (
     run_distance_command,
     run_visibility_command,
 )
+from designreview.cli.export import add_export_command, run_export_command
 from designreview.formats.dxf_import import read_dxf
 from designreview.formats.processes import current_user
 from designreview.formats.project_file import SUFFIX, write_review
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from designreview.model.plan import Plan
 
 EXIT_OK, EXIT_STRICT_FAIL, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-SUBCOMMANDS = frozenset({"inspect", "new", "check", "visibility", "distance"})
+SUBCOMMANDS = frozenset({"inspect", "new", "check", "visibility", "distance", "export"})
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -72,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="overwrite REVIEW if it exists"
     )
     _add_analysis_commands(commands)
+    add_export_command(commands)
     return parser
 
 
@@ -188,6 +190,8 @@ def _run(options: argparse.Namespace) -> int:
         return run_visibility_command(options)
     if options.command == "distance":
         return run_distance_command(options)
+    if options.command == "export":
+        return run_export_command(options)
     build_parser().print_help()
     return EXIT_BAD_INPUT
 

@@ -1,0 +1,92 @@
+"""``designreview export``: findings and markups for the architects' tools."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from designreview.analysis.run import run_checks
+from designreview.formats.bcf_export import write_bcf
+from designreview.formats.csv_export import write_findings_csv, write_markups_csv
+from designreview.formats.dxf_export import DxfExportOptions, write_review_dxf
+from designreview.formats.inputs import load_review_and_plans
+
+if TYPE_CHECKING:
+    import argparse
+
+EXIT_OK = 0
+
+
+def add_export_command(commands: Any) -> None:
+    """Register ``export`` on the command line's subparsers."""
+    export = commands.add_parser(
+        "export", help="markups and findings as DXF, BCF 2.1 or CSV"
+    )
+    export.add_argument(
+        "review", type=Path, metavar="REVIEW", help="a review (.dreview) or a plan"
+    )
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument(
+        "--dxf",
+        type=Path,
+        metavar="OUT",
+        help="REVIEW-* layers in the drawing's coordinates and units",
+    )
+    target.add_argument(
+        "--bcf", type=Path, metavar="OUT", help="BCF 2.1 topics for BIM tools"
+    )
+    target.add_argument(
+        "--csv",
+        type=Path,
+        metavar="OUT",
+        help="findings (OUT) and markups (OUT with -markups)",
+    )
+    export.add_argument(
+        "--sheet",
+        metavar="NAME",
+        default=None,
+        help="the sheet to export as DXF (a name or id)",
+    )
+    export.add_argument(
+        "--into-original",
+        action="store_true",
+        help="DXF: add the review layers to a copy of the drawing",
+    )
+
+
+def markups_path(findings_path: Path) -> Path:
+    """Where the markups CSV goes beside the findings CSV.
+
+    Example:
+        >>> markups_path(Path("out/school.csv")).as_posix()
+        'out/school-markups.csv'
+    """
+    return findings_path.with_name(
+        f"{findings_path.stem}-markups{findings_path.suffix}"
+    )
+
+
+def run_export_command(options: argparse.Namespace) -> int:
+    """Write the chosen export and say what was written."""
+    review, plans = load_review_and_plans(options.review)
+    result = run_checks(review, plans)
+    if options.dxf is not None:
+        summary = write_review_dxf(
+            review,
+            plans,
+            result,
+            options.dxf,
+            DxfExportOptions(
+                sheet_id=options.sheet, into_original=options.into_original
+            ),
+        )
+        print(f"{options.dxf}: {summary.total} entities on REVIEW-* layers")
+    elif options.bcf is not None:
+        topics = write_bcf(review, plans, result, options.bcf)
+        print(f"{options.bcf}: {topics} BCF topics")
+    else:
+        rows = write_findings_csv(review, plans, result, options.csv)
+        other = markups_path(options.csv)
+        marks = write_markups_csv(review, plans, other)
+        print(f"{options.csv}: {rows} findings; {other}: {marks} markups")
+    return EXIT_OK
