@@ -231,3 +231,49 @@ def test_export_needs_one_target(tmp_path):
     result = run_cli("export", sample_review_path())
     assert result.returncode == 2
     assert "one of the arguments --dxf --bcf --csv is required" in result.stderr
+
+
+def test_packet_one_numbered_copy_per_recipient(tmp_path):
+    from pypdf import PdfReader
+
+    from designreview.formats.sample import sample_review_path
+
+    out = tmp_path / "packet.pdf"
+    result = run_cli(
+        "packet",
+        sample_review_path(),
+        "-o",
+        out,
+        "--recipient",
+        "Ann Lee",
+        "--recipient",
+        "Fire Marshal",
+        "--classification",
+        "LAW ENFORCEMENT SENSITIVE",
+    )
+    assert result.returncode == 0, result.stderr
+    first = tmp_path / "packet-1-ann-lee.pdf"
+    second = tmp_path / "packet-2-fire-marshal.pdf"
+    assert not out.exists()
+    assert f"{second}: " in result.stdout
+    cover = PdfReader(first).pages[0].extract_text()
+    assert "Ann Lee" in cover
+    assert "LAW ENFORCEMENT SENSITIVE" in cover
+    assert "Fire Marshal" in PdfReader(second).pages[0].extract_text()
+
+
+def test_packet_password_from_an_empty_variable_is_one_line(tmp_path, monkeypatch):
+    from designreview.formats.sample import sample_review_path
+
+    monkeypatch.delenv("DR_TEST_NO_PASSWORD", raising=False)
+    result = run_cli(
+        "packet",
+        sample_review_path(),
+        "-o",
+        tmp_path / "p.pdf",
+        "--password-env",
+        "DR_TEST_NO_PASSWORD",
+    )
+    assert result.returncode == 2
+    assert "DR_TEST_NO_PASSWORD holds no password" in result.stderr
+    assert "Traceback" not in result.stderr

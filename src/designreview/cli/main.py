@@ -20,6 +20,7 @@ from designreview.cli.analysis import (
     run_visibility_command,
 )
 from designreview.cli.export import add_export_command, run_export_command
+from designreview.cli.packet import add_packet_command, run_packet_command
 from designreview.formats.dxf_import import read_dxf
 from designreview.formats.processes import current_user
 from designreview.formats.project_file import SUFFIX, write_review
@@ -33,7 +34,9 @@ if TYPE_CHECKING:
     from designreview.model.plan import Plan
 
 EXIT_OK, EXIT_STRICT_FAIL, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-SUBCOMMANDS = frozenset({"inspect", "new", "check", "visibility", "distance", "export"})
+SUBCOMMANDS = frozenset(
+    {"inspect", "new", "check", "visibility", "distance", "export", "packet"}
+)
 
 
 class _OneLineParser(argparse.ArgumentParser):
@@ -74,6 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_analysis_commands(commands)
     add_export_command(commands)
+    add_packet_command(commands)
     return parser
 
 
@@ -192,6 +196,8 @@ def _run(options: argparse.Namespace) -> int:
         return run_distance_command(options)
     if options.command == "export":
         return run_export_command(options)
+    if options.command == "packet":
+        return run_packet_command(options)
     build_parser().print_help()
     return EXIT_BAD_INPUT
 

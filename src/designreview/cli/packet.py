@@ -1,0 +1,105 @@
+"""``designreview packet``: the printed packet, one numbered copy per recipient."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from designreview.analysis.run import run_checks
+from designreview.formats.inputs import load_review_and_plans
+from designreview.formats.pdf_packet import PacketOptions, write_packet
+from designreview.model.errors import DesignReviewError
+
+if TYPE_CHECKING:
+    import argparse
+
+EXIT_OK = 0
+
+
+def add_packet_command(commands: Any) -> None:
+    """Register ``packet`` on the command line's subparsers."""
+    packet = commands.add_parser("packet", help="the printed review packet (PDF)")
+    packet.add_argument(
+        "review", type=Path, metavar="REVIEW", help="a review or a plan"
+    )
+    packet.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    packet.add_argument(
+        "--recipient",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="who receives a numbered copy (repeat for several)",
+    )
+    packet.add_argument("--paper", choices=("letter", "a4"), default="letter")
+    packet.add_argument(
+        "--plan-paper",
+        choices=("same", "ansi-d", "a1"),
+        default="same",
+        help="paper for the plan pages",
+    )
+    packet.add_argument(
+        "--classification",
+        default=None,
+        help="banner text on every page (default: the review's)",
+    )
+    packet.add_argument(
+        "--password-env",
+        metavar="VAR",
+        default=None,
+        help="encrypt with the password in environment variable VAR",
+    )
+
+
+def copy_paths(output: Path, recipients: list[str]) -> list[tuple[Path, str, int]]:
+    """(path, recipient, copy number) for each copy; one recipient keeps OUT as is.
+
+    Example:
+        >>> copies = copy_paths(Path("p.pdf"), ["Ann Lee", "Fire"])
+        >>> [(path.name, who, number) for path, who, number in copies]
+        [('p-1-ann-lee.pdf', 'Ann Lee', 1), ('p-2-fire.pdf', 'Fire', 2)]
+    """
+    if len(recipients) <= 1:
+        return [(output, recipients[0] if recipients else "", 1)]
+    copies = []
+    for number, name in enumerate(recipients, start=1):
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "copy"
+        copies.append(
+            (
+                output.with_name(f"{output.stem}-{number}-{slug}{output.suffix}"),
+                name,
+                number,
+            )
+        )
+    return copies
+
+
+def run_packet_command(options: argparse.Namespace) -> int:
+    """Write one packet per recipient and say where."""
+    password = None
+    if options.password_env:
+        password = os.environ.get(options.password_env)
+        if not password:
+            raise DesignReviewError(
+                f"The environment variable {options.password_env} holds no password."
+            )
+    review, plans = load_review_and_plans(options.review)
+    result = run_checks(review, plans)
+    for path, recipient, number in copy_paths(options.output, options.recipient):
+        pages = write_packet(
+            review,
+            plans,
+            result,
+            path,
+            PacketOptions(
+                recipient=recipient,
+                copy_number=number,
+                page_size=options.paper,
+                plan_page_size=options.plan_paper,
+                classification=options.classification,
+                password=password,
+            ),
+        )
+        print(f"{path}: {pages} pages" + (f" for {recipient}" if recipient else ""))
+    return EXIT_OK
