@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from designreview.analysis.run import run_checks
 from designreview.formats.inputs import load_review_and_plans
-from designreview.formats.pdf_packet import PacketOptions, write_packet
+from designreview.formats.pdf_packet import PacketOptions
+from designreview.formats.pdf_packet.copies import write_copies
 from designreview.model.errors import DesignReviewError
 
 if TYPE_CHECKING:
@@ -52,29 +52,6 @@ def add_packet_command(commands: Any) -> None:
     )
 
 
-def copy_paths(output: Path, recipients: list[str]) -> list[tuple[Path, str, int]]:
-    """(path, recipient, copy number) for each copy; one recipient keeps OUT as is.
-
-    Example:
-        >>> copies = copy_paths(Path("p.pdf"), ["Ann Lee", "Fire"])
-        >>> [(path.name, who, number) for path, who, number in copies]
-        [('p-1-ann-lee.pdf', 'Ann Lee', 1), ('p-2-fire.pdf', 'Fire', 2)]
-    """
-    if len(recipients) <= 1:
-        return [(output, recipients[0] if recipients else "", 1)]
-    copies = []
-    for number, name in enumerate(recipients, start=1):
-        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "copy"
-        copies.append(
-            (
-                output.with_name(f"{output.stem}-{number}-{slug}{output.suffix}"),
-                name,
-                number,
-            )
-        )
-    return copies
-
-
 def run_packet_command(options: argparse.Namespace) -> int:
     """Write one packet per recipient and say where."""
     password = None
@@ -86,20 +63,19 @@ def run_packet_command(options: argparse.Namespace) -> int:
             )
     review, plans = load_review_and_plans(options.review)
     result = run_checks(review, plans)
-    for path, recipient, number in copy_paths(options.output, options.recipient):
-        pages = write_packet(
-            review,
-            plans,
-            result,
-            path,
-            PacketOptions(
-                recipient=recipient,
-                copy_number=number,
-                page_size=options.paper,
-                plan_page_size=options.plan_paper,
-                classification=options.classification,
-                password=password,
-            ),
-        )
+    written = write_copies(
+        review,
+        plans,
+        result,
+        options.output,
+        options.recipient,
+        PacketOptions(
+            page_size=options.paper,
+            plan_page_size=options.plan_paper,
+            classification=options.classification,
+            password=password,
+        ),
+    )
+    for path, recipient, pages in written:
         print(f"{path}: {pages} pages" + (f" for {recipient}" if recipient else ""))
     return EXIT_OK

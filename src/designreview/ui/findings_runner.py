@@ -133,10 +133,17 @@ def _check(
     rules: Mapping[str, ModuleType],
     previous: CheckResult | None,
 ) -> CheckResult:
+    return run_checks(review, plans_for_review(review, cached, cancel), rules, previous)
+
+
+def plans_for_review(
+    review: Review, cached: Mapping[str, Plan | None], cancel: threading.Event
+) -> dict[str, Plan]:
+    """Every sheet's plan: the loaded ones as they are, the others read now."""
     plans: dict[str, Plan] = {}
     for sheet in review.sheets:
         plan = cached.get(sheet.id)
         if plan is None:
             plan = plan_for_sheet(review, sheet, cancel.is_set)
         plans[str(sheet.id)] = plan
-    return run_checks(review, plans, rules, previous)
+    return plans

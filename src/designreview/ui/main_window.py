@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QUndoView
 
 from designreview import __version__
@@ -24,6 +24,7 @@ from designreview.ui.canvas.scene import PlanScene
 from designreview.ui.canvas.view import PlanView
 from designreview.ui.dialogs.check_settings_dialog import CheckSettingsDialog
 from designreview.ui.dialogs.layer_roles_dialog import LayerRolesDialog
+from designreview.ui.dialogs.packet_dialog import PacketDialog
 from designreview.ui.dialogs.prompts import Prompts
 from designreview.ui.dialogs.reviewers_dialog import ReviewersDialog
 from designreview.ui.dialogs.units_dialog import UnitsDialog
@@ -295,6 +296,21 @@ class MainWindow(QMainWindow):
         if saved and self.session.path is not None:
             self.recent.add(self.session.path)
         return saved
+
+    def make_packet(self) -> None:
+        if not self.bridge.review.sheets:
+            self.status.showMessage("Open a drawing first.", 4000)
+            return
+        PacketDialog(self.bridge, self.loader, self._default_packet_path(), self).exec()
+
+    def _default_packet_path(self) -> Path:
+        review_path = self.session.path
+        if review_path is not None:
+            return review_path.with_name(f"{review_path.stem}-packet.pdf")
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        return Path(folder or Path.home()) / "review-packet.pdf"
 
     def edit_reviewers(self) -> None:
         ReviewersDialog(self.bridge, self).exec()

@@ -41,6 +41,12 @@ class Job(QRunnable):
 
     def run(self) -> None:
         try:
+            self._run()
+        except RuntimeError:  # the signals were deleted: nobody waits for the answer
+            log.debug("background task finished after its receiver was gone")
+
+    def _run(self) -> None:
+        try:
             result = self._fn(self.cancel_event)
         except DesignReviewError as exc:
             self.signals.failed.emit(str(exc))

@@ -1,0 +1,158 @@
+"""The packet dialog: copies per recipient, cover kept, preview, true-scale print."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+
+from designreview.ui.dialogs.packet_dialog import PacketDialog
+
+
+@pytest.fixture
+def sample(make_window, qtbot):
+    window = make_window()
+    window.open_sample()
+    qtbot.waitUntil(lambda: window.plan is not None, timeout=60_000)
+    return window
+
+
+@pytest.fixture
+def dialog(sample, qtbot, tmp_path):
+    packet = PacketDialog(sample.bridge, sample.loader, tmp_path / "packet.pdf", sample)
+    qtbot.addWidget(packet)
+    packet.show()
+    yield packet
+    packet.reject()
+
+
+def wait_idle(qtbot, dialog):
+    qtbot.waitUntil(lambda: dialog.job is None, timeout=120_000)
+
+
+def sizes(path):
+    return [
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height)))
+        for p in PdfReader(path).pages
+    ]
+
+
+def test_recipients_start_as_the_reviewers(dialog, sample):
+    names = dialog.recipients.toPlainText().splitlines()
+    assert len(names) == len(sample.bridge.review.reviewers) > 0
+
+
+def test_save_writes_a_numbered_copy_per_recipient_and_keeps_the_cover(
+    dialog, sample, qtbot, tmp_path
+):
+    dialog.recipients.setPlainText("Ann Lee\nFire Marshal\n")
+    dialog.cover["school"].setText("Lincoln Elementary (remodel)")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, dialog)
+    assert [who for _path, who, _pages in dialog.written] == ["Ann Lee", "Fire Marshal"]
+    first, second = (
+        tmp_path / "packet-1-ann-lee.pdf",
+        tmp_path / "packet-2-fire-marshal.pdf",
+    )
+    cover = PdfReader(first).pages[0].extract_text()
+    assert "Ann Lee" in cover
+    assert "Lincoln Elementary (remodel)" in cover
+    assert "Fire Marshal" in PdfReader(second).pages[0].extract_text()
+    assert "packet-2-fire-marshal.pdf" in dialog.status.text()
+    # the cover details are part of the review now, as one undoable step
+    assert sample.bridge.review.info.school == "Lincoln Elementary (remodel)"
+    sample.bridge.undo_stack.undo()
+    assert sample.bridge.review.info.school != "Lincoln Elementary (remodel)"
+
+
+def test_problems_are_said_and_nothing_is_written(dialog, qtbot, tmp_path):
+    dialog.sheets.item(0).setCheckState(Qt.CheckState.Unchecked)
+    dialog.save()
+    assert "at least one sheet" in dialog.status.text()
+    dialog.sheets.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.password.setText("s3cret")
+    dialog.password_again.setText("s3cre")
+    dialog.preview()
+    assert "passwords differ" in dialog.status.text()
+    assert dialog.job is None
+    assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_password_protects_every_copy(dialog, qtbot, tmp_path):
+    dialog.recipients.setPlainText("")
+    dialog.password.setText("s3cret")
+    dialog.password_again.setText("s3cret")
+    dialog.save()
+    wait_idle(qtbot, dialog)
+    import pikepdf
+
+    with pytest.raises(pikepdf.PasswordError):
+        pikepdf.open(tmp_path / "packet.pdf")
+    with pikepdf.open(tmp_path / "packet.pdf", password="s3cret") as pdf:
+        assert pdf.is_encrypted
+        assert pdf.encryption.stream_method.name == "aesv3"  # AES-256
+
+
+def test_large_plan_paper_and_finding_pages(dialog, qtbot, tmp_path):
+    dialog.recipients.setPlainText("")
+    dialog.plan_paper.setCurrentIndex(dialog.plan_paper.findData("ansi-d"))
+    dialog.save()
+    wait_idle(qtbot, dialog)
+    with_fail_pages = sizes(tmp_path / "packet.pdf")
+    assert (2448, 1584) in with_fail_pages  # 34 x 22 in, landscape
+    for check in dialog.finding_pages.values():
+        check.setChecked(False)
+    dialog.save()
+    wait_idle(qtbot, dialog)
+    assert len(sizes(tmp_path / "packet.pdf")) < len(with_fail_pages)
+
+
+def test_preview_shows_the_packet(dialog, qtbot):
+    dialog.recipients.setPlainText("Ann Lee")
+    dialog.preview()
+    wait_idle(qtbot, dialog)
+    qtbot.waitUntil(
+        lambda: dialog.preview_dialog is not None and dialog.preview_dialog.isVisible()
+    )
+    qtbot.waitUntil(lambda: dialog.printed.pages > 5, timeout=60_000)
+    assert "Ann Lee" in dialog.status.text()
+
+
+def test_printing_keeps_every_page_at_its_true_size(dialog, qtbot, tmp_path):
+    dialog.recipients.setPlainText("Ann Lee")
+    dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
+    printed = tmp_path / "printed.pdf"
+
+    def pdf_printer():
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return printer
+
+    dialog.choose_printer = pdf_printer
+    dialog.print_packet()
+    wait_idle(qtbot, dialog)
+    assert "at true scale" in dialog.status.text()
+    dialog.save()
+    wait_idle(qtbot, dialog)
+    packet = sizes(tmp_path / "packet.pdf")
+    assert sizes(printed) == packet
+    assert (792, 612) in packet  # the plan page is landscape letter
+
+
+def test_preview_turns_landscape_pages_and_says_when_it_reduces(dialog, qtbot):
+    dialog.recipients.setPlainText("")
+    dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
+    dialog.preview()
+    wait_idle(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.printed.pages > 5, timeout=60_000)
+    assert dialog.printed.reduced == 0  # the landscape plan page is turned, not shrunk
+    dialog.preview_dialog.close()
+    dialog.printed = type(dialog.printed)(0, 0)
+    dialog.plan_paper.setCurrentIndex(dialog.plan_paper.findData("ansi-d"))
+    dialog.preview()
+    wait_idle(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.printed.pages > 5, timeout=60_000)
+    assert dialog.printed.reduced >= 1
+    assert "reduced to fit" in dialog.status.text()
