@@ -20,6 +20,7 @@ class ScriptedPrompts:
         self.disk_choice = DiskChoice.RELOAD
         self.next_save_path = None
         self.next_open_path = None
+        self.next_export_path = None
 
     def unsaved_changes(self, title):
         self.asked.append(f"unsaved:{title}")
@@ -36,6 +37,10 @@ class ScriptedPrompts:
     def save_path(self, suggested):
         self.asked.append("save_path")
         return self.next_save_path
+
+    def export_path(self, title, suggested, file_filter):
+        self.asked.append(f"export:{title}")
+        return self.next_export_path
 
     def open_path(self, start):
         return self.next_open_path

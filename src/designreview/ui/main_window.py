@@ -33,6 +33,7 @@ from designreview.ui.docks.layers_dock import LayersDock
 from designreview.ui.docks.markups_dock import MarkupsDock
 from designreview.ui.docks.properties_dock import PropertiesDock
 from designreview.ui.document_bridge import DocumentBridge
+from designreview.ui.exporter import Exporter
 from designreview.ui.findings_presenter import FindingsPresenter
 from designreview.ui.live_visibility import LiveVisibility
 from designreview.ui.meeting_mode import MeetingMode
@@ -117,6 +118,16 @@ class MainWindow(QMainWindow):
         )
         self.meeting = MeetingMode(
             self, self.scene, self.view, self.bridge, self.selection
+        )
+        self.exporter = Exporter(
+            self.bridge,
+            self.loader,
+            prompts=lambda: self.prompts,
+            review_path=lambda: self.session.path,
+            sheet_id=lambda: self.sheets.sheet_id,
+            report=lambda text: self.status.showMessage(text, 10_000),
+            show_error=self.show_error,
+            parent=self,
         )
         self.tool_context = ToolContext(
             self.bridge,
@@ -296,6 +307,18 @@ class MainWindow(QMainWindow):
         if saved and self.session.path is not None:
             self.recent.add(self.session.path)
         return saved
+
+    def export_dxf(self) -> None:
+        self.exporter.export_dxf(into_original=False)
+
+    def export_dxf_into_original(self) -> None:
+        self.exporter.export_dxf(into_original=True)
+
+    def export_bcf(self) -> None:
+        self.exporter.export_bcf()
+
+    def export_csv(self) -> None:
+        self.exporter.export_csv()
 
     def make_packet(self) -> None:
         if not self.bridge.review.sheets:

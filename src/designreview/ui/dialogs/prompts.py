@@ -125,6 +125,16 @@ class Prompts:
             path if path.suffix.lower() == ".dreview" else path.with_suffix(".dreview")
         )
 
+    def export_path(self, title: str, suggested: Path, file_filter: str) -> Path | None:
+        """Where to write an export; the filter's first suffix is added if missing."""
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent, title, str(suggested), file_filter
+        )
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(suggested.suffix)
+
     def open_path(self, start: Path | None) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
             self._parent, "Open review or drawing", str(start or ""), OPEN_FILTER
