@@ -86,6 +86,15 @@ def make_window(qtbot, settings, tmp_path):
     assert not leaked, f"leaked top-level widgets: {leaked}"
 
 
+@pytest.fixture
+def sample(make_window, qtbot):
+    """A window showing the sample school review."""
+    window = make_window()
+    window.open_sample()
+    qtbot.waitUntil(lambda: window.plan is not None, timeout=60_000)
+    return window
+
+
 def open_and_wait(qtbot, window, path):
     window.open_path(path)
     qtbot.waitUntil(lambda: not window.is_busy(), timeout=60_000)

@@ -5,15 +5,6 @@ from __future__ import annotations
 import zipfile
 
 import ezdxf
-import pytest
-
-
-@pytest.fixture
-def sample(make_window, qtbot):
-    window = make_window()
-    window.open_sample()
-    qtbot.waitUntil(lambda: window.plan is not None, timeout=60_000)
-    return window
 
 
 def export(window, qtbot, command, path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtWidgets import QTableWidgetItem
 from tests.fixtures.dxf_files import rooms_dxf
 from tests.ui.drive import click
@@ -54,14 +53,6 @@ def test_removing_a_reviewer(make_window, tmp_path):
     dialog.remove_selected()
     dialog.accept()
     assert len(window.bridge.review.reviewers) == 3
-
-
-@pytest.fixture
-def sample(make_window, qtbot):
-    window = make_window()
-    window.open_sample()
-    qtbot.waitUntil(lambda: window.plan is not None, timeout=60_000)
-    return window
 
 
 def test_meeting_mode_enlarges_marks_and_fonts_and_back(sample):

@@ -11,14 +11,6 @@ from designreview.ui.dialogs.packet_dialog import PacketDialog
 
 
 @pytest.fixture
-def sample(make_window, qtbot):
-    window = make_window()
-    window.open_sample()
-    qtbot.waitUntil(lambda: window.plan is not None, timeout=60_000)
-    return window
-
-
-@pytest.fixture
 def dialog(sample, qtbot, tmp_path):
     packet = PacketDialog(sample.bridge, sample.loader, tmp_path / "packet.pdf", sample)
     qtbot.addWidget(packet)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from designreview.analysis.distances import distance_field
 from designreview.analysis.rules.base import CheckContext, finding, polygon_rings
+from designreview.analysis.rules.room_locks import OCCUPIED
 from designreview.analysis.rules.sampling import grid_points, squares
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import SpaceType
@@ -35,19 +36,7 @@ EXPOSED = frozenset(
         SpaceType.RESTROOM,
     }
 )
-REFUGES = frozenset(
-    {
-        SpaceType.CLASSROOM,
-        SpaceType.LAB,
-        SpaceType.OFFICE,
-        SpaceType.RECEPTION,
-        SpaceType.LIBRARY,
-        SpaceType.CAFETERIA,
-        SpaceType.GYM,
-        SpaceType.AUDITORIUM,
-        SpaceType.SAFE_ROOM,
-    }
-)
+REFUGES = OCCUPIED  # rooms people can shelter in, if every door locks
 
 
 @dataclass(frozen=True, slots=True)

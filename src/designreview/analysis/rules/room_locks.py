@@ -10,6 +10,8 @@ from designreview.model.findings import Finding, Severity
 from designreview.model.markups import LockFunction, SpaceType
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from designreview.analysis.building_view import Door, Room
 
 RULE_ID = "ROOM-1"
@@ -43,18 +45,27 @@ class Params:
 def check(ctx: CheckContext, params: Params) -> list[Finding]:
     """One finding per door of an occupied room that cannot be locked from inside."""
     results = []
+    for room, door in occupied_interior_doors(ctx):
+        result = _door_finding(ctx, room, door)
+        if result is not None:
+            results.append(result)
+    return results
+
+
+def occupied_interior_doors(ctx: CheckContext) -> Iterator[tuple[Room, Door]]:
+    """Each interior door of an occupied room once, with the first room it serves.
+
+    Exterior doors are left to the entry-control checks (ENTRY-*).
+    """
     seen: set[str] = set()
     for room in ctx.building.rooms:
         if room.space_type not in OCCUPIED:
             continue
         for door in ctx.building.doors_of(room):
             if door.id in seen or ctx.building.is_exterior(door):
-                continue  # exterior doors are entry control (ENTRY checks)
+                continue
             seen.add(door.id)
-            result = _door_finding(ctx, room, door)
-            if result is not None:
-                results.append(result)
-    return results
+            yield room, door
 
 
 def _door_finding(ctx: CheckContext, room: Room, door: Door) -> Finding | None:

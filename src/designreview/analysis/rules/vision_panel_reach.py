@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from designreview.analysis.rules.base import CheckContext, finding, sentence
 from designreview.analysis.rules.glass_reach import glass_near_latch
-from designreview.analysis.rules.room_locks import OCCUPIED
+from designreview.analysis.rules.room_locks import occupied_interior_doors
 from designreview.model.findings import Finding, Severity
 
 RULE_ID = "ROOM-3"
@@ -24,28 +24,20 @@ class Params:
 def check(ctx: CheckContext, params: Params) -> list[Finding]:
     """A fail for each occupied room's door with glass beside its lever."""
     results = []
-    seen: set[str] = set()
-    for room in ctx.building.rooms:
-        if room.space_type not in OCCUPIED:
-            continue
-        for door in ctx.building.doors_of(room):
-            if door.id in seen or ctx.building.is_exterior(door):
-                continue
-            seen.add(door.id)
-            near = glass_near_latch(ctx, door, params.reach_m)
-            if near:
-                results.append(
-                    finding(
-                        RULE_ID,
-                        Severity.FAIL,
-                        f"{sentence(door.label)} of {room.label}: glass "
-                        f"{min(near) * 39.37:.0f} in from the lever. Put sidelites on "
-                        "the "
-                        "hinge side, or use security glazing.",
-                        ctx,
-                        door.latch,
-                        (*door.subjects, room.id),
-                        CITATION,
-                    )
+    for room, door in occupied_interior_doors(ctx):
+        near = glass_near_latch(ctx, door, params.reach_m)
+        if near:
+            results.append(
+                finding(
+                    RULE_ID,
+                    Severity.FAIL,
+                    f"{sentence(door.label)} of {room.label}: glass "
+                    f"{min(near) * 39.37:.0f} in from the lever. Put sidelites on "
+                    "the hinge side, or use security glazing.",
+                    ctx,
+                    door.latch,
+                    (*door.subjects, room.id),
+                    CITATION,
                 )
+            )
     return results
