@@ -72,8 +72,9 @@ def test_camera_shows_recognition_and_identification_bands(window):
     use(window, "camera")
     drag(window.view, (0.5, 2.0), (4.5, 2.0), mods=ALT)
     [camera] = markups_of(window, Camera)
-    bands = {child.data(0): child for child in
-             window.live.overlays[camera.id].childItems()}
+    bands = {
+        child.data(0): child for child in window.live.overlays[camera.id].childItems()
+    }
     assert set(bands) == {"recognition", "identification"}
     ident = bands["identification"].path().boundingRect()
     recog = bands["recognition"].path().boundingRect()
