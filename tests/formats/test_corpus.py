@@ -6,6 +6,11 @@ from tests.fixtures.corpus import corpus_file
 from designreview.formats.dxf_import import read_dxf
 from designreview.model.errors import PlanReadError
 from designreview.model.markups import SpaceType
+from designreview.model.plan import UnitSource
+from designreview.model.units import LengthUnit
+
+MM, CM, M = LengthUnit.MILLIMETRE, LengthUnit.CENTIMETRE, LengthUnit.METRE
+INCH = LengthUnit.INCH
 
 LOADABLE = [
     "apartment_bldg_A_000217_paperspace.dxf",
@@ -24,6 +29,7 @@ LOADABLE = [
     "swiss_residential_archilyse_R2004_cm.dxf",
     "uncommon_entities_R2018_inch.dxf",
     "university_udg_cut_campus_R2018.dxf",
+    "xref/attach_host_dxf.dxf",
     "xref/xref.dxf",
 ]
 UNLOADABLE = {
@@ -87,11 +93,13 @@ def test_school_doors_nested_in_blocks_and_drawn_as_arcs():
     from designreview.formats.dxf_import import ImportOptions
     from designreview.model.units import LengthUnit
 
-    # The header says millimetres but the school is drawn in metres (doors 0.9).
+    # The header says millimetres but the school is drawn in metres (doors 0.9):
+    # the doors overrule the header. Forced to millimetres, the doors say so.
     path = corpus_file("school_escaldes_junior_high_allfloors.dxf")
-    as_stated = read_dxf(path)
+    as_stated = read_dxf(path, ImportOptions(unit=LengthUnit.MILLIMETRE))
     assert any("doors are 0.0009 m wide" in w for w in as_stated.warnings)
-    plan = read_dxf(path, ImportOptions(unit=LengthUnit.METRE))
+    plan = read_dxf(path)
+    assert plan.units is LengthUnit.METRE
     nested = [door for door in plan.doors if "." in door.id]
     lone_arcs = [door for door in plan.doors if not door.block]
     assert len(nested) >= 3  # door blocks inside fire-prevention blocks
@@ -108,3 +116,61 @@ def test_chinese_room_stamps_give_names_numbers_and_types():
     assert rooms["计算机基础实验室3"].number == "201,203"
     assert rooms["计算机基础实验室3"].space_type is SpaceType.LAB
     assert sum(s.space_type is SpaceType.RESTROOM for s in plan.spaces) >= 4
+
+
+# What each drawing states ($INSUNITS) and the unit it is read in. The evidence:
+# - Escaldes says mm, but 169 door leaves are 0.9 units and its treads 0.4: metres.
+# - A_000217 is unitless; doors 30-36 units, treads 11, DIMSCALE 96: inches.
+# - UDG CUT is unitless; 18 treads 30 units deep, chairs 45 x 45 and classrooms
+#   786 x 800 units: centimetres (in inches a chair would be 1.1 m wide).
+# - The R12 Media Lab has no $INSUNITS; treads 24.3 units, offices 295 x 416, toilet
+#   bowls 55: centimetres (the same building as ML4, whose 1219.2-unit bays are
+#   40 ft in cm; ML4 says inches and has no doors or stairs to contradict it).
+# - CUCS is unitless; treads 41 and 31 units, a 540 x 275 m campus: centimetres.
+# - gh109 (TArch, Chinese) is unitless; DIMSCALE 100 and 25,000 units across: mm.
+# - recover01 has no header and nothing but its 1,026-unit extent: a guess.
+UNITS = {
+    # name: (stated, used)
+    "apartment_bldg_A_000217_paperspace.dxf": (None, INCH),
+    "barcelona_pavilion_plan_m.dxf": (M, M),
+    "binary_dxf_r2000.dxf": (M, M),
+    "campus_cucs_siteplan_large.dxf": (None, CM),
+    "chinese_university_floor2_far_origin.dxf": (MM, MM),
+    "damaged_recover01_R12.dxf": (None, M),
+    "factory_standard_plan_R2004.dxf": (CM, CM),
+    "hackerspace_raumzeitlabor_R2007_cm.dxf": (CM, CM),
+    "medialab_building_R12.dxf": (None, CM),
+    "medialab_ml4_R2010_inch.dxf": (INCH, INCH),
+    "nested_blocks_dimensions_depth3.dxf": (M, M),
+    "proxy_entities_gh109.dxf": (None, MM),
+    "school_escaldes_junior_high_allfloors.dxf": (MM, M),
+    "swiss_residential_archilyse_R2004_cm.dxf": (CM, CM),
+    "uncommon_entities_R2018_inch.dxf": (INCH, INCH),
+    "university_udg_cut_campus_R2018.dxf": (None, CM),
+    "xref/xref.dxf": (M, M),
+}
+
+
+@pytest.mark.parametrize(("name", "units"), sorted(UNITS.items()))
+def test_corpus_units(name, units):
+    plan = read_dxf(corpus_file(name))
+    report = plan.unit_report
+    assert (report.stated, report.used) == units
+    assert plan.units is report.used
+    assert plan.scale_to_m == report.used.metres
+    assert 0.0 <= report.confidence <= 1.0
+    assert report.reasons
+    stated, used = units
+    expected = UnitSource.HEADER if stated is used else UnitSource.EVIDENCE
+    assert report.source is expected
+    told = [w for w in plan.warnings if "Check a known dimension" in w]
+    assert len(told) == (stated is not used)
+
+
+def test_unitless_plans_read_right_find_their_rooms():
+    # Read as millimetres (the span-only guess) their rooms were too small to count.
+    for name, fewest in [
+        ("university_udg_cut_campus_R2018.dxf", 30),
+        ("medialab_building_R12.dxf", 60),
+    ]:
+        assert len(read_dxf(corpus_file(name)).spaces) >= fewest

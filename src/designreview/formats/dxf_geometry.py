@@ -2,10 +2,11 @@
 
 One pass over a layout: curves are flattened by ezdxf's path module, blocks are
 expanded recursively with their transformation (entities on layer 0 take the layer of
-the insert, as CAD programs draw them), proxy entities are drawn from their proxy
-graphics, hatches contribute their boundaries only (patterns are decoration and can
-multiply a drawing a hundredfold). Limits stop hostile files: nesting depth, block
-cycles, entity count, and a deadline.
+the insert, as CAD programs draw them), XREFs are drawn from their files (``xrefs``),
+proxy entities from their proxy graphics, hatches contribute their boundaries only
+(patterns are decoration and can multiply a drawing a hundredfold). Limits stop
+hostile files: nesting depth, block cycles, entity and segment counts, a deadline, and
+a coarser flattening for curves so large that 2 cm chords would be millions.
 
 The pass also notes door inserts (however deeply nested), door-layer arcs outside
 them and closed outlines on room layers, keyed by handle or, inside a block, by the
@@ -20,7 +21,7 @@ from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ezdxf import path as ezpath
 from ezdxf.lldxf.encoding import decode_dxf_unicode
@@ -33,12 +34,16 @@ from designreview.formats.dxf_doors import (
     placed_doors,
     raw_arc,
 )
+from designreview.formats.dxf_read import CURVE_CHORDS, curve_size, limit_error
+from designreview.formats.dxf_read import WalkLimits as WalkLimits
 from designreview.formats.space_detection import RawOutline
 from designreview.formats.space_types import is_space_layer
+from designreview.formats.xrefs import is_xref
 from designreview.model.errors import PlanReadError
 
-MAX_INSERT_DEPTH = 16
-MAX_ENTITIES = 2_000_000
+if TYPE_CHECKING:
+    from designreview.formats.xrefs import XrefResolver
+
 _SKIPPED_TYPES = frozenset(
     {"POINT", "VIEWPORT", "IMAGE", "WIPEOUT", "OLE2FRAME", "XLINE", "RAY", "ATTDEF"}
 )
@@ -53,17 +58,6 @@ _EXPLODED_TYPES = frozenset(
      "MLINE", "ACAD_PROXY_ENTITY", "ACAD_TABLE", "MPOLYGON"}
 )  # fmt: skip
 _NOTATION_TYPES = _EXPLODED_TYPES - {"MLINE", "ACAD_PROXY_ENTITY", "MPOLYGON"}
-
-
-@dataclass(frozen=True, slots=True)
-class WalkLimits:
-    """Bounds that keep a hostile drawing from hanging the import."""
-
-    max_depth: int = MAX_INSERT_DEPTH
-    max_entities: int = MAX_ENTITIES
-    timeout_s: float = 120.0
-    flatten_distance: float = 0.02
-    """Largest gap between a curve and its chords, in drawing units."""
 
 
 @dataclass(slots=True)
@@ -90,23 +84,31 @@ class WalkResult:
     closed_outlines: Counter[str] = field(default_factory=Counter)
     skipped: Counter[str] = field(default_factory=Counter)
     visited: int = 0
+    segment_count: int = 0
+    largest_curve: float = 0.0
     doors: list[RawDoor] = field(default_factory=list)
     door_arcs: list[RawArc] = field(default_factory=list)
     outlines: list[RawOutline] = field(default_factory=list)
 
 
 CancelCheck = Callable[[], bool]
+Chain = tuple[tuple[int, str], ...]
+"""The blocks an entity is inside: (id of the block's document, block name)."""
 
 
 class _Walker:
     """One walk; keeps the limits and the findings together."""
 
-    def __init__(self, limits: WalkLimits, cancelled: CancelCheck | None) -> None:
-        self.limits = limits
-        self.cancelled = cancelled
+    def __init__(
+        self,
+        limits: WalkLimits,
+        cancelled: CancelCheck | None,
+        xrefs: XrefResolver | None,
+    ) -> None:
+        self.limits, self.cancelled, self.xrefs = limits, cancelled, xrefs
         self.result = WalkResult()
         self.deadline = time.monotonic() + limits.timeout_s
-        self.blocks: dict[str, BlockDoor | None] = {}
+        self.doors_of: dict[int, dict[str, BlockDoor | None]] = {}  # per document
         self.quiet = 0  # inside a door block or a dimension: its arcs are no doors
         self.top = ("", itertools.count())
 
@@ -123,9 +125,7 @@ class _Walker:
         handle = entity.dxf.get("handle")
         return str(handle) if handle else f"{self.top[0]}.{next(self.top[1])}"
 
-    def visit(
-        self, entity: Any, layer: str, depth: int, blocks: tuple[str, ...]
-    ) -> None:
+    def visit(self, entity: Any, layer: str, depth: int, blocks: Chain) -> None:
         self._tick()
         kind = entity.dxftype()
         try:
@@ -136,7 +136,7 @@ class _Walker:
             self.result.skipped[f"unreadable {kind}"] += 1
 
     def _dispatch(
-        self, entity: Any, kind: str, layer: str, depth: int, blocks: tuple[str, ...]
+        self, entity: Any, kind: str, layer: str, depth: int, blocks: Chain
     ) -> None:
         if kind == "LINE":
             start, end = entity.dxf.start, entity.dxf.end
@@ -166,11 +166,9 @@ class _Walker:
                 "not drawn" if kind in _SKIPPED_TYPES else f"unsupported {kind}"
             ] += 1
 
-    def _insert(
-        self, insert: Any, layer: str, depth: int, blocks: tuple[str, ...]
-    ) -> None:
+    def _insert(self, insert: Any, layer: str, depth: int, blocks: Chain) -> None:
         name = insert.dxf.name
-        if name in blocks:
+        if (id(insert.doc), name) in blocks:
             raise PlanReadError(
                 f"Block {name!r} contains itself (a block reference cycle). The file "
                 "is malformed; repair it in the CAD program (AUDIT) and export again."
@@ -180,12 +178,17 @@ class _Walker:
             return
         self.result.inserts_by_layer[layer] += 1
         self.result.block_inserts[name] += 1
-        inner = (*blocks, name)
+        inner = (*blocks, (id(insert.doc), name))
         for attrib in insert.attribs:
             if not attrib.is_invisible:  # hidden data (hardware sets) is not drawn
                 self._add_text(attrib, "ATTRIB", _inherit(attrib, layer))
-        door = insert_door(insert, layer, self.blocks)
+        block = insert.block()
+        if block is not None and is_xref(block):
+            self._xref(insert, block, layer, depth, inner)
+            return
+        door = insert_door(insert, layer, self.doors_of.setdefault(id(insert.doc), {}))
         for single in _single_inserts(insert):
+            self._tick()
             self._place_door(single, door, layer)
             self.quiet += door is not None
             try:
@@ -194,6 +197,18 @@ class _Walker:
                     self.visit(child, _inherit(child, layer), depth + 1, inner)
             finally:
                 self.quiet -= door is not None
+
+    def _xref(
+        self, insert: Any, block: Any, layer: str, depth: int, inner: Chain
+    ) -> None:
+        if self.xrefs is None:
+            self.result.skipped["XREF not resolved"] += 1
+            return
+        ancestry = tuple(dict.fromkeys(doc for doc, _ in inner))
+        for single in _single_inserts(insert):
+            self._tick()
+            for child in self.xrefs.place(single, block, ancestry, self._skip):
+                self.visit(child, _inherit(child, layer), depth + 1, inner)
 
     def _place_door(self, insert: Any, door: BlockDoor | None, layer: str) -> None:
         try:
@@ -216,17 +231,27 @@ class _Walker:
 
     def _add(self, layer: str, segment: tuple[float, float, float, float]) -> None:
         self.result.segments.setdefault(layer, array("d")).extend(segment)
+        self.result.segment_count += 1
 
     def _add_path(self, layer: str, path: Any) -> list[Any]:
         """Add the path's flattened segments; returns the last sub-path's points."""
         if len(path) == 0:
             return []
+        distance = self.limits.flatten_distance
+        if path.has_curves:
+            size = curve_size(path.control_vertices())
+            if size is None:  # flattening it would never end
+                self.result.skipped["curves with absurd coordinates"] += 1
+                return []
+            distance = max(distance, size / CURVE_CHORDS)
+            self.result.largest_curve = max(self.result.largest_curve, size)
         target = self.result.segments.setdefault(layer, array("d"))
         points: list[Any] = []
         for sub_path in path.sub_paths():
-            points = list(sub_path.flattening(self.limits.flatten_distance, segments=8))
+            points = list(sub_path.flattening(distance, segments=8))
             for start, end in itertools.pairwise(points):
                 target.extend((start.x, start.y, end.x, end.y))
+            self.result.segment_count += max(len(points) - 1, 0)
         return points
 
     def _add_text(self, entity: Any, kind: str, layer: str) -> None:
@@ -253,11 +278,9 @@ class _Walker:
     def _tick(self) -> None:
         self.result.visited += 1
         if self.result.visited > self.limits.max_entities:
-            raise PlanReadError(
-                f"The drawing has more than {self.limits.max_entities:,} entities "
-                "after expanding its blocks, more than a floor plan needs. Export "
-                "only the floor plan, without hatches and details, and open that file."
-            )
+            raise limit_error("entities", self.limits.max_entities)
+        if self.result.segment_count > self.limits.max_segments:
+            raise limit_error("line segments", self.limits.max_segments)
         if self.result.visited % 2048 == 0:
             if time.monotonic() > self.deadline:
                 raise PlanReadError(
@@ -277,9 +300,22 @@ def walk_entities(
     entities: Iterable[Any],
     limits: WalkLimits | None = None,
     cancelled: CancelCheck | None = None,
+    xrefs: XrefResolver | None = None,
 ) -> WalkResult:
-    """Collect segments, texts and counts from ``entities`` (a layout or a block)."""
-    return _Walker(limits or WalkLimits(), cancelled).walk(entities)
+    """Collect segments, texts and counts from ``entities`` (a layout or a block).
+
+    XREFs are drawn when ``xrefs`` can resolve them, else skipped and counted.
+
+    Example:
+        >>> import ezdxf
+        >>> msp = ezdxf.new().modelspace()
+        >>> _ = msp.add_line((0, 0), (3, 0), {"layer": "WALL"})
+        >>> _ = msp.add_circle((0, 0), 1e300)
+        >>> found = walk_entities(msp)
+        >>> list(found.segments["WALL"]), dict(found.skipped)
+        ([0.0, 0.0, 3.0, 0.0], {'curves with absurd coordinates': 1})
+    """
+    return _Walker(limits or WalkLimits(), cancelled, xrefs).walk(entities)
 
 
 def _inherit(entity: Any, parent_layer: str) -> str:

@@ -1,28 +1,39 @@
 """Reading a DXF drawing into a :class:`~designreview.model.plan.Plan`.
 
-The only place where drawing units become metres (STYLE.md section 2).
+The only place where drawing units become metres (STYLE.md section 2); which unit is
+decided by ``unit_guess`` from the header, the geometry or the user. XREFs are read by
+``xrefs``, limits are kept by ``dxf_read`` and ``dxf_geometry``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from designreview.formats.building_detection import Building, detect_building
-from designreview.formats.dxf_geometry import (
-    CancelCheck,
+from designreview.formats.dxf_geometry import CancelCheck, WalkResult, walk_entities
+from designreview.formats.dxf_read import (
     WalkLimits,
-    WalkResult,
-    walk_entities,
+    check_expansion,
+    open_dxf,
+    user_errors,
 )
-from designreview.formats.dxf_read import open_dxf
 from designreview.formats.layer_rules import categorize_layer
-from designreview.formats.unit_guess import guess_unit_from_span
+from designreview.formats.unit_guess import (
+    UnitDecision,
+    decide_unit,
+    first_scale,
+    unit_evidence,
+)
+from designreview.formats.xrefs import XrefResolver, xref_warnings
 from designreview.model.errors import PlanReadError
 from designreview.model.geometry import Extents
 from designreview.model.plan import (
+    ExternalReference,
     LayerCategory,
     LayerInfo,
     Linework,
@@ -35,12 +46,17 @@ from designreview.model.units import LengthUnit
 
 if TYPE_CHECKING:
     from array import array
-    from pathlib import Path
 
 FAR_ORIGIN_M = 10_000.0
 """Drawings further than this from (0, 0) are moved to a local origin."""
 _ABSURD_M = 1.0e7
 _FLATTEN_M = 0.02
+_REWALK = 2.5
+"""Walk again when the unit found makes the first walk's chords this much coarser."""
+_FEWEST_CHORDS_ERROR = 0.005
+"""ezdxf draws a quarter circle with 8 chords or more: off by 0.5% of its size."""
+_HEADER = ("$INSUNITS", "$MEASUREMENT", "$DIMSCALE", "$LUNITS")
+_DAMAGED = "The file was damaged; recover mode repaired it."
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +67,10 @@ class ImportOptions:
     """A paper-space layout name; None means model space."""
     unit: LengthUnit | None = None
     """Overrides the drawing's own unit."""
+    scale_to_m: float | None = None
+    """Metres per drawing unit from a two-point calibration; overrides the unit's."""
+    xref_folders: tuple[Path, ...] = ()
+    """More folders to look for XREFs in, after the drawing's own folder."""
     limits: WalkLimits = field(default_factory=WalkLimits)
 
 
@@ -62,63 +82,74 @@ def read_dxf(
     """Read the DXF file at ``path`` into a plan in metres.
 
     Besides the linework and texts, the plan holds the doors (door blocks, swing
-    arcs) and rooms (closed outlines with their labels) the drawing shows.
+    arcs) and rooms (closed outlines with their labels) the drawing shows, the XREFs
+    it references, and a report of the unit it was read in and why.
 
     Raises:
         PlanReadError: with a message for the user when the file cannot be used.
+
+    Example:
+        >>> import ezdxf, tempfile, pathlib
+        >>> doc = ezdxf.new()
+        >>> doc.header["$INSUNITS"] = 4
+        >>> _ = doc.modelspace().add_line((0, 0), (12_000, 0), {"layer": "WALL"})
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     doc.saveas(pathlib.Path(folder, "wall.dxf"))
+        ...     plan = read_dxf(pathlib.Path(folder, "wall.dxf"))
+        >>> plan.units.name, plan.extents.width, plan.unit_report.source.value
+        ('MILLIMETRE', 12.0, 'header')
     """
-    options = options or ImportOptions()
-    opened = open_dxf(path)
+    with user_errors(path):
+        return _read(path, options or ImportOptions(), cancelled)
+
+
+def _read(path: Path, options: ImportOptions, cancelled: CancelCheck | None) -> Plan:
+    started = time.monotonic()
+    limits = options.limits
+    opened = open_dxf(path, limits.max_entities)
     doc = opened.doc
-    warnings = list(opened.audit_messages)
-    if opened.was_recovered:
-        warnings.insert(0, "The file was damaged; recover mode repaired it.")
-    unit, scale_to_m, unit_note = _resolve_unit(doc, options.unit)
-    limits = WalkLimits(
-        max_depth=options.limits.max_depth,
-        max_entities=options.limits.max_entities,
-        timeout_s=options.limits.timeout_s,
-        flatten_distance=_FLATTEN_M / scale_to_m,
-    )
-    found = walk_entities(_layout(doc, options.layout, path), limits, cancelled)
+    layout = _layout(doc, options.layout, path)
+    check_expansion(layout, limits)
+    header = {name: doc.header.get(name) for name in _HEADER}
+    xrefs = XrefResolver(doc, path, options.xref_folders, limits)
+    walked_at = first_scale(options.unit, options.scale_to_m, header["$INSUNITS"])
+    found = _walk(layout, limits, walked_at, started, cancelled, xrefs)
     if opened.was_recovered and not found.segments and not found.texts:
         raise PlanReadError(
             f"{path.name} is damaged: recover mode opened it but found no drawing in "
             "it. Re-export it from the CAD program that made it."
         )
-    if unit is None:
-        unit, scale_to_m = _guess_unit(found)
-        unit_note = (
-            f"The drawing does not state its units; {unit.name.lower()}s were guessed "
-            "from its size. Check a known dimension and correct the units if needed."
-        )
-    if unit_note:
-        warnings.insert(0, unit_note)
-    return _build_plan(path, doc, unit, scale_to_m, found, warnings)
+    decision = decide_unit(
+        unit_evidence(found, header), options.unit, options.scale_to_m
+    )
+    if _too_coarse(found, walked_at, decision.scale_to_m):
+        found = _walk(layout, limits, decision.scale_to_m, started, cancelled, xrefs)
+    warnings = [_DAMAGED] if opened.was_recovered else []
+    warnings += [decision.warning] if decision.warning else []
+    records = xrefs.records()
+    warnings += [*opened.audit_messages, *xref_warnings(records)]
+    return _build_plan(path, doc, decision, found, warnings, records)
 
 
-def _resolve_unit(
-    doc: Any, override: LengthUnit | None
-) -> tuple[LengthUnit | None, float, str]:
-    if override is not None:
-        return override, override.metres or 1.0, ""
-    code = doc.header.get("$INSUNITS")
-    unit = LengthUnit.from_insunits(code)
-    if unit is None or unit is LengthUnit.UNITLESS:
-        return None, 1.0, ""
-    return unit, unit.metres, ""
+def _too_coarse(found: WalkResult, walked_at: float, scale_to_m: float) -> bool:
+    """Whether curves walked at one scale are too coarse at the scale decided."""
+    error_m = found.largest_curve * scale_to_m * _FEWEST_CHORDS_ERROR
+    return scale_to_m > walked_at * _REWALK and error_m > _FLATTEN_M
 
 
-def _guess_unit(found: WalkResult) -> tuple[LengthUnit, float]:
-    coords = _all_coordinates(found.segments)
-    if coords.size == 0:
-        return LengthUnit.METRE, 1.0
-    finite = coords[np.isfinite(coords).all(axis=1)]
-    if finite.size == 0:
-        return LengthUnit.METRE, 1.0
-    low, high = np.percentile(finite, [1, 99], axis=0)
-    unit = guess_unit_from_span(float(max(high - low)))
-    return unit, unit.metres
+def _walk(
+    layout: Any,
+    limits: WalkLimits,
+    scale_to_m: float,
+    started: float,
+    cancelled: CancelCheck | None,
+    xrefs: XrefResolver,
+) -> WalkResult:
+    remaining = limits.timeout_s - (time.monotonic() - started)
+    walk_limits = replace(
+        limits, timeout_s=max(remaining, 0.0), flatten_distance=_FLATTEN_M / scale_to_m
+    )
+    return walk_entities(layout, walk_limits, cancelled, xrefs)
 
 
 def _layout(doc: Any, name: str | None, path: Path) -> Any:
@@ -132,21 +163,15 @@ def _layout(doc: Any, name: str | None, path: Path) -> Any:
     return doc.layouts.get(name)
 
 
-def _all_coordinates(segments: dict[str, array[float]]) -> SegmentArray:
-    parts = [np.frombuffer(buf, dtype=np.float64) for buf in segments.values()]
-    if not parts:
-        return np.empty((0, 2))
-    return np.concatenate(parts).reshape(-1, 2)
-
-
 def _build_plan(
     path: Path,
     doc: Any,
-    unit: LengthUnit,
-    scale: float,
+    decision: UnitDecision,
     found: WalkResult,
     warnings: list[str],
+    xrefs: tuple[ExternalReference, ...],
 ) -> Plan:
+    scale = decision.scale_to_m
     arrays, dropped = _segment_arrays(found.segments, scale)
     if dropped:
         warnings.append(
@@ -168,7 +193,7 @@ def _build_plan(
     return Plan(
         source_name=path.name,
         dxf_version=str(doc.dxfversion),
-        units=unit,
+        units=decision.unit,
         scale_to_m=scale,
         origin_m=origin,
         extents=extents_m.shifted(-origin[0], -origin[1]),
@@ -179,6 +204,8 @@ def _build_plan(
         warnings=tuple(warnings),
         doors=building.doors,
         spaces=building.spaces,
+        unit_report=decision.report,
+        xrefs=xrefs,
     )
 
 

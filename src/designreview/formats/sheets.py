@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -63,13 +62,11 @@ def plan_for_sheet(
         )
     options = ImportOptions(layout=sheet.layout, unit=sheet.unit_override)
     suffix = Path(sheet.source_name).suffix or ".dxf"
-    fd, temp = tempfile.mkstemp(prefix="designreview-", suffix=suffix)
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(source.data)
-        plan = read_dxf(Path(temp), options, cancelled)
-    finally:
-        Path(temp).unlink(missing_ok=True)
+    # A private folder: nothing else in it can pass for one of the drawing's XREFs.
+    with tempfile.TemporaryDirectory(prefix="designreview-") as folder:
+        temp = Path(folder) / f"sheet{suffix}"
+        temp.write_bytes(source.data)
+        plan = read_dxf(temp, options, cancelled)
     overrides = {o.layer: o.category for o in sheet.layer_overrides}
     layers = tuple(
         replace(info, category=overrides.get(info.name, info.category))

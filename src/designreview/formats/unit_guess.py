@@ -1,33 +1,293 @@
-"""Choosing the unit of a drawing whose header does not say (or says wrongly).
+"""Choosing the unit a drawing is read in: its header, its geometry, or the user.
 
-First version: the size of the drawn building. A school or office floor is tens to a
-few hundred metres across; among the units architects use, the one that puts the
-drawing's larger side in that range is the likely one.
+The walk (``dxf_geometry``) finds doors, stairs, room outlines and the drawing's
+extent in drawing units; here they become :class:`UnitEvidence`, and
+:func:`~designreview.formats.units_evidence.propose_unit` weighs them against the
+header. The result is a :class:`UnitDecision`: the unit and scale to use, the
+:class:`~designreview.model.plan.UnitReport` the plan keeps (so the interface can show
+what the drawing said, what was used and why) and a warning when the user should check.
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+from statistics import median
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from designreview.formats.layer_rules import categorize_layer
+from designreview.formats.units_evidence import (
+    CANDIDATES,
+    UnitEvidence,
+    UnitProposal,
+    propose_unit,
+    unit_name,
+)
+from designreview.model.plan import LayerCategory, UnitReport, UnitSource
 from designreview.model.units import LengthUnit
 
-_PLAUSIBLE_SPAN_M = (8.0, 1500.0)
-_CANDIDATES = (
-    LengthUnit.MILLIMETRE,
-    LengthUnit.METRE,
-    LengthUnit.CENTIMETRE,
-    LengthUnit.INCH,
-    LengthUnit.FOOT,
-)
+if TYPE_CHECKING:
+    from array import array
+    from collections.abc import Iterable, Mapping
+
+    from designreview.formats.dxf_geometry import WalkResult
+    from designreview.model.plan import SegmentArray
+
+__all__ = [
+    "UnitDecision",
+    "decide_unit",
+    "drawing_span",
+    "first_scale",
+    "stair_tread_depths",
+    "unit_evidence",
+]
+
+DOOR_SWING_DEG = (60.0, 120.0)
+"""Arcs on door layers with this span are swings; their radius is the leaf."""
+_MIN_TREADS = 5
+_WIDTH_PER_DEPTH = (2.5, 20.0)
+"""A flight is 2.5 to 20 treads' depth wide (0.75-6 m for 0.3 m treads)."""
+_REGULAR = 0.05
+_SPAN_SAMPLE = 200_000
+_CHECK = "Check a known dimension; change the units if this is wrong."
 
 
-def guess_unit_from_span(span: float) -> LengthUnit:
-    """The likely unit of a drawing whose larger side measures ``span`` units.
+@dataclass(frozen=True, slots=True)
+class UnitDecision:
+    """The unit to read a drawing in, and what to tell the user about it."""
+
+    unit: LengthUnit
+    scale_to_m: float
+    report: UnitReport
+    warning: str = ""
+
+
+def unit_evidence(found: WalkResult, header: Mapping[str, object]) -> UnitEvidence:
+    """What the walk and the header show about the drawing's unit.
 
     Example:
-        >>> guess_unit_from_span(85_000).name, guess_unit_from_span(120).name
-        ('MILLIMETRE', 'METRE')
+        >>> from designreview.formats.dxf_geometry import WalkResult
+        >>> evidence = unit_evidence(WalkResult(), {"$INSUNITS": 4, "$DIMSCALE": 96})
+        >>> evidence.insunits, evidence.dimscale, evidence.door_widths
+        (4, 96.0, ())
     """
-    low, high = _PLAUSIBLE_SPAN_M
-    for unit in _CANDIDATES:
-        if low <= span * unit.metres <= high:
-            return unit
-    return LengthUnit.METRE
+    doors = [door.swing.width for door in found.doors]
+    low, high = DOOR_SWING_DEG
+    doors += [arc.radius for arc in found.door_arcs if low <= arc.span_deg <= high]
+    treads: list[float] = []
+    for layer, buf in found.segments.items():
+        if categorize_layer(layer) is LayerCategory.STAIR:
+            segments = np.frombuffer(buf, dtype=np.float64).reshape(-1, 4)
+            treads += stair_tread_depths(segments)
+    rooms = []
+    for outline in found.outlines:
+        xy = np.asarray(outline.points, dtype=np.float64)
+        rooms.append(float(np.max(np.ptp(xy, axis=0))) if len(xy) else 0.0)
+    return UnitEvidence(
+        door_widths=_positive(doors),
+        tread_depths=_positive(treads),
+        room_sides=_positive(rooms),
+        span=drawing_span(found.segments.values()),
+        insunits=_integer(header.get("$INSUNITS")),
+        measurement=_integer(header.get("$MEASUREMENT")),
+        dimscale=_real(header.get("$DIMSCALE")),
+        lunits=_integer(header.get("$LUNITS")),
+    )
+
+
+def drawing_span(buffers: Iterable[array[float]]) -> float:
+    """The larger side of the box holding 98% of the segment ends (drawing units).
+
+    Example:
+        >>> from array import array
+        >>> drawing_span([array("d", [0, 0, 120, 0, 0, 0, 0, 30] * 50)])
+        120.0
+    """
+    parts = [np.frombuffer(buf, dtype=np.float64) for buf in buffers]
+    if not parts:
+        return 0.0
+    points = np.concatenate(parts).reshape(-1, 2)
+    if len(points) > _SPAN_SAMPLE:  # the percentiles of a sample are as good
+        points = points[:: len(points) // _SPAN_SAMPLE]
+    points = points[np.isfinite(points).all(axis=1)]
+    if len(points) == 0:
+        return 0.0
+    low, high = len(points) // 100, len(points) - 1 - len(points) // 100
+    ends = np.partition(points, [low, high], axis=0)  # np.percentile is slower
+    span = float(np.max(ends[high] - ends[low]))
+    return span if math.isfinite(span) else 0.0
+
+
+def stair_tread_depths(segments: SegmentArray) -> list[float]:
+    """The tread depth of each flight drawn among ``segments`` (one per flight).
+
+    A flight is at least five equal, parallel lines at an even spacing, and much
+    longer than that spacing (treads are wider than deep).
+
+    Example:
+        >>> treads = np.array([[0.0, y * 0.3, 1.2, y * 0.3] for y in range(8)])
+        >>> [round(depth, 3) for depth in stair_tread_depths(treads)]
+        [0.3]
+    """
+    x1, y1, x2, y2 = np.asarray(segments, dtype=np.float64).reshape(-1, 4).T
+    length = np.hypot(x2 - x1, y2 - y1)
+    usable = np.isfinite(length) & (length > 0)
+    angle = np.round(np.degrees(np.arctan2(y2 - y1, x2 - x1)[usable])) % 180
+    x1, y1, length = x1[usable], y1[usable], length[usable]
+    size = np.round(np.log(length) / 0.02)  # lengths equal within 2%
+    depths = []
+    for key in np.unique(np.column_stack([angle, size]), axis=0):
+        same = (angle == key[0]) & (size == key[1])
+        if np.count_nonzero(same) < _MIN_TREADS:
+            continue
+        theta = np.radians(key[0])
+        offsets = np.unique(-np.sin(theta) * x1[same] + np.cos(theta) * y1[same])
+        depth = _even_spacing(offsets, median(length[same].tolist()))
+        if depth:
+            depths.append(depth)
+    return depths
+
+
+def decide_unit(
+    evidence: UnitEvidence,
+    override: LengthUnit | None = None,
+    scale_to_m: float | None = None,
+) -> UnitDecision:
+    """The unit to read the drawing in: the user's, the header's or the evidence's.
+
+    Example:
+        >>> from designreview.formats.units_evidence import UnitEvidence
+        >>> escaldes = UnitEvidence(door_widths=(0.9,) * 20, span=490.0, insunits=4)
+        >>> decision = decide_unit(escaldes)
+        >>> decision.unit.name, decision.report.stated.name, decision.report.source
+        ('METRE', 'MILLIMETRE', <UnitSource.EVIDENCE: 'evidence'>)
+        >>> print(decision.warning)  # doctest: +NORMALIZE_WHITESPACE
+        The drawing says millimetres but its doors are 0.9 units wide: read as
+        metres. Check a known dimension; change the units if this is wrong.
+    """
+    proposal = propose_unit(evidence)
+    if override is not None or scale_to_m is not None:
+        scale = scale_to_m or (override or proposal.unit).metres
+        unit = override or _nearest_unit(scale)
+        reasons = ("chosen by the user", *proposal.reasons)
+        report = _report(proposal, evidence, unit, UnitSource.USER, reasons)
+        return UnitDecision(unit, scale, report)
+    source = UnitSource.EVIDENCE if proposal.stated is None else UnitSource.HEADER
+    if proposal.overrules:
+        source = UnitSource.EVIDENCE
+    report = _report(proposal, evidence, proposal.unit, source, proposal.reasons)
+    return UnitDecision(
+        proposal.unit, proposal.unit.metres, report, _warning(proposal, evidence)
+    )
+
+
+def first_scale(
+    unit: LengthUnit | None, scale_to_m: float | None, insunits: object
+) -> float:
+    """The scale to flatten curves at before the geometry has decided the unit.
+
+    Example:
+        >>> first_scale(None, None, 4), first_scale(LengthUnit.INCH, None, 4)
+        (0.001, 0.0254)
+    """
+    if scale_to_m:
+        return scale_to_m
+    if unit is not None:
+        return unit.metres
+    stated = LengthUnit.from_insunits(_integer(insunits))
+    return 1.0 if stated in (None, LengthUnit.UNITLESS) else stated.metres
+
+
+def _report(
+    proposal: UnitProposal,
+    evidence: UnitEvidence,
+    unit: LengthUnit,
+    source: UnitSource,
+    reasons: tuple[str, ...],
+) -> UnitReport:
+    confidence = 1.0 if source is UnitSource.USER else proposal.confidence
+    return UnitReport(
+        stated=proposal.stated,
+        used=unit,
+        source=source,
+        confidence=confidence,
+        reasons=reasons,
+        proposed=proposal.suggested,
+        stated_code=evidence.insunits,
+    )
+
+
+def _warning(proposal: UnitProposal, evidence: UnitEvidence) -> str:
+    used, stated = unit_name(proposal.unit), proposal.stated
+    if stated is None:
+        because = _telling(evidence) or "nothing in it shows the unit"
+        said = "does not state its units"
+        if evidence.insunits not in (None, 0):
+            said = f"names no known unit ($INSUNITS {evidence.insunits})"
+        return f"The drawing {said}; it was read in {used} because {because}. {_CHECK}"
+    if proposal.overrules:
+        return (
+            f"The drawing says {unit_name(stated)} but {_telling(evidence)}: read as "
+            f"{used}. {_CHECK}"
+        )
+    if proposal.disagrees and proposal.suggested is not None:
+        return (
+            f"The drawing says {unit_name(stated)}, but {_telling(evidence)}, which "
+            f"suggests {unit_name(proposal.suggested)}; it was read in {used}. {_CHECK}"
+        )
+    return ""
+
+
+def _telling(evidence: UnitEvidence) -> str:
+    """The strongest evidence in words: "its doors are 0.9 units wide"."""
+    if evidence.door_widths:
+        return f"its doors are {_median(evidence.door_widths)} units wide"
+    if evidence.tread_depths:
+        return f"its stair treads are {_median(evidence.tread_depths)} units deep"
+    if evidence.room_sides:
+        return f"its rooms are about {_median(evidence.room_sides)} units across"
+    if evidence.span > 0:
+        return f"it is {evidence.span:,.0f} units across"
+    return ""
+
+
+def _median(values: tuple[float, ...]) -> str:
+    return f"{median(values):.3g}"
+
+
+def _even_spacing(offsets: SegmentArray, length: float) -> float:
+    """The common gap between sorted ``offsets``, if most gaps share it, else 0."""
+    gaps = np.diff(offsets)
+    gaps = gaps[gaps > 1e-9 * max(length, 1.0)]
+    if len(gaps) < _MIN_TREADS - 1:
+        return 0.0
+    depth = float(median(gaps.tolist()))
+    regular = np.count_nonzero(np.abs(gaps - depth) <= _REGULAR * depth)
+    low, high = _WIDTH_PER_DEPTH
+    if regular < _MIN_TREADS - 1 or not low <= length / depth <= high:
+        return 0.0
+    return depth
+
+
+def _positive(values: list[float]) -> tuple[float, ...]:
+    return tuple(v for v in values if math.isfinite(v) and v > 0)
+
+
+def _real(value: object) -> float | None:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _integer(value: object) -> int | None:
+    number = _real(value)
+    return None if number is None or number != int(number) else int(number)
+
+
+def _nearest_unit(scale_to_m: float) -> LengthUnit:
+    """The common unit nearest to a calibrated scale (to show lengths in)."""
+    return min(CANDIDATES, key=lambda unit: abs(math.log(unit.metres / scale_to_m)))

@@ -87,6 +87,83 @@ class PlanCounts:
     spaces: int = 0
 
 
+class UnitSource(Enum):
+    """Where the unit a plan was read in came from."""
+
+    HEADER = "header"
+    """The drawing's own ``$INSUNITS``, which its geometry does not contradict."""
+    EVIDENCE = "evidence"
+    """Door widths, stairs, room sizes and extents (no usable or a wrong header)."""
+    USER = "user"
+    """Chosen by the user: an override or a two-point calibration."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnitReport:
+    """What a drawing says about its unit, what the import used, and why.
+
+    The interface shows it and offers to change the unit; ``proposed`` is what the
+    geometry suggests, which may differ from ``used`` when the evidence was too weak
+    to overrule the drawing's header.
+    """
+
+    stated: LengthUnit | None
+    """The unit ``$INSUNITS`` names; None when absent, unitless or not a unit."""
+    used: LengthUnit
+    source: UnitSource
+    confidence: float = 1.0
+    """How sure the import is of ``used``, 0 to 1."""
+    reasons: tuple[str, ...] = ()
+    proposed: LengthUnit | None = None
+    stated_code: int | None = None
+    """The raw ``$INSUNITS`` value (None when the header has none)."""
+
+    @property
+    def is_overruled(self) -> bool:
+        """Whether the geometry overruled the unit the drawing states.
+
+        Example:
+            >>> mm, m = LengthUnit.MILLIMETRE, LengthUnit.METRE
+            >>> UnitReport(mm, m, UnitSource.EVIDENCE).is_overruled
+            True
+        """
+        return (
+            self.source is UnitSource.EVIDENCE
+            and self.stated is not None
+            and self.used is not self.stated
+        )
+
+
+class XrefStatus(Enum):
+    """What became of an external reference (XREF)."""
+
+    LOADED = "loaded"
+    MISSING = "missing"
+    UNREADABLE = "unreadable"
+    CYCLE = "cycle"
+    TOO_DEEP = "too deep"
+    NOT_SHOWN = "not shown"
+    """Placed nowhere in the layout, or an overlay inside another XREF."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExternalReference:
+    """One external reference (XREF) of a drawing, resolved or not."""
+
+    name: str
+    """The block name the drawing uses for it."""
+    path: str
+    """The file name as the drawing writes it."""
+    status: XrefStatus
+    found_at: str = ""
+    """The file that was read, when one was found."""
+    searched: tuple[str, ...] = ()
+    """Where the file was looked for."""
+    referenced_by: str = ""
+    """The drawing that references it (the host or another XREF)."""
+    message: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Plan:
     """An imported drawing: geometry in metres around a local origin.
@@ -108,6 +185,9 @@ class Plan:
     warnings: tuple[str, ...] = ()
     doors: tuple[DetectedDoor, ...] = ()
     spaces: tuple[DetectedSpace, ...] = ()
+    unit_report: UnitReport | None = None
+    """What the drawing said about its unit and why ``units`` was chosen."""
+    xrefs: tuple[ExternalReference, ...] = ()
 
     @property
     def is_imperial(self) -> bool:
