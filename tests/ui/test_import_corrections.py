@@ -86,3 +86,13 @@ def test_a_new_floor_keeps_the_layer_roles_of_the_first(window, qtbot, tmp_path)
     window.add_sheet(rooms_dxf(tmp_path / "level_2.dxf"))
     qtbot.waitUntil(lambda: len(window.bridge.review.sheets) == 2, timeout=30_000)
     assert window.bridge.review.sheets[1].layer_overrides == fixed.layer_overrides
+
+
+def test_the_units_dialog_says_why_the_unit_was_chosen(window):
+    dialog = UnitsDialog(
+        window.bridge, window.sheets.sheet(), window.plan, parent=window
+    )
+    text = dialog.report.text()
+    assert "The drawing says metres, and it is read in metres." in text
+    assert "door widths" in text  # the evidence that agrees with the header
+    dialog.reject()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from designreview.model.edits import ReplaceSheet
+from designreview.model.plan import UnitReport, UnitSource
 from designreview.model.units import LengthUnit
 
 if TYPE_CHECKING:
@@ -51,6 +52,52 @@ def unit_for_measurement(measured_units: float, known_m: float) -> LengthUnit | 
     metres_per_unit = known_m / measured_units
     best = min(CHOICES, key=lambda u: abs(u.metres - metres_per_unit) / u.metres)
     return best if abs(best.metres - metres_per_unit) / best.metres <= 0.03 else None
+
+
+def unit_report_text(report: UnitReport, sheet: Sheet | None = None) -> str:
+    """Which unit the drawing is read in, who decided, and the evidence, in words.
+
+    Example:
+        >>> from designreview.model.plan import UnitReport, UnitSource
+        >>> mm, m = LengthUnit.MILLIMETRE, LengthUnit.METRE
+        >>> print(unit_report_text(UnitReport(mm, m, UnitSource.EVIDENCE, 0.96,
+        ...       ("169 of 169 door widths are 0.7-1.3 m in metres",), m)))
+        The drawing says millimetres, but its geometry says metres (96 % sure), so it is read in metres:
+        • 169 of 169 door widths are 0.7-1.3 m in metres
+    """  # noqa: E501
+    used = _plural(report.used)
+    stated = _plural(report.stated) if report.stated else None
+    sure = f"{report.confidence:.0%}".replace("%", " %")
+    if sheet is not None and sheet.unit_override is not None:
+        head = f"You chose {used} for this sheet."
+    elif report.source is UnitSource.EVIDENCE and stated:
+        head = (
+            f"The drawing says {stated}, but its geometry says {used} ({sure} sure), "
+            f"so it is read in {used}:"
+        )
+    elif report.source is UnitSource.EVIDENCE:
+        head = f"The drawing names no unit; its geometry says {used} ({sure} sure):"
+    else:
+        head = f"The drawing says {used}, and it is read in {used}."
+    lines = [head, *(f"• {reason}" for reason in report.reasons)]
+    if report.proposed is not None and report.proposed is not report.used:
+        lines.append(
+            f"Its geometry suggests {_plural(report.proposed)}: check a known length "
+            "before the review relies on distances."
+        )
+    return "\n".join(lines)
+
+
+def _report_or_unit(plan: Plan, sheet: Sheet) -> str:
+    if plan.unit_report is None:
+        return f"The drawing is read in {_plural(plan.units)}."
+    return unit_report_text(plan.unit_report, sheet)
+
+
+def _plural(unit: LengthUnit) -> str:
+    return {LengthUnit.FOOT: "feet", LengthUnit.INCH: "inches"}.get(
+        unit, f"{unit.name.lower()}s"
+    )
 
 
 class UnitsDialog(QDialog):
@@ -92,12 +139,9 @@ class UnitsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         notes = [w for w in plan.warnings if "unit" in w.lower()]
-        layout.addWidget(
-            QLabel(
-                "\n".join(notes)
-                or f"The drawing is read in {plan.units.name.lower()}s."
-            )
-        )
+        self.report = QLabel("\n\n".join([_report_or_unit(plan, sheet), *notes]))
+        self.report.setWordWrap(True)
+        layout.addWidget(self.report)
         layout.addLayout(form)
         layout.addWidget(self.advice)
         layout.addWidget(buttons)
