@@ -216,7 +216,7 @@ def test_corpus_unresolved_xref_is_reported(tmp_path):
     )
     [warning] = [w for w in plan.warnings if "External reference" in w]
     assert "'Wrong' (./Test_) was not found next to the drawing" in warning
-    assert str(path.parent / "Test_") in warning
+    assert str(path.resolve().parent / "Test_") in warning
     assert "not placed in this layout" in warning
 
 
