@@ -369,3 +369,14 @@ def test_refuge_2_cafeteria_that_cannot_lock_needs_room_nearby():
     assert "room for 0" in failure.message
     # A cafeteria that locks is its own refuge.
     assert run("REFUGE-2", cafeteria_plan("CLASSROOM SECURITY", (0.0,))) == []
+
+
+def test_data_1_walls_without_any_room_are_not_a_pass():
+    from tests.fixtures.plans import plan_of, wall_line
+
+    walls = wall_line([(0, 0), (10, 0), (10, 4), (0, 4), (0, 0)])
+    [missing] = run("DATA-1", plan_of(walls))
+    assert missing.severity is Severity.NEEDS_INFORMATION
+    assert missing.location == (5.0, 2.0)
+    assert "No rooms were found on Level 1" in missing.message
+    assert run("DATA-1", classroom()) == []  # a typed room: nothing to say

@@ -21,7 +21,12 @@ class Params:
 
 
 def check(ctx: CheckContext, params: Params) -> list[Finding]:
-    """Needs-information for each room whose type is unknown."""
+    """Needs-information for each untyped room, or for walls without any room.
+
+    With no rooms at all every room check would pass on nothing: say so instead.
+    """
+    if not ctx.building.rooms:
+        return _no_rooms(ctx)
     results = []
     for room in ctx.building.rooms:
         if room.space_type is not SpaceType.UNKNOWN:
@@ -42,3 +47,28 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
             )
         )
     return results
+
+
+def _no_rooms(ctx: CheckContext) -> list[Finding]:
+    walls = ctx.building.walls
+    if not len(walls):
+        return []
+    xs, ys = walls[:, [0, 2]], walls[:, [1, 3]]
+    centre = (
+        float((xs.min() + xs.max()) / 2),
+        float((ys.min() + ys.max()) / 2),
+    )
+    name = next((s.name for s in ctx.review.sheets if s.id == ctx.sheet_id), "")
+    return [
+        finding(
+            RULE_ID,
+            Severity.NEEDS_INFORMATION,
+            f"No rooms were found on {name or 'this sheet'}, so the room, lockdown "
+            "and refuge checks had nothing to check. Map the room layer in Review > "
+            "Layer Roles, or draw the rooms with the Space tool [P].",
+            ctx,
+            centre,
+            (),
+            CITATION,
+        )
+    ]
