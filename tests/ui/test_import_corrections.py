@@ -96,3 +96,17 @@ def test_the_units_dialog_says_why_the_unit_was_chosen(window):
     assert "The drawing says metres, and it is read in metres." in text
     assert "door widths" in text  # the evidence that agrees with the header
     dialog.reject()
+
+
+def test_units_are_checked_against_the_last_measured_length(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(UnitsDialog, "exec", lambda self: shown.append(self) or 0)
+    window.tools_bar.tools["measure"].points = [(1.0, 1.0), (1.0, 1.9)]
+    window.edit_units()
+    [dialog] = shown
+    assert dialog.measured == pytest.approx(0.9)  # drawing units of this plan
+    dialog.known.setValue(0.9)
+    assert dialog.chosen() is LengthUnit.METRE
+    dialog.known.setValue(0.02286)  # if those 0.9 units were inches
+    assert dialog.chosen() is LengthUnit.INCH
+    dialog.reject()

@@ -403,7 +403,9 @@ class MainWindow(QMainWindow):
         if sheet is None or plan is None:
             self.status.showMessage("Open a drawing first.", 4000)
             return
-        UnitsDialog(self.bridge, sheet, plan, parent=self).exec()
+        measured_m = self.tools_bar.tools["measure"].measured_m()  # type: ignore[attr-defined]
+        measured_units = None if measured_m is None else measured_m / plan.scale_to_m
+        UnitsDialog(self.bridge, sheet, plan, measured_units, parent=self).exec()
 
     def edit_check_settings(self) -> None:
         CheckSettingsDialog(self.bridge, self).exec()

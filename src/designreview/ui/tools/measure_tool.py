@@ -38,7 +38,10 @@ class MeasureTool(Tool):
     """Click points along what to measure; the status bar shows length and area."""
 
     name, text, shortcut = "measure", "Measure", "D"
-    hint = "Click points to measure a length; three or more points also give the area."
+    hint = (
+        "Click points to measure a length; three or more points also give the area. "
+        "Review > Units checks the drawing's unit against the last length measured."
+    )
 
     def __init__(self, ctx: ToolContext) -> None:
         super().__init__(ctx)
@@ -71,6 +74,11 @@ class MeasureTool(Tool):
             self._done = True
             return True
         return super().key(key, mods)
+
+    def measured_m(self) -> float | None:
+        """The length of the current measurement in plan metres, if there is one."""
+        length = polyline_length(self.points)
+        return length if len(self.points) >= 2 and length > 0 else None
 
     def cancel(self) -> None:
         self.points, self._done, self.reading = [], False, ""
