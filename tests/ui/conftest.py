@@ -21,6 +21,7 @@ class ScriptedPrompts:
         self.next_save_path = None
         self.next_open_path = None
         self.next_export_path = None
+        self.next_item = None
 
     def unsaved_changes(self, title):
         self.asked.append(f"unsaved:{title}")
@@ -37,6 +38,10 @@ class ScriptedPrompts:
     def save_path(self, suggested):
         self.asked.append("save_path")
         return self.next_save_path
+
+    def choose_item(self, title, label, items, current):
+        self.asked.append(f"choose:{title}:{'|'.join(items)}")
+        return self.next_item
 
     def export_path(self, title, suggested, file_filter):
         self.asked.append(f"export:{title}")

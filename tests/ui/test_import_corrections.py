@@ -110,3 +110,40 @@ def test_units_are_checked_against_the_last_measured_length(window, monkeypatch)
     dialog.known.setValue(0.02286)  # if those 0.9 units were inches
     assert dialog.chosen() is LengthUnit.INCH
     dialog.reject()
+
+
+def test_a_sheet_can_be_read_from_a_paper_space_layout(make_window, qtbot, tmp_path):
+    import ezdxf
+
+    doc = ezdxf.new("R2010")
+    doc.header["$INSUNITS"] = 6
+    doc.layers.add("A-WALL")
+    doc.modelspace().add_lwpolyline(
+        [(0, 0), (10, 0), (10, 4), (0, 4)], close=True, dxfattribs={"layer": "A-WALL"}
+    )
+    sheet_layout = doc.layouts.new("PLAN")
+    sheet_layout.add_lwpolyline(
+        [(0, 0), (30, 0), (30, 20), (0, 20)], close=True, dxfattribs={"layer": "A-WALL"}
+    )
+    doc.saveas(tmp_path / "layouts.dxf")
+    window = make_window(tmp_path / "layouts.dxf")
+    assert window.plan.layouts == ("PLAN",)
+    assert window.plan.extents.width == pytest.approx(10)
+    window.prompts.next_item = "PLAN"
+    window.choose_layout()
+    assert "choose:Layout" in window.prompts.asked[-1]
+    assert "Model space|PLAN" in window.prompts.asked[-1]
+    qtbot.waitUntil(
+        lambda: window.plan.extents.width == pytest.approx(30), timeout=30_000
+    )
+    assert window.bridge.review.sheets[0].layout == "PLAN"
+    window.bridge.undo_stack.undo()
+    qtbot.waitUntil(
+        lambda: window.plan.extents.width == pytest.approx(10), timeout=30_000
+    )
+
+
+def test_only_model_space_is_said(window):
+    window.choose_layout()
+    assert not any(a.startswith("choose:") for a in window.prompts.asked)
+    assert "only model space" in window.status.currentMessage()

@@ -206,6 +206,16 @@ def _build_plan(
         spaces=building.spaces,
         unit_report=decision.report,
         xrefs=xrefs,
+        layouts=_paper_layouts(doc),
+    )
+
+
+def _paper_layouts(doc: Any) -> tuple[str, ...]:
+    """Paper-space layouts that hold something, in the drawing's tab order."""
+    return tuple(
+        name
+        for name in doc.layouts.names_in_taborder()
+        if name != "Model" and len(doc.layouts.get(name))
     )
 
 

@@ -188,6 +188,8 @@ class Plan:
     unit_report: UnitReport | None = None
     """What the drawing said about its unit and why ``units`` was chosen."""
     xrefs: tuple[ExternalReference, ...] = ()
+    layouts: tuple[str, ...] = ()
+    """The drawing's paper-space layouts, in tab order (model space is not listed)."""
 
     @property
     def is_imperial(self) -> bool:

@@ -65,6 +65,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("layer_roles", "&Review", "&Layer Roles…", "edit_layer_roles", (),
                "Correct what each drawing layer holds (walls, doors, windows...)",
                separator_before=True),
+    ActionSpec("layout", "&Review", "Drawing &Layout…", "choose_layout", (),
+               "Read this sheet from model space or from a paper-space layout"),
     ActionSpec("units", "&Review", "&Units…", "edit_units", (),
                "Confirm or change the drawing's units"),
     ActionSpec("check_settings", "&Review", "Check &Settings…", "edit_check_settings",

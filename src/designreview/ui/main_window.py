@@ -407,6 +407,32 @@ class MainWindow(QMainWindow):
         measured_units = None if measured_m is None else measured_m / plan.scale_to_m
         UnitsDialog(self.bridge, sheet, plan, measured_units, parent=self).exec()
 
+    def choose_layout(self) -> None:
+        sheet, plan = self.sheets.sheet(), self.sheets.plan
+        if sheet is None or plan is None:
+            self.status.showMessage("Open a drawing first.", 4000)
+            return
+        if not plan.layouts and sheet.layout is None:
+            self.status.showMessage("This drawing has only model space.", 6000)
+            return
+        model = "Model space"
+        names = [model, *plan.layouts]
+        if sheet.layout is not None and sheet.layout not in names:
+            names.append(sheet.layout)
+        current = names.index(sheet.layout) if sheet.layout else 0
+        chosen = self.prompts.choose_item(
+            f"Layout — {sheet.name}", "Read the drawing from:", names, current
+        )
+        if chosen is None:
+            return
+        layout = None if chosen == model else chosen
+        if layout != sheet.layout:
+            self.bridge.submit(
+                ReplaceSheet(
+                    sheet, replace(sheet, layout=layout), f"Layout of {sheet.name}"
+                )
+            )
+
     def edit_check_settings(self) -> None:
         CheckSettingsDialog(self.bridge, self).exec()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
 REVIEW_FILTER = "designreview reviews (*.dreview)"
@@ -124,6 +124,15 @@ class Prompts:
         return (
             path if path.suffix.lower() == ".dreview" else path.with_suffix(".dreview")
         )
+
+    def choose_item(
+        self, title: str, label: str, items: list[str], current: int
+    ) -> str | None:
+        """One of ``items`` from a list, or None when cancelled."""
+        item, ok = QInputDialog.getItem(
+            self._parent, title, label, items, current, editable=False
+        )
+        return item if ok else None
 
     def export_path(self, title: str, suggested: Path, file_filter: str) -> Path | None:
         """Where to write an export; the filter's first suffix is added if missing."""
