@@ -54,6 +54,27 @@ def test_inspect_json_contract(tmp_path):
     }
     assert {"walls", "doors", "windows", "spaces"} <= report["counts"].keys()
     assert report["counts"]["doors"] == 1
+    evidence = report["unit_evidence"]
+    assert (evidence["stated"], evidence["used"], evidence["source"]) == (
+        "inch",
+        "inch",
+        "header",
+    )
+    assert report["layouts"] == []
+    assert report["xrefs"] == []
+
+
+def test_inspect_says_when_geometry_overrules_the_header(tmp_path):
+    from tests.fixtures.corpus import corpus_file
+
+    path = corpus_file("school_escaldes_junior_high_allfloors.dxf")
+    report = json.loads(run_cli("inspect", path, "--json").stdout)
+    assert report["units"] == "metre"
+    assert report["unit_evidence"]["stated"] == "millimetre"
+    assert report["unit_evidence"]["source"] == "evidence"
+    assert any("door widths" in r for r in report["unit_evidence"]["reasons"])
+    text = run_cli("inspect", path).stdout
+    assert "units from the geometry (the header says millimetre" in text
 
 
 def test_inspect_text_output(tmp_path):

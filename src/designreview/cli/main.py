@@ -245,6 +245,27 @@ def inspect_report(plan: Plan) -> dict[str, Any]:
             "segments": sum(len(work.segments) for work in plan.linework),
         },
         "warnings": list(plan.warnings),
+        "unit_evidence": _unit_evidence(plan),
+        "layouts": list(plan.layouts),
+        "xrefs": [
+            {"name": x.name, "path": x.path, "status": x.status.value}
+            for x in plan.xrefs
+        ],
+    }
+
+
+def _unit_evidence(plan: Plan) -> dict[str, Any] | None:
+    """Why the plan is read in its unit: what the header said, what geometry said."""
+    report = plan.unit_report
+    if report is None:
+        return None
+    return {
+        "stated": report.stated.name.lower() if report.stated else None,
+        "used": report.used.name.lower(),
+        "source": report.source.value,
+        "confidence": round(report.confidence, 3),
+        "proposed": report.proposed.name.lower() if report.proposed else None,
+        "reasons": list(report.reasons),
     }
 
 
@@ -260,6 +281,16 @@ def _inspect_text(report: dict[str, Any]) -> str:
         f"{counts['windows']}, spaces {counts['spaces']}, labels {counts['labels']}",
         f"layers ({len(report['layers'])}):",
     ]
+    evidence = report["unit_evidence"]
+    if evidence and evidence["source"] == "evidence":
+        said = f"the header says {evidence['stated'] or 'nothing'}"
+        lines.insert(
+            1,
+            f"units from the geometry ({said}; {evidence['confidence']:.0%} sure): "
+            + "; ".join(evidence["reasons"]),
+        )
+    if report["layouts"]:
+        lines.append(f"paper layouts: {', '.join(report['layouts'])}")
     lines += [
         f"  {layer['name']:<32} {layer['category']:<11} {layer['entities']:>7}"
         for layer in report["layers"]
