@@ -148,3 +148,47 @@ def test_preview_turns_landscape_pages_and_says_when_it_reduces(dialog, qtbot):
     qtbot.waitUntil(lambda: dialog.printed.pages > 5, timeout=60_000)
     assert dialog.printed.reduced >= 1
     assert "reduced to fit" in dialog.status.text()
+
+
+def test_no_place_to_save_is_said_not_raised(dialog, tmp_path):
+    dialog.output.setText("  ")
+    dialog.save()
+    assert "Choose where to save the packet" in dialog.status.text()
+    dialog.output.setText(str(tmp_path / "missing" / "packet.pdf"))
+    dialog.save()
+    assert "does not exist" in dialog.status.text()
+    assert dialog.job is None
+
+
+def test_without_recipients_the_copy_is_not_numbered(dialog, qtbot, tmp_path):
+    dialog.recipients.setPlainText("")
+    dialog.save()
+    wait_idle(qtbot, dialog)
+    cover = PdfReader(tmp_path / "packet.pdf").pages[0].extract_text()
+    assert "Copy No. 1" not in cover
+    assert "not numbered" in cover
+
+
+def test_a_printer_failure_stays_on_screen_and_copies_are_removed(
+    dialog, qtbot, tmp_path, monkeypatch
+):
+    import designreview.ui.dialogs.packet_dialog as module
+
+    def broken(pdf, printer):
+        raise OSError("The printer could not be started.")
+
+    monkeypatch.setattr(module, "paint_pdf", broken)
+    dialog.recipients.setPlainText("Ann Lee\nFire Marshal")
+    dialog.choose_printer = lambda: QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    dialog.print_packet()
+    wait_idle(qtbot, dialog)
+    assert "Printing failed: The printer could not be started." in dialog.status.text()
+    assert "Sent" not in dialog.status.text()
+    assert dialog._scratches == []  # the unprotected copies are gone
+
+
+def test_a_cancelled_print_dialog_makes_nothing(dialog):
+    dialog.choose_printer = lambda: None
+    dialog.print_packet()
+    assert dialog.job is None
+    assert dialog._scratches == []

@@ -324,7 +324,11 @@ class MainWindow(QMainWindow):
         if not self.bridge.review.sheets:
             self.status.showMessage("Open a drawing first.", 4000)
             return
-        PacketDialog(self.bridge, self.loader, self._default_packet_path(), self).exec()
+        dialog = PacketDialog(
+            self.bridge, self.loader, self._default_packet_path(), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exec()
 
     def _default_packet_path(self) -> Path:
         review_path = self.session.path

@@ -18,17 +18,23 @@ if TYPE_CHECKING:
     from designreview.model.review import Review
 
 
-def copy_paths(output: Path, recipients: list[str]) -> list[tuple[Path, str, int]]:
+def copy_paths(
+    output: Path, recipients: list[str]
+) -> list[tuple[Path, str, int | None]]:
     """(path, recipient, copy number) for each copy; one recipient keeps OUT as is.
+
+    With no recipient there is one copy, not numbered.
 
     Example:
         >>> copies = copy_paths(Path("p.pdf"), ["Ann Lee", "Fire"])
         >>> [(path.name, who, number) for path, who, number in copies]
         [('p-1-ann-lee.pdf', 'Ann Lee', 1), ('p-2-fire.pdf', 'Fire', 2)]
     """
-    if len(recipients) <= 1:
-        return [(output, recipients[0] if recipients else "", 1)]
-    copies = []
+    if not recipients:
+        return [(output, "", None)]
+    if len(recipients) == 1:
+        return [(output, recipients[0], 1)]
+    copies: list[tuple[Path, str, int | None]] = []
     for number, name in enumerate(recipients, start=1):
         slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "copy"
         copies.append(

@@ -12,7 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import (
+    QAbstractPrintDialog,
+    QPrintDialog,
+    QPrinter,
+    QPrintPreviewDialog,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -246,8 +251,12 @@ class PacketDialog(QDialog):
             return "Choose at least one sheet to print."
         if self.password.text() != self.password_again.text():
             return "The two passwords differ: type the same password twice."
-        if not self.output.text().strip():
+        output = self.output.text().strip()
+        if not output:
             return "Choose where to save the packet."
+        folder = Path(output).expanduser().parent
+        if not folder.is_dir():
+            return f"The folder {folder} does not exist: choose another place to save."
         return None
 
     def selected_sheets(self) -> tuple[str, ...]:
@@ -282,6 +291,10 @@ class PacketDialog(QDialog):
     # -- actions ----------------------------------------------------------------------
     def save(self) -> None:
         """Write every copy where the form says."""
+        problem = self.problem()
+        if problem is not None:
+            self.status.setText(problem)
+            return
         self._start(self.request(), self._on_saved)
 
     def preview(self) -> None:
@@ -293,11 +306,13 @@ class PacketDialog(QDialog):
 
     def print_packet(self) -> None:
         """Choose a printer, then print every recipient's copy at true scale."""
-        request = self._scratch_request()
-        if request is None:
+        problem = self.problem()
+        if problem is not None:
+            self.status.setText(problem)
             return
         printer = self.choose_printer()
-        if printer is not None:
+        request = self._scratch_request() if printer is not None else None
+        if printer is not None and request is not None:
             self._start(request, lambda written: self._on_print_ready(written, printer))
 
     def choose_printer(self) -> QPrinter | None:
@@ -305,6 +320,9 @@ class PacketDialog(QDialog):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("Print the packet")
+        # Every page of every copy goes to paper; Save PDF is the way to a file.
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, False)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, False)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return printer
@@ -391,7 +409,15 @@ class PacketDialog(QDialog):
     def _on_print_ready(
         self, written: list[tuple[Path, str, int]], printer: QPrinter
     ) -> None:
-        outcomes = [self._paint(path, printer) for path, _who, _n in written]
+        outcomes = []
+        for path, _who, _n in written:
+            outcome = self._paint(path, printer)
+            if outcome is None:  # the error stays on screen
+                break
+            outcomes.append(outcome)
+        self._cleanup_scratch(written)
+        if len(outcomes) < len(written):
+            return
         pages = sum(o.pages for o in outcomes)
         copies = f"{len(written)} cop{'y' if len(written) == 1 else 'ies'}"
         where = printer.printerName() or "the printer"
@@ -400,14 +426,22 @@ class PacketDialog(QDialog):
             + _reduced_note(sum(o.reduced for o in outcomes))
         )
 
-    def _paint(self, pdf: Path, printer: QPrinter) -> PrintOutcome:
+    def _cleanup_scratch(self, written: list[tuple[Path, str, int]]) -> None:
+        """Remove the unprotected copies made for the printer as soon as it has them."""
+        folders = {str(path.parent) for path, _who, _n in written}
+        for scratch in [s for s in self._scratches if s.name in folders]:
+            scratch.cleanup()
+            self._scratches.remove(scratch)
+
+    def _paint(self, pdf: Path, printer: QPrinter) -> PrintOutcome | None:
         try:
             outcome = paint_pdf(pdf, printer)
-        except (OSError, ValueError, DesignReviewError) as exc:
+        except (OSError, ValueError, MemoryError, DesignReviewError) as exc:
+            reason = str(exc) or "the computer ran out of memory."
             self.status.setText(
-                f"Printing failed: {exc} Check the printer and try again."
+                f"Printing failed: {reason} Check the printer and try again."
             )
-            return PrintOutcome(0, 0)
+            return None
         self.printed = outcome
         if is_preview(printer) and outcome.reduced:
             self.status.setText(self.status.text() + _reduced_note(outcome.reduced))
