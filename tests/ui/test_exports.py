@@ -46,6 +46,6 @@ def test_cancelled_choice_writes_nothing(sample, tmp_path):
 def test_an_unwritable_place_is_a_clear_error(sample, qtbot, tmp_path):
     message = export(sample, qtbot, "export_csv", tmp_path / "missing" / "f.csv")
     assert message
-    assert "Nothing was exported" in sample.last_error
+    assert "The export did not finish" in sample.last_error
     assert "Traceback" not in sample.last_error
     sample.error_box.close()

@@ -148,4 +148,4 @@ class Exporter(QObject):
         self.job = None
         self.last_message = message
         self._report("The export failed.")
-        self._show_error("Export failed", f"Nothing was exported. {message}")
+        self._show_error("Export failed", f"The export did not finish. {message}")
