@@ -174,7 +174,7 @@ def test_a_printer_failure_stays_on_screen_and_copies_are_removed(
 ):
     import designreview.ui.dialogs.packet_dialog as module
 
-    def broken(pdf, printer):
+    def broken(pdf, printer, **_options):
         raise OSError("The printer could not be started.")
 
     monkeypatch.setattr(module, "paint_pdf", broken)
@@ -191,4 +191,30 @@ def test_a_cancelled_print_dialog_makes_nothing(dialog):
     dialog.choose_printer = lambda: None
     dialog.print_packet()
     assert dialog.job is None
+    assert dialog._scratches == []
+
+
+def test_printing_can_be_stopped_between_pages(dialog, qtbot, tmp_path, monkeypatch):
+    import designreview.ui.dialogs.packet_dialog as module
+
+    class StopAtPageThree(module.QProgressDialog):
+        def wasCanceled(self):  # noqa: N802 (Qt's name)
+            return self.value() >= 3
+
+    monkeypatch.setattr(module, "QProgressDialog", StopAtPageThree)
+    printed = tmp_path / "printed.pdf"
+
+    def pdf_printer():
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        return printer
+
+    dialog.recipients.setPlainText("Ann Lee\nFire Marshal")
+    dialog.choose_printer = pdf_printer
+    dialog.print_packet()
+    wait_idle(qtbot, dialog)
+    assert "Printing stopped after 3 pages" in dialog.status.text()
+    assert len(sizes(printed)) == 3
+    assert dialog.print_button.isEnabled()
     assert dialog._scratches == []

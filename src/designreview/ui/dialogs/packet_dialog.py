@@ -19,6 +19,7 @@ from PySide6.QtPrintSupport import (
     QPrintPreviewDialog,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -409,13 +411,44 @@ class PacketDialog(QDialog):
     def _on_print_ready(
         self, written: list[tuple[Path, str, int]], printer: QPrinter
     ) -> None:
+        progress = QProgressDialog(
+            "Sending the packet to the printer…",
+            "Stop",
+            0,
+            sum(pages for _path, _who, pages in written),
+            self,
+        )
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(400)
+        sent = 0
+
+        def stop() -> bool:
+            """Called before each page: show progress, keep the window alive."""
+            nonlocal sent
+            progress.setValue(sent)
+            sent += 1
+            QApplication.processEvents()
+            return progress.wasCanceled()
+
         outcomes = []
-        for path, _who, _n in written:
-            outcome = self._paint(path, printer)
-            if outcome is None:  # the error stays on screen
-                break
-            outcomes.append(outcome)
-        self._cleanup_scratch(written)
+        self._set_busy(True)
+        try:
+            for path, _who, _n in written:
+                outcome = self._paint(path, printer, stop)
+                if outcome is None or progress.wasCanceled():
+                    break  # an error stays on screen
+                outcomes.append(outcome)
+        finally:
+            stopped = progress.wasCanceled()
+            progress.close()
+            self._set_busy(False)
+            self._cleanup_scratch(written)
+        if stopped:
+            self.status.setText(
+                f"Printing stopped after {max(sent - 1, 0)} pages. Pages already sent "
+                "may still print: cancel them in the printer's queue if needed."
+            )
+            return
         if len(outcomes) < len(written):
             return
         pages = sum(o.pages for o in outcomes)
@@ -433,9 +466,14 @@ class PacketDialog(QDialog):
             scratch.cleanup()
             self._scratches.remove(scratch)
 
-    def _paint(self, pdf: Path, printer: QPrinter) -> PrintOutcome | None:
+    def _paint(
+        self,
+        pdf: Path,
+        printer: QPrinter,
+        stop: Callable[[], bool] = lambda: False,
+    ) -> PrintOutcome | None:
         try:
-            outcome = paint_pdf(pdf, printer)
+            outcome = paint_pdf(pdf, printer, stop=stop)
         except (OSError, ValueError, MemoryError, DesignReviewError) as exc:
             reason = str(exc) or "the computer ran out of memory."
             self.status.setText(
