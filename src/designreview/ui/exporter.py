@@ -128,7 +128,7 @@ class Exporter(QObject):
         self, write: Callable[[Review, Mapping[str, Plan], threading.Event], str]
     ) -> None:
         review = self.bridge.review
-        cached = {str(s.id): self.loader.cached(s) for s in review.sheets}
+        cached = self.loader.cached_plans(review)
         self._report("Exporting…")
         self.job = workers.run(
             lambda cancel: write(

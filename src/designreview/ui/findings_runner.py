@@ -96,9 +96,7 @@ class FindingsRunner(QObject):
         only, self._pending = self._pending, None
         previous = self.result if only is not None and self._has_result else None
         rules = {k: v for k, v in RULES.items() if only is None or k in only}
-        cached: dict[str, Plan | None] = {
-            str(s.id): self.loader.cached(s) for s in review.sheets
-        }
+        cached = self.loader.cached_plans(review)
         if self._job is not None:
             self._job.cancel()
         self._job = job = workers.run(

@@ -50,6 +50,10 @@ class PlanLoader(QObject):
     def cached(self, sheet: Sheet) -> Plan | None:
         return self._cache.get(sheet_key(sheet))
 
+    def cached_plans(self, review: Review) -> dict[str, Plan | None]:
+        """Each sheet's plan as already loaded, None where it is not (yet)."""
+        return {str(sheet.id): self.cached(sheet) for sheet in review.sheets}
+
     def load(self, review: Review, sheet: Sheet) -> None:
         """Emit ``loaded`` with the plan, from the cache or a background import."""
         plan = self.cached(sheet)

@@ -352,7 +352,7 @@ class PacketDialog(QDialog):
                 SetReviewInfo(self.bridge.review.info, self.info()), initiator=self
             )
         review = self.bridge.review
-        cached = {str(s.id): self.loader.cached(s) for s in review.sheets}
+        cached = self.loader.cached_plans(review)
         self._set_busy(True)
         self.status.setText("Checking the review and laying out the packet…")
         self.job = workers.run(
