@@ -259,3 +259,44 @@ def test_non_finite_numbers_cannot_be_saved():
     cam = replace(review.markups[2], range_m=float("nan"))
     with pytest.raises(ReviewFileError.__mro__[1], match="not finite"):
         review_bytes(review.with_markup(cam))
+
+
+def calibrated_review():
+    review = full_review()
+    sheet = replace(review.sheets[0], unit_override=None, scale_override_m=0.0381)
+    return review.with_sheet(sheet)
+
+
+def test_calibrated_scale_round_trips():
+    review = calibrated_review()
+    again = read_review_bytes(review_bytes(review), "r.dreview")
+    assert again == review
+    assert again.sheets[0].scale_override_m == 0.0381
+
+
+def test_sheets_of_version_1_files_have_no_calibration():
+    # The field was added without a schema step: absent means "not calibrated".
+    review = read_review(DATA / "review_v1.dreview")
+    assert review.sheets[0].scale_override_m is None
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (0, r"sheets\[0\]\.scale_override_m: expected a number above 0, found 0"),
+        (-0.0254, r"sheets\[0\]\.scale_override_m: expected a number above 0"),
+        (float("inf"), r"sheets\[0\]\.scale_override_m: expected a finite number"),
+        (float("nan"), r"sheets\[0\]\.scale_override_m: expected a finite number"),
+        ("38.1 mm", r"sheets\[0\]\.scale_override_m: expected a number"),
+    ],
+)
+def test_impossible_calibrations_name_the_field(value, message):
+    def bad_scale(document):
+        document["review"]["sheets"][0]["scale_override_m"] = value
+
+    data = rewrite(
+        review_bytes(calibrated_review()), with_json("review.json", bad_scale)
+    )
+    data = rewrite(data, fix_hashes)
+    with pytest.raises(DamagedReviewFileError, match=message):
+        read_review_bytes(data, "x.dreview")

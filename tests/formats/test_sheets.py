@@ -46,3 +46,26 @@ def test_same_drawing_twice_is_embedded_once(tmp_path):
     assert len(review.sheets) == 2
     assert len(review.sources) == 1
     assert review.sheets[1].name == "rooms (2)"
+
+
+def test_a_calibrated_scale_reads_the_drawing_and_wins_over_the_unit(tmp_path):
+    import ezdxf
+
+    doc = ezdxf.new("R2013")
+    doc.header["$INSUNITS"] = 1  # inches, but drawn at 1 unit = 1.5 mm
+    doc.modelspace().add_line((0, 0), (1000, 0), dxfattribs={"layer": "A-WALL"})
+    doc.saveas(tmp_path / "scaled.dxf")
+    review = new_review([tmp_path / "scaled.dxf"])
+    sheet = replace(
+        review.sheets[0], unit_override=LengthUnit.FOOT, scale_override_m=0.0015
+    )
+    plan = plan_for_sheet(review, sheet)
+    assert plan.scale_to_m == 0.0015
+    assert plan.extents.width == pytest.approx(1.5)
+    assert plan.is_calibrated
+    assert plan.unit_report.reasons[0] == (
+        "calibrated by the user: 1 drawing unit = 1.5 mm"
+    )
+    plain = plan_for_sheet(review, replace(sheet, scale_override_m=None))
+    assert plain.extents.width == pytest.approx(1000 * 0.3048)
+    assert not plain.is_calibrated

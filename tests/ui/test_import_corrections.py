@@ -8,7 +8,8 @@ from tests.fixtures.dxf_files import rooms_dxf
 from designreview.model.plan import LayerCategory
 from designreview.model.units import LengthUnit
 from designreview.ui.dialogs.layer_roles_dialog import LayerRolesDialog
-from designreview.ui.dialogs.units_dialog import UnitsDialog, unit_for_measurement
+from designreview.ui.dialogs.units_dialog import UnitsDialog
+from designreview.ui.dialogs.units_text import unit_for_measurement
 from designreview.ui.docks.import_dock import report_lines
 
 
@@ -65,7 +66,7 @@ def test_a_known_length_picks_the_unit(window):
         measured_units=36.0,
         parent=window,
     )
-    dialog.known.setValue(0.914)  # a 36 in door
+    dialog.known.setText("0.914 m")  # a 36 in door
     assert dialog.chosen() is LengthUnit.INCH
     assert "inch" in dialog.advice.text()
     dialog.reject()
@@ -105,9 +106,9 @@ def test_units_are_checked_against_the_last_measured_length(window, monkeypatch)
     window.edit_units()
     [dialog] = shown
     assert dialog.measured == pytest.approx(0.9)  # drawing units of this plan
-    dialog.known.setValue(0.9)
+    dialog.known.setText("0.9")
     assert dialog.chosen() is LengthUnit.METRE
-    dialog.known.setValue(0.02286)  # if those 0.9 units were inches
+    dialog.known.setText("22.86 mm")  # if those 0.9 units were inches
     assert dialog.chosen() is LengthUnit.INCH
     dialog.reject()
 

@@ -2,7 +2,8 @@
 
 The dataclass type hints are the schema: decoding walks them and rejects anything that
 does not fit with the path of the offending value, so a hand-edited or damaged review
-file fails with a message instead of surfacing later as a strange bug.
+file fails with a message instead of surfacing later as a strange bug. A field's
+``exclusive_minimum`` metadata also bounds its number (a scale must be above 0).
 """
 
 from __future__ import annotations
@@ -155,12 +156,31 @@ def _dataclass(kind: type[T], data: Any, path: str) -> T:
     for name, spec in fields.items():
         if name in data:
             values[name] = from_json(hints[name], data[name], f"{path}.{name}")
+            _check_bounds(spec, values[name], f"{path}.{name}")
         elif (
             spec.default is dataclasses.MISSING
             and spec.default_factory is dataclasses.MISSING
         ):
             raise SchemaError(f"{path}: missing field {name!r}")
     return kind(**values)
+
+
+def _check_bounds(spec: dataclasses.Field[Any], value: Any, path: str) -> None:
+    """A number above a field's ``exclusive_minimum`` (its metadata), when it has one.
+
+    Example:
+        >>> from designreview.model.review import Sheet
+        >>> sheet = {"id": "s", "name": "L1", "source_name": "a.dxf", "source_sha256": ""}
+        >>> from_json(Sheet, {**sheet, "scale_override_m": 0.0381}).scale_override_m
+        0.0381
+        >>> from_json(Sheet, {**sheet, "scale_override_m": 0})
+        Traceback (most recent call last):
+        ...
+        designreview.formats.json_codec.SchemaError: review.scale_override_m: expected a number above 0, found 0.0
+    """  # noqa: E501
+    low = spec.metadata.get("exclusive_minimum")
+    if low is not None and isinstance(value, int | float) and not value > low:
+        raise SchemaError(f"{path}: expected a number above {low:g}, found {value!r}")
 
 
 def _enum_key(member: Enum) -> str:

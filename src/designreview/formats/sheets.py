@@ -52,7 +52,10 @@ def plan_for_sheet(
 ) -> Plan:
     """The plan of ``sheet``, imported from the drawing embedded in ``review``.
 
-    The sheet's unit override, layout and layer corrections are applied.
+    The sheet's unit corrections, layout and layer corrections are applied. A scale
+    calibrated by two points (``scale_override_m``) wins over a named unit
+    (``unit_override``): the importer reads the drawing at the calibrated scale and
+    uses the unit only to choose how lengths are written.
     """
     source = review.source(sheet.source_sha256)
     if source is None:
@@ -60,7 +63,11 @@ def plan_for_sheet(
             f"The drawing of sheet {sheet.name!r} ({sheet.source_name}) is missing "
             "from the review. Add the drawing again as a new sheet."
         )
-    options = ImportOptions(layout=sheet.layout, unit=sheet.unit_override)
+    options = ImportOptions(
+        layout=sheet.layout,
+        unit=sheet.unit_override,
+        scale_to_m=sheet.scale_override_m,
+    )
     suffix = Path(sheet.source_name).suffix or ".dxf"
     # A private folder: nothing else in it can pass for one of the drawing's XREFs.
     with tempfile.TemporaryDirectory(prefix="designreview-") as folder:

@@ -11,7 +11,7 @@ what the drawing said, what was used and why) and a warning when the user should
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 from typing import TYPE_CHECKING
 
@@ -26,7 +26,7 @@ from designreview.formats.units_evidence import (
     unit_name,
 )
 from designreview.model.plan import LayerCategory, UnitReport, UnitSource
-from designreview.model.units import LengthUnit
+from designreview.model.units import LengthUnit, format_scale
 
 if TYPE_CHECKING:
     from array import array
@@ -166,14 +166,27 @@ def decide_unit(
         >>> print(decision.warning)  # doctest: +NORMALIZE_WHITESPACE
         The drawing says millimetres but its doors are 0.9 units wide: read as
         metres. Check a known dimension; change the units if this is wrong.
+
+        A scale calibrated by two points wins over a named unit:
+
+        >>> calibrated = decide_unit(escaldes, LengthUnit.INCH, scale_to_m=0.0381)
+        >>> calibrated.scale_to_m, calibrated.unit.name, calibrated.report.is_calibrated
+        (0.0381, 'INCH', True)
+        >>> calibrated.report.reasons[0]
+        'calibrated by the user: 1 drawing unit = 38.1 mm'
     """
     proposal = propose_unit(evidence)
-    if override is not None or scale_to_m is not None:
-        scale = scale_to_m or (override or proposal.unit).metres
-        unit = override or _nearest_unit(scale)
-        reasons = ("chosen by the user", *proposal.reasons)
+    if scale_to_m:
+        # A calibrated scale wins over a named unit; the unit only writes lengths.
+        unit = override or _nearest_unit(scale_to_m)
+        said = f"calibrated by the user: 1 drawing unit = {format_scale(scale_to_m)}"
+        reasons = (said, *proposal.reasons)
         report = _report(proposal, evidence, unit, UnitSource.USER, reasons)
-        return UnitDecision(unit, scale, report)
+        return UnitDecision(unit, scale_to_m, replace(report, is_calibrated=True))
+    if override is not None:
+        reasons = ("chosen by the user", *proposal.reasons)
+        report = _report(proposal, evidence, override, UnitSource.USER, reasons)
+        return UnitDecision(override, override.metres, report)
     source = UnitSource.EVIDENCE if proposal.stated is None else UnitSource.HEADER
     if proposal.overrules:
         source = UnitSource.EVIDENCE

@@ -117,6 +117,10 @@ class UnitReport:
     proposed: LengthUnit | None = None
     stated_code: int | None = None
     """The raw ``$INSUNITS`` value (None when the header has none)."""
+    is_calibrated: bool = False
+    """The scale comes from the user's two-point calibration, not from ``used``.
+
+    ``used`` is then only the unit nearest to that scale, for writing lengths."""
 
     @property
     def is_overruled(self) -> bool:
@@ -195,6 +199,11 @@ class Plan:
     def is_imperial(self) -> bool:
         """Whether lengths should be shown in feet and inches."""
         return self.units.is_imperial
+
+    @property
+    def is_calibrated(self) -> bool:
+        """Whether the scale comes from the user's two-point calibration."""
+        return self.unit_report is not None and self.unit_report.is_calibrated
 
     @property
     def drawing_extents_m(self) -> Extents:

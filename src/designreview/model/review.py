@@ -52,6 +52,10 @@ class Sheet:
 
     The drawing's bytes are kept in the review file; ``source_sha256`` ties this sheet
     to them. Geometry is re-derived from those bytes on open, never saved.
+
+    How the drawing's units become metres is the user's to correct in two ways: a
+    named unit (``unit_override``) or a scale calibrated by two points
+    (``scale_override_m``). When both are set, the calibrated scale wins.
     """
 
     id: SheetId
@@ -64,6 +68,14 @@ class Sheet:
     level: int = 0
     sensitive_layers: tuple[str, ...] = ()
     """Layers hidden in meeting mode (security systems, keys, cameras' wiring)."""
+    scale_override_m: float | None = field(
+        default=None, metadata={"exclusive_minimum": 0.0}
+    )
+    """Metres per drawing unit from a two-point calibration (finite, above 0).
+
+    For drawings at no standard scale (a scaled or scanned plan where one unit is
+    38.1 mm); it wins over ``unit_override``. The review file rejects other values.
+    """
 
 
 class DecisionKind(Enum):

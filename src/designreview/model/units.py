@@ -86,3 +86,23 @@ def format_length(metres: float, imperial: bool) -> str:
     total_inches = int(abs(metres) / _M_PER_INCH + 0.5)  # half an inch rounds up
     feet, inches = divmod(total_inches, 12)
     return f"{sign}{feet}'-{inches}\""
+
+
+def format_scale(metres_per_unit: float, imperial: bool = False) -> str:
+    """How long one drawing unit is, as a calibration shows it.
+
+    Millimetres below a metre, metres above; imperial plans also get inches.
+
+    Example:
+        >>> format_scale(0.0254 * 1.5), format_scale(0.0015), format_scale(2.5)
+        ('38.1 mm', '1.5 mm', '2.5 m')
+        >>> format_scale(0.0381, imperial=True)
+        '38.1 mm (1.5 in)'
+    """
+    if metres_per_unit < 1.0:
+        text = f"{metres_per_unit * 1000:.4g} mm"
+    else:
+        text = f"{metres_per_unit:.4g} m"
+    if imperial:
+        text += f" ({metres_per_unit / _M_PER_INCH:.4g} in)"
+    return text

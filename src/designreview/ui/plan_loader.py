@@ -24,6 +24,7 @@ def sheet_key(sheet: Sheet) -> SheetKey:
     return (
         sheet.source_sha256,
         sheet.unit_override,
+        sheet.scale_override_m,
         sheet.layout,
         sheet.layer_overrides,
     )

@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QToolButton
 
 from designreview.analysis.snapping import SnapKind
-from designreview.model.units import format_length
+from designreview.model.units import format_length, format_scale
 
 if TYPE_CHECKING:
     from designreview.model.plan import Plan
@@ -80,7 +80,10 @@ class PlanStatusBar(QStatusBar):
             self.clearMessage()
 
     def show_plan(self, plan: Plan) -> None:
-        self.units_label.setText(f"Units: {plan.units.name.lower()}")
+        units = plan.units.name.lower()
+        if plan.is_calibrated:
+            units = f"calibrated, 1 unit = {format_scale(plan.scale_to_m)}"
+        self.units_label.setText(f"Units: {units}")
         notes = f" — {len(plan.warnings)} import notes" if plan.warnings else ""
         self.showMessage(f"{plan.source_name}{notes}", 8000)
 

@@ -1,4 +1,8 @@
-"""Confirming or changing a drawing's units, with a known length to check against."""
+"""Confirming or changing a drawing's units: a named unit, or a two-point calibration.
+
+A length measured with the Measure tool and its real length either confirm a named
+unit or, for drawings at no standard scale, calibrate how long one drawing unit is.
+"""
 
 from __future__ import annotations
 
@@ -6,102 +10,36 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
+    QRadioButton,
     QVBoxLayout,
 )
 
 from designreview.model.edits import ReplaceSheet
-from designreview.model.plan import UnitReport, UnitSource
-from designreview.model.units import LengthUnit
+from designreview.model.errors import DesignReviewError
+from designreview.model.units import LengthUnit, format_scale
+from designreview.ui.dialogs.units_text import (
+    CHOICES,
+    calibration_scale,
+    report_or_unit,
+    unit_for_measurement,
+)
+from designreview.ui.qt_helpers import signals_blocked
 
 if TYPE_CHECKING:
     from designreview.model.plan import Plan
     from designreview.model.review import Sheet
     from designreview.ui.document_bridge import DocumentBridge
 
-CHOICES = (
-    LengthUnit.INCH,
-    LengthUnit.FOOT,
-    LengthUnit.MILLIMETRE,
-    LengthUnit.CENTIMETRE,
-    LengthUnit.DECIMETRE,
-    LengthUnit.METRE,
-)
-
-
-def unit_for_measurement(measured_units: float, known_m: float) -> LengthUnit | None:
-    """The standard unit in which ``measured_units`` drawing units make ``known_m``.
-
-    Within 3%, else None (the drawing is not at a standard scale).
-
-    Example:
-        >>> unit_for_measurement(36.0, 0.9144).name
-        'INCH'
-        >>> unit_for_measurement(900.0, 0.9).name
-        'MILLIMETRE'
-        >>> unit_for_measurement(7.0, 1.0) is None
-        True
-    """
-    if measured_units <= 0 or known_m <= 0:
-        return None
-    metres_per_unit = known_m / measured_units
-    best = min(CHOICES, key=lambda u: abs(u.metres - metres_per_unit) / u.metres)
-    return best if abs(best.metres - metres_per_unit) / best.metres <= 0.03 else None
-
-
-def unit_report_text(report: UnitReport, sheet: Sheet | None = None) -> str:
-    """Which unit the drawing is read in, who decided, and the evidence, in words.
-
-    Example:
-        >>> from designreview.model.plan import UnitReport, UnitSource
-        >>> mm, m = LengthUnit.MILLIMETRE, LengthUnit.METRE
-        >>> print(unit_report_text(UnitReport(mm, m, UnitSource.EVIDENCE, 0.96,
-        ...       ("169 of 169 door widths are 0.7-1.3 m in metres",), m)))
-        The drawing says millimetres, but its geometry says metres (96 % sure), so it is read in metres:
-        • 169 of 169 door widths are 0.7-1.3 m in metres
-    """  # noqa: E501
-    used = _plural(report.used)
-    stated = _plural(report.stated) if report.stated else None
-    sure = f"{report.confidence:.0%}".replace("%", " %")
-    if sheet is not None and sheet.unit_override is not None:
-        head = f"You chose {used} for this sheet."
-    elif report.source is UnitSource.EVIDENCE and stated:
-        head = (
-            f"The drawing says {stated}, but its geometry says {used} ({sure} sure), "
-            f"so it is read in {used}:"
-        )
-    elif report.source is UnitSource.EVIDENCE:
-        head = f"The drawing names no unit; its geometry says {used} ({sure} sure):"
-    else:
-        head = f"The drawing says {used}, and it is read in {used}."
-    lines = [head, *(f"• {reason}" for reason in report.reasons)]
-    if report.proposed is not None and report.proposed is not report.used:
-        lines.append(
-            f"Its geometry suggests {_plural(report.proposed)}: check a known length "
-            "before the review relies on distances."
-        )
-    return "\n".join(lines)
-
-
-def _report_or_unit(plan: Plan, sheet: Sheet) -> str:
-    if plan.unit_report is None:
-        return f"The drawing is read in {_plural(plan.units)}."
-    return unit_report_text(plan.unit_report, sheet)
-
-
-def _plural(unit: LengthUnit) -> str:
-    return {LengthUnit.FOOT: "feet", LengthUnit.INCH: "inches"}.get(
-        unit, f"{unit.name.lower()}s"
-    )
-
 
 class UnitsDialog(QDialog):
-    """Shows the unit in use and why; the choice is saved with the sheet."""
+    """Shows the unit in use and why; keeps a named unit or a calibration per sheet."""
 
     def __init__(
         self,
@@ -114,61 +52,148 @@ class UnitsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Units — {sheet.name}")
         self.bridge, self.sheet, self.plan = bridge, sheet, plan
-        self.combo = QComboBox()
-        for unit in CHOICES:
-            self.combo.addItem(f"{unit.name.lower()} ({unit.symbol})", unit)
-        self.combo.setCurrentIndex(max(self.combo.findData(plan.units), 0))
-        self.known = QDoubleSpinBox()
-        self.known.setRange(0.0, 10_000.0)
-        self.known.setDecimals(3)
-        self.known.setSuffix(" m")
-        self.known.valueChanged.connect(self._on_known_changed)
         self.measured = measured_units
+        notes = [w for w in plan.warnings if "unit" in w.lower()]
+        self.report = QLabel("\n\n".join([report_or_unit(plan, sheet), *notes]))
+        self.report.setWordWrap(True)
         self.advice = QLabel("")
         self.advice.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow("Drawing unit:", self.combo)
-        if measured_units is not None:
-            form.addRow(
-                f"Measured: {measured_units:g} units. Its real length:", self.known
-            )
+        # Room for two lines of advice, so a message never squeezes the report.
+        self.advice.setMinimumHeight(2 * self.advice.fontMetrics().lineSpacing())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.report)
+        layout.addLayout(self._build_form())
+        layout.addWidget(self.advice)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        notes = [w for w in plan.warnings if "unit" in w.lower()]
-        self.report = QLabel("\n\n".join([_report_or_unit(plan, sheet), *notes]))
-        self.report.setWordWrap(True)
-        layout.addWidget(self.report)
-        layout.addLayout(form)
-        layout.addWidget(self.advice)
         layout.addWidget(buttons)
+        self.setMinimumWidth(540)
+
+    def _build_form(self) -> QFormLayout:
+        self.combo = QComboBox()
+        for unit in CHOICES:
+            self.combo.addItem(f"{unit.name.lower()} ({unit.symbol})", unit)
+        self.combo.setCurrentIndex(max(self.combo.findData(self.plan.units), 0))
+        self.combo.activated.connect(self._on_combo_activated)
+        self.named = QRadioButton("Named unit:")
+        self.calibrate = QRadioButton("Calibrate by two points:")
+        group = QButtonGroup(self)
+        group.addButton(self.named)
+        group.addButton(self.calibrate)
+        current = self.sheet.scale_override_m
+        (self.calibrate if current else self.named).setChecked(True)
+        self.calibrate.toggled.connect(self._on_calibrate_toggled)
+        self.scale_label = QLabel(self._scale_text(current))
+        self.known = QLineEdit()
+        self.known.setPlaceholderText(
+            "e.g. 3'-0\" or 0.9 m" if self.plan.is_imperial else "e.g. 0.9 m or 900 mm"
+        )
+        self.known.textChanged.connect(self._on_known_edited)
+        if self.measured is None:
+            self.known.setEnabled(False)
+            measured = "nothing yet (use the Measure tool on a known distance)"
+        else:
+            measured = f"{self.measured:g} drawing units (last Measure tool length)"
+        form = QFormLayout()
+        form.addRow("Measured length:", QLabel(measured))
+        form.addRow("Its real length:", self.known)
+        form.addRow(self.named, self.combo)
+        form.addRow(self.calibrate, self.scale_label)
+        return form
 
     def chosen(self) -> LengthUnit:
         unit: LengthUnit = self.combo.currentData()
         return unit
 
+    def is_calibrating(self) -> bool:
+        return self.calibrate.isChecked()
+
+    def scale(self) -> float:
+        """The calibrated scale to keep; DesignReviewError says why there is none."""
+        if not self.known.text().strip() and self.sheet.scale_override_m:
+            return self.sheet.scale_override_m  # the calibration kept as it was
+        return calibration_scale(
+            self.measured, self.known.text(), self.plan.is_imperial
+        )
+
     def accept(self) -> None:
-        unit = self.chosen()
-        unchanged = unit is self.plan.units and self.sheet.unit_override is None
-        after = replace(self.sheet, unit_override=None if unchanged else unit)
+        after = self._sheet_after()
+        if after is None:
+            return  # the advice says what is missing
         if after != self.sheet:
+            label = "Calibrate" if after.scale_override_m else "Units of"
             self.bridge.submit(
-                ReplaceSheet(self.sheet, after, f"Units of {self.sheet.name}")
+                ReplaceSheet(self.sheet, after, f"{label} {self.sheet.name}")
             )
         super().accept()
 
-    def _on_known_changed(self, known_m: float) -> None:
-        if self.measured is None:
+    def _sheet_after(self) -> Sheet | None:
+        """The sheet as the dialog says, None (and advice) when it cannot say yet."""
+        if self.is_calibrating():
+            try:
+                scale = self.scale()
+            except DesignReviewError as exc:
+                self.advice.setText(str(exc))
+                return None
+            return replace(self.sheet, unit_override=None, scale_override_m=scale)
+        unit = self.chosen()
+        unchanged = (
+            unit is self.plan.units
+            and self.sheet.unit_override is None
+            and self.sheet.scale_override_m is None
+        )
+        # Choosing a named unit ends a calibration.
+        after = replace(self.sheet, unit_override=None if unchanged else unit)
+        return replace(after, scale_override_m=None)
+
+    def _scale_text(self, scale: float | None) -> str:
+        if scale is None and self.measured is None:
+            return "measure a known distance first"
+        if scale is None:
+            return "type the real length of the measured distance above"
+        return f"1 drawing unit = {format_scale(scale, self.plan.is_imperial)}"
+
+    def _on_combo_activated(self, _index: int) -> None:
+        self.named.setChecked(True)
+
+    def _on_calibrate_toggled(self, checked: bool) -> None:
+        if not checked:
+            self.advice.setText("")
             return
-        unit = unit_for_measurement(self.measured, known_m)
+        try:
+            self.scale_label.setText(self._scale_text(self.scale()))
+        except DesignReviewError as exc:
+            self.advice.setText(str(exc))
+
+    def _on_known_edited(self, text: str) -> None:
+        if not text.strip():  # back to the scale the sheet has, if any
+            self.scale_label.setText(self._scale_text(self.sheet.scale_override_m))
+            self.advice.setText("")
+            return
+        try:
+            scale = calibration_scale(self.measured, text, self.plan.is_imperial)
+        except DesignReviewError as exc:
+            self.scale_label.setText(self._scale_text(None))
+            self.advice.setText(str(exc))
+            return
+        self.scale_label.setText(self._scale_text(scale))
+        assert self.measured is not None  # calibration_scale checked it
+        unit = unit_for_measurement(self.measured, scale * self.measured)
         if unit is None:
+            with signals_blocked(self.calibrate):
+                self.calibrate.setChecked(True)
             self.advice.setText(
-                "That length does not match a standard unit; check "
-                "the two points and the length."
+                "That length matches no standard unit, so the drawing will be read "
+                "at the calibrated scale."
             )
             return
         self.combo.setCurrentIndex(self.combo.findData(unit))
-        self.advice.setText(f"That makes the drawing unit the {unit.name.lower()}.")
+        with signals_blocked(self.named):
+            self.named.setChecked(True)
+        self.advice.setText(
+            f"That makes the drawing unit the {unit.name.lower()}. To keep the "
+            "measured scale exactly instead, choose Calibrate by two points."
+        )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from designreview.model.plan import LayerCategory
+from designreview.model.units import format_scale
 
 if TYPE_CHECKING:
     from designreview.model.plan import Plan
@@ -26,7 +27,7 @@ def report_lines(plan: Plan) -> list[str]:
     counts = plan.counts
     lines = [
         f"File: {plan.source_name} (DXF {plan.dxf_version})",
-        f"Units: {plan.units.name.lower()} (1 unit = {plan.scale_to_m:g} m)",
+        _units_line(plan),
         f"Found: {counts.walls} wall segments, {counts.doors} doors, "
         f"{counts.windows} windows, {len(plan.spaces)} rooms, {len(plan.labels)} texts",
         f"Size: {plan.extents.width:.1f} x {plan.extents.height:.1f} m",
@@ -45,6 +46,14 @@ def report_lines(plan: Plan) -> list[str]:
     if unnamed:
         lines.append(f"{unnamed} rooms have no name; type them in Properties")
     return lines
+
+
+def _units_line(plan: Plan) -> str:
+    if plan.is_calibrated:
+        scale = format_scale(plan.scale_to_m)
+        shown = "feet and inches" if plan.is_imperial else "metres"
+        return f"Units: calibrated by two points (1 unit = {scale}; shown in {shown})"
+    return f"Units: {plan.units.name.lower()} (1 unit = {plan.scale_to_m:g} m)"
 
 
 class ImportDock(QDockWidget):
