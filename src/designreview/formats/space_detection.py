@@ -1,5 +1,8 @@
 """Rooms from closed outlines, named by the labels that fall inside them.
 
+``name_spaces`` names any room-sized shapes, so rooms traced from walls
+(``wall_faces``) are named exactly as drawn outlines are.
+
 Outlines become shapely polygons in bulk; labels are matched to them with one
 STRtree query (a label inside nested outlines belongs to the smallest). Outlines
 smaller than a closet, repeated or drawn around other rooms (sheet frames, floor
@@ -18,7 +21,7 @@ import shapely
 
 from designreview.formats.room_labels import read_room_label, room_labels
 from designreview.formats.space_types import guess_space_type, is_named_for_use
-from designreview.model.building import DetectedSpace
+from designreview.model.building import DetectedSpace, SpaceSource
 from designreview.model.geometry import Point2
 
 if TYPE_CHECKING:
@@ -28,12 +31,29 @@ if TYPE_CHECKING:
 
     from designreview.model.plan import TextLabel
 
-__all__ = ["MIN_AREA_M2", "RawOutline", "detect_spaces"]
+__all__ = [
+    "MIN_AREA_M2",
+    "RawOutline",
+    "SpaceShape",
+    "containers",
+    "detect_spaces",
+    "name_spaces",
+]
 
 MIN_AREA_M2 = 2.0
 CONTAINER_ROOMS = 2
 """An outline around this many others is not a room itself."""
 _ABSURD_M = 1.0e7
+
+
+@dataclass(frozen=True, slots=True)
+class SpaceShape:
+    """A room-sized closed shape before it is named (local metres)."""
+
+    id: str
+    outline: tuple[Point2, ...]
+    layer: str = ""
+    source: SpaceSource = SpaceSource.OUTLINE
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,27 +84,55 @@ def detect_spaces(
         ('space-2B', 'OFFICE', '104', 'office')
     """
     rooms, polygons = _polygons(outlines, scale, origin, min_area_m2)
+    shapes = [
+        SpaceShape(f"space-{outline.key}", points, outline.layer)
+        for outline, points in rooms
+    ]
+    return name_spaces(shapes, polygons, labels)
+
+
+def name_spaces(
+    shapes: Sequence[SpaceShape],
+    polygons: npt.NDArray[np.object_],
+    labels: Sequence[TextLabel],
+) -> tuple[DetectedSpace, ...]:
+    """Spaces for room shapes, named by the room labels inside them.
+
+    ``polygons`` are the shapes as shapely polygons, in the same order. A label
+    inside nested shapes belongs to the smallest; the name gives the type, else
+    a layer named for a use (``Toilets``) does.
+
+    Example:
+        >>> from designreview.model.plan import TextLabel
+        >>> square = ((0.0, 0.0), (3.0, 0.0), (3.0, 3.0), (0.0, 3.0))
+        >>> shape = SpaceShape("space-1", square, "", SpaceSource.WALLS)
+        >>> [space] = name_spaces([shape], shapely.polygons([square]),
+        ...                       [TextLabel("WC", (1.0, 1.0), 0.2, 0.0, "TEXT")])
+        >>> space.name, space.space_type.value, space.source.value
+        ('WC', 'restroom', 'walls')
+    """
     texts = room_labels(labels)
     owners = _owners(polygons, [text.position for text in texts])
-    inside: list[list[TextLabel]] = [[] for _ in rooms]
+    inside: list[list[TextLabel]] = [[] for _ in shapes]
     for text, owner in zip(texts, owners.tolist(), strict=True):
         if owner >= 0:
             inside[owner].append(text)
     spaces = []
-    for (outline, points), found in zip(rooms, inside, strict=True):
+    for shape, found in zip(shapes, inside, strict=True):
         found.sort(key=lambda t: (-t.position[1], t.position[0]))  # reading order
         label = read_room_label([text.text for text in found])
         space_type = label.space_type
-        if not label.name and is_named_for_use(outline.layer):
-            space_type = guess_space_type(outline.layer)
+        if not label.name and is_named_for_use(shape.layer):
+            space_type = guess_space_type(shape.layer)
         spaces.append(
             DetectedSpace(
-                f"space-{outline.key}",
-                points,
+                shape.id,
+                shape.outline,
                 label.name,
                 label.number,
                 space_type,
-                outline.layer,
+                shape.layer,
+                shape.source,
             )
         )
     return tuple(spaces)
@@ -107,7 +155,7 @@ def _polygons(
     kept = np.flatnonzero(
         (shapely.area(polygons) >= min_area_m2) & _first_copies(polygons)
     )
-    kept = kept[~_containers(polygons[kept])]
+    kept = kept[~containers(polygons[kept])]
     rooms = [(usable[i][0], _points(usable[i][1])) for i in kept]
     return rooms, polygons[kept]
 
@@ -133,8 +181,15 @@ def _first_copies(polygons: npt.NDArray[np.object_]) -> npt.NDArray[np.bool_]:
     return mask
 
 
-def _containers(polygons: npt.NDArray[np.object_]) -> npt.NDArray[np.bool_]:
-    """True for outlines around several others: a sheet frame or a floor, not a room."""
+def containers(polygons: npt.NDArray[np.object_]) -> npt.NDArray[np.bool_]:
+    """True for outlines around several others: a sheet frame or a floor, not a room.
+
+    Example:
+        >>> frame = shapely.box(0, 0, 10, 10)
+        >>> rooms = [shapely.box(1, 1, 3, 3), shapely.box(5, 5, 7, 7)]
+        >>> containers(np.array([frame, *rooms])).tolist()
+        [True, False, False]
+    """
     inner = shapely.point_on_surface(polygons)
     which, around = shapely.STRtree(polygons).query(inner, predicate="within")
     others = around[which != around]

@@ -8,6 +8,7 @@ always win over what was detected.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from designreview.model.geometry import Point2
 from designreview.model.markups import SpaceType
@@ -50,6 +51,15 @@ class DetectedDoor:
         return float((dx * dx + dy * dy) ** 0.5)
 
 
+class SpaceSource(Enum):
+    """Where a detected room's outline came from."""
+
+    OUTLINE = "outline"
+    """A closed outline drawn on a room layer."""
+    WALLS = "walls"
+    """A face enclosed by walls, with door openings and windows closed."""
+
+
 @dataclass(frozen=True, slots=True)
 class DetectedSpace:
     """A room found in the drawing: its outline, name, number and guessed type."""
@@ -60,3 +70,4 @@ class DetectedSpace:
     number: str = ""
     space_type: SpaceType = SpaceType.UNKNOWN
     layer: str = ""
+    source: SpaceSource = SpaceSource.OUTLINE
