@@ -52,9 +52,9 @@ def test_door_block_becomes_a_detected_door(tmp_path):
     assert door.latch == pytest.approx((5.9, 1))
     assert door.swing_to == pytest.approx((5, 1.9))
     assert (door.layer, door.block) == ("A-DOOR", "DOOR-09")
-    # The rooms are drawn by their walls only: none is invented yet.
-    assert plan.spaces == ()
-    assert any("No room outlines found" in w for w in plan.warnings)
+    # The rooms are drawn by their walls only: they are traced from the walls.
+    assert sorted(space.name for space in plan.spaces) == ["CLASSROOM", "OFFICE"]
+    assert any("traced from the walls" in w for w in plan.warnings)
 
 
 def test_inch_drawing_becomes_metres(tmp_path):

@@ -1,7 +1,8 @@
 """The building in a walked drawing: its doors and rooms, in local metres.
 
 Glue between the walk (``dxf_geometry``, drawing units) and the detectors
-(``door_detection``, ``space_detection``); ``dxf_import`` calls it once per import.
+(``door_detection``, ``space_detection``, and ``wall_faces`` when no room outlines
+are drawn); ``dxf_import`` calls it once per import.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import numpy as np
 
 from designreview.formats.door_detection import detect_doors
 from designreview.formats.space_detection import detect_spaces
+from designreview.formats.wall_faces import wall_spaces
 from designreview.model.building import DetectedDoor, DetectedSpace
 from designreview.model.plan import LayerCategory
 
@@ -24,10 +26,20 @@ if TYPE_CHECKING:
     from designreview.model.geometry import Point2
     from designreview.model.plan import LayerInfo, SegmentArray, TextLabel
 
-__all__ = ["NO_ROOMS_WARNING", "Building", "detect_building", "door_width_warning"]
+__all__ = [
+    "NO_ROOMS_WARNING",
+    "WALL_ROOMS_WARNING",
+    "Building",
+    "detect_building",
+    "door_width_warning",
+]
 
 NO_ROOMS_WARNING = (
     "No room outlines found; rooms must be drawn by hand or detected from walls."
+)
+WALL_ROOMS_WARNING = (
+    "No room outlines found; {} rooms were traced from the walls with door openings "
+    "and windows closed: check them, and draw the rooms they miss."
 )
 DOOR_WIDTH_M = (0.5, 2.5)
 """Typical door openings, single leaf to double door."""
@@ -64,17 +76,17 @@ def detect_building(
         layers: the plan's layers with their categories.
     """
     category = {info.name: info.category for info in layers}
-    door_lines = [
-        segs
-        for layer, segs in arrays.items()
-        if category.get(layer) is LayerCategory.DOOR
-    ]
-    leaves = np.concatenate(door_lines) if door_lines else np.empty((0, 4))
+    leaves = _layers_of(arrays, category, LayerCategory.DOOR)
     doors = detect_doors(found.doors, found.door_arcs, leaves, scale, origin)
     outlines = _room_outlines(found, category)
     spaces = detect_spaces(outlines, labels, scale, origin)
-    has_walls = any(category.get(name) is LayerCategory.WALL for name in arrays)
-    warnings = (NO_ROOMS_WARNING,) if has_walls and not spaces else ()
+    walls = _layers_of(arrays, category, LayerCategory.WALL)
+    warnings: tuple[str, ...] = ()
+    if not spaces and len(walls):
+        bounds = _room_bounds(walls, arrays, category, doors, origin)
+        spaces = wall_spaces(bounds, labels)
+        traced = WALL_ROOMS_WARNING.format(len(spaces))
+        warnings = (traced if spaces else NO_ROOMS_WARNING,)
     return Building(doors, spaces, warnings + door_width_warning(doors))
 
 
@@ -96,6 +108,30 @@ def door_width_warning(doors: Sequence[DetectedDoor]) -> tuple[str, ...]:
         f"The doors are {median:.2g} m wide (median), so the drawing's units are "
         "probably wrong; check a known dimension and correct the units.",
     )
+
+
+def _layers_of(
+    arrays: Mapping[str, SegmentArray],
+    category: Mapping[str, LayerCategory],
+    wanted: LayerCategory,
+) -> SegmentArray:
+    """The segments of every layer in one category, stacked."""
+    found = [segs for layer, segs in arrays.items() if category.get(layer) is wanted]
+    return np.concatenate(found) if found else np.empty((0, 4))
+
+
+def _room_bounds(
+    walls: SegmentArray,
+    arrays: Mapping[str, SegmentArray],
+    category: Mapping[str, LayerCategory],
+    doors: Sequence[DetectedDoor],
+    origin: Point2,
+) -> SegmentArray:
+    """What closes rooms, in local metres: walls, windows and door openings."""
+    windows = _layers_of(arrays, category, LayerCategory.WINDOW)
+    shift = np.array([origin[0], origin[1], origin[0], origin[1]])
+    openings = np.array([(*d.hinge, *d.latch) for d in doors], dtype=np.float64)
+    return np.concatenate([walls - shift, windows - shift, openings.reshape(-1, 4)])
 
 
 def _room_outlines(
