@@ -24,11 +24,12 @@ from designreview.formats.door_swings import (
     pair_swings,
     swings_of_arcs,
 )
+from designreview.formats.dxf_read import layer_name
 from designreview.formats.layer_rules import categorize_layer
 from designreview.model.plan import LayerCategory
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
     import numpy.typing as npt
 
@@ -38,8 +39,11 @@ __all__ = [
     "BlockDoor",
     "block_door",
     "door_attribs",
+    "door_of_arcs",
     "insert_door",
     "is_door_name",
+    "number_and_hardware",
+    "place_swings",
     "placed_doors",
     "raw_arc",
 ]
@@ -76,26 +80,49 @@ def block_door(block: Any, is_door_layer: Callable[[str], bool]) -> BlockDoor | 
         (0.9, 0.0)
     """
     arcs = [
-        arc
+        raw_arc(arc, layer_name(arc), "")
         for arc in block.query("ARC")
-        if BLOCK_SPAN_DEG[0] <= _span(arc) <= BLOCK_SPAN_DEG[1] and arc.dxf.radius > 0
+        if arc.dxf.radius > 0
+    ]
+    return door_of_arcs(arcs, _straight_segments(block), is_door_layer)
+
+
+def door_of_arcs(
+    arcs: Sequence[RawArc],
+    straight: npt.NDArray[np.float64],
+    is_door_layer: Callable[[str], bool],
+) -> BlockDoor | None:
+    """The doors drawn by a block's own arcs and straight segments (``(n, 4)``).
+
+    Shared by both DXF readers: ezdxf's entities and the fast tag reader.
+
+    Example:
+        >>> arc = RawArc("", (0.0, 0.0), 0.9, ((0.9, 0.0), (0.0, 0.9)),
+        ...              (0.64, 0.64), 90.0, "0")
+        >>> leaf = np.array([[0.0, 0.0, 0.0, 0.9]])
+        >>> door_of_arcs([arc], leaf, lambda layer: False).swings[0].latch
+        (0.9, 0.0)
+    """
+    arcs = [
+        arc
+        for arc in arcs
+        if BLOCK_SPAN_DEG[0] <= arc.span_deg <= BLOCK_SPAN_DEG[1] and arc.radius > 0
     ]
     if not arcs:
         return None
-    widest = max(arc.dxf.radius for arc in arcs)
-    arcs = [arc for arc in arcs if arc.dxf.radius >= LEAF_SHARE * widest]
-    points = [_arc_points(arc) for arc in arcs]
-    centers, ends, mids = (np.array([p[i] for p in points]) for i in range(3))
-    swings = swings_of_arcs(centers, ends, mids, _straight_segments(block))
+    widest = max(arc.radius for arc in arcs)
+    arcs = [arc for arc in arcs if arc.radius >= LEAF_SHARE * widest]
+    centers = np.array([arc.center for arc in arcs])
+    ends = np.array([arc.ends for arc in arcs])
+    mids = np.array([arc.mid for arc in arcs])
+    swings = swings_of_arcs(centers, ends, mids, straight)
     doors = tuple(
         combine_pair(swings[group[0]], swings[group[1]])
         if len(group) == 2
         else swings[group[0]]
         for group in pair_swings(swings)
     )
-    on_door_layer = any(
-        arc.dxf.layer != "0" and is_door_layer(arc.dxf.layer) for arc in arcs
-    )
+    on_door_layer = any(arc.layer != "0" and is_door_layer(arc.layer) for arc in arcs)
     return BlockDoor(doors, on_door_layer)
 
 
@@ -157,12 +184,31 @@ def placed_doors(insert: Any, door: BlockDoor, layer: str, key: str) -> list[Raw
     """
     matrix = insert.matrix44()
     number, hardware = door_attribs(insert)
-    name = str(insert.dxf.name)
+
+    def place(x: float, y: float) -> Point2:
+        return _xy(matrix.transform((x, y, 0.0)))
+
+    return place_swings(
+        place, door, (number, hardware, layer, str(insert.dxf.name)), key
+    )
+
+
+def place_swings(
+    place: Callable[[float, float], Point2],
+    door: BlockDoor,
+    facts: tuple[str, str, str, str],
+    key: str,
+) -> list[RawDoor]:
+    """The block's doors mapped by ``place`` into the drawing.
+
+    ``facts`` are the number, hardware, layer and block name; the second leaf of a
+    block gets ``key-2`` and so on.
+    """
+    number, hardware, layer, name = facts
     placed = []
     for i, swing in enumerate(door.swings):
         hinge, latch, tip = (
-            _xy(matrix.transform((x, y, 0.0)))
-            for x, y in (swing.hinge, swing.latch, swing.swing_to)
+            place(x, y) for x, y in (swing.hinge, swing.latch, swing.swing_to)
         )
         door_key = key if i == 0 else f"{key}-{i + 1}"
         placed.append(
@@ -185,10 +231,23 @@ def door_attribs(insert: Any) -> tuple[str, str]:
         >>> door_attribs(ref)
         ('114A', 'PASSAGE')
     """
+    return number_and_hardware(
+        (str(attrib.dxf.tag), str(attrib.dxf.get("text", "")))
+        for attrib in insert.attribs
+    )
+
+
+def number_and_hardware(tags_and_texts: Iterable[tuple[str, str]]) -> tuple[str, str]:
+    """The door number and hardware set among attribute (tag, text) pairs.
+
+    Example:
+        >>> number_and_hardware([("DOOR-NO", " 114A "), ("Lock", "PASSAGE")])
+        ('114A', 'PASSAGE')
+    """
     number = hardware = ""
-    for attrib in insert.attribs:
-        tag = "".join(ch for ch in str(attrib.dxf.tag).upper() if ch.isalnum())
-        value = " ".join(str(attrib.dxf.get("text", "")).split())
+    for raw_tag, raw_text in tags_and_texts:
+        tag = "".join(ch for ch in raw_tag.upper() if ch.isalnum())
+        value = " ".join(raw_text.split())
         if tag in _NUMBER_TAGS and not number:
             number = value
         elif tag in _HARDWARE_TAGS and not hardware:

@@ -34,7 +34,12 @@ from designreview.formats.dxf_doors import (
     placed_doors,
     raw_arc,
 )
-from designreview.formats.dxf_read import CURVE_CHORDS, curve_size, limit_error
+from designreview.formats.dxf_read import (
+    CURVE_CHORDS,
+    curve_size,
+    layer_name,
+    limit_error,
+)
 from designreview.formats.dxf_read import WalkLimits as WalkLimits
 from designreview.formats.space_detection import RawOutline
 from designreview.formats.space_types import is_space_layer
@@ -114,7 +119,7 @@ class _Walker:
 
     def walk(self, entities: Iterable[Any]) -> WalkResult:
         for entity in entities:
-            layer = entity.dxf.get("layer", "0")
+            layer = layer_name(entity)
             self.result.top_level_counts[layer] += 1
             self.top = (str(entity.dxf.get("handle", "")), itertools.count(1))
             self.visit(entity, layer, depth=0, blocks=())
@@ -320,7 +325,7 @@ def walk_entities(
 
 def _inherit(entity: Any, parent_layer: str) -> str:
     """Entities on layer 0 inside a block draw on the layer of the block reference."""
-    layer: str = entity.dxf.get("layer", "0")
+    layer = layer_name(entity)
     return parent_layer if layer == "0" else layer
 
 

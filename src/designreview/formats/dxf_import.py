@@ -15,11 +15,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from designreview.formats.building_detection import Building, detect_building
+from designreview.formats.dxf_fast import open_fast
 from designreview.formats.dxf_geometry import CancelCheck, WalkResult, walk_entities
 from designreview.formats.dxf_read import (
     WalkLimits,
     check_expansion,
+    decode_name,
     open_dxf,
+    screen_file,
     user_errors,
 )
 from designreview.formats.layer_rules import categorize_layer
@@ -72,6 +75,9 @@ class ImportOptions:
     xref_folders: tuple[Path, ...] = ()
     """More folders to look for XREFs in, after the drawing's own folder."""
     limits: WalkLimits = field(default_factory=WalkLimits)
+    fast_reader: bool = True
+    """Read model space with the fast tag reader where it can; False always uses
+    ezdxf (to compare the two, or when a drawing reads oddly)."""
 
 
 def read_dxf(
@@ -106,7 +112,11 @@ def read_dxf(
 def _read(path: Path, options: ImportOptions, cancelled: CancelCheck | None) -> Plan:
     started = time.monotonic()
     limits = options.limits
-    opened = open_dxf(path, limits.max_entities)
+    screen_file(path, limits.max_entities)
+    fast = _read_fast(path, options, started, cancelled)
+    if fast is not None:
+        return fast
+    opened = open_dxf(path)
     doc = opened.doc
     layout = _layout(doc, options.layout, path)
     check_expansion(layout, limits)
@@ -128,7 +138,55 @@ def _read(path: Path, options: ImportOptions, cancelled: CancelCheck | None) -> 
     warnings += [decision.warning] if decision.warning else []
     records = xrefs.records()
     warnings += [*opened.audit_messages, *xref_warnings(records)]
-    return _build_plan(path, doc, decision, found, warnings, records)
+    facts = _DrawingFacts(
+        str(doc.dxfversion), _layer_table(doc), _paper_layouts(doc), "ezdxf"
+    )
+    return _build_plan(path, facts, decision, found, warnings, records)
+
+
+def _read_fast(
+    path: Path, options: ImportOptions, started: float, cancelled: CancelCheck | None
+) -> Plan | None:
+    """Model space read by the fast tag reader; None when the file needs ezdxf."""
+    if options.layout is not None or not options.fast_reader:
+        return None
+    drawing = open_fast(path, _HEADER)
+    if drawing is None:
+        return None
+    header = drawing.header
+    walked_at = first_scale(options.unit, options.scale_to_m, header["$INSUNITS"])
+    found = drawing.walk(_walk_limits(options.limits, walked_at, started), cancelled)
+    if found is None:
+        return None
+    decision = decide_unit(
+        unit_evidence(found, header), options.unit, options.scale_to_m
+    )
+    if _too_coarse(found, walked_at, decision.scale_to_m):
+        limits = _walk_limits(options.limits, decision.scale_to_m, started)
+        found = drawing.walk(limits, cancelled)
+        if found is None:
+            return None
+    warnings = [decision.warning] if decision.warning else []
+    facts = _DrawingFacts(drawing.dxfversion, drawing.layers, drawing.layouts, "fast")
+    return _build_plan(path, facts, decision, found, warnings, ())
+
+
+@dataclass(frozen=True, slots=True)
+class _DrawingFacts:
+    """What the plan needs from the file besides its geometry."""
+
+    dxfversion: str
+    layers: dict[str, bool]
+    """The layer table: name to whether the layer is shown."""
+    layouts: tuple[str, ...]
+    reader: str
+
+
+def _walk_limits(limits: WalkLimits, scale_to_m: float, started: float) -> WalkLimits:
+    remaining = limits.timeout_s - (time.monotonic() - started)
+    return replace(
+        limits, timeout_s=max(remaining, 0.0), flatten_distance=_FLATTEN_M / scale_to_m
+    )
 
 
 def _too_coarse(found: WalkResult, walked_at: float, scale_to_m: float) -> bool:
@@ -145,11 +203,9 @@ def _walk(
     cancelled: CancelCheck | None,
     xrefs: XrefResolver,
 ) -> WalkResult:
-    remaining = limits.timeout_s - (time.monotonic() - started)
-    walk_limits = replace(
-        limits, timeout_s=max(remaining, 0.0), flatten_distance=_FLATTEN_M / scale_to_m
+    return walk_entities(
+        layout, _walk_limits(limits, scale_to_m, started), cancelled, xrefs
     )
-    return walk_entities(layout, walk_limits, cancelled, xrefs)
 
 
 def _layout(doc: Any, name: str | None, path: Path) -> Any:
@@ -165,7 +221,7 @@ def _layout(doc: Any, name: str | None, path: Path) -> Any:
 
 def _build_plan(
     path: Path,
-    doc: Any,
+    facts: _DrawingFacts,
     decision: UnitDecision,
     found: WalkResult,
     warnings: list[str],
@@ -181,7 +237,7 @@ def _build_plan(
     extents_m = _extents(arrays.values(), found, scale)
     origin = _local_origin(extents_m)
     warnings += _origin_warnings(origin)
-    layers = _layers(doc, found)
+    layers = _layers(facts.layers, found)
     linework = tuple(
         Linework(name, _shift(segs, origin)) for name, segs in sorted(arrays.items())
     )
@@ -192,7 +248,7 @@ def _build_plan(
     warnings += building.warnings
     return Plan(
         source_name=path.name,
-        dxf_version=str(doc.dxfversion),
+        dxf_version=facts.dxfversion,
         units=decision.unit,
         scale_to_m=scale,
         origin_m=origin,
@@ -206,7 +262,7 @@ def _build_plan(
         spaces=building.spaces,
         unit_report=decision.report,
         xrefs=xrefs,
-        layouts=_paper_layouts(doc),
+        layouts=facts.layouts,
     )
 
 
@@ -290,15 +346,19 @@ def _labels(
     return tuple(labels)
 
 
-def _layers(doc: Any, found: WalkResult) -> tuple[LayerInfo, ...]:
-    names = {layer.dxf.name: layer for layer in doc.layers}
+def _layer_table(doc: Any) -> dict[str, bool]:
+    """Each layer of the drawing's table and whether it is shown."""
+    return {
+        decode_name(str(layer.dxf.name)): not (layer.is_off() or layer.is_frozen())
+        for layer in doc.layers
+    }
+
+
+def _layers(table: dict[str, bool], found: WalkResult) -> tuple[LayerInfo, ...]:
     used = set(found.top_level_counts) | set(found.segments)
     infos = []
-    for name in sorted(set(names) | used, key=str.casefold):
-        table_entry = names.get(name)
-        is_visible = table_entry is None or not (
-            table_entry.is_off() or table_entry.is_frozen()
-        )
+    for name in sorted(set(table) | used, key=str.casefold):
+        is_visible = table.get(name, True)
         infos.append(
             LayerInfo(
                 name=name,

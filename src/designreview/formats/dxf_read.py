@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import ezdxf
 from ezdxf import recover
+from ezdxf.lldxf.encoding import decode_dxf_unicode
 
 from designreview.formats.dxf_sniff import count_records, is_utf16, sniff_dxf
 from designreview.model.errors import PlanReadError
@@ -81,9 +82,7 @@ def open_dxf(path: Path, max_entities: int | None = None) -> OpenedDxf:
         >>> opened.was_recovered, opened.doc.dxfversion
         (False, 'AC1027')
     """
-    sniff_dxf(path)
-    if max_entities is not None:
-        _refuse_too_many(path, max_entities)
+    screen_file(path, max_entities)
     with path.open("rb") as stream:
         text = is_utf16(stream.read(2))
     try:
@@ -95,6 +94,17 @@ def open_dxf(path: Path, max_entities: int | None = None) -> OpenedDxf:
     except Exception:  # any parser failure: try recover mode
         return _recover(path, text)
     return OpenedDxf(doc, False, ())
+
+
+def screen_file(path: Path, max_entities: int | None = None) -> None:
+    """Refuse what is no DXF drawing, or one far too large, before parsing it.
+
+    Raises:
+        PlanReadError: naming what the file is or the limit it passes.
+    """
+    sniff_dxf(path)
+    if max_entities is not None:
+        _refuse_too_many(path, max_entities)
 
 
 @contextmanager
@@ -233,6 +243,23 @@ def limit_error(what: str, limit: int) -> PlanReadError:
         "than a floor plan needs. Export only the floor plan, without hatches and "
         "details, and open that file."
     )
+
+
+def layer_name(entity: Any) -> str:
+    r"""The entity's layer, with R2000-R2004 ``\U+XXXX`` escapes decoded (``門``).
+
+    Example:
+        >>> line = ezdxf.new().modelspace().add_line((0, 0), (1, 0))
+        >>> line.dxf.layer = r"05-\U+9580"
+        >>> layer_name(line)
+        '05-門'
+    """
+    return decode_name(str(entity.dxf.get("layer", "0")))
+
+
+def decode_name(name: str) -> str:
+    r"""A table name with R2000-R2004 ``\U+XXXX`` escapes decoded."""
+    return decode_dxf_unicode(name) if "\\U+" in name else name
 
 
 def _refuse_too_many(path: Path, max_entities: int) -> None:

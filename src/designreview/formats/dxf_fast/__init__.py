@@ -1,0 +1,95 @@
+"""A fast geometry reader for ordinary ASCII DXF files.
+
+``ezdxf.readfile`` turns every record of a file into a Python object before anything
+can be drawn; for the plans of the corpus that is 60-90 % of an import. This package
+reads the same file as a table of tags (:mod:`.tags`), draws each block once
+(:mod:`.walk`) and yields the same ``WalkResult`` as the ezdxf walk
+(:mod:`designreview.formats.dxf_geometry`), several times faster.
+
+It declines (returns None) whenever the file holds something only ezdxf handles:
+binary or UTF-16 files, damaged structure, XREFs, proxy entities, multileaders,
+MLINEs, tables, meshes, MINSERTs, spline hatch edges, other layouts than model
+space. The import then reads the file with ezdxf as before, so what a user sees
+never depends on which reader ran; a corpus test checks that both agree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from designreview.formats.dxf_fast.entities import UnsupportedError
+from designreview.formats.dxf_fast.records import BlockDef, block_definitions
+from designreview.formats.dxf_fast.tables import layer_visibility, paper_layouts
+from designreview.formats.dxf_fast.tags import TagFile, header_values, read_tags
+from designreview.formats.dxf_fast.walk import walk_model_space
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from designreview.formats.dxf_geometry import WalkResult
+    from designreview.formats.dxf_read import WalkLimits
+
+__all__ = ["FastDrawing", "open_fast"]
+
+_VERSION = re.compile(r"AC\d{4}")
+
+
+@dataclass(slots=True)
+class FastDrawing:
+    """A DXF file read as tags: its header, tables and a way to walk model space."""
+
+    tags: TagFile
+    blocks: dict[str, BlockDef]
+    dxfversion: str
+    header: dict[str, str | int | float | None]
+    layers: dict[str, bool]
+    """Layer name to whether it is shown."""
+    layouts: tuple[str, ...]
+
+    def walk(
+        self, limits: WalkLimits, cancelled: Callable[[], bool] | None = None
+    ) -> WalkResult | None:
+        """Model space's geometry, or None when only ezdxf can read it."""
+        try:
+            return walk_model_space(self.tags, self.blocks, limits, cancelled)
+        except (UnsupportedError, ValueError, IndexError, KeyError):
+            return None
+
+
+def open_fast(path: Path, header_names: tuple[str, ...]) -> FastDrawing | None:
+    """``path`` read as tags, or None when the file needs ezdxf.
+
+    Example:
+        >>> import ezdxf, tempfile, pathlib
+        >>> doc = ezdxf.new("R2010")
+        >>> _ = doc.modelspace().add_line((0, 0), (3, 0), {"layer": "WALL"})
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     doc.saveas(pathlib.Path(folder, "wall.dxf"))
+        ...     drawing = open_fast(pathlib.Path(folder, "wall.dxf"), ("$INSUNITS",))
+        >>> drawing.dxfversion, list(drawing.layers)[:2]
+        ('AC1024', ['0', 'Defpoints'])
+    """
+    tags = read_tags(path)
+    if tags is None:
+        return None
+    try:
+        header = header_values(tags, ("$ACADVER", *header_names))
+        version = str(header.pop("$ACADVER") or "AC1009")
+        if not _VERSION.fullmatch(version):
+            return None
+        blocks = block_definitions(tags)
+        if any(block.is_xref for block in blocks.values()):
+            return None  # XREFs are resolved (and reported) by the ezdxf reader
+        return FastDrawing(
+            tags,
+            blocks,
+            version,
+            header,
+            layer_visibility(tags),
+            paper_layouts(tags),
+        )
+    except (ValueError, IndexError, KeyError):
+        return None

@@ -1,0 +1,90 @@
+"""Grouping a run of DXF records into entities with their sub-records.
+
+An INSERT with attributes is followed by its ATTRIBs and a SEQEND; an old-style
+POLYLINE by its VERTEXes and a SEQEND. The block definitions of the BLOCKS section
+are found here too, by name, with their base point and flags.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from designreview.formats.dxf_fast.entities import Record
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from designreview.formats.dxf_fast.tags import TagFile
+
+__all__ = ["BlockDef", "Entity", "block_definitions", "entities_of"]
+
+_XREF_FLAGS = 4 | 8
+
+
+@dataclass(slots=True)
+class Entity:
+    """An entity and the sub-records that belong to it (ATTRIBs, VERTEXes)."""
+
+    record: Record
+    children: list[Record] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class BlockDef:
+    """A block definition: where its entities are and how it is placed."""
+
+    name: str
+    base: tuple[float, float]
+    is_xref: bool
+    starts: list[int]
+    """Record starts of the block's entities, plus the start of its ENDBLK."""
+
+
+def entities_of(tags: TagFile, starts: list[int]) -> Iterator[Entity]:
+    """The entities among the records at ``starts`` (the last one closes the run)."""
+    owner: Entity | None = None
+    for position in range(len(starts) - 1):
+        record = Record.read(tags, starts[position], starts[position + 1])
+        kind = record.kind
+        if owner is not None and kind in {"ATTRIB", "VERTEX"}:
+            owner.children.append(record)
+            continue
+        if owner is not None:
+            yield owner
+            owner = None
+        if kind == "SEQEND":
+            continue
+        entity = Entity(record)
+        if kind == "POLYLINE" or (kind == "INSERT" and record.integer(tags, 66)):
+            owner = entity
+        else:
+            yield entity
+    if owner is not None:
+        yield owner
+
+
+def block_definitions(tags: TagFile) -> dict[str, BlockDef]:
+    """The BLOCKS section's definitions by name."""
+    section = tags.sections.get("BLOCKS")
+    if section is None:
+        return {}
+    blocks: dict[str, BlockDef] = {}
+    current: BlockDef | None = None
+    starts = section.starts
+    for position, start in enumerate(starts[:-1]):
+        kind = tags.record_type(start)
+        if kind == "BLOCK":
+            record = Record.read(tags, start, starts[position + 1])
+            name = record.text(tags, 2) or record.text(tags, 3)
+            base = (record.number(tags, 10), record.number(tags, 20))
+            is_xref = bool(record.integer(tags, 70) & _XREF_FLAGS)
+            current = BlockDef(name, base, is_xref, [])
+            blocks[name] = current
+        elif kind == "ENDBLK":
+            if current is not None:
+                current.starts.append(start)
+            current = None
+        elif current is not None:
+            current.starts.append(start)
+    return blocks

@@ -1,0 +1,161 @@
+"""A DXF text file as a flat table of group codes and raw values.
+
+``ezdxf.readfile`` builds a Python object for every entity, table entry and object of
+the file (about 7,000 entities a second); a floor plan needs only the geometry, the
+layer table and a few header values. Splitting the file into lines and converting
+the group codes with numpy takes a small fraction of that time; values stay bytes
+and are decoded only when read. Anything unusual (binary or UTF-16 files, an odd
+number of lines, a group code that is not a number) makes :func:`read_tags` return
+None, and the caller reads the file with ezdxf instead.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+from ezdxf.lldxf.encoding import decode_dxf_unicode
+from ezdxf.tools.codepage import toencoding
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["Section", "TagFile", "read_tags"]
+
+_UNICODE_FROM = "AC1021"
+"""R2007 and newer files are UTF-8; older ones use ``$DWGCODEPAGE``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """Where a section's records start and end, as tag indices."""
+
+    name: str
+    begin: int
+    """Index of the first tag after the section's name."""
+    starts: list[int]
+    """Index of each record's ``0`` tag; the last is the ``ENDSEC``."""
+
+
+@dataclass(slots=True)
+class TagFile:
+    """The tags of a DXF file: ``codes[i]`` is the group code of ``values[i]``."""
+
+    codes: list[int]
+    values: list[bytes]
+    sections: dict[str, Section]
+    encoding: str = "cp1252"
+    _decoded: dict[bytes, str] = field(default_factory=dict)
+
+    def text(self, index: int) -> str:
+        """The value at ``index`` as text; cached, as layer names repeat a lot."""
+        raw = self.values[index]
+        found = self._decoded.get(raw)
+        if found is None:
+            found = raw.decode(self.encoding, errors="replace").strip()
+            if "\\U+" in found:  # R2000-R2004 escape non-ASCII characters
+                found = decode_dxf_unicode(found)
+            self._decoded[raw] = found
+        return found
+
+    def record_type(self, index: int) -> str:
+        """The type of the record whose ``0`` tag is at ``index`` (``LINE``...)."""
+        return self.values[index].strip().decode("ascii", errors="replace")
+
+
+def read_tags(path: Path) -> TagFile | None:
+    """The tags of the ASCII DXF file at ``path``, None when it needs ezdxf."""
+    data = path.read_bytes()
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data.startswith(b"AutoCAD Binary"):
+        return None
+    lines = data.split(b"\n")
+    if lines and not lines[-1].strip():
+        lines.pop()
+    if len(lines) % 2:
+        return None
+    values = [line.rstrip(b"\r") for line in lines[1::2]]
+    try:
+        codes = np.array(lines[0::2]).astype(np.int32)
+    except (ValueError, OverflowError):
+        return None
+    code_list: list[int] = codes.tolist()
+    sections = _sections(codes, values)
+    if sections is None:
+        return None
+    tags = TagFile(code_list, values, sections)
+    tags.encoding = _encoding(tags)
+    return tags
+
+
+def _sections(codes: np.ndarray, values: list[bytes]) -> dict[str, Section] | None:
+    """The sections by name with the record starts inside each; None if malformed."""
+    zeros: list[int] = np.flatnonzero(codes == 0).tolist()
+    sections: dict[str, Section] = {}
+    current: list[int] | None = None
+    for index in zeros:
+        kind = values[index].strip()
+        if kind == b"SECTION":
+            if current is not None or index + 1 >= len(values):
+                return None
+            name = values[index + 1].strip().decode("ascii", errors="replace")
+            current = []
+            sections[name] = Section(name, index + 2, current)
+        elif current is not None:
+            current.append(index)
+            if kind == b"ENDSEC":
+                current = None
+        elif kind == b"EOF":
+            break
+        else:  # a record outside any section: damaged, ezdxf's recover mode reads it
+            return None
+    if current is not None or "ENTITIES" not in sections:
+        return None
+    return sections
+
+
+def _encoding(tags: TagFile) -> str:
+    header = header_values(tags, ("$ACADVER", "$DWGCODEPAGE"))
+    version = str(header.get("$ACADVER") or "AC1009")
+    if version >= _UNICODE_FROM:
+        return "utf-8"
+    codepage = header.get("$DWGCODEPAGE")
+    encoding = toencoding(str(codepage)) if codepage else "cp1252"
+    try:
+        "".encode(encoding)
+    except LookupError:
+        return "cp1252"
+    return encoding
+
+
+def header_values(
+    tags: TagFile, names: tuple[str, ...]
+) -> dict[str, str | int | float | None]:
+    """The header variables ``names`` (``$INSUNITS``...), typed by group code."""
+    found: dict[str, str | int | float | None] = dict.fromkeys(names)
+    section = tags.sections.get("HEADER")
+    if section is None:
+        return found
+    wanted = set(names)
+    codes, values = tags.codes, tags.values
+    end = section.starts[-1] if section.starts else section.begin
+    index = section.begin
+    while index < end:
+        if codes[index] == 9:
+            name = values[index].strip().decode("ascii", errors="replace")
+            if name in wanted and index + 1 < end:
+                found[name] = _typed(codes[index + 1], values[index + 1])
+        index += 1
+    return found
+
+
+def _typed(code: int, raw: bytes) -> str | int | float | None:
+    text = raw.strip().decode("ascii", errors="replace")
+    try:
+        if 10 <= code < 60 or 110 <= code < 150 or 210 <= code < 240:
+            return float(text)
+        if 60 <= code < 100 or 170 <= code < 180 or 270 <= code < 300:
+            return int(text)
+    except ValueError:
+        return None
+    return text

@@ -1,0 +1,539 @@
+"""One pass over model space from the tag table, each block drawn only once.
+
+A block's geometry (its own entities and, recursively, the blocks it places) is
+flattened once into per-layer segment arrays in block coordinates; each INSERT then
+costs one affine transform of those arrays. Layer ``0`` inside a block stays ``0``
+until an insert places it, when it takes the insert's layer, as CAD programs draw it.
+
+Doors, door-layer arcs and room outlines need keys that stay the same from one import
+to the next and match the keys the ezdxf walk (``dxf_geometry``) gives: the handle of
+the top-level entity and a serial number in drawing order. They are kept as ordered
+events per block and replayed for each placement, so the serials count exactly the
+things the ezdxf walk counts. The result is the same :class:`WalkResult`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import time
+from array import array
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from designreview.formats.door_detection import RawArc
+from designreview.formats.dxf_doors import (
+    BlockDoor,
+    door_of_arcs,
+    is_door_name,
+    number_and_hardware,
+    place_swings,
+)
+from designreview.formats.dxf_fast.entities import (
+    IDENTITY,
+    AbsurdCurveError,
+    Affine,
+    Record,
+    UnsupportedError,
+)
+from designreview.formats.dxf_fast.records import BlockDef, Entity, entities_of
+from designreview.formats.dxf_fast.shapes import (
+    BLOCK_DRAWN,
+    NEEDS_EZDXF,
+    ArcShape,
+    shape_of,
+    text_shape,
+)
+from designreview.formats.dxf_geometry import (
+    ImportCancelledError,
+    RawText,
+    WalkResult,
+)
+from designreview.formats.dxf_read import limit_error
+from designreview.formats.space_detection import RawOutline
+from designreview.formats.space_types import is_space_layer
+from designreview.model.errors import PlanReadError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from designreview.formats.dxf_fast.tags import TagFile
+    from designreview.formats.dxf_read import WalkLimits
+
+__all__ = ["walk_model_space"]
+
+_NOT_DRAWN = frozenset(
+    {"POINT", "VIEWPORT", "IMAGE", "WIPEOUT", "OLE2FRAME", "XLINE", "RAY", "ATTDEF"}
+)
+
+
+@dataclass(slots=True)
+class _Event:
+    """Something placed with a key, in drawing order."""
+
+    kind: str
+    """``arc``, ``outline``, ``insert`` or ``notation``."""
+    layer: str
+    handle: str | None
+    """The top-level entity's handle; None inside a block."""
+    arc: ArcShape | None = None
+    points: np.ndarray | None = None
+    block: str = ""
+    affine: Affine = field(default_factory=lambda: IDENTITY)
+    attribs: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(slots=True)
+class _Content:
+    """What a block draws, in its own coordinates, nested blocks included."""
+
+    segments: dict[str, array[float]] = field(default_factory=dict)
+    texts: list[RawText] = field(default_factory=list)
+    events: list[_Event] = field(default_factory=list)
+    inserts_by_layer: Counter[str] = field(default_factory=Counter)
+    block_inserts: Counter[str] = field(default_factory=Counter)
+    closed_outlines: Counter[str] = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
+    visited: int = 0
+    segment_count: int = 0
+    largest_curve: float = 0.0
+    own_arcs: list[RawArc] = field(default_factory=list)
+    own_straight: list[float] = field(default_factory=list)
+    door: BlockDoor | None = None
+
+
+class _FastWalker:
+    def __init__(
+        self,
+        tags: TagFile,
+        blocks: dict[str, BlockDef],
+        limits: WalkLimits,
+        cancelled: Callable[[], bool] | None,
+    ) -> None:
+        self.tags, self.blocks, self.limits = tags, blocks, limits
+        self.cancelled = cancelled
+        self.deadline = time.monotonic() + limits.timeout_s
+        self.contents: dict[tuple[str, int], _Content] = {}
+        self.building: list[str] = []
+        self.result = WalkResult()
+        self.ticks = 0
+
+    # -- building contents -------------------------------------------------------
+
+    def content(self, name: str, budget: int) -> _Content:
+        """The block's content, expanding inserts ``budget`` levels further down."""
+        key = (name, budget)
+        found = self.contents.get(key)
+        if found is not None:
+            return found
+        if name in self.building:
+            raise PlanReadError(
+                f"Block {name!r} contains itself (a block reference cycle). The file "
+                "is malformed; repair it in the CAD program (AUDIT) and export again."
+            )
+        block = self.blocks.get(name)
+        content = _Content()
+        if block is not None:
+            if block.is_xref:
+                raise UnsupportedError("XREF")
+            self.building.append(name)
+            try:
+                for entity in entities_of(self.tags, block.starts):
+                    if entity.record.kind != "ATTDEF":
+                        self.add(content, entity, None, budget)
+            finally:
+                self.building.pop()
+            straight = np.array(content.own_straight).reshape(-1, 4)
+            content.door = _block_door(content.own_arcs, straight)
+        self.contents[key] = content
+        return content
+
+    def add(
+        self, content: _Content, entity: Entity, handle: str | None, budget: int
+    ) -> None:
+        """Add one entity's geometry (and events) to ``content``."""
+        self.tick()
+        record = entity.record
+        kind = record.kind
+        layer = record.text(self.tags, 8, "0") or "0"
+        content.visited += 1
+        if kind in NEEDS_EZDXF:
+            raise UnsupportedError(kind)
+        if kind == "INSERT":
+            self.add_insert(content, entity, layer, handle, budget)
+            return
+        if kind in BLOCK_DRAWN:
+            self.add_notation(content, entity, layer, handle, budget)
+            return
+        if kind in _NOT_DRAWN:
+            content.skipped["not drawn"] += 1
+            return
+        if kind == "LINE":  # most of a plan: no arrays for a single segment
+            self.add_line(content, record, layer, handle is None)
+            return
+        try:
+            shape = shape_of(self.tags, entity, self.limits.flatten_distance)
+        except UnsupportedError:
+            if kind in {"POLYLINE", "SPLINE", "HATCH"}:
+                raise
+            content.skipped[f"unsupported {kind}"] += 1
+            return
+        except AbsurdCurveError:
+            content.skipped["curves with absurd coordinates"] += 1
+            return
+        except (ValueError, IndexError, KeyError, ZeroDivisionError):
+            content.skipped[f"unreadable {kind}"] += 1
+            return
+        for line in shape.lines:
+            _add_polyline(content, layer, line)
+            if handle is None and kind in {"LINE", "LWPOLYLINE", "POLYLINE"}:
+                content.own_straight.extend(_segments(line).ravel().tolist())
+        content.largest_curve = max(content.largest_curve, shape.curve_size)
+        if shape.text is not None:
+            text = shape.text
+            content.texts.append(
+                RawText(
+                    text.text, text.x, text.y, text.height, text.rotation_deg, layer
+                )
+            )
+        if shape.closed:
+            content.closed_outlines[layer] += 1
+        if shape.outline is not None:
+            content.events.append(
+                _Event("outline", layer, handle, points=shape.outline)
+            )
+        if shape.arc is not None:
+            arc = shape.arc
+            content.own_arcs.append(
+                RawArc(
+                    "", arc.center, arc.radius, arc.ends, arc.mid, arc.span_deg, layer
+                )
+            )
+            content.events.append(_Event("arc", layer, handle, arc=arc))
+
+    def add_line(
+        self, content: _Content, record: Record, layer: str, in_block: bool
+    ) -> None:
+        tags, first = self.tags, record.first
+        values = tags.values
+        try:
+            segment = tuple(
+                float(values[first[code]]) if code in first else 0.0
+                for code in (10, 20, 11, 21)
+            )
+        except ValueError:
+            content.skipped["unreadable LINE"] += 1
+            return
+        content.segments.setdefault(layer, array("d")).extend(segment)
+        content.segment_count += 1
+        if in_block:
+            content.own_straight.extend(segment)
+
+    def add_insert(
+        self,
+        content: _Content,
+        entity: Entity,
+        layer: str,
+        handle: str | None,
+        budget: int,
+    ) -> None:
+        tags, record = self.tags, entity.record
+        if record.integer(tags, 70, 1) > 1 or record.integer(tags, 71, 1) > 1:
+            raise UnsupportedError("MINSERT")
+        if budget <= 0:
+            content.skipped["blocks nested too deep"] += 1
+            return
+        name = record.text(tags, 2)
+        content.inserts_by_layer[layer] += 1
+        content.block_inserts[name] += 1
+        attribs = []
+        for child in entity.children:
+            if child.kind != "ATTRIB":
+                continue
+            attribs.append((child.text(tags, 2), child.text(tags, 1)))
+            if child.integer(tags, 70) & 1:
+                continue  # hidden data (hardware sets) is not drawn
+            shape = text_shape(tags, child)
+            if shape is not None:
+                child_layer = child.text(tags, 8, "0") or "0"
+                own = layer if child_layer == "0" else child_layer
+                content.texts.append(
+                    RawText(
+                        shape.text, shape.x, shape.y, shape.height,
+                        shape.rotation_deg, own,
+                    )
+                )  # fmt: skip
+        inner = self.content(name, budget - 1)
+        affine = _insert_affine(tags, record, self.blocks.get(name))
+        _merge(content, inner, affine, layer, self.limits)
+        content.events.append(
+            _Event("insert", layer, handle, block=name, affine=affine,
+                   attribs=tuple(attribs))
+        )  # fmt: skip
+
+    def add_notation(
+        self,
+        content: _Content,
+        entity: Entity,
+        layer: str,
+        handle: str | None,
+        budget: int,
+    ) -> None:
+        record = entity.record
+        if record.extrusion(self.tags) != (0.0, 0.0, 1.0):
+            raise UnsupportedError("DIMENSION in a tilted plane")
+        name = record.text(self.tags, 2)
+        if not name:
+            return
+        inner = self.content(name, budget - 1)
+        _merge(content, inner, IDENTITY, layer, self.limits)
+        content.events.append(_Event("notation", layer, handle, block=name))
+
+    # -- placing keyed things -------------------------------------------------------
+
+    def replay(
+        self,
+        events: list[_Event],
+        affine: Affine,
+        parent_layer: str,
+        quiet: int,
+        top: list[tuple[str, Iterator[int]]],
+        budget: int,
+    ) -> None:
+        """Turn events into doors, door arcs and outlines with their keys."""
+        result = self.result
+        for event in events:
+            layer = parent_layer if event.layer == "0" else event.layer
+            if event.handle is not None:
+                top[0] = (event.handle, itertools.count(1))
+
+            def key(event: _Event = event) -> str:
+                if event.handle:
+                    return event.handle
+                return f"{top[0][0]}.{next(top[0][1])}"
+
+            if event.kind == "arc" and event.arc is not None:
+                if not quiet and is_door_name(layer):
+                    result.door_arcs.append(
+                        _placed_arc(event.arc, affine, layer, key())
+                    )
+            elif event.kind == "outline" and event.points is not None:
+                if is_space_layer(layer):
+                    points = _apply(affine, event.points)
+                    xy = tuple((float(x), float(y)) for x, y in points)
+                    result.outlines.append(RawOutline(key(), xy, layer))
+            elif event.kind == "insert":
+                self.replay_insert(event, affine, layer, quiet, top, budget)
+            elif event.kind == "notation":
+                inner = self.content(event.block, budget - 1)
+                self.replay(inner.events, affine, layer, quiet + 1, top, budget - 1)
+
+    def replay_insert(
+        self,
+        event: _Event,
+        affine: Affine,
+        layer: str,
+        quiet: int,
+        top: list[tuple[str, Iterator[int]]],
+        budget: int,
+    ) -> None:
+        inner = self.content(event.block, budget - 1)
+        door = inner.door
+        name = event.block
+        if door and not (
+            door.arc_on_door_layer or is_door_name(layer) or is_door_name(name)
+        ):
+            door = None
+        placed = _compose(affine, event.affine)
+        if door is not None:
+            key = event.handle or f"{top[0][0]}.{next(top[0][1])}"
+
+            def place(x: float, y: float) -> tuple[float, float]:
+                point = _apply(placed, np.array([[x, y]]))[0]
+                return (float(point[0]), float(point[1]))
+
+            number, hardware = number_and_hardware(event.attribs)
+            facts = (number, hardware, layer, name)
+            self.result.doors += place_swings(place, door, facts, key)
+        self.replay(
+            inner.events, placed, layer, quiet + (door is not None), top, budget - 1
+        )
+
+    def tick(self) -> None:
+        self.ticks += 1
+        if self.ticks % 2048 == 0:
+            if time.monotonic() > self.deadline:
+                raise PlanReadError(
+                    "Reading the drawing took longer than "
+                    f"{self.limits.timeout_s:.0f} s and was stopped. Export only the "
+                    "floor plan and try again."
+                )
+            if self.cancelled is not None and self.cancelled():
+                raise ImportCancelledError("The import was cancelled.")
+
+
+def walk_model_space(
+    tags: TagFile,
+    blocks: dict[str, BlockDef],
+    limits: WalkLimits,
+    cancelled: Callable[[], bool] | None = None,
+) -> WalkResult:
+    """Everything model space draws, as the ezdxf walk would find it.
+
+    Raises:
+        UnsupportedError: the drawing holds something only ezdxf can read.
+        PlanReadError: a limit was passed or the user cancelled.
+    """
+    walker = _FastWalker(tags, blocks, limits, cancelled)
+    section = tags.sections["ENTITIES"]
+    model = _Content()
+    budget = limits.max_depth
+    result = walker.result
+    for entity in entities_of(tags, section.starts):
+        record = entity.record
+        if record.integer(tags, 67) == 1:
+            continue  # paper space
+        layer = record.text(tags, 8, "0") or "0"
+        result.top_level_counts[layer] += 1
+        walker.add(model, entity, record.text(tags, 5), budget)
+        _check_limits(model, limits)
+    walker.replay(model.events, IDENTITY, "0", 0, [("", itertools.count(1))], budget)
+    for name, segments in model.segments.items():
+        result.segments[name] = segments
+    result.texts = model.texts
+    result.inserts_by_layer = model.inserts_by_layer
+    result.block_inserts = model.block_inserts
+    result.closed_outlines = model.closed_outlines
+    result.skipped = model.skipped
+    result.visited = model.visited
+    result.segment_count = model.segment_count
+    result.largest_curve = model.largest_curve
+    return result
+
+
+def _check_limits(content: _Content, limits: WalkLimits) -> None:
+    if content.visited > limits.max_entities:
+        raise limit_error("entities", limits.max_entities)
+    if content.segment_count > limits.max_segments:
+        raise limit_error("line segments", limits.max_segments)
+
+
+def _block_door(arcs: list[RawArc], straight: np.ndarray) -> BlockDoor | None:
+    try:
+        return door_of_arcs(arcs, straight, is_door_name)
+    except Exception:  # an odd block is still drawn, just not read as a door
+        return None
+
+
+def _segments(line: np.ndarray) -> np.ndarray:
+    segments = np.empty((len(line) - 1, 4))
+    segments[:, :2] = line[:-1]
+    segments[:, 2:] = line[1:]
+    return segments
+
+
+def _add_polyline(content: _Content, layer: str, line: np.ndarray) -> None:
+    if len(line) < 2:
+        return
+    segments = _segments(line)
+    content.segments.setdefault(layer, array("d")).frombytes(segments.tobytes())
+    content.segment_count += len(segments)
+
+
+def _merge(
+    content: _Content,
+    inner: _Content,
+    affine: Affine,
+    layer: str,
+    limits: WalkLimits,
+) -> None:
+    """Add ``inner`` placed by ``affine``; its layer 0 becomes ``layer``."""
+    content.visited += inner.visited
+    content.segment_count += inner.segment_count
+    _check_limits(content, limits)
+    scale = math.sqrt(abs(float(np.linalg.det(affine[:, :2])))) or 1.0
+    content.largest_curve = max(content.largest_curve, inner.largest_curve * scale)
+    for inner_layer, buffer in inner.segments.items():
+        segments = np.frombuffer(buffer, dtype=np.float64).reshape(-1, 4)
+        moved = np.hstack(
+            (_apply(affine, segments[:, :2]), _apply(affine, segments[:, 2:]))
+        )
+        target = layer if inner_layer == "0" else inner_layer
+        content.segments.setdefault(target, array("d")).frombytes(
+            np.ascontiguousarray(moved).tobytes()
+        )
+    for text in inner.texts:
+        content.texts.append(_placed_text(text, affine, layer))
+    for counter, inner_counter in (
+        (content.inserts_by_layer, inner.inserts_by_layer),
+        (content.closed_outlines, inner.closed_outlines),
+    ):
+        for name, count in inner_counter.items():
+            counter[layer if name == "0" else name] += count
+    content.block_inserts.update(inner.block_inserts)
+    content.skipped.update(inner.skipped)
+
+
+def _placed_text(text: RawText, affine: Affine, layer: str) -> RawText:
+    ((x, y),) = _apply(affine, np.array([[text.x, text.y]]))
+    angle = math.radians(text.rotation_deg)
+    linear = affine[:, :2]
+    along = linear @ np.array([math.cos(angle), math.sin(angle)])
+    up = linear @ np.array([-math.sin(angle), math.cos(angle)])
+    return RawText(
+        text.text,
+        float(x),
+        float(y),
+        text.height * float(np.hypot(*up)),
+        math.degrees(math.atan2(along[1], along[0])),
+        layer if text.layer == "0" else text.layer,
+    )
+
+
+def _placed_arc(arc: ArcShape, affine: Affine, layer: str, key: str) -> RawArc:
+    points = _apply(affine, np.array([arc.center, *arc.ends, arc.mid])).tolist()
+    center, start, end, mid = ((float(x), float(y)) for x, y in points)
+    scale = math.sqrt(abs(float(np.linalg.det(affine[:, :2])))) or 1.0
+    return RawArc(
+        key, center, arc.radius * scale, (start, end), mid, arc.span_deg, layer
+    )
+
+
+def _insert_affine(tags: TagFile, record: object, block: BlockDef | None) -> Affine:
+    """Block coordinates to the insert's owner, as ezdxf's ``Insert.matrix44``."""
+    from ezdxf.math import OCS, Matrix44, Vec3
+
+    n = record.number  # type: ignore[attr-defined]
+    sx, sy = n(tags, 41, 1.0), n(tags, 42, 1.0)
+    angle = math.radians(n(tags, 50, 0.0))
+    insert = Vec3(n(tags, 10), n(tags, 20), n(tags, 30))
+    base = Vec3(*(block.base if block else (0.0, 0.0)), 0.0)
+    extrusion = record.extrusion(tags)  # type: ignore[attr-defined]
+    if extrusion[0] == 0.0 and extrusion[1] == 0.0 and extrusion[2] > 0.0:
+        cos, sin = math.cos(angle), math.sin(angle)
+        linear = np.array([[cos * sx, -sin * sy], [sin * sx, cos * sy]])
+        offset = np.array([insert.x, insert.y]) - linear @ np.array([base.x, base.y])
+        return np.column_stack((linear, offset))
+    ocs = OCS(Vec3(extrusion))
+    ux, uy = Vec3(ocs.to_wcs(Vec3(1, 0, 0))), Vec3(ocs.to_wcs(Vec3(0, 1, 0)))
+    matrix = Matrix44.ucs(ux=ux * sx, uy=uy * sy, uz=ocs.uz * n(tags, 43, 1.0))
+    if angle:
+        matrix *= Matrix44.axis_rotate(ocs.uz, angle)
+    origin = ocs.to_wcs(insert) - matrix.transform_direction(base)
+    x_axis = matrix.transform_direction(Vec3(1, 0, 0))
+    y_axis = matrix.transform_direction(Vec3(0, 1, 0))
+    return np.array([[x_axis.x, y_axis.x, origin.x], [x_axis.y, y_axis.y, origin.y]])
+
+
+def _compose(outer: Affine, inner: Affine) -> Affine:
+    linear = outer[:, :2] @ inner[:, :2]
+    offset = outer[:, :2] @ inner[:, 2] + outer[:, 2]
+    return np.column_stack((linear, offset))
+
+
+def _apply(affine: Affine, points: np.ndarray) -> np.ndarray:
+    result: np.ndarray = points @ affine[:, :2].T + affine[:, 2]
+    return result

@@ -1,0 +1,207 @@
+"""The fast tag reader draws what the ezdxf reader draws, or leaves the file to it."""
+
+from collections import Counter
+
+import ezdxf
+import numpy as np
+import pytest
+from tests.fixtures.corpus import corpus_file
+
+from designreview.formats.dxf_fast import open_fast
+from designreview.formats.dxf_import import ImportOptions, read_dxf
+from designreview.formats.dxf_read import WalkLimits
+from designreview.model.errors import PlanReadError
+
+FAST_FILES = [
+    "apartment_bldg_A_000217_paperspace.dxf",
+    "barcelona_pavilion_plan_m.dxf",
+    "campus_cucs_siteplan_large.dxf",
+    "chinese_university_floor2_far_origin.dxf",
+    "factory_standard_plan_R2004.dxf",
+    "hackerspace_raumzeitlabor_R2007_cm.dxf",
+    "medialab_building_R12.dxf",
+    "medialab_ml4_R2010_inch.dxf",
+    "nested_blocks_dimensions_depth3.dxf",
+    "school_escaldes_junior_high_allfloors.dxf",
+    "swiss_residential_archilyse_R2004_cm.dxf",
+    "university_udg_cut_campus_R2018.dxf",
+    "xref/xref.dxf",
+]
+EZDXF_FILES = {
+    "binary_dxf_r2000.dxf": "binary DXF",
+    "damaged_recover01_R12.dxf": "needs recover mode",
+    "proxy_entities_gh109.dxf": "proxy entities",
+    "uncommon_entities_R2018_inch.dxf": "multileader",
+    "xref/attach_host_dxf.dxf": "an XREF",
+}
+EZDXF = ImportOptions(fast_reader=False)
+EZDXF_JOINS_HATCH_EDGES = {("campus_cucs_siteplan_large.dxf", "RAMPAS")}
+"""ezdxf joins the edges of a hatch boundary end to start even when they are stored
+out of order, drawing lines across the ramp; the fast reader draws each edge."""
+
+
+def _fast_walk(path):
+    drawing = open_fast(path, ("$INSUNITS",))
+    return None if drawing is None else drawing.walk(WalkLimits())
+
+
+@pytest.mark.parametrize("name", FAST_FILES)
+def test_fast_reader_finds_what_ezdxf_finds(name):
+    path = corpus_file(name)
+    assert _fast_walk(path) is not None, "the fast reader declined"
+    fast, slow = read_dxf(path), read_dxf(path, EZDXF)
+
+    assert (fast.units, fast.scale_to_m, fast.dxf_version) == (
+        slow.units,
+        slow.scale_to_m,
+        slow.dxf_version,
+    )
+    assert fast.origin_m == slow.origin_m
+    for ours, theirs in zip(_box(fast.extents), _box(slow.extents), strict=True):
+        assert ours == pytest.approx(theirs, abs=0.01)
+    assert [(i.name, i.category, i.is_visible) for i in fast.layers] == [
+        (i.name, i.category, i.is_visible) for i in slow.layers
+    ]
+    assert fast.layouts == slow.layouts
+    assert sorted(d.id for d in fast.doors) == sorted(d.id for d in slow.doors)
+    slow_doors = {d.id: d for d in slow.doors}
+    for door in fast.doors:
+        assert door.hinge == pytest.approx(slow_doors[door.id].hinge, abs=1e-6)
+        assert door.latch == pytest.approx(slow_doors[door.id].latch, abs=1e-6)
+    assert sorted(s.id for s in fast.spaces) == sorted(s.id for s in slow.spaces)
+    # ezdxf drops a few MTEXT it cannot attach to a layout (factory plan legend).
+    assert not Counter(t.text for t in slow.labels) - Counter(
+        t.text for t in fast.labels
+    )
+    slow_lines = {w.layer: w.segments for w in slow.linework}
+    for work in fast.linework:
+        if (name, work.layer) in EZDXF_JOINS_HATCH_EDGES:
+            continue
+        assert _length(work.segments) == pytest.approx(
+            _length(slow_lines[work.layer]), rel=0.01
+        ), work.layer
+
+
+@pytest.mark.parametrize(("name", "why"), sorted(EZDXF_FILES.items()))
+def test_files_only_ezdxf_reads_are_left_to_it(name, why):
+    assert _fast_walk(corpus_file(name)) is None, why
+
+
+def _length(segments):
+    return float(np.hypot(*(segments[:, 2:] - segments[:, :2]).T).sum())
+
+
+def _save(doc, tmp_path, name="plan.dxf"):
+    path = tmp_path / name
+    doc.saveas(path)
+    return path
+
+
+def _both(path):
+    return read_dxf(path), read_dxf(path, EZDXF)
+
+
+def test_rotated_scaled_insert_with_base_point_lands_where_cad_draws_it(tmp_path):
+    doc = ezdxf.new("R2010")
+    block = doc.blocks.new("BOX", base_point=(1, 1))
+    block.add_line((1, 1), (3, 1), dxfattribs={"layer": "0"})
+    doc.modelspace().add_blockref(
+        "BOX", (10, 0), {"layer": "WALL", "rotation": 90, "xscale": 2}
+    )
+    fast, slow = _both(_save(doc, tmp_path))
+    [wall] = [w for w in fast.linework if w.layer == "WALL"]
+    # (1, 1)-(3, 1) around base (1, 1): (0, 0)-(2, 0), x2 -> (0, 0)-(4, 0),
+    # turned 90 degrees -> (0, 0)-(0, 4), moved to (10, 0).
+    np.testing.assert_allclose(wall.segments, [[10.0, 0.0, 10.0, 4.0]], atol=1e-9)
+    assert [w.layer for w in slow.linework] == ["WALL"]
+
+
+def test_arc_with_a_downward_extrusion_is_mirrored(tmp_path):
+    doc = ezdxf.new("R2010")
+    doc.modelspace().add_arc(
+        (2, 0), 1, 0, 90, dxfattribs={"extrusion": (0, 0, -1), "layer": "A"}
+    )
+    fast, slow = _both(_save(doc, tmp_path))
+    ours, theirs = fast.linework[0].segments, slow.linework[0].segments
+    # Seen from above, the OCS centre (2, 0) is at x = -2 and the arc runs left.
+    assert ours[:, [0, 2]].max() == pytest.approx(-2.0)
+    assert ours[:, [0, 2]].min() == pytest.approx(-3.0)
+    assert _length(ours) == pytest.approx(_length(theirs), rel=1e-3)
+
+
+def test_bulged_polyline_is_a_half_circle(tmp_path):
+    doc = ezdxf.new("R2010")
+    doc.modelspace().add_lwpolyline([(0, 0, 1.0), (2, 0, 0.0)], format="xyb")
+    fast, _slow = _both(_save(doc, tmp_path))
+    segments = fast.linework[0].segments
+    assert _length(segments) == pytest.approx(np.pi, rel=5e-3)  # 2 cm chords
+    assert segments[:, [1, 3]].min() == pytest.approx(-1.0, abs=1e-3)
+
+
+def test_nested_layer_zero_takes_the_outer_insert_layer(tmp_path):
+    doc = ezdxf.new("R2010")
+    inner = doc.blocks.new("INNER")
+    inner.add_line((0, 0), (1, 0), dxfattribs={"layer": "0"})
+    outer = doc.blocks.new("OUTER")
+    outer.add_blockref("INNER", (0, 0), dxfattribs={"layer": "0"})
+    outer.add_blockref("INNER", (0, 5), dxfattribs={"layer": "GLASS"})
+    doc.modelspace().add_blockref("OUTER", (0, 0), {"layer": "WALL"})
+    fast, slow = _both(_save(doc, tmp_path))
+    assert {w.layer: len(w.segments) for w in fast.linework} == {
+        "GLASS": 1,
+        "WALL": 1,
+    }
+    assert {w.layer: len(w.segments) for w in slow.linework} == {
+        "GLASS": 1,
+        "WALL": 1,
+    }
+
+
+def test_door_attributes_and_texts_match_ezdxf(tmp_path):
+    doc = ezdxf.new("R2010")
+    door = doc.blocks.new("DOOR-36")
+    door.add_line((0, 0), (0, 0.9))
+    door.add_arc((0, 0), 0.9, 0, 90)
+    door.add_attdef("NUMBER", (0, 0))
+    ref = doc.modelspace().add_blockref("DOOR-36", (5, 1), {"layer": "A-DOOR"})
+    ref.add_attrib("NUMBER", "114A", (5, 2))
+    ref.add_attrib("HW", "PASSAGE", (5, 3)).is_invisible = True
+    doc.modelspace().add_text("CLASSROOM", dxfattribs={"insert": (2, 2)})
+    fast, slow = _both(_save(doc, tmp_path))
+    [ours], [theirs] = fast.doors, slow.doors
+    assert (ours.id, ours.number, ours.hardware) == (theirs.id, "114A", "PASSAGE")
+    assert ours.hinge == pytest.approx(theirs.hinge)
+    assert sorted(t.text for t in fast.labels) == ["114A", "CLASSROOM"]
+    assert sorted(t.text for t in slow.labels) == ["114A", "CLASSROOM"]
+
+
+def test_hatch_contributes_its_boundary(tmp_path):
+    doc = ezdxf.new("R2010")
+    hatch = doc.modelspace().add_hatch(dxfattribs={"layer": "COLS"})
+    hatch.paths.add_polyline_path([(0, 0), (2, 0), (2, 1), (0, 1)], is_closed=True)
+    fast, _slow = _both(_save(doc, tmp_path))
+    assert _length(fast.linework[0].segments) == pytest.approx(6.0)
+
+
+def test_block_that_contains_itself_is_refused_with_a_message(tmp_path):
+    doc = ezdxf.new("R2010")
+    loop = doc.blocks.new("LOOP")
+    loop.add_line((0, 0), (1, 0))
+    loop.add_blockref("LOOP", (2, 0))
+    doc.modelspace().add_blockref("LOOP", (0, 0))
+    with pytest.raises(PlanReadError, match="contains itself"):
+        read_dxf(_save(doc, tmp_path))
+
+
+def test_minsert_is_left_to_ezdxf(tmp_path):
+    doc = ezdxf.new("R2010")
+    doc.blocks.new("POST").add_line((0, 0), (0.2, 0))
+    ref = doc.modelspace().add_blockref("POST", (0, 0))
+    ref.grid(size=(2, 3), spacing=(1, 1))
+    path = _save(doc, tmp_path)
+    assert _fast_walk(path) is None
+    assert len(read_dxf(path).linework[0].segments) == 6
+
+
+def _box(extents):
+    return (extents.min_x, extents.min_y, extents.max_x, extents.max_y)
