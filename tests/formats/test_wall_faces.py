@@ -112,9 +112,10 @@ def test_a_label_inside_names_the_room_and_gives_its_type():
     assert all(s.id.startswith("space-wall-") for s in spaces)
 
 
-def test_no_segments_no_faces():
+def test_no_segments_no_faces_and_too_many_are_not_traced():
     assert len(wall_faces(np.empty((0, 4)))) == 0
     assert wall_spaces(np.array([[0.0, 0.0, 0.0, 0.0]]), []) == ()
+    assert len(wall_faces(two_rooms(), WallFaceParams(max_lines=10))) == 0
 
 
 # Through the importer: the fallback runs only when there are no room outlines.
