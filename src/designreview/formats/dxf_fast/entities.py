@@ -71,12 +71,12 @@ class Record:
     @classmethod
     def read(cls, tags: TagFile, start: int, end: int) -> Record:
         """The record whose ``0`` tag is at ``start`` and next record at ``end``."""
-        first: dict[int, int] = {}
-        codes = tags.codes
-        for index in range(start + 1, end):
-            code = codes[index]
-            if code not in first:
-                first[code] = index
+        # Built from the end backwards, so the first occurrence of a code wins.
+        first = dict(
+            zip(
+                tags.codes[end - 1 : start : -1], range(end - 1, start, -1), strict=True
+            )
+        )
         return cls(tags.record_type(start), start, end, first)
 
     def number(self, tags: TagFile, code: int, default: float = 0.0) -> float:

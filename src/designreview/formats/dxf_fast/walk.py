@@ -120,6 +120,8 @@ class _FastWalker:
         self.building: list[str] = []
         self.result = WalkResult()
         self.ticks = 0
+        self.placements: dict[tuple[str, int, str], list[Affine]] = {}
+        """Top-level inserts by block, depth budget and layer, placed in bulk."""
 
     # -- building contents -------------------------------------------------------
 
@@ -268,7 +270,14 @@ class _FastWalker:
                 )  # fmt: skip
         inner = self.content(name, budget - 1)
         affine = _insert_affine(tags, record, self.blocks.get(name))
-        _merge(content, inner, affine, layer, self.limits)
+        if handle is None:
+            _merge(content, inner, affine, layer, self.limits)
+        else:  # a top-level insert: its geometry is placed with its siblings' later
+            content.visited += inner.visited
+            content.segment_count += inner.segment_count
+            _check_limits(content, self.limits)
+            key = (name, budget - 1, layer)
+            self.placements.setdefault(key, []).append(affine)
         content.events.append(
             _Event("insert", layer, handle, block=name, affine=affine,
                    attribs=tuple(attribs))
@@ -351,9 +360,10 @@ class _FastWalker:
         if door is not None:
             key = event.handle or f"{top[0][0]}.{next(top[0][1])}"
 
+            (a, b, tx), (c, d, ty) = placed.tolist()
+
             def place(x: float, y: float) -> tuple[float, float]:
-                point = _apply(placed, np.array([[x, y]]))[0]
-                return (float(point[0]), float(point[1]))
+                return (a * x + b * y + tx, c * x + d * y + ty)
 
             number, hardware = number_and_hardware(event.attribs)
             facts = (number, hardware, layer, name)
@@ -400,6 +410,9 @@ def walk_model_space(
         result.top_level_counts[layer] += 1
         walker.add(model, entity, record.text(tags, 5), budget)
         _check_limits(model, limits)
+    for (name, depth, layer), affines in walker.placements.items():
+        inner = walker.contents[(name, depth)]
+        _place_all(model, inner, np.stack(affines), layer)
     walker.replay(model.events, IDENTITY, "0", 0, [("", itertools.count(1))], budget)
     for name, segments in model.segments.items():
         result.segments[name] = segments
@@ -465,8 +478,9 @@ def _merge(
         content.segments.setdefault(target, array("d")).frombytes(
             np.ascontiguousarray(moved).tobytes()
         )
-    for text in inner.texts:
-        content.texts.append(_placed_text(text, affine, layer))
+    if inner.texts:
+        linear = affine.tolist()
+        content.texts += [_placed_text(text, linear, layer) for text in inner.texts]
     for counter, inner_counter in (
         (content.inserts_by_layer, inner.inserts_by_layer),
         (content.closed_outlines, inner.closed_outlines),
@@ -477,18 +491,53 @@ def _merge(
     content.skipped.update(inner.skipped)
 
 
-def _placed_text(text: RawText, affine: Affine, layer: str) -> RawText:
-    ((x, y),) = _apply(affine, np.array([[text.x, text.y]]))
+def _place_all(
+    content: _Content, inner: _Content, affines: np.ndarray, layer: str
+) -> None:
+    """Add ``inner`` once per affine map of ``affines`` (``(m, 2, 3)``) at once.
+
+    The entity and segment counts were added as each insert was met (so limits
+    stop a hostile drawing before this allocates anything).
+    """
+    count = len(affines)
+    linear, offsets = affines[:, :, :2], affines[:, :, 2]
+    scales = np.sqrt(np.abs(np.linalg.det(linear)))
+    content.largest_curve = max(
+        content.largest_curve, inner.largest_curve * float(scales.max())
+    )
+    for inner_layer, buffer in inner.segments.items():
+        points = np.frombuffer(buffer, dtype=np.float64).reshape(-1, 2, 2)
+        moved = np.einsum("mij,nkj->mnki", linear, points) + offsets[:, None, None, :]
+        target = layer if inner_layer == "0" else inner_layer
+        content.segments.setdefault(target, array("d")).frombytes(
+            np.ascontiguousarray(moved).tobytes()
+        )
+    for affine in affines.tolist() if inner.texts else ():
+        content.texts += [_placed_text(text, affine, layer) for text in inner.texts]
+    for counter, inner_counter in (
+        (content.inserts_by_layer, inner.inserts_by_layer),
+        (content.closed_outlines, inner.closed_outlines),
+    ):
+        for name, number in inner_counter.items():
+            counter[layer if name == "0" else name] += number * count
+    for name, number in inner.block_inserts.items():
+        content.block_inserts[name] += number * count
+    for name, number in inner.skipped.items():
+        content.skipped[name] += number * count
+
+
+def _placed_text(text: RawText, affine: list[list[float]], layer: str) -> RawText:
+    """A text of a block where the insert puts it (``affine`` as nested lists)."""
+    (a, b, tx), (c, d, ty) = affine
     angle = math.radians(text.rotation_deg)
-    linear = affine[:, :2]
-    along = linear @ np.array([math.cos(angle), math.sin(angle)])
-    up = linear @ np.array([-math.sin(angle), math.cos(angle)])
+    cos, sin = math.cos(angle), math.sin(angle)
+    up_x, up_y = -a * sin + b * cos, -c * sin + d * cos
     return RawText(
         text.text,
-        float(x),
-        float(y),
-        text.height * float(np.hypot(*up)),
-        math.degrees(math.atan2(along[1], along[0])),
+        a * text.x + b * text.y + tx,
+        c * text.x + d * text.y + ty,
+        text.height * math.hypot(up_x, up_y),
+        math.degrees(math.atan2(c * cos + d * sin, a * cos + b * sin)),
         layer if text.layer == "0" else text.layer,
     )
 
