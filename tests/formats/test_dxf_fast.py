@@ -205,3 +205,18 @@ def test_minsert_is_left_to_ezdxf(tmp_path):
 
 def _box(extents):
     return (extents.min_x, extents.min_y, extents.max_x, extents.max_y)
+
+
+@pytest.mark.parametrize("fast_reader", [True, False])
+def test_import_reports_its_progress_in_order(tmp_path, fast_reader):
+    doc = ezdxf.new("R2010")
+    for i in range(3000):
+        doc.modelspace().add_line((i, 0), (i, 1), {"layer": "WALL"})
+    path = _save(doc, tmp_path)
+    shares = []
+    read_dxf(path, ImportOptions(fast_reader=fast_reader), progress=shares.append)
+    assert shares == sorted(shares)
+    assert shares[0] == 0.0
+    assert shares[-1] == pytest.approx(0.9)  # the rest is finding doors and rooms
+    walking = [share for share in shares if 0.0 < share < 0.9]
+    assert len(walking) >= 4  # one report per 512 entities of 3,000

@@ -141,3 +141,20 @@ def drag_to(view, pos, button):
         Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(view.viewport(), event)
+
+
+def test_opening_a_drawing_shows_how_far_the_import_is(make_window, qtbot, tmp_path):
+    import ezdxf
+
+    doc = ezdxf.new("R2010")
+    for i in range(3000):
+        doc.modelspace().add_line((i, 0), (i, 1), {"layer": "WALL"})
+    path = tmp_path / "lines.dxf"
+    doc.saveas(path)
+    window = make_window()
+    seen = []
+    window.loader.progress_changed.connect(seen.append)
+    open_and_wait(qtbot, window, path)
+    assert seen == sorted(seen)
+    assert seen[-1] == pytest.approx(0.9)
+    assert not window.status._progress.isVisible()

@@ -19,7 +19,7 @@ import itertools
 import time
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -97,6 +97,9 @@ class WalkResult:
 
 
 CancelCheck = Callable[[], bool]
+ProgressReport = Callable[[float], None]
+"""Told the share of the work done so far, from 0 to 1."""
+_REPORT_EVERY = 512
 Chain = tuple[tuple[int, str], ...]
 """The blocks an entity is inside: (id of the block's document, block name)."""
 
@@ -109,8 +112,10 @@ class _Walker:
         limits: WalkLimits,
         cancelled: CancelCheck | None,
         xrefs: XrefResolver | None,
+        progress: ProgressReport | None = None,
     ) -> None:
         self.limits, self.cancelled, self.xrefs = limits, cancelled, xrefs
+        self.progress = progress
         self.result = WalkResult()
         self.deadline = time.monotonic() + limits.timeout_s
         self.doors_of: dict[int, dict[str, BlockDoor | None]] = {}  # per document
@@ -118,7 +123,10 @@ class _Walker:
         self.top = ("", itertools.count())
 
     def walk(self, entities: Iterable[Any]) -> WalkResult:
-        for entity in entities:
+        total = len(entities) if isinstance(entities, Sized) else 0
+        for position, entity in enumerate(entities):
+            if self.progress and total and position % _REPORT_EVERY == 0:
+                self.progress(position / total)
             layer = layer_name(entity)
             self.result.top_level_counts[layer] += 1
             self.top = (str(entity.dxf.get("handle", "")), itertools.count(1))
@@ -306,6 +314,7 @@ def walk_entities(
     limits: WalkLimits | None = None,
     cancelled: CancelCheck | None = None,
     xrefs: XrefResolver | None = None,
+    progress: ProgressReport | None = None,
 ) -> WalkResult:
     """Collect segments, texts and counts from ``entities`` (a layout or a block).
 
@@ -320,7 +329,8 @@ def walk_entities(
         >>> list(found.segments["WALL"]), dict(found.skipped)
         ([0.0, 0.0, 3.0, 0.0], {'curves with absurd coordinates': 1})
     """
-    return _Walker(limits or WalkLimits(), cancelled, xrefs).walk(entities)
+    walker = _Walker(limits or WalkLimits(), cancelled, xrefs, progress)
+    return walker.walk(entities)
 
 
 def _inherit(entity: Any, parent_layer: str) -> str:

@@ -16,7 +16,12 @@ import numpy as np
 
 from designreview.formats.building_detection import Building, detect_building
 from designreview.formats.dxf_fast import open_fast
-from designreview.formats.dxf_geometry import CancelCheck, WalkResult, walk_entities
+from designreview.formats.dxf_geometry import (
+    CancelCheck,
+    ProgressReport,
+    WalkResult,
+    walk_entities,
+)
 from designreview.formats.dxf_read import (
     WalkLimits,
     check_expansion,
@@ -60,6 +65,12 @@ _FEWEST_CHORDS_ERROR = 0.005
 """ezdxf draws a quarter circle with 8 chords or more: off by 0.5% of its size."""
 _HEADER = ("$INSUNITS", "$MEASUREMENT", "$DIMSCALE", "$LUNITS")
 _DAMAGED = "The file was damaged; recover mode repaired it."
+_FAST_READ_SHARE = 0.1
+"""Of the progress bar: splitting the file into tags, for the fast reader."""
+_EZDXF_READ_SHARE = 0.5
+"""Of the progress bar: ezdxf's reading, which reports nothing while it runs."""
+_WALKED_SHARE = 0.9
+"""Of the progress bar: the rest is finding doors and rooms."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +95,16 @@ def read_dxf(
     path: Path,
     options: ImportOptions | None = None,
     cancelled: CancelCheck | None = None,
+    progress: ProgressReport | None = None,
 ) -> Plan:
     """Read the DXF file at ``path`` into a plan in metres.
 
     Besides the linework and texts, the plan holds the doors (door blocks, swing
     arcs) and rooms (closed outlines with their labels) the drawing shows, the XREFs
     it references, and a report of the unit it was read in and why.
+
+    ``progress`` is told the share done (0 to 1) as the reading goes on; ``cancelled``
+    is asked as often and stops the import when it answers True.
 
     Raises:
         PlanReadError: with a message for the user when the file cannot be used.
@@ -106,24 +121,45 @@ def read_dxf(
         ('MILLIMETRE', 12.0, 'header')
     """
     with user_errors(path):
-        return _read(path, options or ImportOptions(), cancelled)
+        return _read(path, options or ImportOptions(), cancelled, _Phases(progress))
 
 
-def _read(path: Path, options: ImportOptions, cancelled: CancelCheck | None) -> Plan:
+class _Phases:
+    """Maps the progress of each step onto one bar: reading the file, walking it."""
+
+    def __init__(self, report: ProgressReport | None) -> None:
+        self.report = report
+
+    def at(self, share: float) -> None:
+        if self.report is not None:
+            self.report(min(max(share, 0.0), 1.0))
+
+    def walking(self, start: float, end: float) -> ProgressReport | None:
+        if self.report is None:
+            return None
+        return lambda share: self.at(start + (end - start) * share)
+
+
+def _read(
+    path: Path, options: ImportOptions, cancelled: CancelCheck | None, phases: _Phases
+) -> Plan:
     started = time.monotonic()
     limits = options.limits
     screen_file(path, limits.max_entities)
-    fast = _read_fast(path, options, started, cancelled)
+    phases.at(0.0)
+    fast = _read_fast(path, options, started, cancelled, phases)
     if fast is not None:
         return fast
     opened = open_dxf(path)
+    phases.at(_EZDXF_READ_SHARE)
     doc = opened.doc
     layout = _layout(doc, options.layout, path)
     check_expansion(layout, limits)
     header = {name: doc.header.get(name) for name in _HEADER}
     xrefs = XrefResolver(doc, path, options.xref_folders, limits)
     walked_at = first_scale(options.unit, options.scale_to_m, header["$INSUNITS"])
-    found = _walk(layout, limits, walked_at, started, cancelled, xrefs)
+    walking = phases.walking(_EZDXF_READ_SHARE, _WALKED_SHARE)
+    found = _walk(layout, limits, walked_at, started, cancelled, xrefs, walking)
     if opened.was_recovered and not found.segments and not found.texts:
         raise PlanReadError(
             f"{path.name} is damaged: recover mode opened it but found no drawing in "
@@ -141,11 +177,16 @@ def _read(path: Path, options: ImportOptions, cancelled: CancelCheck | None) -> 
     facts = _DrawingFacts(
         str(doc.dxfversion), _layer_table(doc), _paper_layouts(doc), "ezdxf"
     )
+    phases.at(_WALKED_SHARE)
     return _build_plan(path, facts, decision, found, warnings, records)
 
 
 def _read_fast(
-    path: Path, options: ImportOptions, started: float, cancelled: CancelCheck | None
+    path: Path,
+    options: ImportOptions,
+    started: float,
+    cancelled: CancelCheck | None,
+    phases: _Phases,
 ) -> Plan | None:
     """Model space read by the fast tag reader; None when the file needs ezdxf."""
     if options.layout is not None or not options.fast_reader:
@@ -155,7 +196,12 @@ def _read_fast(
         return None
     header = drawing.header
     walked_at = first_scale(options.unit, options.scale_to_m, header["$INSUNITS"])
-    found = drawing.walk(_walk_limits(options.limits, walked_at, started), cancelled)
+    phases.at(_FAST_READ_SHARE)
+    found = drawing.walk(
+        _walk_limits(options.limits, walked_at, started),
+        cancelled,
+        phases.walking(_FAST_READ_SHARE, _WALKED_SHARE),
+    )
     if found is None:
         return None
     decision = decide_unit(
@@ -168,6 +214,7 @@ def _read_fast(
             return None
     warnings = [decision.warning] if decision.warning else []
     facts = _DrawingFacts(drawing.dxfversion, drawing.layers, drawing.layouts, "fast")
+    phases.at(_WALKED_SHARE)
     return _build_plan(path, facts, decision, found, warnings, ())
 
 
@@ -202,9 +249,10 @@ def _walk(
     started: float,
     cancelled: CancelCheck | None,
     xrefs: XrefResolver,
+    progress: ProgressReport | None = None,
 ) -> WalkResult:
     return walk_entities(
-        layout, _walk_limits(limits, scale_to_m, started), cancelled, xrefs
+        layout, _walk_limits(limits, scale_to_m, started), cancelled, xrefs, progress
     )
 
 

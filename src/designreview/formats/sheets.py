@@ -14,7 +14,7 @@ from designreview.model.ids import ReviewId, SheetId, new_id
 from designreview.model.review import Review, Sheet, SourceFile
 
 if TYPE_CHECKING:
-    from designreview.formats.dxf_geometry import CancelCheck
+    from designreview.formats.dxf_geometry import CancelCheck, ProgressReport
     from designreview.model.plan import Plan
 
 
@@ -32,11 +32,14 @@ def source_from_path(path: Path) -> SourceFile:
 
 
 def add_drawing(
-    review: Review, path: Path, cancelled: CancelCheck | None = None
+    review: Review,
+    path: Path,
+    cancelled: CancelCheck | None = None,
+    progress: ProgressReport | None = None,
 ) -> tuple[Sheet, SourceFile, Plan]:
     """A new sheet for the drawing at ``path``, checked by importing it once."""
     source = source_from_path(path)
-    plan = read_dxf(path, cancelled=cancelled)
+    plan = read_dxf(path, cancelled=cancelled, progress=progress)
     sheet = Sheet(
         id=SheetId(new_id()),
         name=_sheet_name(path, review),
@@ -48,7 +51,10 @@ def add_drawing(
 
 
 def plan_for_sheet(
-    review: Review, sheet: Sheet, cancelled: CancelCheck | None = None
+    review: Review,
+    sheet: Sheet,
+    cancelled: CancelCheck | None = None,
+    progress: ProgressReport | None = None,
 ) -> Plan:
     """The plan of ``sheet``, imported from the drawing embedded in ``review``.
 
@@ -73,7 +79,7 @@ def plan_for_sheet(
     with tempfile.TemporaryDirectory(prefix="designreview-") as folder:
         temp = Path(folder) / f"sheet{suffix}"
         temp.write_bytes(source.data)
-        plan = read_dxf(temp, options, cancelled)
+        plan = read_dxf(temp, options, cancelled, progress)
     overrides = {o.layer: o.category for o in sheet.layer_overrides}
     layers = tuple(
         replace(info, category=overrides.get(info.name, info.category))

@@ -200,6 +200,7 @@ class MainWindow(QMainWindow):
         )
         self.view.zoom_changed.connect(self.status.show_zoom)
         self.loader.busy_changed.connect(self.status.set_busy)
+        self.loader.progress_changed.connect(self.status.set_progress)
         self.status.cancel_requested.connect(self.loader.cancel)
         self.status.snapping_changed.connect(self._on_status_snapping_changed)
         self.sheets.plan_shown.connect(self._on_sheets_plan_shown)

@@ -60,7 +60,7 @@ class Opener(QObject):
         self.status.showMessage(f"Opening {path.name}…")
         empty = Review(id=ReviewId(new_id()))
         self.loader.run(
-            lambda cancel: add_drawing(empty, path, cancel.is_set),
+            lambda control: add_drawing(empty, path, control.is_set, control.report),
             partial(self._on_drawing_read, path),
             partial(self._on_drawing_failed, path),
         )
@@ -83,7 +83,7 @@ class Opener(QObject):
         review = self.bridge.review
         self.status.showMessage(f"Adding {path.name}…")
         self.loader.run(
-            lambda cancel: add_drawing(review, path, cancel.is_set),
+            lambda control: add_drawing(review, path, control.is_set, control.report),
             self._on_sheet_added,
             partial(self._on_drawing_failed, path),
         )

@@ -36,6 +36,8 @@ class PlanLoader(QObject):
     loaded = Signal(str, object)  # sheet id, Plan
     failed = Signal(str, str)  # sheet id, message
     busy_changed = Signal(bool)
+    progress_changed = Signal(float)
+    """The share of the running import done, 0 to 1 (imports that know it)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -62,7 +64,9 @@ class PlanLoader(QObject):
             self.loaded.emit(sheet.id, plan)
             return
         self.run(
-            lambda cancel: plan_for_sheet(review, sheet, cancel.is_set),
+            lambda control: plan_for_sheet(
+                review, sheet, control.is_set, control.report
+            ),
             partial(self._on_plan_done, sheet),
             partial(self._on_failed, sheet.id),
         )
@@ -80,8 +84,13 @@ class PlanLoader(QObject):
             lambda result: self._finish(job, on_done, result),
             lambda message: self._finish(job, on_failed, message),
             owner=self,
+            on_progress=lambda share: self._on_progress(job, share),
         )
         self.busy_changed.emit(True)
+
+    def _on_progress(self, job: workers.Job, share: float) -> None:
+        if job is self._job:  # a superseded import's progress is not this one's
+            self.progress_changed.emit(share)
 
     def cancel(self) -> None:
         if self._job is not None:

@@ -74,10 +74,16 @@ class PlanStatusBar(QStatusBar):
         self.snapping_changed.emit(on, kinds)
 
     def set_busy(self, busy: bool) -> None:
+        self._progress.setRange(0, 0)  # busy until the work says how far it is
         self._progress.setVisible(busy)
         self._cancel.setVisible(busy)
         if not busy:
             self.clearMessage()
+
+    def set_progress(self, share: float) -> None:
+        """Show how far the running work is (0 to 1)."""
+        self._progress.setRange(0, 100)
+        self._progress.setValue(round(share * 100))
 
     def show_plan(self, plan: Plan) -> None:
         units = plan.units.name.lower()

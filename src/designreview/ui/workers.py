@@ -24,16 +24,36 @@ log = logging.getLogger(__name__)
 class _Signals(QObject):
     done = Signal(object)
     failed = Signal(str)
+    progress = Signal(float)
+
+
+class JobControl(threading.Event):
+    """What a background call gets: set when cancelled, and a way to report progress.
+
+    It is a :class:`threading.Event`, so ``control.is_set`` works as a cancel check.
+    """
+
+    def __init__(self, signals: _Signals) -> None:
+        super().__init__()
+        self._signals = signals
+        self._percent = -1
+
+    def report(self, share: float) -> None:
+        """Tell the GUI the share done (0 to 1); only whole-percent changes travel."""
+        percent = int(share * 100)
+        if percent != self._percent:
+            self._percent = percent
+            self._signals.progress.emit(share)
 
 
 class Job(QRunnable):
     """One background call; ``cancel()`` asks the function to stop early."""
 
-    def __init__(self, fn: Callable[[threading.Event], Any]) -> None:
+    def __init__(self, fn: Callable[[JobControl], Any]) -> None:
         super().__init__()
         self.signals = _Signals()
         self._fn = fn
-        self.cancel_event = threading.Event()
+        self.cancel_event = JobControl(self.signals)
         self.setAutoDelete(False)
 
     def cancel(self) -> None:
@@ -66,10 +86,11 @@ class Job(QRunnable):
 
 
 def run(
-    fn: Callable[[threading.Event], Any],
+    fn: Callable[[JobControl], Any],
     on_done: Callable[[Any], None],
     on_failed: Callable[[str], None],
     owner: QObject | None = None,
+    on_progress: Callable[[float], None] | None = None,
 ) -> Job:
     """Start ``fn(cancel_event)`` in the pool; the callbacks run on the GUI thread.
 
@@ -79,6 +100,8 @@ def run(
     job = Job(fn)
     job.signals.done.connect(_unless_gone(owner, on_done))
     job.signals.failed.connect(_unless_gone(owner, on_failed))
+    if on_progress is not None:
+        job.signals.progress.connect(_unless_gone(owner, on_progress))
     QThreadPool.globalInstance().start(job)
     return job
 

@@ -50,11 +50,14 @@ class FastDrawing:
     layouts: tuple[str, ...]
 
     def walk(
-        self, limits: WalkLimits, cancelled: Callable[[], bool] | None = None
+        self,
+        limits: WalkLimits,
+        cancelled: Callable[[], bool] | None = None,
+        progress: Callable[[float], None] | None = None,
     ) -> WalkResult | None:
         """Model space's geometry, or None when only ezdxf can read it."""
         try:
-            return walk_model_space(self.tags, self.blocks, limits, cancelled)
+            return walk_model_space(self.tags, self.blocks, limits, cancelled, progress)
         except (UnsupportedError, ValueError, IndexError, KeyError):
             return None
 

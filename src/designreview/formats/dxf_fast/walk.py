@@ -65,6 +65,8 @@ if TYPE_CHECKING:
 
 __all__ = ["walk_model_space"]
 
+_REPORT_EVERY = 512
+
 _NOT_DRAWN = frozenset(
     {"POINT", "VIEWPORT", "IMAGE", "WIPEOUT", "OLE2FRAME", "XLINE", "RAY", "ATTDEF"}
 )
@@ -390,6 +392,7 @@ def walk_model_space(
     blocks: dict[str, BlockDef],
     limits: WalkLimits,
     cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> WalkResult:
     """Everything model space draws, as the ezdxf walk would find it.
 
@@ -402,7 +405,10 @@ def walk_model_space(
     model = _Content()
     budget = limits.max_depth
     result = walker.result
-    for entity in entities_of(tags, section.starts):
+    total = max(len(section.starts), 1)
+    for position, entity in enumerate(entities_of(tags, section.starts)):
+        if progress is not None and position % _REPORT_EVERY == 0:
+            progress(position / total)
         record = entity.record
         if record.integer(tags, 67) == 1:
             continue  # paper space
