@@ -270,6 +270,7 @@ def test_truncated_corpus_files_fail_cleanly_or_warn(tmp_path, name, share):
     [
         (b"", "is empty (0 bytes)"),
         (b"0", "not a DXF drawing"),
+        (b"EXTENTS,1\r\n0.0,8.0,0.0,8.0\r\nLIMITS,1\r\n", "from AutoCAD 1 or 2"),
         ("this is a letter\nnot a drawing\n".encode("utf-16"), "not a DXF drawing"),
         (
             "  0\nSECTION\n  2\nENTITIES\n  0\nLINE\n 10\nnot-a-number\n".encode(
@@ -278,7 +279,7 @@ def test_truncated_corpus_files_fail_cleanly_or_warn(tmp_path, name, share):
             "is damaged",
         ),
     ],
-    ids=["empty", "one byte", "utf16 letter", "utf16 damaged"],
+    ids=["empty", "one byte", "release 1 interchange", "utf16 letter", "utf16 damaged"],
 )
 def test_tiny_and_foreign_files_give_clear_messages(tmp_path, content, message):
     path = tmp_path / "odd.dxf"

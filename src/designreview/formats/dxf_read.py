@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 MAX_AUDIT_MESSAGES = 200
+_ENTITY_HANDLE = re.compile(r"\(#[0-9A-Fa-f]+\)")
 MAX_INSERT_DEPTH = 16
 MAX_ENTITIES = 2_000_000
 MAX_SEGMENTS = 10_000_000
@@ -158,7 +160,24 @@ def _recover(path: Path, utf16: bool) -> OpenedDxf:
         ) from exc
     messages = [f"repaired: {entry.message}" for entry in auditor.fixes]
     messages += [f"error: {entry.message}" for entry in auditor.errors]
-    return OpenedDxf(doc, True, tuple(messages[:MAX_AUDIT_MESSAGES]))
+    return OpenedDxf(doc, True, tuple(counted(messages)[:MAX_AUDIT_MESSAGES]))
+
+
+def counted(messages: list[str]) -> list[str]:
+    """Messages that differ only in the entity they name, said once with a count.
+
+    Example:
+        >>> counted(["repaired: style X from TEXT(#1).", "repaired: b",
+        ...          "repaired: style X from TEXT(#2A)."])
+        ['repaired: style X from TEXT(#1). (and 1 more like it)', 'repaired: b']
+    """
+    groups: dict[str, list[str]] = {}
+    for message in messages:
+        groups.setdefault(_ENTITY_HANDLE.sub("", message), []).append(message)
+    return [
+        f"{same[0]} (and {len(same) - 1:,} more like it)" if len(same) > 1 else same[0]
+        for same in groups.values()
+    ]
 
 
 def check_expansion(layout: Any, limits: WalkLimits) -> None:

@@ -23,6 +23,8 @@ _CHUNK = 8 * 1024 * 1024
 # A record starts with group code 0 on its own line followed by its type, which is
 # upper case (LINE, SECTION, $ACADVER...); a value 0 is followed by a group code.
 _RECORD = re.compile(rb"\n *0\r?\n[A-Z_$]")
+_OLD_INTERCHANGE = re.compile(rb"\A(\xef\xbb\xbf)?[A-Z]{3,12},\d+\r?\n")
+"""Release 1.x/2.x interchange files start with ``NAME,count`` lines (``EXTENTS,1``)."""
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"AC10", "an AutoCAD DWG drawing"),
     (b"AC1.", "an AutoCAD DWG drawing"),
@@ -63,6 +65,12 @@ def sniff_dxf(path: Path, max_bytes: int = MAX_DXF_BYTES) -> bool:
     if is_utf16(head):  # Windows tools (PowerShell) write text as UTF-16
         head = head.decode("utf-16", errors="replace").encode(errors="replace")
     _refuse_known_other_formats(path, head)
+    if _OLD_INTERCHANGE.match(head):
+        raise PlanReadError(
+            f"{path.name} is a drawing exchange file from AutoCAD 1 or 2 (1983-85), "
+            "older than any DXF version programs read today. Open it in a CAD program "
+            "that still imports it and save it as DXF R12 or newer."
+        )
     if not _looks_like_dxf_text(head):
         raise PlanReadError(
             f"{path.name} is not a DXF drawing (its start does not look like DXF). "
