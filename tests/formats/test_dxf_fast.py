@@ -220,3 +220,27 @@ def test_import_reports_its_progress_in_order(tmp_path, fast_reader):
     assert shares[-1] == pytest.approx(0.9)  # the rest is finding doors and rooms
     walking = [share for share in shares if 0.0 < share < 0.9]
     assert len(walking) >= 4  # one report per 512 entities of 3,000
+
+
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n", "mixed"])
+def test_tags_are_the_same_however_the_file_is_cut(tmp_path, monkeypatch, ending):
+    from designreview.formats.dxf_fast import tags as tag_module
+    from designreview.formats.sample import sample_plan_path
+
+    lines = sample_plan_path().read_bytes().splitlines()
+    if ending == "mixed":
+        text = b"".join(
+            line + (b"\r\n" if i % 3 else b"\n") for i, line in enumerate(lines)
+        )
+    else:
+        text = ending.join(lines) + ending
+    path = tmp_path / "plan.dxf"
+    path.write_bytes(text)
+    whole = tag_module.read_tags(path)
+    monkeypatch.setattr(tag_module, "_CHUNK", 97)  # cuts land anywhere in a pair
+    pieces = tag_module.read_tags(path)
+    assert whole.codes == pieces.codes
+    assert whole.values == pieces.values
+    assert whole.values == lines[1::2]
+    assert whole.codes == [int(code) for code in lines[0::2]]
+    assert not any(value.endswith(b"\r") for value in whole.values)

@@ -214,6 +214,7 @@ def _read_fast(
             return None
     warnings = [decision.warning] if decision.warning else []
     facts = _DrawingFacts(drawing.dxfversion, drawing.layers, drawing.layouts, "fast")
+    del drawing  # the tag table is the largest thing in memory; doors and rooms next
     phases.at(_WALKED_SHARE)
     return _build_plan(path, facts, decision, found, warnings, ())
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Section", "TagFile", "read_tags"]
 
+_CHUNK = 4 * 1024 * 1024
 _UNICODE_FROM = "AC1021"
 """R2007 and newer files are UTF-8; older ones use ``$DWGCODEPAGE``."""
 
@@ -69,18 +70,16 @@ def read_tags(path: Path) -> TagFile | None:
     data = path.read_bytes()
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data.startswith(b"AutoCAD Binary"):
         return None
-    lines = _lines(data)
+    pairs = _pairs(data)
     del data
-    if lines and not lines[-1].strip():
-        lines.pop()
-    if len(lines) % 2:
+    if pairs is None:
         return None
-    values = lines[1::2]
+    code_text, values = pairs
     try:
-        codes = np.array(lines[0::2]).astype(np.int32)
+        codes = code_text.astype(np.int32)
     except (ValueError, OverflowError):
         return None
-    del lines
+    del code_text
     code_list: list[int] = codes.tolist()
     sections = _sections(codes, values)
     if sections is None:
@@ -90,18 +89,43 @@ def read_tags(path: Path) -> TagFile | None:
     return tags
 
 
-def _lines(data: bytes) -> list[bytes]:
-    """The file's lines without their line ends, splitting only once when it can.
+def _pairs(data: bytes) -> tuple[np.ndarray, list[bytes]] | None:
+    """The group-code lines (as a numpy text array) and the value lines.
 
-    Most files end every line alike (CR LF from Windows programs, LF elsewhere);
-    splitting on that ending keeps one bytes object per line instead of two.
+    The file is split a few megabytes at a time, so the bytes objects of the code
+    lines (half of all lines) never exist all at once: the peak memory of a large
+    drawing stays near the values it keeps. None when the lines do not pair up.
     """
+    ending = _line_ending(data)
+    codes: list[np.ndarray] = []
+    values: list[bytes] = []
+    carried: list[bytes] = []
+    start, size = 0, len(data)
+    while start < size:
+        cut = data.find(b"\n", min(start + _CHUNK, size - 1))
+        end = size if cut < 0 else cut + 1
+        chunk = data[start:end]
+        start = end
+        lines = chunk.split(ending)
+        if lines and not lines[-1]:
+            lines.pop()  # the empty piece after the chunk's last line end
+        if ending == b"\n" and b"\r" in chunk:  # line ends of both kinds
+            lines = [line.rstrip(b"\r") for line in lines]
+        lines = carried + lines
+        carried = [lines.pop()] if len(lines) % 2 else []
+        codes.append(np.array(lines[0::2]))
+        values += lines[1::2]
+    if carried and carried[0].strip():
+        return None
+    if not values:
+        return None
+    return np.concatenate(codes), values
+
+
+def _line_ending(data: bytes) -> bytes:
+    """CR LF when every line ends so (files from Windows programs), else LF."""
     crlf = data.count(b"\r\n")
-    if crlf == 0:
-        return data.split(b"\n")
-    if crlf == data.count(b"\n"):
-        return data.split(b"\r\n")
-    return [line.rstrip(b"\r") for line in data.split(b"\n")]
+    return b"\r\n" if crlf and crlf == data.count(b"\n") else b"\n"
 
 
 def _sections(codes: np.ndarray, values: list[bytes]) -> dict[str, Section] | None:
