@@ -34,6 +34,33 @@ def default_rules() -> tuple[LayerRule, ...]:
     )
 
 
+@cache
+def _not_room_text_patterns() -> tuple[re.Pattern[str], ...]:
+    data = json.loads(read_resource_text("layer_rules.json"))
+    return tuple(
+        re.compile(pattern, re.IGNORECASE)
+        for pattern in data["not_room_text"]["patterns"]
+    )
+
+
+@cache
+def is_equipment_layer(name: str) -> bool:
+    """Whether a layer holds equipment, services or title-block texts, never room names.
+
+    Fire-safety, electrical and plumbing tags and title blocks are matched by name,
+    whatever category the layer has (``resources/layer_rules.json``,
+    ``not_room_text``).
+
+    Example:
+        >>> names = ("Fire prevention", "E-LITE", "A-ANNO-ROOM")
+        >>> [is_equipment_layer(n) for n in names]
+        [True, True, False]
+        >>> is_equipment_layer("FIRE SEPARATIONS")
+        False
+    """
+    return any(pattern.search(name) for pattern in _not_room_text_patterns())
+
+
 def categorize_layer(
     name: str, rules: tuple[LayerRule, ...] | None = None
 ) -> LayerCategory:

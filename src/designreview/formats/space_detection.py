@@ -8,7 +8,9 @@ STRtree query (a label inside nested outlines belongs to the smallest). Outlines
 smaller than a closet, repeated or drawn around other rooms (sheet frames, floor
 outlines) are not rooms. A label that
 is only a room number (``104``, ``1.12``, ``A-204``) gives the number, the others the
-name, and the name gives the type (``space_types``).
+name, and the name gives the type (``space_types``). A number well inside a room wins
+over one on its outline, which may be the neighbour's, and a code written in many
+rooms (an extinguisher tag) names none of them (``room_labels.repeated_tags``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
-from designreview.formats.room_labels import read_room_label, room_labels
+from designreview.formats.room_labels import (
+    RoomLabel,
+    is_room_number,
+    read_room_label,
+    repeated_tags,
+    room_labels,
+)
 from designreview.formats.space_types import guess_space_type, is_named_for_use
 from designreview.model.building import DetectedSpace, SpaceSource
 from designreview.model.geometry import Point2
@@ -113,14 +121,15 @@ def name_spaces(
     """
     texts = room_labels(labels)
     owners = _owners(polygons, [text.position for text in texts])
-    inside: list[list[TextLabel]] = [[] for _ in shapes]
-    for text, owner in zip(texts, owners.tolist(), strict=True):
+    edge = _on_edge(polygons, texts, owners)
+    inside: list[list[tuple[bool, TextLabel]]] = [[] for _ in shapes]
+    for text, owner, on_edge in zip(texts, owners.tolist(), edge, strict=True):
         if owner >= 0:
-            inside[owner].append(text)
+            inside[owner].append((on_edge and is_room_number(text.text), text))
+    tags = repeated_tags([text.text for _, text in found] for found in inside)
     spaces = []
     for shape, found in zip(shapes, inside, strict=True):
-        found.sort(key=lambda t: (-t.position[1], t.position[0]))  # reading order
-        label = read_room_label([text.text for text in found])
+        label = _read_label(found, tags)
         space_type = label.space_type
         if not label.name and is_named_for_use(shape.layer):
             space_type = guess_space_type(shape.layer)
@@ -199,6 +208,39 @@ def containers(polygons: npt.NDArray[np.object_]) -> npt.NDArray[np.bool_]:
 
 def _points(xy: npt.NDArray[np.float64]) -> tuple[Point2, ...]:
     return tuple((float(x), float(y)) for x, y in xy)
+
+
+def _read_label(found: list[tuple[bool, TextLabel]], tags: frozenset[str]) -> RoomLabel:
+    """A room's label from its texts, flagged when they are numbers on its edge."""
+    # Reading order, but a number on the outline comes after one well inside.
+    found.sort(key=lambda e: (e[0], -e[1].position[1], e[1].position[0]))
+    return read_room_label([t.text for _, t in found if _clean(t.text) not in tags])
+
+
+def _on_edge(
+    polygons: npt.NDArray[np.object_],
+    texts: Sequence[TextLabel],
+    owners: npt.NDArray[np.intp],
+) -> list[bool]:
+    """Whether each text sits on its room's outline: nearer to it than its height.
+
+    Such a text straddles the wall, so it may be the next room's; the insertion
+    point is all we know of where the text lies.
+    """
+    edge = [False] * len(texts)
+    placed = np.flatnonzero(owners >= 0)
+    if len(placed) == 0:
+        return edge
+    indices: list[int] = placed.tolist()
+    points = shapely.points(np.asarray([texts[i].position for i in indices]))
+    gaps = shapely.distance(shapely.boundary(polygons[owners[placed]]), points)
+    for i, gap in zip(indices, gaps.tolist(), strict=True):
+        edge[i] = gap < texts[i].height_m
+    return edge
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _owners(
