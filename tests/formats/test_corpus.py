@@ -133,10 +133,13 @@ def test_chinese_room_stamps_give_names_numbers_and_types():
 #   786 x 800 units: centimetres (in inches a chair would be 1.1 m wide).
 # - The R12 Media Lab has no $INSUNITS; treads 24.3 units, offices 295 x 416, toilet
 #   bowls 55: centimetres (the same building as ML4, whose 1219.2-unit bays are
-#   40 ft in cm; ML4 says inches and has no doors or stairs to contradict it).
+#   40 ft in cm).
+# - ML4 says inches but has no doors or stairs; its 75 one-room layers are 12 m² and
+#   its walls 11 cm thick in cm (79 m² and 27 cm in inches): centimetres.
 # - CUCS is unitless; treads 41 and 31 units, a 540 x 275 m campus: centimetres.
 # - gh109 (TArch, Chinese) is unitless; DIMSCALE 100 and 25,000 units across: mm.
-# - recover01 has no header and nothing but its 1,026-unit extent: a guess.
+# - recover01 (an elevation) has no header and nothing but its 1,026-unit extent:
+#   a low-confidence guess of centimetres (a house 10 m wide, not 1 km).
 UNITS = {
     # name: (stated, used)
     "apartment_bldg_A_000217_paperspace.dxf": (None, INCH),
@@ -144,11 +147,11 @@ UNITS = {
     "binary_dxf_r2000.dxf": (M, M),
     "campus_cucs_siteplan_large.dxf": (None, CM),
     "chinese_university_floor2_far_origin.dxf": (MM, MM),
-    "damaged_recover01_R12.dxf": (None, M),
+    "damaged_recover01_R12.dxf": (None, CM),
     "factory_standard_plan_R2004.dxf": (CM, CM),
     "hackerspace_raumzeitlabor_R2007_cm.dxf": (CM, CM),
     "medialab_building_R12.dxf": (None, CM),
-    "medialab_ml4_R2010_inch.dxf": (INCH, INCH),
+    "medialab_ml4_R2010_inch.dxf": (INCH, CM),
     "nested_blocks_dimensions_depth3.dxf": (M, M),
     "proxy_entities_gh109.dxf": (None, MM),
     "school_escaldes_junior_high_allfloors.dxf": (MM, M),

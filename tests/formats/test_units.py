@@ -9,7 +9,8 @@ from tests.fixtures.corpus import corpus_file
 
 from designreview.formats.dxf_import import ImportOptions, read_dxf
 from designreview.formats.sample import sample_plan_path
-from designreview.formats.unit_guess import decide_unit, stair_tread_depths
+from designreview.formats.unit_guess import decide_unit
+from designreview.formats.unit_measures import stair_tread_depths
 from designreview.formats.units_evidence import (
     CANDIDATES,
     UnitEvidence,

@@ -18,6 +18,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from designreview.formats.layer_rules import categorize_layer
+from designreview.formats.unit_measures import (
+    outline_area,
+    room_layer_areas,
+    stair_tread_depths,
+    wall_thicknesses,
+)
 from designreview.formats.units_evidence import (
     CANDIDATES,
     UnitEvidence,
@@ -40,16 +46,11 @@ __all__ = [
     "decide_unit",
     "drawing_span",
     "first_scale",
-    "stair_tread_depths",
     "unit_evidence",
 ]
 
 DOOR_SWING_DEG = (60.0, 120.0)
 """Arcs on door layers with this span are swings; their radius is the leaf."""
-_MIN_TREADS = 5
-_WIDTH_PER_DEPTH = (2.5, 20.0)
-"""A flight is 2.5 to 20 treads' depth wide (0.75-6 m for 0.3 m treads)."""
-_REGULAR = 0.05
 _SPAN_SAMPLE = 200_000
 _CHECK = "Check a known dimension; change the units if this is wrong."
 
@@ -77,18 +78,27 @@ def unit_evidence(found: WalkResult, header: Mapping[str, object]) -> UnitEviden
     low, high = DOOR_SWING_DEG
     doors += [arc.radius for arc in found.door_arcs if low <= arc.span_deg <= high]
     treads: list[float] = []
+    walls: list[SegmentArray] = []
     for layer, buf in found.segments.items():
-        if categorize_layer(layer) is LayerCategory.STAIR:
+        category = categorize_layer(layer)
+        if category in (LayerCategory.STAIR, LayerCategory.WALL):
             segments = np.frombuffer(buf, dtype=np.float64).reshape(-1, 4)
-            treads += stair_tread_depths(segments)
-    rooms = []
+            if category is LayerCategory.STAIR:
+                treads += stair_tread_depths(segments)
+            else:
+                walls.append(segments)
+    rooms, areas = [], []
     for outline in found.outlines:
         xy = np.asarray(outline.points, dtype=np.float64)
         rooms.append(float(np.max(np.ptp(xy, axis=0))) if len(xy) else 0.0)
+        areas.append(outline_area(outline.points))
+    thick = wall_thicknesses(np.concatenate(walls)) if walls else []
     return UnitEvidence(
         door_widths=_positive(doors),
         tread_depths=_positive(treads),
         room_sides=_positive(rooms),
+        room_areas=_positive(areas + room_layer_areas(found)),
+        wall_thicknesses=_positive(thick),
         span=drawing_span(found.segments.values()),
         insunits=_integer(header.get("$INSUNITS")),
         measurement=_integer(header.get("$MEASUREMENT")),
@@ -118,36 +128,6 @@ def drawing_span(buffers: Iterable[array[float]]) -> float:
     ends = np.partition(points, [low, high], axis=0)  # np.percentile is slower
     span = float(np.max(ends[high] - ends[low]))
     return span if math.isfinite(span) else 0.0
-
-
-def stair_tread_depths(segments: SegmentArray) -> list[float]:
-    """The tread depth of each flight drawn among ``segments`` (one per flight).
-
-    A flight is at least five equal, parallel lines at an even spacing, and much
-    longer than that spacing (treads are wider than deep).
-
-    Example:
-        >>> treads = np.array([[0.0, y * 0.3, 1.2, y * 0.3] for y in range(8)])
-        >>> [round(depth, 3) for depth in stair_tread_depths(treads)]
-        [0.3]
-    """
-    x1, y1, x2, y2 = np.asarray(segments, dtype=np.float64).reshape(-1, 4).T
-    length = np.hypot(x2 - x1, y2 - y1)
-    usable = np.isfinite(length) & (length > 0)
-    angle = np.round(np.degrees(np.arctan2(y2 - y1, x2 - x1)[usable])) % 180
-    x1, y1, length = x1[usable], y1[usable], length[usable]
-    size = np.round(np.log(length) / 0.02)  # lengths equal within 2%
-    depths = []
-    for key in np.unique(np.column_stack([angle, size]), axis=0):
-        same = (angle == key[0]) & (size == key[1])
-        if np.count_nonzero(same) < _MIN_TREADS:
-            continue
-        theta = np.radians(key[0])
-        offsets = np.unique(-np.sin(theta) * x1[same] + np.cos(theta) * y1[same])
-        depth = _even_spacing(offsets, median(length[same].tolist()))
-        if depth:
-            depths.append(depth)
-    return depths
 
 
 def decide_unit(
@@ -240,6 +220,11 @@ def _warning(proposal: UnitProposal, evidence: UnitEvidence) -> str:
         if evidence.insunits not in (None, 0):
             said = f"names no known unit ($INSUNITS {evidence.insunits})"
         return f"The drawing {said}; it was read in {used} because {because}. {_CHECK}"
+    if proposal.overrules and _by_rooms_and_walls(evidence):
+        return (
+            f"The drawing says {unit_name(stated)}, but "
+            f"{_contrast(evidence, stated, proposal.unit)}. Read as {used}. {_CHECK}"
+        )
     if proposal.overrules:
         return (
             f"The drawing says {unit_name(stated)} but {_telling(evidence)}: read as "
@@ -259,6 +244,11 @@ def _telling(evidence: UnitEvidence) -> str:
         return f"its doors are {_median(evidence.door_widths)} units wide"
     if evidence.tread_depths:
         return f"its stair treads are {_median(evidence.tread_depths)} units deep"
+    if evidence.room_areas and evidence.wall_thicknesses:
+        return (
+            f"its rooms are about {_median(evidence.room_areas)} square units and its "
+            f"walls {_median(evidence.wall_thicknesses)} units thick"
+        )
     if evidence.room_sides:
         return f"its rooms are about {_median(evidence.room_sides)} units across"
     if evidence.span > 0:
@@ -266,22 +256,35 @@ def _telling(evidence: UnitEvidence) -> str:
     return ""
 
 
+def _by_rooms_and_walls(evidence: UnitEvidence) -> bool:
+    """Whether rooms and walls, not doors or stairs, are what tells the unit."""
+    measured = evidence.room_areas and evidence.wall_thicknesses
+    return bool(measured and not (evidence.door_widths or evidence.tread_depths))
+
+
+def _contrast(evidence: UnitEvidence, stated: LengthUnit, used: LengthUnit) -> str:
+    """Rooms, walls and extent read in the stated unit and in the one used."""
+    area, thick = median(evidence.room_areas), median(evidence.wall_thicknesses)
+
+    def sized(unit: LengthUnit) -> tuple[str, str, str]:
+        m = unit.metres
+        across = f"{evidence.span * m:,.0f} m" if evidence.span > 0 else ""
+        return f"{area * m * m:.3g} m²", f"{thick * m * 100:.3g} cm", across
+
+    room, wall, across = sized(stated)
+    said = (
+        f"read in {unit_name(stated)} its {len(evidence.room_areas)} rooms would be "
+        f"{room} and its walls {wall} thick (medians)"
+    )
+    room, wall, span = sized(used)
+    if across:
+        said += f", the whole {across} across"
+        return f"{said}; in {unit_name(used)}: {room}, {wall} and {span}"
+    return f"{said}; in {unit_name(used)}: {room} and {wall}"
+
+
 def _median(values: tuple[float, ...]) -> str:
     return f"{median(values):.3g}"
-
-
-def _even_spacing(offsets: SegmentArray, length: float) -> float:
-    """The common gap between sorted ``offsets``, if most gaps share it, else 0."""
-    gaps = np.diff(offsets)
-    gaps = gaps[gaps > 1e-9 * max(length, 1.0)]
-    if len(gaps) < _MIN_TREADS - 1:
-        return 0.0
-    depth = float(median(gaps.tolist()))
-    regular = np.count_nonzero(np.abs(gaps - depth) <= _REGULAR * depth)
-    low, high = _WIDTH_PER_DEPTH
-    if regular < _MIN_TREADS - 1 or not low <= length / depth <= high:
-        return 0.0
-    return depth
 
 
 def _positive(values: list[float]) -> tuple[float, ...]:

@@ -3,15 +3,23 @@
 A drawing's ``$INSUNITS`` is often missing, unitless or wrong: the corpus has a school
 that says millimetres but is drawn in metres. Buildings are made of things of known
 size: a door leaf is 0.7-1.3 m wide, a stair tread 0.2-0.45 m deep, a room 2-40 m
-across, a floor plan 8-1500 m. Each candidate unit is scored by how much of that
-evidence it makes plausible, plus weak hints from the header (``$MEASUREMENT``,
-``$DIMSCALE``, ``$LUNITS``). The door and tread windows are narrower than the ratio of
-any two candidates (2.54 for inch/cm is the closest pair), so a handful of doors or a
-flight of stairs tells the units apart; room sizes and the span only narrow them.
+across, a floor plan 8-1500 m. Most rooms of a building are offices, stores, toilets
+and bedrooms of 4-40 m², and most wall length is partitions 7-25 cm thick. Each
+candidate unit is scored by how much of that evidence it makes plausible, plus weak
+hints from the header (``$MEASUREMENT``, ``$DIMSCALE``, ``$LUNITS``). The door and
+tread windows are narrower than the ratio of any two candidates (2.54 for inch/cm is
+the closest pair), so a handful of doors or a flight of stairs tells the units apart;
+room sizes, walls and the span only narrow them.
 
-The unit the drawing states is kept unless doors and stairs rule it out: at least
+The unit the drawing states is kept unless doors and stairs rule it out (at least
 :data:`MIN_TO_OVERRULE` measurements, of which the stated unit fits at most 20% and
-another unit at least 60%.
+another unit at least 60%), or, when no doors or stairs back the stated unit, room
+areas and wall thicknesses together do: many rooms and walls, both of which fit
+another unit far better. Either alone is not enough: a school wing of 70 m²
+classrooms drawn in inches has rooms that would be plausible offices in centimetres,
+but its 5-inch walls would be 5 cm. When the header states nothing, a span of at most
+:data:`BUILDING_M` breaks ties among the units that make the drawing's extent
+plausible (a house elevation 1,026 units wide is 10 m in cm, not 1 km in metres).
 """
 
 from __future__ import annotations
@@ -45,13 +53,23 @@ CANDIDATES = (
 DOOR_WIDTH_M = (0.7, 1.3)
 TREAD_DEPTH_M = (0.2, 0.45)
 ROOM_SIDE_M = (2.0, 40.0)
+ROOM_AREA_M2 = (4.0, 40.0)
+WALL_THICKNESS_M = (0.07, 0.25)
 SPAN_M = (8.0, 1500.0)
+BUILDING_M = 250.0
+"""Most drawings show one building: at most this long (campus plans are longer)."""
 MIN_TO_OVERRULE = 5
 """Door and stair measurements needed before the stated unit is overruled."""
+MIN_ROOMS_TO_OVERRULE, MIN_WALLS_TO_OVERRULE = 10, 20
+"""Room outlines and wall lines needed before they may overrule the stated unit."""
 _STATED_FITS_AT_MOST, _OTHER_FITS_AT_LEAST = 0.2, 0.6
+_GEOMETRY_STATED_AT_MOST, _WALLS_FAVOUR_BY = 0.25, 0.2
+"""Walls vary more than doors (some are thick, some lines are no walls)."""
 # Weights: (largest weight, count at which half of it is reached).
 _DOORS, _TREADS, _ROOMS = (3.0, 2.0), (2.5, 2.0), (1.0, 2.0)
+_ROOM_AREAS, _WALLS = (1.5, 5.0), (1.5, 20.0)
 _SPAN, _STATED, _DIMSCALE, _LUNITS, _MEASUREMENT = 1.0, 1.0, 0.5, 0.5, 0.25
+_BUILDING = 0.25
 _COMMON = dict(zip(CANDIDATES, (0.06, 0.04, 0.01, 0.05, 0.03, 0.02), strict=True))
 """A tie-break only: how common each unit is in building drawings."""
 # Drawings in inches at 1" = 1'-0" ... 1/16" = 1'-0"; drawings in mm at 1:20 ... 1:500.
@@ -72,6 +90,10 @@ class UnitEvidence:
     """One per stair flight: the spacing of its equal, parallel treads."""
     room_sides: tuple[float, ...] = ()
     """The longer side of each room outline's bounding box."""
+    room_areas: tuple[float, ...] = ()
+    """The area of each room outline (drawing units squared)."""
+    wall_thicknesses: tuple[float, ...] = ()
+    """The gap from each wall line to the parallel line alongside it."""
     span: float = 0.0
     """The drawing's larger side (1st to 99th percentile of its coordinates)."""
     insunits: int | None = None
@@ -126,7 +148,10 @@ def propose_unit(evidence: UnitEvidence) -> UnitProposal:
         candidates = (*CANDIDATES, stated)
     scores = {unit: _score(unit, evidence, stated) for unit in candidates}
     best = max(candidates, key=lambda unit: scores[unit])
-    keep = stated is not None and not _ruled_out(stated, best, evidence)
+    keep = stated is not None and not (
+        _ruled_out(stated, best, evidence)
+        or _ruled_out_by_geometry(stated, best, evidence)
+    )
     unit = stated if keep and stated is not None else best
     peak = max(scores.values())
     weights = {u: math.exp(s - peak) for u, s in scores.items()}
@@ -203,21 +228,29 @@ def _stated(code: int | None) -> LengthUnit | None:
 def _score(unit: LengthUnit, ev: UnitEvidence, stated: LengthUnit | None) -> float:
     """The evidence weight that fits ``unit``."""
     score = _COMMON.get(unit, 0.0) + _STATED * (unit is stated)
-    for values, window, weight in _measurements(ev):
-        score += _weight(len(values), weight) * _fit(values, unit.metres, window)
+    for values, window, weight, power in _measurements(ev):
+        score += _weight(len(values), weight) * _fit(values, unit.metres**power, window)
     low, high = SPAN_M
     if ev.span > 0 and low <= ev.span * unit.metres <= high:
         score += _SPAN
+        # A tie-break for drawings that state nothing: a building, not a town.
+        building = stated is None and ev.span * unit.metres <= BUILDING_M
+        score += _BUILDING * building
     return score + _hint_score(unit, ev)
 
 
-def _measurements(
-    ev: UnitEvidence,
-) -> tuple[tuple[tuple[float, ...], tuple[float, float], tuple[float, float]], ...]:
+_Measurement = tuple[tuple[float, ...], tuple[float, float], tuple[float, float], int]
+"""Values in drawing units, their plausible window in metres (to the power), weight."""
+_KINDS = ("door widths", "stair treads", "room outlines", "room areas", "wall gaps")
+
+
+def _measurements(ev: UnitEvidence) -> tuple[_Measurement, ...]:
     return (
-        (ev.door_widths, DOOR_WIDTH_M, _DOORS),
-        (ev.tread_depths, TREAD_DEPTH_M, _TREADS),
-        (ev.room_sides, ROOM_SIDE_M, _ROOMS),
+        (ev.door_widths, DOOR_WIDTH_M, _DOORS, 1),
+        (ev.tread_depths, TREAD_DEPTH_M, _TREADS, 1),
+        (ev.room_sides, ROOM_SIDE_M, _ROOMS, 1),
+        (ev.room_areas, ROOM_AREA_M2, _ROOM_AREAS, 2),
+        (ev.wall_thicknesses, WALL_THICKNESS_M, _WALLS, 1),
     )
 
 
@@ -261,6 +294,43 @@ def _ruled_out(stated: LengthUnit, best: LengthUnit, ev: UnitEvidence) -> bool:
     return fit(stated) <= _STATED_FITS_AT_MOST and fit(best) >= _OTHER_FITS_AT_LEAST
 
 
+def _ruled_out_by_geometry(
+    stated: LengthUnit, best: LengthUnit, ev: UnitEvidence
+) -> bool:
+    """Whether many rooms and walls, with no door or stair for it, rule it out.
+
+    On average the stated unit makes at most a quarter of the rooms and walls
+    plausible, ``best`` makes most of each plausible, and the walls alone favour
+    ``best`` clearly (rooms alone cannot tell 12 m² offices from 77 m² classrooms).
+    """
+    enough = len(ev.room_areas) >= MIN_ROOMS_TO_OVERRULE
+    enough &= len(ev.wall_thicknesses) >= MIN_WALLS_TO_OVERRULE
+    if best is stated or not enough or _backed_by_doors_or_stairs(stated, ev):
+        return False
+    rooms = [_fit(ev.room_areas, u.metres**2, ROOM_AREA_M2) for u in (stated, best)]
+    walls = [
+        _fit(ev.wall_thicknesses, u.metres, WALL_THICKNESS_M) for u in (stated, best)
+    ]
+    if (rooms[0] + walls[0]) / 2 > _GEOMETRY_STATED_AT_MOST:
+        return False
+    if min(rooms[1], walls[1]) < _OTHER_FITS_AT_LEAST:
+        return False
+    if walls[1] - walls[0] < _WALLS_FAVOUR_BY:
+        return False
+    low, high = SPAN_M
+    return ev.span <= 0 or low <= ev.span * best.metres <= high
+
+
+def _backed_by_doors_or_stairs(stated: LengthUnit, ev: UnitEvidence) -> bool:
+    """Whether a few doors or stairs fit the stated unit (enough to keep it)."""
+    decisive = [(ev.door_widths, DOOR_WIDTH_M), (ev.tread_depths, TREAD_DEPTH_M)]
+    hits = sum(len(v) * _fit(v, stated.metres, w) for v, w in decisive)
+    return hits >= 2
+
+
+_METRES, _UNITS = {1: "m", 2: "m²"}, {1: "units", 2: "square units"}
+
+
 def _header_reasons(ev: UnitEvidence) -> tuple[str, ...]:
     unit = LengthUnit.from_insunits(ev.insunits)
     if ev.insunits is None:
@@ -286,14 +356,14 @@ def _evidence_reasons(unit: LengthUnit, ev: UnitEvidence) -> tuple[str, ...]:
     """What the geometry says about ``unit``, one sentence per kind of evidence."""
     m, name = unit.metres, unit_name(unit)
     reasons = []
-    kinds = ("door widths", "stair treads", "room outlines")
-    for kind, (values, window, _) in zip(kinds, _measurements(ev), strict=True):
+    for kind, (values, window, _, power) in zip(_KINDS, _measurements(ev), strict=True):
         if values:
-            middle = median(values)
-            hits = round(len(values) * _fit(values, m, window))
+            middle, scale = median(values), m**power
+            hits = round(len(values) * _fit(values, scale, window))
             reasons.append(
-                f"{hits} of {len(values)} {kind} are {window[0]:g}-{window[1]:g} m "
-                f"in {name} (median {middle:.3g} units = {middle * m:.3g} m)"
+                f"{hits} of {len(values)} {kind} are {window[0]:g}-{window[1]:g} "
+                f"{_METRES[power]} in {name} (median {middle:.3g} {_UNITS[power]} = "
+                f"{middle * scale:.3g} {_METRES[power]})"
             )
     if ev.span > 0:
         reasons.append(

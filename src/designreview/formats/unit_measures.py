@@ -1,0 +1,230 @@
+"""Lengths and areas in a drawing that show its unit: treads, walls and rooms.
+
+Pure numpy over segment arrays (drawing units, N x 4). A wall drawn as two parallel
+lines is as thick as the gap between them, a closed outline on a room layer is as
+large as a room, and a stair's treads are evenly spaced. None of them knows the
+unit: :mod:`~designreview.formats.units_evidence` weighs which unit makes them
+plausible.
+"""
+
+from __future__ import annotations
+
+from statistics import median
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from designreview.formats.layer_rules import categorize_layer
+from designreview.formats.space_types import is_space_layer
+from designreview.model.plan import LayerCategory
+
+if TYPE_CHECKING:
+    from array import array
+    from collections.abc import Sequence
+
+    from designreview.formats.dxf_geometry import WalkResult
+    from designreview.model.plan import SegmentArray
+
+__all__ = [
+    "closed_loop_areas",
+    "outline_area",
+    "room_layer_areas",
+    "stair_tread_depths",
+    "wall_thicknesses",
+]
+
+_MIN_TREADS = 5
+_WIDTH_PER_DEPTH = (2.5, 20.0)
+"""A flight is 2.5 to 20 treads' depth wide (0.75-6 m for 0.3 m treads)."""
+_REGULAR = 0.05
+MIN_ROOM_LAYERS = 5
+"""Layers of one room outline each needed before they count as rooms."""
+_NEIGHBOURS = 24
+"""Parallel lines compared with each line: the next ones across, in offset order."""
+_OVERLAP_PER_GAP = 3.0
+"""Two faces of a wall run side by side for at least three times their gap."""
+_MAX_WALL_LINES = 50_000
+"""Beyond this, an even sample of wall lines: the thicknesses are as typical."""
+
+
+def wall_thicknesses(segments: SegmentArray) -> list[float]:
+    """The gap from each wall line to the nearest parallel line beside it.
+
+    A line's partner is the closest parallel line that runs alongside it for at
+    least three times the gap (so a room's far wall is not a partner, but a
+    corridor's may be when the wall is drawn with one line). Lines without a
+    partner give nothing.
+
+    Example:
+        >>> wall = np.array([[0.0, 0.0, 5.0, 0.0], [0.0, 0.15, 5.0, 0.15]])
+        >>> [round(gap, 3) for gap in wall_thicknesses(wall)]
+        [0.15, 0.15]
+        >>> wall_thicknesses(np.array([[0.0, 0.0, 1.0, 0.0], [0.0, 2.0, 1.0, 2.0]]))
+        []
+    """
+    seg = np.asarray(segments, dtype=np.float64).reshape(-1, 4)
+    if len(seg) > _MAX_WALL_LINES:
+        seg = seg[:: len(seg) // _MAX_WALL_LINES + 1]
+    x1, y1, x2, y2 = seg.T
+    usable = np.isfinite(seg).all(axis=1) & ((x1 != x2) | (y1 != y2))
+    x1, y1, x2, y2 = x1[usable], y1[usable], x2[usable], y2[usable]
+    angle = np.round(np.degrees(np.arctan2(y2 - y1, x2 - x1))).astype(np.int64) % 180
+    gaps: list[float] = []
+    for key in np.unique(angle):
+        same = angle == key
+        if np.count_nonzero(same) < 2:
+            continue
+        theta = np.radians(float(key))
+        along, across = (np.cos(theta), np.sin(theta)), (-np.sin(theta), np.cos(theta))
+        offset = x1[same] * across[0] + y1[same] * across[1]
+        a = x1[same] * along[0] + y1[same] * along[1]
+        b = x2[same] * along[0] + y2[same] * along[1]
+        order = np.argsort(offset)
+        gaps += _nearest_partners(
+            offset[order], np.minimum(a, b)[order], np.maximum(a, b)[order]
+        )
+    return gaps
+
+
+def _nearest_partners(
+    offset: SegmentArray, low: SegmentArray, high: SegmentArray
+) -> list[float]:
+    """For lines sorted by offset, the gap to the nearest line alongside each."""
+    nearest = np.full(len(offset), np.inf)
+    for shift in range(1, min(_NEIGHBOURS, len(offset) - 1) + 1):
+        gap = offset[shift:] - offset[:-shift]
+        overlap = np.minimum(high[shift:], high[:-shift])
+        overlap -= np.maximum(low[shift:], low[:-shift])
+        partner = (gap > 1e-9 * np.maximum(1.0, np.abs(offset[shift:]))) & (
+            overlap >= _OVERLAP_PER_GAP * gap
+        )
+        candidate = np.where(partner, gap, np.inf)
+        nearest[:-shift] = np.minimum(nearest[:-shift], candidate)
+        nearest[shift:] = np.minimum(nearest[shift:], candidate)
+    found: list[float] = nearest[np.isfinite(nearest)].tolist()
+    return found
+
+
+def closed_loop_areas(segments: SegmentArray) -> list[float]:
+    """The areas of the closed polylines among ``segments``, in drawing units².
+
+    A polyline's segments follow one another end to start; a run of them that
+    ends where it began is closed.
+
+    Example:
+        >>> square = [[0, 0, 4, 0], [4, 0, 4, 3], [4, 3, 0, 3], [0, 3, 0, 0]]
+        >>> closed_loop_areas(np.array(square + [[9, 9, 10, 10]], dtype=float))
+        [12.0]
+    """
+    seg = np.asarray(segments, dtype=np.float64).reshape(-1, 4)
+    if len(seg) < 3 or not np.isfinite(seg).all():
+        return []
+    tolerance = 1e-6 * max(1.0, float(np.max(np.abs(seg))))
+    breaks = np.hypot(seg[1:, 0] - seg[:-1, 2], seg[1:, 1] - seg[:-1, 3]) > tolerance
+    starts = [0, *(np.nonzero(breaks)[0] + 1).tolist()]
+    ends = [*starts[1:], len(seg)]
+    areas = []
+    for start, end in zip(starts, ends, strict=True):
+        run = seg[start:end]
+        first, last = run[0, :2], run[-1, 2:]
+        if end - start >= 3 and np.hypot(*(first - last)) <= tolerance:
+            cross = run[:, 0] * run[:, 3] - run[:, 2] * run[:, 1]
+            areas.append(abs(float(np.sum(cross))) / 2)
+    return areas
+
+
+def outline_area(points: Sequence[tuple[float, float]]) -> float:
+    """The area inside a closed outline (shoelace formula), in drawing units².
+
+    Example:
+        >>> outline_area([(0, 0), (4, 0), (4, 3), (0, 3)])
+        12.0
+    """
+    if len(points) < 3:
+        return 0.0
+    xy = np.asarray(points, dtype=np.float64)
+    x, y = xy[:, 0], xy[:, 1]
+    return abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))) / 2
+
+
+def stair_tread_depths(segments: SegmentArray) -> list[float]:
+    """The tread depth of each flight drawn among ``segments`` (one per flight).
+
+    A flight is at least five equal, parallel lines at an even spacing, and much
+    longer than that spacing (treads are wider than deep).
+
+    Example:
+        >>> treads = np.array([[0.0, y * 0.3, 1.2, y * 0.3] for y in range(8)])
+        >>> [round(depth, 3) for depth in stair_tread_depths(treads)]
+        [0.3]
+    """
+    x1, y1, x2, y2 = np.asarray(segments, dtype=np.float64).reshape(-1, 4).T
+    length = np.hypot(x2 - x1, y2 - y1)
+    usable = np.isfinite(length) & (length > 0)
+    angle = np.round(np.degrees(np.arctan2(y2 - y1, x2 - x1)[usable])) % 180
+    x1, y1, length = x1[usable], y1[usable], length[usable]
+    size = np.round(np.log(length) / 0.02)  # lengths equal within 2%
+    depths = []
+    for key in np.unique(np.column_stack([angle, size]), axis=0):
+        same = (angle == key[0]) & (size == key[1])
+        if np.count_nonzero(same) < _MIN_TREADS:
+            continue
+        theta = np.radians(key[0])
+        offsets = np.unique(-np.sin(theta) * x1[same] + np.cos(theta) * y1[same])
+        depth = _even_spacing(offsets, median(length[same].tolist()))
+        if depth:
+            depths.append(depth)
+    return depths
+
+
+def _even_spacing(offsets: SegmentArray, length: float) -> float:
+    """The common gap between sorted ``offsets``, if most gaps share it, else 0."""
+    gaps = np.diff(offsets)
+    gaps = gaps[gaps > 1e-9 * max(length, 1.0)]
+    if len(gaps) < _MIN_TREADS - 1:
+        return 0.0
+    depth = float(median(gaps.tolist()))
+    regular = np.count_nonzero(np.abs(gaps - depth) <= _REGULAR * depth)
+    low, high = _WIDTH_PER_DEPTH
+    if regular < _MIN_TREADS - 1 or not low <= length / depth <= high:
+        return 0.0
+    return depth
+
+
+def room_layer_areas(found: WalkResult) -> list[float]:
+    """The areas of rooms drawn one per layer (``E14-433A``, ``E15-412`` ...).
+
+    Some drawings put each room's outline on a layer named after the room; such
+    layers are no room layers by name, so the walk keeps only their lines. A layer
+    counts when it holds exactly one closed outline and nothing else; the pattern
+    counts when at least :data:`MIN_ROOM_LAYERS` layers follow it.
+
+    Example:
+        >>> from array import array
+        >>> from designreview.formats.dxf_geometry import WalkResult
+        >>> square = [0, 0, 4, 0, 4, 0, 4, 3, 4, 3, 0, 3, 0, 3, 0, 0]
+        >>> found = WalkResult()
+        >>> for n in range(MIN_ROOM_LAYERS):
+        ...     found.segments[f"R-{n}"] = array("d", square)
+        ...     found.closed_outlines[f"R-{n}"] = 1
+        >>> room_layer_areas(found)
+        [12.0, 12.0, 12.0, 12.0, 12.0]
+    """
+    areas = []
+    for layer, count in found.closed_outlines.items():
+        buf = found.segments.get(layer)
+        if count != 1 or buf is None or is_space_layer(layer):
+            continue
+        if categorize_layer(layer) is not LayerCategory.OTHER:
+            continue
+        loops = closed_loop_areas(np.frombuffer(buf, dtype=np.float64))
+        if len(loops) == 1 and _is_one_loop(buf):
+            areas.append(loops[0])
+    return areas if len(areas) >= MIN_ROOM_LAYERS else []
+
+
+def _is_one_loop(buf: array[float]) -> bool:
+    """Whether every line of ``buf`` follows the one before it (one polyline)."""
+    seg = np.frombuffer(buf, dtype=np.float64).reshape(-1, 4)
+    step = np.hypot(seg[1:, 0] - seg[:-1, 2], seg[1:, 1] - seg[:-1, 3])
+    return bool(np.all(step <= 1e-6 * max(1.0, float(np.max(np.abs(seg))))))
