@@ -244,3 +244,93 @@ def test_tags_are_the_same_however_the_file_is_cut(tmp_path, monkeypatch, ending
     assert whole.values == lines[1::2]
     assert whole.codes == [int(code) for code in lines[0::2]]
     assert not any(value.endswith(b"\r") for value in whole.values)
+
+
+def _pairs(path):
+    lines = path.read_text().splitlines()
+    return [(lines[i].strip(), lines[i + 1]) for i in range(0, len(lines) - 1, 2)]
+
+
+def _write_pairs(path, pairs):
+    path.write_text("".join(f"{code}\n{value}\n" for code, value in pairs))
+
+
+def test_drawing_without_handles_is_left_to_ezdxf(tmp_path):
+    doc = ezdxf.new("R12")
+    doc.blocks.new("DOOR90").add_arc((0, 0), 0.9, 0, 90)
+    for x in (1, 3):
+        doc.modelspace().add_blockref("DOOR90", (x, 0), {"layer": "A-DOOR"})
+    path = _save(doc, tmp_path)
+    pairs = [
+        (c, v)
+        for c, v in _pairs(path)
+        if c not in {"5", "105"} and v.strip() != "$HANDSEED"
+    ]
+    _write_pairs(path, pairs)  # as handle-less R12 exporters write it
+    assert _fast_walk(path) is None  # only ezdxf can invent the same handles
+    doors = read_dxf(path).doors
+    assert len({door.id for door in doors}) == len(doors) == 2
+
+
+def test_block_names_ignore_case(tmp_path):
+    doc = ezdxf.new("R2010")
+    doc.blocks.new("Door90").add_line((0, 0), (0, 1), {"layer": "WALL"})
+    doc.modelspace().add_blockref("Door90", (5, 5))
+    path = _save(doc, tmp_path)
+    _write_pairs(
+        path,
+        [(c, "DOOR90" if (c, v.strip()) == ("2", "Door90") and i > 0 else v)
+         for i, (c, v) in enumerate(_pairs(path))],
+    )  # fmt: skip
+    fast, slow = _both(path)
+    assert [w.layer for w in fast.linework] == [w.layer for w in slow.linework]
+
+
+def test_hatch_that_lies_about_its_sources_does_not_hang(tmp_path):
+    doc = ezdxf.new("R2010")
+    hatch = doc.modelspace().add_hatch(dxfattribs={"layer": "HATCH"})
+    hatch.paths.add_polyline_path([(0, 0), (4, 0), (4, 3), (0, 3)], is_closed=True)
+    path = _save(doc, tmp_path)
+    _write_pairs(
+        path, [(c, "999999999999" if c == "97" else v) for c, v in _pairs(path)]
+    )
+    fast = read_dxf(path, ImportOptions(limits=WalkLimits(timeout_s=5)))
+    assert _length(fast.linework[0].segments) == pytest.approx(14.0)
+
+
+def test_insert_with_a_zero_extrusion_is_skipped_not_fatal(tmp_path):
+    doc = ezdxf.new("R2010")
+    doc.blocks.new("B").add_line((0, 0), (1, 0))
+    doc.modelspace().add_blockref("B", (0, 0), {"layer": "WALL"})
+    doc.modelspace().add_line((0, 0), (2, 0), {"layer": "WALL"})
+    path = _save(doc, tmp_path)
+    pairs = _pairs(path)
+    at = next(i for i, (c, v) in enumerate(pairs) if (c, v.strip()) == ("0", "INSERT"))
+    pairs[at + 1 : at + 1] = [("210", "0.0"), ("220", "0.0"), ("230", "0.0")]
+    _write_pairs(path, pairs)
+    plan = read_dxf(path)
+    assert _length(plan.linework[0].segments) == pytest.approx(2.0)
+
+
+def test_paper_space_is_told_by_the_owner_as_ezdxf_does(tmp_path):
+    doc = ezdxf.new("R2010")
+    doc.modelspace().add_line((0, 0), (1, 0), {"layer": "WALL"})
+    doc.paperspace().add_line((0, 0), (420, 0), {"layer": "FRAME"})
+    path = _save(doc, tmp_path)
+    pairs = [(c, v) for c, v in _pairs(path) if c != "67"]  # owners only
+    _write_pairs(path, pairs)
+    fast, slow = _both(path)
+    assert [w.layer for w in fast.linework] == [w.layer for w in slow.linework]
+    assert [w.layer for w in fast.linework] == ["WALL"]
+
+
+def test_a_padded_group_code_does_not_blow_up_memory(tmp_path):
+    doc = ezdxf.new("R2010")
+    for i in range(2000):
+        doc.modelspace().add_line((i, 0), (i, 1), {"layer": "WALL"})
+    path = _save(doc, tmp_path)
+    pairs = _pairs(path)
+    pairs[5] = (" " * 20_000 + pairs[5][0], pairs[5][1])
+    _write_pairs(path, pairs)
+    assert open_fast(path, ()) is None  # left to ezdxf, which reads it
+    assert len(read_dxf(path).linework[0].segments) == 2000

@@ -24,7 +24,7 @@ from designreview.formats.door_swings import (
     pair_swings,
     swings_of_arcs,
 )
-from designreview.formats.dxf_read import layer_name
+from designreview.formats.dxf_read import decode_name, layer_name
 from designreview.formats.layer_rules import categorize_layer
 from designreview.model.plan import LayerCategory
 
@@ -143,7 +143,7 @@ def insert_door(
         >>> insert_door(ref, "FURN", {}) is not None
         True
     """
-    name = str(insert.dxf.name)
+    name = decode_name(str(insert.dxf.name))
     if name not in known:
         block = insert.block()
         try:
@@ -189,7 +189,7 @@ def placed_doors(insert: Any, door: BlockDoor, layer: str, key: str) -> list[Raw
         return _xy(matrix.transform((x, y, 0.0)))
 
     return place_swings(
-        place, door, (number, hardware, layer, str(insert.dxf.name)), key
+        place, door, (number, hardware, layer, decode_name(str(insert.dxf.name))), key
     )
 
 
@@ -232,7 +232,7 @@ def door_attribs(insert: Any) -> tuple[str, str]:
         ('114A', 'PASSAGE')
     """
     return number_and_hardware(
-        (str(attrib.dxf.tag), str(attrib.dxf.get("text", "")))
+        (str(attrib.dxf.tag), decode_name(str(attrib.dxf.get("text", ""))))
         for attrib in insert.attribs
     )
 

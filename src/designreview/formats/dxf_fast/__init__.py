@@ -19,11 +19,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from designreview.formats.dxf_fast.entities import UnsupportedError
 from designreview.formats.dxf_fast.records import BlockDef, block_definitions
 from designreview.formats.dxf_fast.tables import layer_visibility, paper_layouts
 from designreview.formats.dxf_fast.tags import TagFile, header_values, read_tags
 from designreview.formats.dxf_fast.walk import walk_model_space
+from designreview.model.errors import PlanReadError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -58,7 +58,9 @@ class FastDrawing:
         """Model space's geometry, or None when only ezdxf can read it."""
         try:
             return walk_model_space(self.tags, self.blocks, limits, cancelled, progress)
-        except (UnsupportedError, ValueError, IndexError, KeyError):
+        except PlanReadError:
+            raise  # a limit, a block cycle or the user's cancel: the same with ezdxf
+        except Exception:
             return None
 
 
@@ -94,5 +96,5 @@ def open_fast(path: Path, header_names: tuple[str, ...]) -> FastDrawing | None:
             layer_visibility(tags),
             paper_layouts(tags),
         )
-    except (ValueError, IndexError, KeyError):
+    except Exception:
         return None

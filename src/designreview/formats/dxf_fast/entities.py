@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-from ezdxf.math import OCS, BSpline, ConstructionEllipse, Vec3, bulge_to_arc
+from ezdxf.math import BSpline, ConstructionEllipse, Vec3, bulge_to_arc
 from ezdxf.math.ellipse import angle_to_param
 
 if TYPE_CHECKING:
@@ -37,6 +37,10 @@ ABSURD_UNITS = 1.0e13
 """As ``dxf_read.ABSURD_UNITS``: curves larger than this are dropped."""
 IDENTITY: Affine = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
 _ARC_MIN_CHORDS = 8
+_FLAT = 1e-9
+"""Extrusion x and y below this are a plan seen from above (or below)."""
+_MIRROR: Affine = np.array([[-1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
+"""The OCS of extrusion (0, 0, -1), seen from above: x runs the other way."""
 """Chords per quarter circle at least, as ezdxf's path flattening draws them."""
 
 
@@ -110,11 +114,15 @@ def ocs_affine(extrusion: tuple[float, float, float]) -> Affine | None:
         >>> ocs_affine((0.0, 0.0, -1.0)).round(9).tolist()
         [[-1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]
     """
-    if extrusion[0] == 0.0 and extrusion[1] == 0.0 and extrusion[2] > 0.0:
-        return None
-    ocs = OCS(Vec3(extrusion))
-    ux, uy = ocs.to_wcs(Vec3(1, 0, 0)), ocs.to_wcs(Vec3(0, 1, 0))
-    return np.array([[ux.x, uy.x, 0.0], [ux.y, uy.y, 0.0]])
+    x, y, z = extrusion
+    if not (math.isfinite(x) and math.isfinite(y) and math.isfinite(z)):
+        raise ValueError("extrusion is not a number")
+    if abs(x) > _FLAT or abs(y) > _FLAT:
+        # A tilted plane: its elevation moves it in x and y; ezdxf draws those.
+        raise UnsupportedError("entity in a tilted plane")
+    if z == 0.0:
+        raise ValueError("extrusion of zero length")
+    return None if z > 0.0 else _MIRROR
 
 
 def apply(affine: Affine | None, points: np.ndarray) -> np.ndarray:

@@ -65,7 +65,7 @@ def entities_of(tags: TagFile, starts: list[int]) -> Iterator[Entity]:
 
 
 def block_definitions(tags: TagFile) -> dict[str, BlockDef]:
-    """The BLOCKS section's definitions by name."""
+    """The BLOCKS section's definitions by upper-case name (names ignore case)."""
     section = tags.sections.get("BLOCKS")
     if section is None:
         return {}
@@ -80,7 +80,7 @@ def block_definitions(tags: TagFile) -> dict[str, BlockDef]:
             base = (record.number(tags, 10), record.number(tags, 20))
             is_xref = bool(record.integer(tags, 70) & _XREF_FLAGS)
             current = BlockDef(name, base, is_xref, [])
-            blocks[name] = current
+            blocks[name.upper()] = current  # CAD block names ignore case
         elif kind == "ENDBLK":
             if current is not None:
                 current.starts.append(start)

@@ -37,9 +37,19 @@ if TYPE_CHECKING:
 __all__ = ["ArcShape", "Shape", "TextShape", "shape_of"]
 
 NEEDS_EZDXF = frozenset(
-    {"MULTILEADER", "MLINE", "ACAD_PROXY_ENTITY", "ACAD_TABLE", "MPOLYGON", "MESH"}
-)
+    {
+        "MULTILEADER", "MLINE", "ACAD_PROXY_ENTITY", "ACAD_TABLE", "MPOLYGON",
+        "MESH", "HELIX",
+    }
+)  # fmt: skip
 """Entities whose geometry only ezdxf can produce: the file is read by ezdxf."""
+DRAWN = frozenset(
+    {
+        "LINE", "ARC", "CIRCLE", "LWPOLYLINE", "POLYLINE", "SOLID", "TRACE",
+        "3DFACE", "ELLIPSE", "SPLINE", "HATCH", "TEXT", "ATTRIB", "MTEXT", "LEADER",
+    }
+)  # fmt: skip
+"""The entity types :func:`shape_of` reads; others are counted as not supported."""
 BLOCK_DRAWN = frozenset({"DIMENSION", "ARC_DIMENSION", "LARGE_RADIAL_DIMENSION"})
 """Entities drawn by an anonymous block named in their group code 2."""
 _POLYFACE_OR_MESH = 16 | 64
@@ -238,10 +248,8 @@ def _spline(tags: TagFile, record: Record, distance: float) -> Shape:
             _collect(control, code - 10, float(values[index]))
         elif code in {11, 21, 31}:
             _collect(fit, code - 11, float(values[index]))
-    if not control:
-        if len(fit) < 2:
-            return Shape()
-        return Shape([np.array([p[:2] for p in fit])])
+    if not control:  # a curve through fit points: ezdxf interpolates it
+        raise UnsupportedError("SPLINE by fit points")
     points = [Vec3(*p) for p in control]
     xs = [p.x for p in points]
     ys = [p.y for p in points]
@@ -289,9 +297,9 @@ def _mtext(tags: TagFile, record: Record) -> TextShape | None:
     chunks = [
         tags.values[index].decode(tags.encoding, errors="replace")
         for index in range(record.start + 1, record.end)
-        if tags.codes[index] == 3
+        if tags.codes[index] in {1, 3}  # 250-character pieces (3), then the rest (1)
     ]
-    raw = "".join(chunks) + tags.text(record.first[1]) if 1 in record.first else ""
+    raw = "".join(chunks) if 1 in record.first else ""
     text = " ".join(str(plain_mtext(raw, split=False)).split())
     if "\\U+" in text:
         from ezdxf.lldxf.encoding import decode_dxf_unicode
@@ -339,13 +347,13 @@ def _hatch_boundaries(
 
 def _hatch_polyline(cursor: _Cursor, distance: float) -> np.ndarray:
     has_bulge = cursor.integer(72)
-    cursor.integer(73)  # closed or not, a boundary always is
+    closed = bool(cursor.integer(73))
     points: list[tuple[float, float]] = []
     bulges: list[float] = []
     for _ in range(cursor.integer(93)):
         points.append((cursor.number(10), cursor.number(20)))
         bulges.append(cursor.number(42) if has_bulge and cursor.peek() == 42 else 0.0)
-    return bulge_polyline(points, bulges, True, distance)
+    return bulge_polyline(points, bulges, closed, distance)
 
 
 def _hatch_edges(cursor: _Cursor, distance: float) -> list[np.ndarray]:
@@ -406,9 +414,9 @@ class _Cursor:
     def skip_sources(self) -> None:
         """The handles of the entities a boundary was picked from."""
         if self.peek() == 97:
-            for _ in range(self.integer(97)):
-                if self.peek() == 330:
-                    self.index += 1
+            self.index += 1  # the count may lie: skip the handles that are there
+            while self.peek() == 330:
+                self.index += 1
 
 
 def _same_point(first: list[float], last: list[float]) -> bool:

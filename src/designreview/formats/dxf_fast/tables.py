@@ -9,7 +9,7 @@ from designreview.formats.dxf_fast.entities import Record
 if TYPE_CHECKING:
     from designreview.formats.dxf_fast.tags import TagFile
 
-__all__ = ["layer_visibility", "paper_layouts"]
+__all__ = ["layer_visibility", "model_space_handle", "owner_handle", "paper_layouts"]
 
 _FROZEN = 1
 _ALWAYS = ("0", "Defpoints")
@@ -69,12 +69,35 @@ def _layout_name_and_block(tags: TagFile, record: Record) -> tuple[str, str]:
     for index in range(record.start + 1, record.end):
         code = tags.codes[index]
         if code == 100:
-            seen_layout = tags.text(index) == "AcDbLayout"
+            seen_layout = tags.text(index).strip() == "AcDbLayout"
         elif seen_layout and code == 1 and not name:
             name = tags.text(index)
         elif seen_layout and code == 330 and not handle:
             handle = tags.text(index).upper()
     return name, handle
+
+
+def model_space_handle(tags: TagFile) -> str:
+    """The handle of the ``*Model_Space`` block record (upper case), "" for R12."""
+    for handle, name in _block_record_names(tags).items():
+        if name.upper() == "*MODEL_SPACE":
+            return handle
+    return ""
+
+
+def owner_handle(tags: TagFile, record: Record) -> str:
+    """The entity's owner (code 330 outside ``{ACAD_REACTORS ...}`` groups)."""
+    if 102 not in record.first:
+        index = record.first.get(330)
+        return "" if index is None else tags.text(index).strip().upper()
+    in_group = False
+    for index in range(record.start + 1, record.end):
+        code = tags.codes[index]
+        if code == 102:
+            in_group = tags.values[index].strip().startswith(b"{")
+        elif code == 330 and not in_group:
+            return tags.text(index).strip().upper()
+    return ""
 
 
 def _block_record_names(tags: TagFile) -> dict[str, str]:
@@ -87,7 +110,7 @@ def _block_record_names(tags: TagFile) -> dict[str, str]:
         if tags.record_type(start) != "BLOCK_RECORD":
             continue
         record = Record.read(tags, start, starts[position + 1])
-        names[record.text(tags, 5).upper()] = record.text(tags, 2)
+        names[record.text(tags, 5).strip().upper()] = record.text(tags, 2)
     return names
 
 

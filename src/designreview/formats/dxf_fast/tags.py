@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["Section", "TagFile", "read_tags"]
 
 _CHUNK = 4 * 1024 * 1024
+_LONGEST_CODE_LINE = 16
 _UNICODE_FROM = "AC1021"
 """R2007 and newer files are UTF-8; older ones use ``$DWGCODEPAGE``."""
 
@@ -54,7 +55,7 @@ class TagFile:
         raw = self.values[index]
         found = self._decoded.get(raw)
         if found is None:
-            found = raw.decode(self.encoding, errors="replace").strip()
+            found = raw.decode(self.encoding, errors="replace")
             if "\\U+" in found:  # R2000-R2004 escape non-ASCII characters
                 found = decode_dxf_unicode(found)
             self._decoded[raw] = found
@@ -113,7 +114,10 @@ def _pairs(data: bytes) -> tuple[np.ndarray, list[bytes]] | None:
             lines = [line.rstrip(b"\r") for line in lines]
         lines = carried + lines
         carried = [lines.pop()] if len(lines) % 2 else []
-        codes.append(np.array(lines[0::2]))
+        code_lines = lines[0::2]
+        if max(map(len, code_lines), default=0) > _LONGEST_CODE_LINE:
+            return None  # a padded code line would make every code that wide
+        codes.append(np.array(code_lines))
         values += lines[1::2]
     if carried and carried[0].strip():
         return None

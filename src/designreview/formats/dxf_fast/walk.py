@@ -38,15 +38,18 @@ from designreview.formats.dxf_fast.entities import (
     Affine,
     Record,
     UnsupportedError,
+    ocs_affine,
 )
 from designreview.formats.dxf_fast.records import BlockDef, Entity, entities_of
 from designreview.formats.dxf_fast.shapes import (
     BLOCK_DRAWN,
+    DRAWN,
     NEEDS_EZDXF,
     ArcShape,
     shape_of,
     text_shape,
 )
+from designreview.formats.dxf_fast.tables import model_space_handle, owner_handle
 from designreview.formats.dxf_geometry import (
     ImportCancelledError,
     RawText,
@@ -138,7 +141,7 @@ class _FastWalker:
                 f"Block {name!r} contains itself (a block reference cycle). The file "
                 "is malformed; repair it in the CAD program (AUDIT) and export again."
             )
-        block = self.blocks.get(name)
+        block = self.blocks.get(name.upper())
         content = _Content()
         if block is not None:
             if block.is_xref:
@@ -166,29 +169,31 @@ class _FastWalker:
         content.visited += 1
         if kind in NEEDS_EZDXF:
             raise UnsupportedError(kind)
-        if kind == "INSERT":
-            self.add_insert(content, entity, layer, handle, budget)
-            return
-        if kind in BLOCK_DRAWN:
-            self.add_notation(content, entity, layer, handle, budget)
+        try:
+            if kind == "INSERT":
+                self.add_insert(content, entity, layer, handle, budget)
+                return
+            if kind in BLOCK_DRAWN:
+                self.add_notation(content, entity, layer, handle, budget)
+                return
+        except (ValueError, ArithmeticError, IndexError, KeyError):
+            content.skipped[f"unreadable {kind}"] += 1  # as the ezdxf walk does
             return
         if kind in _NOT_DRAWN:
             content.skipped["not drawn"] += 1
+            return
+        if kind not in DRAWN:
+            content.skipped[f"unsupported {kind}"] += 1
             return
         if kind == "LINE":  # most of a plan: no arrays for a single segment
             self.add_line(content, record, layer, handle is None)
             return
         try:
             shape = shape_of(self.tags, entity, self.limits.flatten_distance)
-        except UnsupportedError:
-            if kind in {"POLYLINE", "SPLINE", "HATCH"}:
-                raise
-            content.skipped[f"unsupported {kind}"] += 1
-            return
         except AbsurdCurveError:
             content.skipped["curves with absurd coordinates"] += 1
             return
-        except (ValueError, IndexError, KeyError, ZeroDivisionError):
+        except (ValueError, ArithmeticError, IndexError, KeyError):
             content.skipped[f"unreadable {kind}"] += 1
             return
         for line in shape.lines:
@@ -271,7 +276,7 @@ class _FastWalker:
                     )
                 )  # fmt: skip
         inner = self.content(name, budget - 1)
-        affine = _insert_affine(tags, record, self.blocks.get(name))
+        affine = _insert_affine(tags, record, self.blocks.get(name.upper()))
         if handle is None:
             _merge(content, inner, affine, layer, self.limits)
         else:  # a top-level insert: its geometry is placed with its siblings' later
@@ -300,8 +305,13 @@ class _FastWalker:
         if not name:
             return
         inner = self.content(name, budget - 1)
-        _merge(content, inner, IDENTITY, layer, self.limits)
-        content.events.append(_Event("notation", layer, handle, block=name))
+        # ezdxf moves the geometry block by the clone insertion point (code 12).
+        shift = np.array([[1.0, 0.0, record.number(self.tags, 12)],
+                          [0.0, 1.0, record.number(self.tags, 22)]])  # fmt: skip
+        _merge(content, inner, shift, layer, self.limits)
+        content.events.append(
+            _Event("notation", layer, handle, block=name, affine=shift)
+        )
 
     # -- placing keyed things -------------------------------------------------------
 
@@ -327,7 +337,8 @@ class _FastWalker:
                 return f"{top[0][0]}.{next(top[0][1])}"
 
             if event.kind == "arc" and event.arc is not None:
-                if not quiet and is_door_name(layer):
+                # Scaled unevenly an arc becomes an ellipse: no door swing then.
+                if not quiet and is_door_name(layer) and _keeps_circles(affine):
                     result.door_arcs.append(
                         _placed_arc(event.arc, affine, layer, key())
                     )
@@ -340,7 +351,8 @@ class _FastWalker:
                 self.replay_insert(event, affine, layer, quiet, top, budget)
             elif event.kind == "notation":
                 inner = self.content(event.block, budget - 1)
-                self.replay(inner.events, affine, layer, quiet + 1, top, budget - 1)
+                placed = _compose(affine, event.affine)
+                self.replay(inner.events, placed, layer, quiet + 1, top, budget - 1)
 
     def replay_insert(
         self,
@@ -406,16 +418,25 @@ def walk_model_space(
     budget = limits.max_depth
     result = walker.result
     total = max(len(section.starts), 1)
-    for position, entity in enumerate(entities_of(tags, section.starts)):
-        if progress is not None and position % _REPORT_EVERY == 0:
-            progress(position / total)
-        record = entity.record
-        if record.integer(tags, 67) == 1:
-            continue  # paper space
-        layer = record.text(tags, 8, "0") or "0"
-        result.top_level_counts[layer] += 1
-        walker.add(model, entity, record.text(tags, 5), budget)
-        _check_limits(model, limits)
+    model_handle = model_space_handle(tags)
+    stored = blocks.get("*MODEL_SPACE")  # a few programs keep model space there
+    runs = [section.starts] + ([stored.starts] if stored else [])
+    for starts in runs:
+        for position, entity in enumerate(entities_of(tags, starts)):
+            if progress is not None and position % _REPORT_EVERY == 0:
+                progress(position / total)
+            record = entity.record
+            if starts is section.starts and not _in_model_space(
+                tags, record, model_handle
+            ):
+                continue
+            handle = record.text(tags, 5).strip()
+            if not handle:  # ezdxf invents handles; only it can make the same keys
+                raise UnsupportedError("entities without handles")
+            layer = record.text(tags, 8, "0") or "0"
+            result.top_level_counts[layer] += 1
+            walker.add(model, entity, handle, budget)
+            _check_limits(model, limits)
     for (name, depth, layer), affines in walker.placements.items():
         inner = walker.contents[(name, depth)]
         _place_all(model, inner, np.stack(affines), layer)
@@ -431,6 +452,14 @@ def walk_model_space(
     result.segment_count = model.segment_count
     result.largest_curve = model.largest_curve
     return result
+
+
+def _in_model_space(tags: TagFile, record: Record, model_handle: str) -> bool:
+    """As ezdxf decides: by the owner when the file says it, else by code 67."""
+    owner = owner_handle(tags, record) if model_handle else ""
+    if owner:
+        return owner == model_handle
+    return record.integer(tags, 67) != 1
 
 
 def _check_limits(content: _Content, limits: WalkLimits) -> None:
@@ -557,30 +586,34 @@ def _placed_arc(arc: ArcShape, affine: Affine, layer: str, key: str) -> RawArc:
     )
 
 
-def _insert_affine(tags: TagFile, record: object, block: BlockDef | None) -> Affine:
-    """Block coordinates to the insert's owner, as ezdxf's ``Insert.matrix44``."""
-    from ezdxf.math import OCS, Matrix44, Vec3
+def _insert_affine(tags: TagFile, record: Record, block: BlockDef | None) -> Affine:
+    """Block coordinates to the insert's owner, as ezdxf's ``Insert.matrix44``.
 
-    n = record.number  # type: ignore[attr-defined]
+    Scale, then rotation, in the insert's OCS, moved so the block's base point lands
+    on the insertion point. An OCS seen from below mirrors x (``ocs_affine``).
+    """
+    n = record.number
     sx, sy = n(tags, 41, 1.0), n(tags, 42, 1.0)
     angle = math.radians(n(tags, 50, 0.0))
-    insert = Vec3(n(tags, 10), n(tags, 20), n(tags, 30))
-    base = Vec3(*(block.base if block else (0.0, 0.0)), 0.0)
-    extrusion = record.extrusion(tags)  # type: ignore[attr-defined]
-    if extrusion[0] == 0.0 and extrusion[1] == 0.0 and extrusion[2] > 0.0:
-        cos, sin = math.cos(angle), math.sin(angle)
-        linear = np.array([[cos * sx, -sin * sy], [sin * sx, cos * sy]])
-        offset = np.array([insert.x, insert.y]) - linear @ np.array([base.x, base.y])
-        return np.column_stack((linear, offset))
-    ocs = OCS(Vec3(extrusion))
-    ux, uy = Vec3(ocs.to_wcs(Vec3(1, 0, 0))), Vec3(ocs.to_wcs(Vec3(0, 1, 0)))
-    matrix = Matrix44.ucs(ux=ux * sx, uy=uy * sy, uz=ocs.uz * n(tags, 43, 1.0))
-    if angle:
-        matrix *= Matrix44.axis_rotate(ocs.uz, angle)
-    origin = ocs.to_wcs(insert) - matrix.transform_direction(base)
-    x_axis = matrix.transform_direction(Vec3(1, 0, 0))
-    y_axis = matrix.transform_direction(Vec3(0, 1, 0))
-    return np.array([[x_axis.x, y_axis.x, origin.x], [x_axis.y, y_axis.y, origin.y]])
+    cos, sin = math.cos(angle), math.sin(angle)
+    linear = np.array([[cos * sx, -sin * sy], [sin * sx, cos * sy]])
+    insert = np.array([n(tags, 10), n(tags, 20)])
+    ocs = ocs_affine(record.extrusion(tags))
+    if ocs is not None:
+        linear = ocs[:, :2] @ linear
+        insert = ocs[:, :2] @ insert
+    base = np.array(block.base if block else (0.0, 0.0))
+    return np.column_stack((linear, insert - linear @ base))
+
+
+def _keeps_circles(affine: Affine) -> bool:
+    """Whether the map turns circles into circles (rotation, mirror, even scale)."""
+    linear = affine[:, :2]
+    gram = linear.T @ linear
+    scale = max(float(gram[0, 0]), float(gram[1, 1]), 1e-300)
+    return bool(
+        abs(gram[0, 0] - gram[1, 1]) <= 1e-9 * scale and abs(gram[0, 1]) <= 1e-9 * scale
+    )
 
 
 def _compose(outer: Affine, inner: Affine) -> Affine:
