@@ -380,3 +380,14 @@ def test_data_1_walls_without_any_room_are_not_a_pass():
     assert missing.location == (5.0, 2.0)
     assert "No rooms were found on Level 1" in missing.message
     assert run("DATA-1", classroom()) == []  # a typed room: nothing to say
+
+
+def test_a_yard_is_outside_so_its_door_is_exterior():
+    plan = classroom()
+    room, hall = plan.spaces
+    yard = replace(hall, name="SCHOOL YARD", space_type=SpaceType.EXTERIOR)
+    view = context(replace(plan, spaces=(room, yard))).building
+    assert [r.id for r in view.rooms] == ["room"]
+    [door] = view.doors
+    assert view.is_exterior(door)
+    assert not context(plan).building.is_exterior(door)  # a corridor is inside

@@ -1,9 +1,11 @@
 """Every real drawing of the shared corpus imports, or fails with a clear message."""
 
 import pytest
+import shapely
 from tests.fixtures.corpus import corpus_file
 
 from designreview.formats.dxf_import import read_dxf
+from designreview.model.building import SpaceSource
 from designreview.model.errors import PlanReadError
 from designreview.model.markups import SpaceType
 from designreview.model.plan import UnitSource
@@ -77,8 +79,12 @@ DETECTED = {
     "apartment_bldg_A_000217_paperspace.dxf": ((45, 70), (10, 40)),
     "barcelona_pavilion_plan_m.dxf": ((5, 8), (4, 6)),
     "chinese_university_floor2_far_origin.dxf": ((40, 60), (30, 40)),
-    "factory_standard_plan_R2004.dxf": ((70, 110), (60, 110)),
+    # Factory: 42 rooms in each of two copies of the floor; not its two sheet
+    # frames (7,290 m²) nor its 8 legend swatches.
+    "factory_standard_plan_R2004.dxf": ((70, 110), (80, 88)),
     "hackerspace_raumzeitlabor_R2007_cm.dxf": ((1, 1), (0, 0)),
+    # ML4: no door symbols; 75 rooms, each drawn on a layer named by its number.
+    "medialab_ml4_R2010_inch.dxf": ((0, 0), (70, 80)),
     # Five floors of classrooms, corridor stretches between fire doors and toilets,
     # traced from single-line walls; open stair halls merge with their neighbours.
     "school_escaldes_junior_high_allfloors.dxf": ((95, 140), (75, 130)),
@@ -124,6 +130,32 @@ def test_chinese_room_stamps_give_names_numbers_and_types():
     assert rooms["计算机基础实验室3"].number == "201,203"
     assert rooms["计算机基础实验室3"].space_type is SpaceType.LAB
     assert sum(s.space_type is SpaceType.RESTROOM for s in plan.spaces) >= 4
+
+
+def test_ml4_rooms_come_from_their_own_layers():
+    plan = read_dxf(corpus_file("medialab_ml4_R2010_inch.dxf"))
+    assert all(space.number == space.layer for space in plan.spaces)
+    assert all(space.source is SpaceSource.OUTLINE for space in plan.spaces)
+    assert {"E14-433A", "E15-424"} <= {space.number for space in plan.spaces}
+    areas = sorted(shapely.Polygon(space.outline).area for space in plan.spaces)
+    assert areas[0] > 4  # two 5 m² rooms
+    assert areas[-1] < 300  # the two labs: 255 and 267 m²
+
+
+def test_factory_frames_and_legend_swatches_are_no_rooms():
+    plan = read_dxf(corpus_file("factory_standard_plan_R2004.dxf"))
+    areas = [shapely.Polygon(space.outline).area for space in plan.spaces]
+    assert max(areas) < 200  # the frames were 7,290 m², the open meeting area 135
+    swatches = [a for a in areas if 6.4 < a < 6.6]  # the legend's 4.6 x 1.4 m boxes
+    assert swatches == []
+
+
+def test_escaldes_school_yard_is_outdoors():
+    plan = read_dxf(corpus_file("school_escaldes_junior_high_allfloors.dxf"))
+    [yard] = [space for space in plan.spaces if space.name == "SCHOOL YARD"]
+    assert yard.space_type is SpaceType.EXTERIOR
+    outdoors = [s for s in plan.spaces if s.space_type is SpaceType.EXTERIOR]
+    assert outdoors == [yard]
 
 
 # What each drawing states ($INSUNITS) and the unit it is read in. The evidence:

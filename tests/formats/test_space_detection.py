@@ -221,6 +221,12 @@ def test_room_names_and_numbers(texts, name, number):
         ("走廊", T.CORRIDOR), ("食堂", T.CAFETERIA), ("体育馆", T.GYM),
         ("图书馆", T.LIBRARY), ("卫生间", T.RESTROOM), ("厕所", T.RESTROOM),
         ("储藏室", T.STORAGE), ("机房", T.MECHANICAL), ("楼梯间", T.STAIR),
+        # Outdoors, in every language: not a room
+        ("SCHOOL YARD", T.EXTERIOR), ("Schoolyard", T.EXTERIOR),
+        ("COURTYARD", T.EXTERIOR), ("Basketball courts", T.EXTERIOR),
+        ("PATI", T.EXTERIOR), ("Patio de recreo", T.EXTERIOR),
+        ("Schulhof", T.EXTERIOR), ("Cour de récréation", T.EXTERIOR),
+        ("操场", T.EXTERIOR), ("Food court", T.CAFETERIA),
         # Nothing to go by
         ("ROOM", T.UNKNOWN), ("Raum 7", T.UNKNOWN), ("", T.UNKNOWN),
     ],

@@ -121,7 +121,11 @@ class BuildingView:
         return [d for d in self.doors if room.id in self.door_rooms.get(d.id, ())]
 
     def is_exterior(self, door: Door) -> bool:
-        """Whether ``door`` leads outside (marked so, or no room on one side)."""
+        """Whether ``door`` leads outside (marked so, or no room on one side).
+
+        Outdoor spaces (a yard, typed EXTERIOR) are no rooms, so a door onto one
+        is exterior.
+        """
         if door.kind is not None:
             return door.kind is AccessKind.EXTERIOR_DOOR
         sides = self.door_rooms.get(door.id, (None, None))
@@ -289,7 +293,13 @@ def _rooms(plan: Plan, drawn: list[Space]) -> list[Room]:
             rooms.append(
                 Room(found.id, polygon, found.name, found.number, found.space_type)
             )
-    return [room for room in rooms if room.polygon.area > 0]
+    # A yard or terrace is outside: a door onto it is an exterior door, and no
+    # room check (locks, egress, refuge) applies to it.
+    return [
+        room
+        for room in rooms
+        if room.polygon.area > 0 and room.space_type is not SpaceType.EXTERIOR
+    ]
 
 
 def _polygon(points: tuple[Point2, ...]) -> Polygon:

@@ -1,18 +1,20 @@
 """The building in a walked drawing: its doors and rooms, in local metres.
 
 Glue between the walk (``dxf_geometry``, drawing units) and the detectors
-(``door_detection``, ``space_detection``, and ``wall_faces`` when no room outlines
-are drawn); ``dxf_import`` calls it once per import.
+(``door_detection``, ``space_detection`` over the outlines ``room_layers`` picks,
+and ``wall_faces`` when no room outlines are drawn); ``dxf_import`` calls it once
+per import.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from designreview.formats.door_detection import detect_doors
+from designreview.formats.room_layers import one_room_layers, room_layer_outlines
 from designreview.formats.space_detection import detect_spaces
 from designreview.formats.wall_faces import wall_spaces
 from designreview.model.building import DetectedDoor, DetectedSpace
@@ -22,7 +24,6 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from designreview.formats.dxf_geometry import WalkResult
-    from designreview.formats.space_detection import RawOutline
     from designreview.model.geometry import Point2
     from designreview.model.plan import LayerInfo, SegmentArray, TextLabel
 
@@ -44,8 +45,6 @@ WALL_ROOMS_WARNING = (
 DOOR_WIDTH_M = (0.5, 2.5)
 """Typical door openings, single leaf to double door."""
 MIN_DOORS_FOR_UNITS = 3
-ROOM_LAYER_SHARE = 0.5
-"""A layer named for a use (``Offices``) holds rooms if this share is outlines."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +77,12 @@ def detect_building(
     category = {info.name: info.category for info in layers}
     leaves = _layers_of(arrays, category, LayerCategory.DOOR)
     doors = detect_doors(found.doors, found.door_arcs, leaves, scale, origin)
-    outlines = _room_outlines(found, category)
-    spaces = detect_spaces(outlines, labels, scale, origin)
     walls = _layers_of(arrays, category, LayerCategory.WALL)
+    local_walls = walls - np.array([origin[0], origin[1], origin[0], origin[1]])
+    spaces = _outline_spaces(found, category, labels, scale, origin, local_walls)
     warnings: tuple[str, ...] = ()
     if not spaces and len(walls):
-        bounds = _room_bounds(walls, arrays, category, doors, origin)
+        bounds = _room_bounds(local_walls, arrays, category, doors, origin)
         spaces = wall_spaces(bounds, labels)
         traced = WALL_ROOMS_WARNING.format(len(spaces))
         warnings = (traced if spaces else NO_ROOMS_WARNING,)
@@ -127,24 +126,34 @@ def _room_bounds(
     doors: Sequence[DetectedDoor],
     origin: Point2,
 ) -> SegmentArray:
-    """What closes rooms, in local metres: walls, windows and door openings."""
+    """What closes rooms, in local metres: walls, windows and door openings.
+
+    ``walls`` are local already; the windows are shifted here.
+    """
     windows = _layers_of(arrays, category, LayerCategory.WINDOW)
     shift = np.array([origin[0], origin[1], origin[0], origin[1]])
     openings = np.array([(*d.hinge, *d.latch) for d in doors], dtype=np.float64)
-    return np.concatenate([walls - shift, windows - shift, openings.reshape(-1, 4)])
+    return np.concatenate([walls, windows - shift, openings.reshape(-1, 4)])
 
 
-def _room_outlines(
-    found: WalkResult, category: Mapping[str, LayerCategory]
-) -> list[RawOutline]:
-    """Outlines on room layers, and on use-named layers that are mostly outlines."""
-    per_layer: dict[str, int] = {}
-    for outline in found.outlines:
-        per_layer[outline.layer] = per_layer.get(outline.layer, 0) + 1
-    holds_rooms = {
-        layer
-        for layer, count in per_layer.items()
-        if category.get(layer) is LayerCategory.ROOM
-        or count >= ROOM_LAYER_SHARE * found.top_level_counts.get(layer, 0)
-    }
-    return [outline for outline in found.outlines if outline.layer in holds_rooms]
+def _outline_spaces(
+    found: WalkResult,
+    category: Mapping[str, LayerCategory],
+    labels: Sequence[TextLabel],
+    scale: float,
+    origin: Point2,
+    walls: SegmentArray,
+) -> tuple[DetectedSpace, ...]:
+    """Rooms from drawn outlines: on room layers, and one room per layer.
+
+    A room drawn on a layer of its own is numbered by the layer's name
+    (``E14-433A``), which is what such drawings name their layers by.
+    """
+    own_layer = one_room_layers(found)
+    outlines = room_layer_outlines(found, category) + own_layer
+    spaces = detect_spaces(outlines, labels, scale, origin, walls=walls)
+    numbered = {outline.layer for outline in own_layer}
+    return tuple(
+        replace(space, number=space.layer) if space.layer in numbered else space
+        for space in spaces
+    )

@@ -6,7 +6,8 @@
 Outlines become shapely polygons in bulk; labels are matched to them with one
 STRtree query (a label inside nested outlines belongs to the smallest). Outlines
 smaller than a closet, repeated or drawn around other rooms (sheet frames, floor
-outlines) are not rooms. A label that
+outlines) are not rooms, nor, given the walls, those around much wall or outside
+the walls (``outline_walls``). A label that
 is only a room number (``104``, ``1.12``, ``A-204``) gives the number, the others the
 name, and the name gives the type (``space_types``). A number well inside a room wins
 over one on its outline, which may be the neighbour's, and a code written in many
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
+from designreview.formats.outline_walls import misplaced_outlines
 from designreview.formats.room_labels import (
     RoomLabel,
     is_room_number,
@@ -37,7 +39,7 @@ if TYPE_CHECKING:
 
     import numpy.typing as npt
 
-    from designreview.model.plan import TextLabel
+    from designreview.model.plan import SegmentArray, TextLabel
 
 __all__ = [
     "MIN_AREA_M2",
@@ -79,8 +81,13 @@ def detect_spaces(
     scale: float,
     origin: Point2 = (0.0, 0.0),
     min_area_m2: float = MIN_AREA_M2,
+    walls: SegmentArray | None = None,
 ) -> tuple[DetectedSpace, ...]:
     """Spaces in local metres from room outlines and the labels inside them.
+
+    With ``walls`` (local metres), outlines around much wall (a sheet frame) or
+    away from all walls and outside them (a legend swatch) are not rooms
+    (``outline_walls``).
 
     Example:
         >>> from designreview.model.plan import TextLabel
@@ -91,7 +98,7 @@ def detect_spaces(
         >>> space.id, space.name, space.number, space.space_type.value
         ('space-2B', 'OFFICE', '104', 'office')
     """
-    rooms, polygons = _polygons(outlines, scale, origin, min_area_m2)
+    rooms, polygons = _polygons(outlines, scale, origin, min_area_m2, walls)
     shapes = [
         SpaceShape(f"space-{outline.key}", points, outline.layer)
         for outline, points in rooms
@@ -148,7 +155,11 @@ def name_spaces(
 
 
 def _polygons(
-    outlines: Sequence[RawOutline], scale: float, origin: Point2, min_area_m2: float
+    outlines: Sequence[RawOutline],
+    scale: float,
+    origin: Point2,
+    min_area_m2: float,
+    walls: SegmentArray | None,
 ) -> tuple[list[tuple[RawOutline, tuple[Point2, ...]]], npt.NDArray[np.object_]]:
     """The outlines large enough to be rooms, in local metres, and their polygons."""
     placed = [(o, _local(o.points, scale, origin)) for o in outlines]
@@ -165,6 +176,8 @@ def _polygons(
         (shapely.area(polygons) >= min_area_m2) & _first_copies(polygons)
     )
     kept = kept[~containers(polygons[kept])]
+    if walls is not None:
+        kept = kept[~misplaced_outlines(polygons[kept], walls)]
     rooms = [(usable[i][0], _points(usable[i][1])) for i in kept]
     return rooms, polygons[kept]
 

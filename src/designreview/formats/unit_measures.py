@@ -14,12 +14,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from designreview.formats.layer_rules import categorize_layer
-from designreview.formats.space_types import is_space_layer
-from designreview.model.plan import LayerCategory
+from designreview.formats.room_layers import one_room_layers
 
 if TYPE_CHECKING:
-    from array import array
     from collections.abc import Sequence
 
     from designreview.formats.dxf_geometry import WalkResult
@@ -37,8 +34,6 @@ _MIN_TREADS = 5
 _WIDTH_PER_DEPTH = (2.5, 20.0)
 """A flight is 2.5 to 20 treads' depth wide (0.75-6 m for 0.3 m treads)."""
 _REGULAR = 0.05
-MIN_ROOM_LAYERS = 5
-"""Layers of one room outline each needed before they count as rooms."""
 _NEIGHBOURS = 24
 """Parallel lines compared with each line: the next ones across, in offset order."""
 _OVERLAP_PER_GAP = 3.0
@@ -194,37 +189,18 @@ def _even_spacing(offsets: SegmentArray, length: float) -> float:
 def room_layer_areas(found: WalkResult) -> list[float]:
     """The areas of rooms drawn one per layer (``E14-433A``, ``E15-412`` ...).
 
-    Some drawings put each room's outline on a layer named after the room; such
-    layers are no room layers by name, so the walk keeps only their lines. A layer
-    counts when it holds exactly one closed outline and nothing else; the pattern
-    counts when at least :data:`MIN_ROOM_LAYERS` layers follow it.
+    The layers are found by :func:`~designreview.formats.room_layers.one_room_layers`
+    (one closed outline and nothing else, on at least five layers).
 
     Example:
         >>> from array import array
         >>> from designreview.formats.dxf_geometry import WalkResult
         >>> square = [0, 0, 4, 0, 4, 0, 4, 3, 4, 3, 0, 3, 0, 3, 0, 0]
         >>> found = WalkResult()
-        >>> for n in range(MIN_ROOM_LAYERS):
+        >>> for n in range(5):
         ...     found.segments[f"R-{n}"] = array("d", square)
         ...     found.closed_outlines[f"R-{n}"] = 1
         >>> room_layer_areas(found)
         [12.0, 12.0, 12.0, 12.0, 12.0]
     """
-    areas = []
-    for layer, count in found.closed_outlines.items():
-        buf = found.segments.get(layer)
-        if count != 1 or buf is None or is_space_layer(layer):
-            continue
-        if categorize_layer(layer) is not LayerCategory.OTHER:
-            continue
-        loops = closed_loop_areas(np.frombuffer(buf, dtype=np.float64))
-        if len(loops) == 1 and _is_one_loop(buf):
-            areas.append(loops[0])
-    return areas if len(areas) >= MIN_ROOM_LAYERS else []
-
-
-def _is_one_loop(buf: array[float]) -> bool:
-    """Whether every line of ``buf`` follows the one before it (one polyline)."""
-    seg = np.frombuffer(buf, dtype=np.float64).reshape(-1, 4)
-    step = np.hypot(seg[1:, 0] - seg[:-1, 2], seg[1:, 1] - seg[:-1, 3])
-    return bool(np.all(step <= 1e-6 * max(1.0, float(np.max(np.abs(seg))))))
+    return [outline_area(outline.points) for outline in one_room_layers(found)]
