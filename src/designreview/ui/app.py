@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings, QStandardPaths, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from designreview import __version__
@@ -48,7 +50,24 @@ def main(argv: list[str] | None = None) -> int:
             window.open_path(Path(args[0]))
         else:
             window.open_sample()
-    return app.exec()
+    code = app.exec()
+    if QThreadPool.globalInstance().activeThreadCount():
+        _leave_now(code)
+    return code
+
+
+def _leave_now(code: int) -> None:
+    """End the process without waiting for background work that is still running.
+
+    By now the window has closed: the user saved or discarded the review, the
+    autosave and the lock file are cleaned up. A check of a very large drawing can
+    run for minutes more, and Qt's thread pool waits for its threads at exit, so the
+    program would linger after its window is gone.
+    """
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":
