@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from designreview.analysis.run import run_checks
+from designreview.analysis.run import ChecksCancelledError, run_checks
 from designreview.formats.inputs import load_review_and_plans
 from designreview.formats.sample import sample_review_path
 from designreview.model.findings import Severity
@@ -70,3 +70,16 @@ def test_compliant_parts_do_not_fail(result, rule):
 
 def test_nothing_is_left_unknown(result):
     assert result.count(Severity.NEEDS_INFORMATION) == 0
+
+
+def test_checks_stop_between_rules_when_asked():
+    review, plans = load_review_and_plans(sample_review_path())
+    asked = []
+
+    def cancelled():
+        asked.append(True)
+        return len(asked) > 2  # stop before the third check
+
+    with pytest.raises(ChecksCancelledError):
+        run_checks(review, plans, cancelled=cancelled)
+    assert len(asked) == 3

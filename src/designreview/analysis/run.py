@@ -14,6 +14,7 @@ from designreview.analysis.building_view import building_view
 from designreview.analysis.rules import RULES
 from designreview.analysis.rules.base import CheckContext, finding, params_with
 from designreview.analysis.rules.hard_corner import ROOMS, hard_corner
+from designreview.model.errors import DesignReviewError
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import (
     AccessPoint,
@@ -26,7 +27,7 @@ from designreview.model.markups import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
     from types import ModuleType
 
     from designreview.model.plan import Plan
@@ -102,16 +103,26 @@ def affected_rules(kinds: set[type]) -> frozenset[str]:
     return frozenset(found)
 
 
+class ChecksCancelledError(DesignReviewError):
+    """The checks were stopped before they finished (a newer run replaces them)."""
+
+
 def run_checks(
     review: Review,
     plans: Mapping[str, Plan],
     rules: Mapping[str, ModuleType] = RULES,
     previous: CheckResult | None = None,
+    cancelled: Callable[[], bool] | None = None,
 ) -> CheckResult:
     """Run ``rules`` on every sheet of ``review`` whose plan is in ``plans``.
 
     With ``previous``, only ``rules`` run; the findings of the other checks are kept
     from ``previous`` (an edit that touches some checks reruns just those).
+    ``cancelled`` is asked before each check; on a large drawing one run takes
+    seconds, and an edit made meanwhile starts a newer one.
+
+    Raises:
+        ChecksCancelledError: when ``cancelled`` answers True.
     """
     findings: list[Finding] = []
     rooms: list[RoomSummary] = []
@@ -121,6 +132,8 @@ def run_checks(
             continue
         ctx = CheckContext(review, building_view(review, sheet, plan))
         for rule_id, rule in rules.items():
+            if cancelled is not None and cancelled():
+                raise ChecksCancelledError("The checks were stopped.")
             params = params_with(rule.Params(), rule_id, review.check_settings)
             findings.extend(_run_one(rule, ctx, params))
         if previous is None or "ROOM-2" in rules:

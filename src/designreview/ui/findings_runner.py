@@ -131,7 +131,8 @@ def _check(
     rules: Mapping[str, ModuleType],
     previous: CheckResult | None,
 ) -> CheckResult:
-    return run_checks(review, plans_for_review(review, cached, cancel), rules, previous)
+    plans = plans_for_review(review, cached, cancel)
+    return run_checks(review, plans, rules, previous, cancel.is_set)
 
 
 def plans_for_review(
