@@ -49,7 +49,7 @@ from designreview.model.errors import PlanReadError
 if TYPE_CHECKING:
     from designreview.formats.xrefs import XrefResolver
 
-_SKIPPED_TYPES = frozenset(
+NOT_DRAWN_TYPES = frozenset(
     {"POINT", "VIEWPORT", "IMAGE", "WIPEOUT", "OLE2FRAME", "XLINE", "RAY", "ATTDEF"}
 )
 _CURVE_TYPES = frozenset(
@@ -176,7 +176,7 @@ class _Walker:
                 self.quiet -= kind in _NOTATION_TYPES
         else:
             self.result.skipped[
-                "not drawn" if kind in _SKIPPED_TYPES else f"unsupported {kind}"
+                "not drawn" if kind in NOT_DRAWN_TYPES else f"unsupported {kind}"
             ] += 1
 
     def _insert(self, insert: Any, layer: str, depth: int, blocks: Chain) -> None:

@@ -38,6 +38,7 @@ from designreview.formats.dxf_fast.entities import (
     Affine,
     Record,
     UnsupportedError,
+    apply,
     ocs_affine,
 )
 from designreview.formats.dxf_fast.records import BlockDef, Entity, entities_of
@@ -51,6 +52,7 @@ from designreview.formats.dxf_fast.shapes import (
 )
 from designreview.formats.dxf_fast.tables import model_space_handle, owner_handle
 from designreview.formats.dxf_geometry import (
+    NOT_DRAWN_TYPES,
     ImportCancelledError,
     RawText,
     WalkResult,
@@ -69,10 +71,6 @@ if TYPE_CHECKING:
 __all__ = ["walk_model_space"]
 
 _REPORT_EVERY = 512
-
-_NOT_DRAWN = frozenset(
-    {"POINT", "VIEWPORT", "IMAGE", "WIPEOUT", "OLE2FRAME", "XLINE", "RAY", "ATTDEF"}
-)
 
 
 @dataclass(slots=True)
@@ -179,7 +177,7 @@ class _FastWalker:
         except (ValueError, ArithmeticError, IndexError, KeyError):
             content.skipped[f"unreadable {kind}"] += 1  # as the ezdxf walk does
             return
-        if kind in _NOT_DRAWN:
+        if kind in NOT_DRAWN_TYPES:
             content.skipped["not drawn"] += 1
             return
         if kind not in DRAWN:
@@ -344,7 +342,7 @@ class _FastWalker:
                     )
             elif event.kind == "outline" and event.points is not None:
                 if is_space_layer(layer):
-                    points = _apply(affine, event.points)
+                    points = apply(affine, event.points)
                     xy = tuple((float(x), float(y)) for x, y in points)
                     result.outlines.append(RawOutline(key(), xy, layer))
             elif event.kind == "insert":
@@ -507,7 +505,7 @@ def _merge(
     for inner_layer, buffer in inner.segments.items():
         segments = np.frombuffer(buffer, dtype=np.float64).reshape(-1, 4)
         moved = np.hstack(
-            (_apply(affine, segments[:, :2]), _apply(affine, segments[:, 2:]))
+            (apply(affine, segments[:, :2]), apply(affine, segments[:, 2:]))
         )
         target = layer if inner_layer == "0" else inner_layer
         content.segments.setdefault(target, array("d")).frombytes(
@@ -578,7 +576,7 @@ def _placed_text(text: RawText, affine: list[list[float]], layer: str) -> RawTex
 
 
 def _placed_arc(arc: ArcShape, affine: Affine, layer: str, key: str) -> RawArc:
-    points = _apply(affine, np.array([arc.center, *arc.ends, arc.mid])).tolist()
+    points = apply(affine, np.array([arc.center, *arc.ends, arc.mid])).tolist()
     center, start, end, mid = ((float(x), float(y)) for x, y in points)
     scale = math.sqrt(abs(float(np.linalg.det(affine[:, :2])))) or 1.0
     return RawArc(
@@ -620,8 +618,3 @@ def _compose(outer: Affine, inner: Affine) -> Affine:
     linear = outer[:, :2] @ inner[:, :2]
     offset = outer[:, :2] @ inner[:, 2] + outer[:, 2]
     return np.column_stack((linear, offset))
-
-
-def _apply(affine: Affine, points: np.ndarray) -> np.ndarray:
-    result: np.ndarray = points @ affine[:, :2].T + affine[:, 2]
-    return result
