@@ -62,6 +62,7 @@ def test_inspect_json_contract(tmp_path):
     )
     assert report["layouts"] == []
     assert report["xrefs"] == []
+    assert report["reader"] == "fast reader"
 
 
 def test_inspect_says_when_geometry_overrules_the_header(tmp_path):

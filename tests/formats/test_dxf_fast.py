@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from tests.fixtures.corpus import corpus_file
 
-from designreview.formats.dxf_fast import open_fast
+from designreview.formats.dxf_fast import Declined, open_fast
 from designreview.formats.dxf_import import ImportOptions, read_dxf
 from designreview.formats.dxf_read import WalkLimits
 from designreview.model.errors import PlanReadError
@@ -41,8 +41,12 @@ out of order, drawing lines across the ramp; the fast reader draws each edge."""
 
 
 def _fast_walk(path):
+    """The fast reader's walk, or None when it leaves the file to ezdxf."""
     drawing = open_fast(path, ("$INSUNITS",))
-    return None if drawing is None else drawing.walk(WalkLimits())
+    if isinstance(drawing, Declined):
+        return None
+    found = drawing.walk(WalkLimits())
+    return None if isinstance(found, Declined) else found
 
 
 @pytest.mark.parametrize("name", FAST_FILES)
@@ -85,6 +89,12 @@ def test_fast_reader_finds_what_ezdxf_finds(name):
 @pytest.mark.parametrize(("name", "why"), sorted(EZDXF_FILES.items()))
 def test_files_only_ezdxf_reads_are_left_to_it(name, why):
     assert _fast_walk(corpus_file(name)) is None, why
+    assert read_dxf(corpus_file(name)).reader.startswith("ezdxf reader (the fast")
+
+
+def test_the_plan_says_which_reader_read_it():
+    assert read_dxf(corpus_file(FAST_FILES[0])).reader == "fast reader"
+    assert read_dxf(corpus_file(FAST_FILES[0]), EZDXF).reader == "ezdxf reader"
 
 
 def _length(segments):
@@ -332,5 +342,9 @@ def test_a_padded_group_code_does_not_blow_up_memory(tmp_path):
     pairs = _pairs(path)
     pairs[5] = (" " * 20_000 + pairs[5][0], pairs[5][1])
     _write_pairs(path, pairs)
-    assert open_fast(path, ()) is None  # left to ezdxf, which reads it
-    assert len(read_dxf(path).linework[0].segments) == 2000
+    assert open_fast(path, ()) == Declined("padded group codes")
+    plan = read_dxf(path)  # by ezdxf, which reads it
+    assert len(plan.linework[0].segments) == 2000
+    assert plan.reader == (
+        "ezdxf reader (the fast reader does not read padded group codes)"
+    )

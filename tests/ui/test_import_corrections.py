@@ -20,7 +20,7 @@ def window(make_window, tmp_path):
 
 def test_import_report_lists_what_was_found(window):
     lines = report_lines(window.plan)
-    assert lines[0] == "File: rooms.dxf (DXF AC1027)"
+    assert lines[0] == "File: rooms.dxf (DXF AC1027), read by the fast reader"
     assert "Units: metre" in lines[1]
     assert "Layers read as wall: A-WALL" in lines
     assert "Found: 5 wall segments, 1 doors" in lines[2]

@@ -247,6 +247,7 @@ def inspect_report(plan: Plan) -> dict[str, Any]:
         "warnings": list(plan.warnings),
         "unit_evidence": _unit_evidence(plan),
         "layouts": list(plan.layouts),
+        "reader": plan.reader,
         "xrefs": [
             {"name": x.name, "path": x.path, "status": x.status.value}
             for x in plan.xrefs
@@ -291,6 +292,8 @@ def _inspect_text(report: dict[str, Any]) -> str:
         )
     if report["layouts"]:
         lines.append(f"paper layouts: {', '.join(report['layouts'])}")
+    if report["reader"]:
+        lines.append(f"read by the {report['reader']}")
     lines += [
         f"  {layer['name']:<32} {layer['category']:<11} {layer['entities']:>7}"
         for layer in report["layers"]

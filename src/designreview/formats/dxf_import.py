@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from designreview.formats.building_detection import Building, detect_building
-from designreview.formats.dxf_fast import open_fast
+from designreview.formats.dxf_fast import Declined, open_fast
 from designreview.formats.dxf_geometry import (
     CancelCheck,
     ProgressReport,
@@ -148,7 +148,7 @@ def _read(
     screen_file(path, limits.max_entities)
     phases.at(0.0)
     fast = _read_fast(path, options, started, cancelled, phases)
-    if fast is not None:
+    if isinstance(fast, Plan):
         return fast
     opened = open_dxf(path)
     phases.at(_EZDXF_READ_SHARE)
@@ -174,8 +174,11 @@ def _read(
     warnings += [decision.warning] if decision.warning else []
     records = xrefs.records()
     warnings += [*opened.audit_messages, *xref_warnings(records)]
+    reader = "ezdxf reader"
+    if fast.reason:
+        reader += f" (the fast reader does not read {fast.reason})"
     facts = _DrawingFacts(
-        str(doc.dxfversion), _layer_table(doc), _paper_layouts(doc), "ezdxf"
+        str(doc.dxfversion), _layer_table(doc), _paper_layouts(doc), reader
     )
     phases.at(_WALKED_SHARE)
     return _build_plan(path, facts, decision, found, warnings, records)
@@ -187,13 +190,15 @@ def _read_fast(
     started: float,
     cancelled: CancelCheck | None,
     phases: _Phases,
-) -> Plan | None:
-    """Model space read by the fast tag reader; None when the file needs ezdxf."""
-    if options.layout is not None or not options.fast_reader:
-        return None
+) -> Plan | Declined:
+    """Model space read by the fast tag reader, or why the file needs ezdxf."""
+    if options.layout is not None:
+        return Declined("a paper-space layout")
+    if not options.fast_reader:
+        return Declined("")
     drawing = open_fast(path, _HEADER)
-    if drawing is None:
-        return None
+    if isinstance(drawing, Declined):
+        return drawing
     header = drawing.header
     walked_at = first_scale(options.unit, options.scale_to_m, header["$INSUNITS"])
     phases.at(_FAST_READ_SHARE)
@@ -202,18 +207,20 @@ def _read_fast(
         cancelled,
         phases.walking(_FAST_READ_SHARE, _WALKED_SHARE),
     )
-    if found is None:
-        return None
+    if isinstance(found, Declined):
+        return found
     decision = decide_unit(
         unit_evidence(found, header), options.unit, options.scale_to_m
     )
     if _too_coarse(found, walked_at, decision.scale_to_m):
         limits = _walk_limits(options.limits, decision.scale_to_m, started)
         found = drawing.walk(limits, cancelled)
-        if found is None:
-            return None
+        if isinstance(found, Declined):
+            return found
     warnings = [decision.warning] if decision.warning else []
-    facts = _DrawingFacts(drawing.dxfversion, drawing.layers, drawing.layouts, "fast")
+    facts = _DrawingFacts(
+        drawing.dxfversion, drawing.layers, drawing.layouts, "fast reader"
+    )
     del drawing  # the tag table is the largest thing in memory; doors and rooms next
     phases.at(_WALKED_SHARE)
     return _build_plan(path, facts, decision, found, warnings, ())
@@ -228,6 +235,7 @@ class _DrawingFacts:
     """The layer table: name to whether the layer is shown."""
     layouts: tuple[str, ...]
     reader: str
+    """Which reader read the file and, for ezdxf, why (the import report says it)."""
 
 
 def _walk_limits(limits: WalkLimits, scale_to_m: float, started: float) -> WalkLimits:
@@ -312,6 +320,7 @@ def _build_plan(
         unit_report=decision.report,
         xrefs=xrefs,
         layouts=facts.layouts,
+        reader=facts.reader,
     )
 
 

@@ -194,6 +194,8 @@ class Plan:
     xrefs: tuple[ExternalReference, ...] = ()
     layouts: tuple[str, ...] = ()
     """The drawing's paper-space layouts, in tab order (model space is not listed)."""
+    reader: str = ""
+    """Which reader read the drawing: ``fast reader``, or ``ezdxf reader (why)``."""
 
     @property
     def is_imperial(self) -> bool:

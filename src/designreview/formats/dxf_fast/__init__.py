@@ -6,11 +6,12 @@ reads the same file as a table of tags (:mod:`.tags`), draws each block once
 (:mod:`.walk`) and yields the same ``WalkResult`` as the ezdxf walk
 (:mod:`designreview.formats.dxf_geometry`), several times faster.
 
-It declines (returns None) whenever the file holds something only ezdxf handles:
-binary or UTF-16 files, damaged structure, XREFs, proxy entities, multileaders,
-MLINEs, tables, meshes, MINSERTs, spline hatch edges, other layouts than model
-space. The import then reads the file with ezdxf as before, so what a user sees
-never depends on which reader ran; a corpus test checks that both agree.
+It declines (returns :class:`Declined` with the reason) whenever the file holds
+something only ezdxf handles: binary or UTF-16 files, damaged structure, XREFs,
+proxy entities, multileaders, MLINEs, tables, meshes, MINSERTs, spline hatch edges,
+files without handles, other layouts than model space. The import then reads the
+file with ezdxf as before, so what a user sees never depends on which reader ran;
+a corpus test checks that both agree, and the import report names the reader.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from designreview.formats.dxf_fast.entities import UnsupportedError
 from designreview.formats.dxf_fast.records import BlockDef, block_definitions
 from designreview.formats.dxf_fast.tables import layer_visibility, paper_layouts
 from designreview.formats.dxf_fast.tags import TagFile, header_values, read_tags
@@ -32,9 +34,16 @@ if TYPE_CHECKING:
     from designreview.formats.dxf_geometry import WalkResult
     from designreview.formats.dxf_read import WalkLimits
 
-__all__ = ["FastDrawing", "open_fast"]
+__all__ = ["Declined", "FastDrawing", "open_fast"]
 
 _VERSION = re.compile(r"AC\d{4}")
+
+
+@dataclass(frozen=True, slots=True)
+class Declined:
+    """Why the fast reader left a file to ezdxf (shown in the import report)."""
+
+    reason: str
 
 
 @dataclass(slots=True)
@@ -54,18 +63,20 @@ class FastDrawing:
         limits: WalkLimits,
         cancelled: Callable[[], bool] | None = None,
         progress: Callable[[float], None] | None = None,
-    ) -> WalkResult | None:
-        """Model space's geometry, or None when only ezdxf can read it."""
+    ) -> WalkResult | Declined:
+        """Model space's geometry, or why only ezdxf can read it."""
         try:
             return walk_model_space(self.tags, self.blocks, limits, cancelled, progress)
         except PlanReadError:
             raise  # a limit, a block cycle or the user's cancel: the same with ezdxf
-        except Exception:
-            return None
+        except UnsupportedError as exc:
+            return Declined(str(exc))
+        except Exception as exc:
+            return Declined(f"an unexpected {type(exc).__name__}")
 
 
-def open_fast(path: Path, header_names: tuple[str, ...]) -> FastDrawing | None:
-    """``path`` read as tags, or None when the file needs ezdxf.
+def open_fast(path: Path, header_names: tuple[str, ...]) -> FastDrawing | Declined:
+    """``path`` read as tags, or why the file needs ezdxf.
 
     Example:
         >>> import ezdxf, tempfile, pathlib
@@ -77,17 +88,15 @@ def open_fast(path: Path, header_names: tuple[str, ...]) -> FastDrawing | None:
         >>> drawing.dxfversion, list(drawing.layers)[:2]
         ('AC1024', ['0', 'Defpoints'])
     """
-    tags = read_tags(path)
-    if tags is None:
-        return None
     try:
+        tags = read_tags(path)
         header = header_values(tags, ("$ACADVER", *header_names))
         version = str(header.pop("$ACADVER") or "AC1009")
         if not _VERSION.fullmatch(version):
-            return None
+            return Declined(f"an unknown version {version!r}")
         blocks = block_definitions(tags)
         if any(block.is_xref for block in blocks.values()):
-            return None  # XREFs are resolved (and reported) by the ezdxf reader
+            return Declined("XREFs")  # resolved (and reported) by the ezdxf reader
         return FastDrawing(
             tags,
             blocks,
@@ -96,5 +105,7 @@ def open_fast(path: Path, header_names: tuple[str, ...]) -> FastDrawing | None:
             layer_visibility(tags),
             paper_layouts(tags),
         )
-    except Exception:
-        return None
+    except UnsupportedError as exc:
+        return Declined(str(exc))
+    except Exception as exc:
+        return Declined(f"an unexpected {type(exc).__name__}")

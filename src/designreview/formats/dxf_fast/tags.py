@@ -18,6 +18,8 @@ import numpy as np
 from ezdxf.lldxf.encoding import decode_dxf_unicode
 from ezdxf.tools.codepage import toencoding
 
+from designreview.formats.dxf_fast.entities import UnsupportedError
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -66,36 +68,40 @@ class TagFile:
         return self.values[index].strip().decode("ascii", errors="replace")
 
 
-def read_tags(path: Path) -> TagFile | None:
-    """The tags of the ASCII DXF file at ``path``, None when it needs ezdxf."""
+def read_tags(path: Path) -> TagFile:
+    """The tags of the ASCII DXF file at ``path``.
+
+    Raises:
+        UnsupportedError: saying why the file needs ezdxf (binary, UTF-16, damaged).
+    """
     data = path.read_bytes()
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data.startswith(b"AutoCAD Binary"):
-        return None
-    pairs = _pairs(data)
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise UnsupportedError("UTF-16 text")
+    if data.startswith(b"AutoCAD Binary"):
+        raise UnsupportedError("binary DXF")
+    code_text, values = _pairs(data)
     del data
-    if pairs is None:
-        return None
-    code_text, values = pairs
     try:
         codes = code_text.astype(np.int32)
-    except (ValueError, OverflowError):
-        return None
+    except (ValueError, OverflowError) as exc:
+        raise UnsupportedError("a group code that is not a number") from exc
     del code_text
     code_list: list[int] = codes.tolist()
     sections = _sections(codes, values)
-    if sections is None:
-        return None
     tags = TagFile(code_list, values, sections)
     tags.encoding = _encoding(tags)
     return tags
 
 
-def _pairs(data: bytes) -> tuple[np.ndarray, list[bytes]] | None:
+def _pairs(data: bytes) -> tuple[np.ndarray, list[bytes]]:
     """The group-code lines (as a numpy text array) and the value lines.
 
     The file is split a few megabytes at a time, so the bytes objects of the code
     lines (half of all lines) never exist all at once: the peak memory of a large
-    drawing stays near the values it keeps. None when the lines do not pair up.
+    drawing stays near the values it keeps.
+
+    Raises:
+        UnsupportedError: when the lines do not pair up or a code line is padded.
     """
     ending = _line_ending(data)
     codes: list[np.ndarray] = []
@@ -116,13 +122,12 @@ def _pairs(data: bytes) -> tuple[np.ndarray, list[bytes]] | None:
         carried = [lines.pop()] if len(lines) % 2 else []
         code_lines = lines[0::2]
         if max(map(len, code_lines), default=0) > _LONGEST_CODE_LINE:
-            return None  # a padded code line would make every code that wide
+            # A padded code line would make every code of the array that wide.
+            raise UnsupportedError("padded group codes")
         codes.append(np.array(code_lines))
         values += lines[1::2]
-    if carried and carried[0].strip():
-        return None
-    if not values:
-        return None
+    if (carried and carried[0].strip()) or not values:
+        raise UnsupportedError("lines that do not pair into codes and values")
     return np.concatenate(codes), values
 
 
@@ -132,8 +137,12 @@ def _line_ending(data: bytes) -> bytes:
     return b"\r\n" if crlf and crlf == data.count(b"\n") else b"\n"
 
 
-def _sections(codes: np.ndarray, values: list[bytes]) -> dict[str, Section] | None:
-    """The sections by name with the record starts inside each; None if malformed."""
+def _sections(codes: np.ndarray, values: list[bytes]) -> dict[str, Section]:
+    """The sections by name with the record starts inside each.
+
+    Raises:
+        UnsupportedError: for a damaged structure, which ezdxf's recover mode reads.
+    """
     zeros: list[int] = np.flatnonzero(codes == 0).tolist()
     sections: dict[str, Section] = {}
     current: list[int] | None = None
@@ -141,7 +150,7 @@ def _sections(codes: np.ndarray, values: list[bytes]) -> dict[str, Section] | No
         kind = values[index].strip()
         if kind == b"SECTION":
             if current is not None or index + 1 >= len(values):
-                return None
+                raise UnsupportedError("a damaged section structure")
             name = values[index + 1].strip().decode("ascii", errors="replace")
             current = []
             sections[name] = Section(name, index + 2, current)
@@ -151,10 +160,10 @@ def _sections(codes: np.ndarray, values: list[bytes]) -> dict[str, Section] | No
                 current = None
         elif kind == b"EOF":
             break
-        else:  # a record outside any section: damaged, ezdxf's recover mode reads it
-            return None
+        else:  # a record outside any section
+            raise UnsupportedError("a damaged section structure")
     if current is not None or "ENTITIES" not in sections:
-        return None
+        raise UnsupportedError("a damaged section structure")
     return sections
 
 

@@ -26,7 +26,8 @@ def report_lines(plan: Plan) -> list[str]:
     """The facts of an import, one line each, for people (not machines)."""
     counts = plan.counts
     lines = [
-        f"File: {plan.source_name} (DXF {plan.dxf_version})",
+        f"File: {plan.source_name} (DXF {plan.dxf_version})"
+        + (f", read by the {plan.reader}" if plan.reader else ""),
         _units_line(plan),
         f"Found: {counts.walls} wall segments, {counts.doors} doors, "
         f"{counts.windows} windows, {len(plan.spaces)} rooms, {len(plan.labels)} texts",
