@@ -18,7 +18,6 @@ import itertools
 import math
 import time
 from array import array
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -90,19 +89,14 @@ class _Event:
 
 
 @dataclass(slots=True)
-class _Content:
-    """What a block draws, in its own coordinates, nested blocks included."""
+class _Content(WalkResult):
+    """What a block draws, in its own coordinates, nested blocks included.
 
-    segments: dict[str, array[float]] = field(default_factory=dict)
-    texts: list[RawText] = field(default_factory=list)
+    The walk's own result is the content of model space, once its keyed events
+    (doors, door arcs, room outlines) have been replayed.
+    """
+
     events: list[_Event] = field(default_factory=list)
-    inserts_by_layer: Counter[str] = field(default_factory=Counter)
-    block_inserts: Counter[str] = field(default_factory=Counter)
-    closed_outlines: Counter[str] = field(default_factory=Counter)
-    skipped: Counter[str] = field(default_factory=Counter)
-    visited: int = 0
-    segment_count: int = 0
-    largest_curve: float = 0.0
     own_arcs: list[RawArc] = field(default_factory=list)
     own_straight: list[float] = field(default_factory=list)
     door: BlockDoor | None = None
@@ -121,7 +115,8 @@ class _FastWalker:
         self.deadline = time.monotonic() + limits.timeout_s
         self.contents: dict[tuple[str, int], _Content] = {}
         self.building: list[str] = []
-        self.result = WalkResult()
+        self.result = _Content()
+        """Model space: what the walk returns."""
         self.ticks = 0
         self.placements: dict[tuple[str, int, str], list[Affine]] = {}
         """Top-level inserts by block, depth budget and layer, placed in bulk."""
@@ -412,9 +407,8 @@ def walk_model_space(
     """
     walker = _FastWalker(tags, blocks, limits, cancelled)
     section = tags.sections["ENTITIES"]
-    model = _Content()
+    model = walker.result
     budget = limits.max_depth
-    result = walker.result
     total = max(len(section.starts), 1)
     model_handle = model_space_handle(tags)
     stored = blocks.get("*MODEL_SPACE")  # a few programs keep model space there
@@ -432,24 +426,14 @@ def walk_model_space(
             if not handle:  # ezdxf invents handles; only it can make the same keys
                 raise UnsupportedError("entities without handles")
             layer = record.text(tags, 8, "0") or "0"
-            result.top_level_counts[layer] += 1
+            model.top_level_counts[layer] += 1
             walker.add(model, entity, handle, budget)
             _check_limits(model, limits)
     for (name, depth, layer), affines in walker.placements.items():
         inner = walker.contents[(name, depth)]
         _place_all(model, inner, np.stack(affines), layer)
     walker.replay(model.events, IDENTITY, "0", 0, [("", itertools.count(1))], budget)
-    for name, segments in model.segments.items():
-        result.segments[name] = segments
-    result.texts = model.texts
-    result.inserts_by_layer = model.inserts_by_layer
-    result.block_inserts = model.block_inserts
-    result.closed_outlines = model.closed_outlines
-    result.skipped = model.skipped
-    result.visited = model.visited
-    result.segment_count = model.segment_count
-    result.largest_curve = model.largest_curve
-    return result
+    return model
 
 
 def _in_model_space(tags: TagFile, record: Record, model_handle: str) -> bool:
