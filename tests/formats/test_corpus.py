@@ -68,6 +68,14 @@ def test_walls_hidden_in_proxy_entities_are_drawn():
     assert plan.counts.walls > 0
 
 
+def test_doors_hidden_in_tarch_proxy_openings_are_found():
+    # The screenshot shows three swing doors (M0921: 900 wide) drawn by TArch
+    # opening objects on layer WINDOW, each a bulged quarter arc.
+    plan = read_dxf(corpus_file("proxy_entities_gh109.dxf"))
+    assert len(plan.doors) == 3
+    assert all(0.85 <= door.width_m <= 0.92 for door in plan.doors)
+
+
 # Doors and rooms found in real drawings. The bounds were set after looking at
 # renderings of what was detected (door openings and room outlines over the walls);
 # the upper bounds catch a detector that starts seeing doors in everything.

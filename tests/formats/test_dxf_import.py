@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from tests.fixtures.dxf_files import rooms_dxf
 
+from designreview.formats.dxf_doors import bulge_arc
 from designreview.formats.dxf_geometry import WalkLimits, walk_entities
 from designreview.formats.dxf_import import read_dxf
 from designreview.model.errors import PlanReadError
@@ -176,3 +177,16 @@ def test_invisible_attributes_are_not_drawn():
     texts = {label.text for label in read_dxf(sample_plan_path()).labels}
     assert "117A" in texts  # door numbers are visible attributes
     assert "CLASSROOM SECURITY" not in texts  # hardware sets are hidden data
+
+
+def test_bulged_swing_on_a_window_layer_is_a_door_only_inside_a_proxy():
+    msp = ezdxf.new("R2010").modelspace()
+    swing = msp.add_lwpolyline([(1.9, 0, 0.41421356), (1.0, 0.9, 0)], "xyb")
+    arc = bulge_arc(swing, "WINDOW", "5")
+    assert arc.center == pytest.approx((1.0, 0.0), abs=1e-6)
+    assert arc.radius == pytest.approx(0.9)
+    straight = msp.add_lwpolyline([(0, 0), (1, 0)])
+    assert bulge_arc(straight, "WINDOW", "6") is None
+    # Outside proxies a window-layer arc may be a casement window: not collected.
+    found = walk_entities(msp)
+    assert found.door_arcs == []

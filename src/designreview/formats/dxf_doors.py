@@ -10,12 +10,14 @@ attributes.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from ezdxf import path as ezpath
+from ezdxf.math import Vec3, bulge_to_arc
 
 from designreview.formats.door_detection import RawArc, RawDoor
 from designreview.formats.door_swings import (
@@ -267,6 +269,50 @@ def raw_arc(arc: Any, layer: str, key: str) -> RawArc:
     """
     center, ends, mid = _arc_points(arc)
     return RawArc(key, center, float(arc.dxf.radius), ends, mid, _span(arc), layer)
+
+
+def bulge_arc(polyline: Any, layer: str, key: str) -> RawArc | None:
+    """The arc of a LWPOLYLINE that is one bulged segment (a door swing drawn so).
+
+    Example:
+        >>> import ezdxf
+        >>> msp = ezdxf.new().modelspace()
+        >>> swing = msp.add_lwpolyline([(0.9, 0, 0.41421356), (0, 0.9, 0)], "xyb")
+        >>> found = bulge_arc(swing, "WINDOW", "7")
+        >>> center = [round(v, 6) + 0.0 for v in found.center]
+        >>> center, round(found.radius, 6), round(found.span_deg, 3)
+        ([0.0, 0.0], 0.9, 90.0)
+    """
+    points = list(polyline.get_points("xyb"))
+    if len(points) != 2 or not points[0][2]:
+        return None
+    (x1, y1, bulge), (x2, y2, _) = points
+    center, start, end, radius = bulge_to_arc((x1, y1), (x2, y2), bulge)
+    span = math.degrees((end - start) % math.tau)
+    if not (BLOCK_SPAN_DEG[0] <= span <= BLOCK_SPAN_DEG[1]) or radius <= 0:
+        return None
+    ocs = polyline.ocs()
+    middle = start + math.radians(span) / 2
+    corners = (
+        (center.x + radius * math.cos(angle), center.y + radius * math.sin(angle))
+        for angle in (start, middle, end)
+    )
+    first, mid, last = (_xy(ocs.to_wcs(Vec3(x, y, 0.0))) for x, y in corners)
+    return RawArc(
+        key, _xy(ocs.to_wcs(Vec3(center.x, center.y, 0.0))), float(radius),
+        (first, last), mid, span, layer,
+    )  # fmt: skip
+
+
+@cache
+def is_window_name(name: str) -> bool:
+    """Whether a layer or block name says window (``A-GLAZ``, ``WINDOW``, ``窗``).
+
+    Example:
+        >>> is_window_name("WINDOW"), is_window_name("WALL")
+        (True, False)
+    """
+    return categorize_layer(name) is LayerCategory.WINDOW
 
 
 def _span(arc: Any) -> float:

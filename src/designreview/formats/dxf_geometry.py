@@ -29,8 +29,10 @@ from ezdxf.lldxf.encoding import decode_dxf_unicode
 from designreview.formats.door_detection import RawArc, RawDoor
 from designreview.formats.dxf_doors import (
     BlockDoor,
+    bulge_arc,
     insert_door,
     is_door_name,
+    is_window_name,
     placed_doors,
     raw_arc,
 )
@@ -120,6 +122,7 @@ class _Walker:
         self.deadline = time.monotonic() + limits.timeout_s
         self.doors_of: dict[int, dict[str, BlockDoor | None]] = {}  # per document
         self.quiet = 0  # inside a door block or a dimension: its arcs are no doors
+        self.proxy = 0  # inside a proxy entity's graphics (TArch doors and windows)
         self.top = ("", itertools.count())
 
     def walk(self, entities: Iterable[Any]) -> WalkResult:
@@ -160,6 +163,8 @@ class _Walker:
                 self.result.door_arcs.append(raw_arc(entity, layer, self.key(entity)))
             elif kind in {"LWPOLYLINE", "POLYLINE"}:
                 self._outline(entity, layer, points)
+                if kind == "LWPOLYLINE" and self.proxy and not self.quiet:
+                    self._proxy_swing(entity, layer)
         elif kind == "HATCH":
             for boundary in ezpath.from_hatch(entity):
                 self._add_path(layer, boundary)
@@ -169,11 +174,13 @@ class _Walker:
             self._insert(entity, layer, depth, blocks)
         elif kind in _EXPLODED_TYPES:
             self.quiet += kind in _NOTATION_TYPES
+            self.proxy += kind == "ACAD_PROXY_ENTITY"
             try:
                 for child in entity.virtual_entities():
                     self.visit(child, _inherit(child, layer), depth + 1, blocks)
             finally:
                 self.quiet -= kind in _NOTATION_TYPES
+                self.proxy -= kind == "ACAD_PROXY_ENTITY"
         else:
             self.result.skipped[
                 "not drawn" if kind in NOT_DRAWN_TYPES else f"unsupported {kind}"
@@ -229,6 +236,19 @@ class _Walker:
                 self.result.doors += placed_doors(insert, door, layer, self.key(insert))
         except Exception:  # the insert is still drawn, just not read as a door
             self.result.skipped["unreadable door"] += 1
+
+    def _proxy_swing(self, polyline: Any, layer: str) -> None:
+        """A door swing drawn by a proxy (TArch ``TCH_OPENING``): one bulged segment.
+
+        TArch keeps doors and windows on one layer (``WINDOW``, ``门窗``); its
+        windows are straight lines, so a bulged quarter arc there is a door leaf's
+        path. Elsewhere window-layer arcs can be casement windows and are left out.
+        """
+        if not (is_door_name(layer) or is_window_name(layer)):
+            return
+        arc = bulge_arc(polyline, layer, self.key(polyline))
+        if arc is not None:
+            self.result.door_arcs.append(arc)
 
     def _outline(self, entity: Any, layer: str, points: list[Any]) -> None:
         if entity.is_closed:
