@@ -74,6 +74,12 @@ def test_doors_hidden_in_tarch_proxy_openings_are_found():
     plan = read_dxf(corpus_file("proxy_entities_gh109.dxf"))
     assert len(plan.doors) == 3
     assert all(0.85 <= door.width_m <= 0.92 for door in plan.doors)
+    # Read like door blocks, with their leaf lines: the opening lies in the wall
+    # (these walls run along the axes), the label gives the number.
+    for door in plan.doors:
+        dx, dy = (door.latch[i] - door.hinge[i] for i in (0, 1))
+        assert min(abs(dx), abs(dy)) < 0.01
+    assert [door.number for door in plan.doors].count("M0921") == 2
 
 
 # Doors and rooms found in real drawings. The bounds were set after looking at

@@ -48,6 +48,7 @@ __all__ = [
     "place_swings",
     "placed_doors",
     "raw_arc",
+    "straight_segments",
 ]
 
 BLOCK_SPAN_DEG = (15.0, 180.0)
@@ -86,7 +87,7 @@ def block_door(block: Any, is_door_layer: Callable[[str], bool]) -> BlockDoor | 
         for arc in block.query("ARC")
         if arc.dxf.radius > 0
     ]
-    return door_of_arcs(arcs, _straight_segments(block), is_door_layer)
+    return door_of_arcs(arcs, straight_segments(block), is_door_layer)
 
 
 def door_of_arcs(
@@ -327,7 +328,7 @@ def _arc_points(arc: Any) -> tuple[Point2, tuple[Point2, Point2], Point2]:
     return _xy(center), (_xy(corners[0]), _xy(corners[2])), _xy(corners[1])
 
 
-def _straight_segments(entities: Iterable[Any]) -> npt.NDArray[np.float64]:
+def straight_segments(entities: Iterable[Any]) -> npt.NDArray[np.float64]:
     """Lines and polyline edges of a block: the candidates for a door leaf."""
     coords: list[float] = []
     for entity in entities:

@@ -30,11 +30,14 @@ from designreview.formats.door_detection import RawArc, RawDoor
 from designreview.formats.dxf_doors import (
     BlockDoor,
     bulge_arc,
+    door_of_arcs,
     insert_door,
     is_door_name,
     is_window_name,
+    place_swings,
     placed_doors,
     raw_arc,
+    straight_segments,
 )
 from designreview.formats.dxf_read import (
     CURVE_CHORDS,
@@ -122,7 +125,6 @@ class _Walker:
         self.deadline = time.monotonic() + limits.timeout_s
         self.doors_of: dict[int, dict[str, BlockDoor | None]] = {}  # per document
         self.quiet = 0  # inside a door block or a dimension: its arcs are no doors
-        self.proxy = 0  # inside a proxy entity's graphics (TArch doors and windows)
         self.top = ("", itertools.count())
 
     def walk(self, entities: Iterable[Any]) -> WalkResult:
@@ -163,8 +165,6 @@ class _Walker:
                 self.result.door_arcs.append(raw_arc(entity, layer, self.key(entity)))
             elif kind in {"LWPOLYLINE", "POLYLINE"}:
                 self._outline(entity, layer, points)
-                if kind == "LWPOLYLINE" and self.proxy and not self.quiet:
-                    self._proxy_swing(entity, layer)
         elif kind == "HATCH":
             for boundary in ezpath.from_hatch(entity):
                 self._add_path(layer, boundary)
@@ -173,14 +173,15 @@ class _Walker:
         elif kind == "INSERT":
             self._insert(entity, layer, depth, blocks)
         elif kind in _EXPLODED_TYPES:
+            children = list(entity.virtual_entities())
+            if kind == "ACAD_PROXY_ENTITY":
+                self._proxy_doors(entity, children, layer)
             self.quiet += kind in _NOTATION_TYPES
-            self.proxy += kind == "ACAD_PROXY_ENTITY"
             try:
-                for child in entity.virtual_entities():
+                for child in children:
                     self.visit(child, _inherit(child, layer), depth + 1, blocks)
             finally:
                 self.quiet -= kind in _NOTATION_TYPES
-                self.proxy -= kind == "ACAD_PROXY_ENTITY"
         else:
             self.result.skipped[
                 "not drawn" if kind in NOT_DRAWN_TYPES else f"unsupported {kind}"
@@ -237,18 +238,36 @@ class _Walker:
         except Exception:  # the insert is still drawn, just not read as a door
             self.result.skipped["unreadable door"] += 1
 
-    def _proxy_swing(self, polyline: Any, layer: str) -> None:
-        """A door swing drawn by a proxy (TArch ``TCH_OPENING``): one bulged segment.
+    def _proxy_doors(self, proxy: Any, children: list[Any], layer: str) -> None:
+        """Doors drawn by a proxy object, read like a door block (TArch openings).
 
-        TArch keeps doors and windows on one layer (``WINDOW``, ``门窗``); its
-        windows are straight lines, so a bulged quarter arc there is a door leaf's
-        path. Elsewhere window-layer arcs can be casement windows and are left out.
+        TArch keeps doors and windows in ``TCH_OPENING`` objects on one layer
+        (``WINDOW``, ``门窗``): a door is a bulged quarter arc and its leaf lines,
+        its label (``M0921``) a text. Windows have no arc, so they give no door.
         """
         if not (is_door_name(layer) or is_window_name(layer)):
             return
-        arc = bulge_arc(polyline, layer, self.key(polyline))
-        if arc is not None:
-            self.result.door_arcs.append(arc)
+        arcs, straight, labels = [], [], []
+        for child in children:
+            kind, own = child.dxftype(), _inherit(child, layer)
+            if kind == "LWPOLYLINE" and (is_door_name(own) or is_window_name(own)):
+                arc = bulge_arc(child, own, "")
+                if arc is not None:
+                    arcs.append(arc)
+                    continue
+            if kind in {"LWPOLYLINE", "POLYLINE", "LINE"}:
+                straight.append(child)
+            elif kind == "TEXT":
+                labels.append(str(child.dxf.get("text", "")))
+        if not arcs:
+            return
+        door = door_of_arcs(arcs, straight_segments(straight), is_door_name)
+        if door is not None:
+            number = next((text for text in labels if text.strip()), "")
+            facts = (" ".join(number.split()), "", layer, "proxy opening")
+            self.result.doors += place_swings(
+                lambda x, y: (x, y), door, facts, self.key(proxy)
+            )
 
     def _outline(self, entity: Any, layer: str, points: list[Any]) -> None:
         if entity.is_closed:
