@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from ezdxf.math import Vec3
-from ezdxf.tools.text import plain_mtext
+from ezdxf.tools.text import fast_plain_mtext
 
 from designreview.formats.dxf_fast.entities import (
     AbsurdCurveError,
@@ -300,7 +300,7 @@ def _mtext(tags: TagFile, record: Record) -> TextShape | None:
         if tags.codes[index] in {1, 3}  # 250-character pieces (3), then the rest (1)
     ]
     raw = "".join(chunks) if 1 in record.first else ""
-    text = " ".join(str(plain_mtext(raw, split=False)).split())
+    text = " ".join(str(fast_plain_mtext(raw, split=False)).split())
     if "\\U+" in text:
         from ezdxf.lldxf.encoding import decode_dxf_unicode
 
