@@ -80,6 +80,12 @@ def test_doors_hidden_in_tarch_proxy_openings_are_found():
         dx, dy = (door.latch[i] - door.hinge[i] for i in (0, 1))
         assert min(abs(dx), abs(dy)) < 0.01
     assert [door.number for door in plan.doors].count("M0921") == 2
+    # With the doors closed and the columns in the walls, the hall closes too:
+    # the stair room (20 m²) and the hall (166 m² inside the walls).
+    areas = sorted(shapely.Polygon(space.outline).area for space in plan.spaces)
+    assert len(areas) == 2
+    assert 18 < areas[0] < 22
+    assert 150 < areas[1] < 185
 
 
 # Doors and rooms found in real drawings. The bounds were set after looking at

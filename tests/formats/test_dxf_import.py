@@ -5,6 +5,7 @@ import math
 import ezdxf
 import numpy as np
 import pytest
+import shapely
 from tests.fixtures.dxf_files import rooms_dxf
 
 from designreview.formats.dxf_doors import bulge_arc
@@ -190,3 +191,20 @@ def test_bulged_swing_on_a_window_layer_is_a_door_only_inside_a_proxy():
     # Outside proxies a window-layer arc may be a casement window: not collected.
     found = walk_entities(msp)
     assert found.door_arcs == []
+
+
+def test_a_column_in_the_wall_closes_the_room(tmp_path):
+    doc = ezdxf.new("R2010")
+    doc.header["$INSUNITS"] = 6
+    msp = doc.modelspace()
+    # A 6 x 4 m room whose top wall stops at a 0.4 m column and goes on after it.
+    for start, end in [((0, 0), (6, 0)), ((6, 0), (6, 4)), ((0, 4), (0, 0)),
+                       ((0, 4), (2.8, 4)), ((3.2, 4), (6, 4))]:  # fmt: skip
+        msp.add_line(start, end, {"layer": "A-WALL"})
+    column = [(2.8, 3.8), (3.2, 3.8), (3.2, 4.2), (2.8, 4.2)]
+    msp.add_lwpolyline(column, close=True, dxfattribs={"layer": "A-COLS"})
+    path = tmp_path / "column.dxf"
+    doc.saveas(path)
+    [room] = read_dxf(path).spaces
+    # The room's top edge runs along the wall and round the column's foot.
+    assert shapely.Polygon(room.outline).area == pytest.approx(24 - 0.4 * 0.2, abs=0.01)

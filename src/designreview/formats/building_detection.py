@@ -126,14 +126,19 @@ def _room_bounds(
     doors: Sequence[DetectedDoor],
     origin: Point2,
 ) -> SegmentArray:
-    """What closes rooms, in local metres: walls, windows and door openings.
+    """What closes rooms, in local metres: walls, columns, windows, door openings.
 
-    ``walls`` are local already; the windows are shifted here.
+    Columns stand in walls (a wall line often stops at a column's outline and
+    goes on behind it), so they close rooms too. ``walls`` are local already; the
+    other layers are shifted here.
     """
     windows = _layers_of(arrays, category, LayerCategory.WINDOW)
+    columns = _layers_of(arrays, category, LayerCategory.COLUMN)
     shift = np.array([origin[0], origin[1], origin[0], origin[1]])
     openings = np.array([(*d.hinge, *d.latch) for d in doors], dtype=np.float64)
-    return np.concatenate([walls, windows - shift, openings.reshape(-1, 4)])
+    return np.concatenate(
+        [walls, windows - shift, columns - shift, openings.reshape(-1, 4)]
+    )
 
 
 def _outline_spaces(
