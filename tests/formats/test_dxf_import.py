@@ -10,7 +10,7 @@ from tests.fixtures.dxf_files import rooms_dxf
 
 from designreview.formats.dxf_doors import bulge_arc
 from designreview.formats.dxf_geometry import WalkLimits, walk_entities
-from designreview.formats.dxf_import import read_dxf
+from designreview.formats.dxf_import import ImportOptions, read_dxf
 from designreview.model.errors import PlanReadError
 from designreview.model.plan import LayerCategory
 from designreview.model.units import LengthUnit
@@ -208,3 +208,23 @@ def test_a_column_in_the_wall_closes_the_room(tmp_path):
     [room] = read_dxf(path).spaces
     # The room's top edge runs along the wall and round the column's foot.
     assert shapely.Polygon(room.outline).area == pytest.approx(24 - 0.4 * 0.2, abs=0.01)
+
+
+def test_a_window_block_on_a_furniture_layer_closes_the_room(tmp_path):
+    doc = ezdxf.new("R2010")
+    doc.header["$INSUNITS"] = 6
+    msp = doc.modelspace()
+    # A 6 x 4 m room; the top wall has a 1.2 m window gap, filled by a window
+    # block that the author put on the furniture layer.
+    for start, end in [((0, 0), (6, 0)), ((6, 0), (6, 4)), ((0, 4), (0, 0)),
+                       ((0, 4), (2.4, 4)), ((3.6, 4), (6, 4))]:  # fmt: skip
+        msp.add_line(start, end, {"layer": "A-WALL"})
+    window = doc.blocks.new("WIN6")
+    window.add_line((0, 0), (1.2, 0))
+    window.add_line((0, 0.1), (1.2, 0.1))
+    msp.add_blockref("WIN6", (2.4, 3.95), {"layer": "FURNITURE"})
+    path = tmp_path / "window.dxf"
+    doc.saveas(path)
+    for options in (ImportOptions(), ImportOptions(fast_reader=False)):
+        [room] = read_dxf(path, options).spaces
+        assert shapely.Polygon(room.outline).area == pytest.approx(24, abs=0.2)

@@ -82,7 +82,10 @@ def detect_building(
     spaces = _outline_spaces(found, category, labels, scale, origin, local_walls)
     warnings: tuple[str, ...] = ()
     if not spaces and len(walls):
-        bounds = _room_bounds(local_walls, arrays, category, doors, origin)
+        glazing = _window_blocks(found, scale, origin)
+        bounds = np.concatenate(
+            [_room_bounds(local_walls, arrays, category, doors, origin), glazing]
+        )
         spaces = wall_spaces(bounds, labels)
         traced = WALL_ROOMS_WARNING.format(len(spaces))
         warnings = (traced if spaces else NO_ROOMS_WARNING,)
@@ -117,6 +120,17 @@ def _layers_of(
     """The segments of every layer in one category, stacked."""
     found = [segs for layer, segs in arrays.items() if category.get(layer) is wanted]
     return np.concatenate(found) if found else np.empty((0, 4))
+
+
+def _window_blocks(found: WalkResult, scale: float, origin: Point2) -> SegmentArray:
+    """Lines of window blocks in local metres, whatever layer the blocks are on.
+
+    A window drawn as a block on a furniture or 0 layer still closes its wall.
+    """
+    segments = np.frombuffer(found.window_segments, dtype=np.float64).reshape(-1, 4)
+    shift = np.array([origin[0], origin[1], origin[0], origin[1]])
+    local: SegmentArray = segments * scale - shift
+    return local[np.isfinite(local).all(axis=1)]
 
 
 def _room_bounds(

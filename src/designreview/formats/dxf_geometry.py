@@ -42,6 +42,7 @@ from designreview.formats.dxf_doors import (
 from designreview.formats.dxf_read import (
     CURVE_CHORDS,
     curve_size,
+    decode_name,
     layer_name,
     limit_error,
 )
@@ -99,6 +100,9 @@ class WalkResult:
     doors: list[RawDoor] = field(default_factory=list)
     door_arcs: list[RawArc] = field(default_factory=list)
     outlines: list[RawOutline] = field(default_factory=list)
+    window_segments: array[float] = field(default_factory=lambda: array("d"))
+    """Segments drawn by window blocks (``WIN6``) on any layer: they close rooms
+    even when the block sits on a furniture or 0 layer."""
 
 
 CancelCheck = Callable[[], bool]
@@ -125,6 +129,7 @@ class _Walker:
         self.deadline = time.monotonic() + limits.timeout_s
         self.doors_of: dict[int, dict[str, BlockDoor | None]] = {}  # per document
         self.quiet = 0  # inside a door block or a dimension: its arcs are no doors
+        self.glazing = 0  # inside a window block: its lines close rooms
         self.top = ("", itertools.count())
 
     def walk(self, entities: Iterable[Any]) -> WalkResult:
@@ -208,16 +213,19 @@ class _Walker:
             self._xref(insert, block, layer, depth, inner)
             return
         door = insert_door(insert, layer, self.doors_of.setdefault(id(insert.doc), {}))
+        window = is_window_name(decode_name(str(name)))
         for single in _single_inserts(insert):
             self._tick()
             self._place_door(single, door, layer)
             self.quiet += door is not None
+            self.glazing += window
             try:
                 children = single.virtual_entities(skipped_entity_callback=self._skip)
                 for child in children:
                     self.visit(child, _inherit(child, layer), depth + 1, inner)
             finally:
                 self.quiet -= door is not None
+                self.glazing -= window
 
     def _xref(
         self, insert: Any, block: Any, layer: str, depth: int, inner: Chain
@@ -284,6 +292,8 @@ class _Walker:
     def _add(self, layer: str, segment: tuple[float, float, float, float]) -> None:
         self.result.segments.setdefault(layer, array("d")).extend(segment)
         self.result.segment_count += 1
+        if self.glazing:
+            self.result.window_segments.extend(segment)
 
     def _add_path(self, layer: str, path: Any) -> list[Any]:
         """Add the path's flattened segments; returns the last sub-path's points."""
@@ -303,6 +313,8 @@ class _Walker:
             points = list(sub_path.flattening(distance, segments=8))
             for start, end in itertools.pairwise(points):
                 target.extend((start.x, start.y, end.x, end.y))
+                if self.glazing:
+                    self.result.window_segments.extend((start.x, start.y, end.x, end.y))
             self.result.segment_count += max(len(points) - 1, 0)
         return points
 

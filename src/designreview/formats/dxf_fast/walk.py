@@ -28,6 +28,7 @@ from designreview.formats.dxf_doors import (
     BlockDoor,
     door_of_arcs,
     is_door_name,
+    is_window_name,
     number_and_hardware,
     place_swings,
 )
@@ -271,7 +272,7 @@ class _FastWalker:
         inner = self.content(name, budget - 1)
         affine = _insert_affine(tags, record, self.blocks.get(name.upper()))
         if handle is None:
-            _merge(content, inner, affine, layer, self.limits)
+            _merge(content, inner, affine, layer, self.limits, is_window_name(name))
         else:  # a top-level insert: its geometry is placed with its siblings' later
             content.visited += inner.visited
             content.segment_count += inner.segment_count
@@ -301,7 +302,7 @@ class _FastWalker:
         # ezdxf moves the geometry block by the clone insertion point (code 12).
         shift = np.array([[1.0, 0.0, record.number(self.tags, 12)],
                           [0.0, 1.0, record.number(self.tags, 22)]])  # fmt: skip
-        _merge(content, inner, shift, layer, self.limits)
+        _merge(content, inner, shift, layer, self.limits, window=False)
         content.events.append(
             _Event("notation", layer, handle, block=name, affine=shift)
         )
@@ -431,7 +432,7 @@ def walk_model_space(
             _check_limits(model, limits)
     for (name, depth, layer), affines in walker.placements.items():
         inner = walker.contents[(name, depth)]
-        _place_all(model, inner, np.stack(affines), layer)
+        _place_all(model, inner, np.stack(affines), layer, is_window_name(name))
     walker.replay(model.events, IDENTITY, "0", 0, [("", itertools.count(1))], budget)
     return model
 
@@ -479,8 +480,12 @@ def _merge(
     affine: Affine,
     layer: str,
     limits: WalkLimits,
+    window: bool,
 ) -> None:
-    """Add ``inner`` placed by ``affine``; its layer 0 becomes ``layer``."""
+    """Add ``inner`` placed by ``affine``; its layer 0 becomes ``layer``.
+
+    ``window``: ``inner`` is a window block, all its lines close rooms.
+    """
     content.visited += inner.visited
     content.segment_count += inner.segment_count
     _check_limits(content, limits)
@@ -495,6 +500,12 @@ def _merge(
         content.segments.setdefault(target, array("d")).frombytes(
             np.ascontiguousarray(moved).tobytes()
         )
+    for buffer in _window_lines(inner, window):
+        segments = np.frombuffer(buffer, dtype=np.float64).reshape(-1, 4)
+        moved = np.hstack(
+            (apply(affine, segments[:, :2]), apply(affine, segments[:, 2:]))
+        )
+        content.window_segments.frombytes(np.ascontiguousarray(moved).tobytes())
     if inner.texts:
         linear = affine.tolist()
         content.texts += [_placed_text(text, linear, layer) for text in inner.texts]
@@ -508,8 +519,19 @@ def _merge(
     content.skipped.update(inner.skipped)
 
 
+def _window_lines(inner: _Content, window: bool) -> list[array[float]]:
+    """The lines of ``inner`` that close rooms.
+
+    All of a window block's lines; of any other block, those of the window blocks
+    inside it.
+    """
+    if window:
+        return list(inner.segments.values())
+    return [inner.window_segments] if inner.window_segments else []
+
+
 def _place_all(
-    content: _Content, inner: _Content, affines: np.ndarray, layer: str
+    content: _Content, inner: _Content, affines: np.ndarray, layer: str, window: bool
 ) -> None:
     """Add ``inner`` once per affine map of ``affines`` (``(m, 2, 3)``) at once.
 
@@ -529,6 +551,10 @@ def _place_all(
         content.segments.setdefault(target, array("d")).frombytes(
             np.ascontiguousarray(moved).tobytes()
         )
+    for buffer in _window_lines(inner, window):
+        points = np.frombuffer(buffer, dtype=np.float64).reshape(-1, 2, 2)
+        moved = np.einsum("mij,nkj->mnki", linear, points) + offsets[:, None, None, :]
+        content.window_segments.frombytes(np.ascontiguousarray(moved).tobytes())
     for affine in affines.tolist() if inner.texts else ():
         content.texts += [_placed_text(text, affine, layer) for text in inner.texts]
     for counter, inner_counter in (
