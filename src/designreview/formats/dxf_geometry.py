@@ -346,18 +346,31 @@ class _Walker:
         if self.result.segment_count > self.limits.max_segments:
             raise limit_error("line segments", self.limits.max_segments)
         if self.result.visited % 2048 == 0:
-            if time.monotonic() > self.deadline:
-                raise PlanReadError(
-                    "Reading the drawing took longer than "
-                    f"{self.limits.timeout_s:.0f} s and was stopped. Export only the "
-                    "floor plan and try again."
-                )
-            if self.cancelled is not None and self.cancelled():
-                raise ImportCancelledError("The import was cancelled.")
+            stop_if_late_or_cancelled(
+                self.deadline, self.limits.timeout_s, self.cancelled
+            )
 
 
 class ImportCancelledError(PlanReadError):
     """The user cancelled a running import."""
+
+
+def stop_if_late_or_cancelled(
+    deadline: float, timeout_s: float, cancelled: CancelCheck | None
+) -> None:
+    """Stop a walk past its deadline or when the user cancelled (both readers).
+
+    Raises:
+        PlanReadError: the walk took too long.
+        ImportCancelledError: the user cancelled.
+    """
+    if time.monotonic() > deadline:
+        raise PlanReadError(
+            f"Reading the drawing took longer than {timeout_s:.0f} s and was "
+            "stopped. Export only the floor plan and try again."
+        )
+    if cancelled is not None and cancelled():
+        raise ImportCancelledError("The import was cancelled.")
 
 
 def walk_entities(

@@ -53,9 +53,9 @@ from designreview.formats.dxf_fast.shapes import (
 from designreview.formats.dxf_fast.tables import model_space_handle, owner_handle
 from designreview.formats.dxf_geometry import (
     NOT_DRAWN_TYPES,
-    ImportCancelledError,
     RawText,
     WalkResult,
+    stop_if_late_or_cancelled,
 )
 from designreview.formats.dxf_read import limit_error
 from designreview.formats.space_detection import RawOutline
@@ -63,7 +63,7 @@ from designreview.formats.space_types import is_space_layer
 from designreview.model.errors import PlanReadError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
 
     from designreview.formats.dxf_fast.tags import TagFile
     from designreview.formats.dxf_read import WalkLimits
@@ -101,6 +101,26 @@ class _Content(WalkResult):
     own_arcs: list[RawArc] = field(default_factory=list)
     own_straight: list[float] = field(default_factory=list)
     door: BlockDoor | None = None
+
+
+class _Keys:
+    """Keys of doors, door arcs and outlines, as the ezdxf walk makes them.
+
+    A top-level entity's own handle; inside it (a block it places), the handle and
+    a serial number counted in drawing order (``2F.3``).
+    """
+
+    def __init__(self) -> None:
+        self.handle = ""
+        self.serial = itertools.count(1)
+
+    def start(self, handle: str) -> None:
+        """A new top-level entity: serials count again from 1."""
+        self.handle, self.serial = handle, itertools.count(1)
+
+    def of(self, event: _Event) -> str:
+        """The event's key; inside a block each call takes the next serial."""
+        return event.handle or f"{self.handle}.{next(self.serial)}"
 
 
 class _FastWalker:
@@ -192,7 +212,7 @@ class _FastWalker:
             return
         for line in shape.lines:
             _add_polyline(content, layer, line)
-            if handle is None and kind in {"LINE", "LWPOLYLINE", "POLYLINE"}:
+            if handle is None and kind in {"LWPOLYLINE", "POLYLINE"}:
                 content.own_straight.extend(_segments(line).ravel().tolist())
         content.largest_curve = max(content.largest_curve, shape.curve_size)
         if shape.text is not None:
@@ -315,7 +335,7 @@ class _FastWalker:
         affine: Affine,
         parent_layer: str,
         quiet: int,
-        top: list[tuple[str, Iterator[int]]],
+        keys: _Keys,
         budget: int,
     ) -> None:
         """Turn events into doors, door arcs and outlines with their keys."""
@@ -323,30 +343,25 @@ class _FastWalker:
         for event in events:
             layer = parent_layer if event.layer == "0" else event.layer
             if event.handle is not None:
-                top[0] = (event.handle, itertools.count(1))
-
-            def key(event: _Event = event) -> str:
-                if event.handle:
-                    return event.handle
-                return f"{top[0][0]}.{next(top[0][1])}"
+                keys.start(event.handle)
 
             if event.kind == "arc" and event.arc is not None:
                 # Scaled unevenly an arc becomes an ellipse: no door swing then.
                 if not quiet and is_door_name(layer) and _keeps_circles(affine):
                     result.door_arcs.append(
-                        _placed_arc(event.arc, affine, layer, key())
+                        _placed_arc(event.arc, affine, layer, keys.of(event))
                     )
             elif event.kind == "outline" and event.points is not None:
                 if is_space_layer(layer):
                     points = apply(affine, event.points)
                     xy = tuple((float(x), float(y)) for x, y in points)
-                    result.outlines.append(RawOutline(key(), xy, layer))
+                    result.outlines.append(RawOutline(keys.of(event), xy, layer))
             elif event.kind == "insert":
-                self.replay_insert(event, affine, layer, quiet, top, budget)
+                self.replay_insert(event, affine, layer, quiet, keys, budget)
             elif event.kind == "notation":
                 inner = self.content(event.block, budget - 1)
                 placed = _compose(affine, event.affine)
-                self.replay(inner.events, placed, layer, quiet + 1, top, budget - 1)
+                self.replay(inner.events, placed, layer, quiet + 1, keys, budget - 1)
 
     def replay_insert(
         self,
@@ -354,7 +369,7 @@ class _FastWalker:
         affine: Affine,
         layer: str,
         quiet: int,
-        top: list[tuple[str, Iterator[int]]],
+        keys: _Keys,
         budget: int,
     ) -> None:
         inner = self.content(event.block, budget - 1)
@@ -366,7 +381,7 @@ class _FastWalker:
             door = None
         placed = _compose(affine, event.affine)
         if door is not None:
-            key = event.handle or f"{top[0][0]}.{next(top[0][1])}"
+            key = keys.of(event)
 
             (a, b, tx), (c, d, ty) = placed.tolist()
 
@@ -377,20 +392,15 @@ class _FastWalker:
             facts = (number, hardware, layer, name)
             self.result.doors += place_swings(place, door, facts, key)
         self.replay(
-            inner.events, placed, layer, quiet + (door is not None), top, budget - 1
+            inner.events, placed, layer, quiet + (door is not None), keys, budget - 1
         )
 
     def tick(self) -> None:
         self.ticks += 1
         if self.ticks % 2048 == 0:
-            if time.monotonic() > self.deadline:
-                raise PlanReadError(
-                    "Reading the drawing took longer than "
-                    f"{self.limits.timeout_s:.0f} s and was stopped. Export only the "
-                    "floor plan and try again."
-                )
-            if self.cancelled is not None and self.cancelled():
-                raise ImportCancelledError("The import was cancelled.")
+            stop_if_late_or_cancelled(
+                self.deadline, self.limits.timeout_s, self.cancelled
+            )
 
 
 def walk_model_space(
@@ -433,7 +443,7 @@ def walk_model_space(
     for (name, depth, layer), affines in walker.placements.items():
         inner = walker.contents[(name, depth)]
         _place_all(model, inner, np.stack(affines), layer, is_window_name(name))
-    walker.replay(model.events, IDENTITY, "0", 0, [("", itertools.count(1))], budget)
+    walker.replay(model.events, IDENTITY, "0", 0, _Keys(), budget)
     return model
 
 
@@ -489,34 +499,7 @@ def _merge(
     content.visited += inner.visited
     content.segment_count += inner.segment_count
     _check_limits(content, limits)
-    scale = math.sqrt(abs(float(np.linalg.det(affine[:, :2])))) or 1.0
-    content.largest_curve = max(content.largest_curve, inner.largest_curve * scale)
-    for inner_layer, buffer in inner.segments.items():
-        segments = np.frombuffer(buffer, dtype=np.float64).reshape(-1, 4)
-        moved = np.hstack(
-            (apply(affine, segments[:, :2]), apply(affine, segments[:, 2:]))
-        )
-        target = layer if inner_layer == "0" else inner_layer
-        content.segments.setdefault(target, array("d")).frombytes(
-            np.ascontiguousarray(moved).tobytes()
-        )
-    for buffer in _window_lines(inner, window):
-        segments = np.frombuffer(buffer, dtype=np.float64).reshape(-1, 4)
-        moved = np.hstack(
-            (apply(affine, segments[:, :2]), apply(affine, segments[:, 2:]))
-        )
-        content.window_segments.frombytes(np.ascontiguousarray(moved).tobytes())
-    if inner.texts:
-        linear = affine.tolist()
-        content.texts += [_placed_text(text, linear, layer) for text in inner.texts]
-    for counter, inner_counter in (
-        (content.inserts_by_layer, inner.inserts_by_layer),
-        (content.closed_outlines, inner.closed_outlines),
-    ):
-        for name, count in inner_counter.items():
-            counter[layer if name == "0" else name] += count
-    content.block_inserts.update(inner.block_inserts)
-    content.skipped.update(inner.skipped)
+    _place_all(content, inner, affine[np.newaxis], layer, window)
 
 
 def _window_lines(inner: _Content, window: bool) -> list[array[float]]:
