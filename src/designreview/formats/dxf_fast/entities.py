@@ -19,6 +19,8 @@ import numpy as np
 from ezdxf.math import BSpline, ConstructionEllipse, Vec3, bulge_to_arc
 from ezdxf.math.ellipse import angle_to_param
 
+from designreview.formats.dxf_read import ABSURD_UNITS, CURVE_CHORDS
+
 if TYPE_CHECKING:
     from designreview.formats.dxf_fast.tags import TagFile
 
@@ -33,8 +35,6 @@ __all__ = [
 
 Affine = np.ndarray
 """A 2D affine map as a 2 x 3 matrix: ``[x', y'] = A[:, :2] @ [x, y] + A[:, 2]``."""
-ABSURD_UNITS = 1.0e13
-"""As ``dxf_read.ABSURD_UNITS``: curves larger than this are dropped."""
 IDENTITY: Affine = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])
 _ARC_MIN_CHORDS = 8
 _FLAT = 1e-9
@@ -50,6 +50,15 @@ class UnsupportedError(Exception):
 
 class AbsurdCurveError(ValueError):
     """A curve so large (or not finite) that flattening it would never end."""
+
+
+def curve_step(distance: float, size: float) -> float:
+    """The chord tolerance for a curve of ``size``.
+
+    Never finer than the size over ``CURVE_CHORDS`` (as the ezdxf walk), so a huge
+    curve cannot become millions of chords.
+    """
+    return max(distance, size / CURVE_CHORDS)
 
 
 def check_curve_size(size: float) -> float:
@@ -209,7 +218,7 @@ def _bulge_arc(
 ) -> np.ndarray:
     """The arc from (x1, y1) to (x2, y2) whose bulge is tan(angle / 4)."""
     center, start, end, radius = bulge_to_arc((x1, y1), (x2, y2), bulge)
-    d = max(d, 2 * radius / 20_000)
+    d = curve_step(d, 2 * radius)
     span = (end - start) % math.tau or math.tau
     steps = start + np.linspace(0.0, span, chords(radius, span, d) + 1)
     points = np.column_stack(

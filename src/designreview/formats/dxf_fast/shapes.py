@@ -24,11 +24,13 @@ from designreview.formats.dxf_fast.entities import (
     arc_span,
     bulge_polyline,
     check_curve_size,
+    curve_step,
     ellipse_points,
     hatch_ellipse_params,
     ocs_affine,
     spline_points,
 )
+from designreview.formats.dxf_read import ABSURD_UNITS
 
 if TYPE_CHECKING:
     from designreview.formats.dxf_fast.records import Entity
@@ -133,7 +135,7 @@ def _arc(tags: TagFile, record: Record, distance: float) -> Shape:
     check_curve_size(2 * radius)
     if radius <= 0:
         return Shape()
-    step = max(distance, 2 * radius / 20_000)
+    step = curve_step(distance, 2 * radius)
     affine = ocs_affine(record.extrusion(tags))
     points = apply(affine, arc_points(cx, cy, radius, start, span, step))
     shape = Shape([points], curve_size=2 * radius)
@@ -227,7 +229,7 @@ def _ellipse(tags: TagFile, record: Record, distance: float) -> Shape:
     size = check_curve_size(2 * major.magnitude)
     if not (size > 0 and 0 < ratio <= 1):
         return Shape()
-    step = max(distance, size / 20_000)
+    step = curve_step(distance, size)
     line = ellipse_points(center, major, record.extrusion(tags), ratio, params, step)
     return Shape([line], curve_size=size)
 
@@ -255,7 +257,7 @@ def _spline(tags: TagFile, record: Record, distance: float) -> Shape:
     ys = [p.y for p in points]
     size = check_curve_size(max(max(xs) - min(xs), max(ys) - min(ys)))
     degree = record.integer(tags, 71, 3)
-    step = max(distance, size / 20_000)
+    step = curve_step(distance, size)
     try:
         line = spline_points(points, degree, knots, weights, step)
     except Exception as exc:  # ezdxf refuses inconsistent knots: read it with ezdxf
@@ -370,7 +372,7 @@ def _hatch_edges(cursor: _Cursor, distance: float) -> list[np.ndarray]:
             if not ccw:
                 start, end = 360.0 - end, 360.0 - start
             if radius > 0 and math.isfinite(radius):
-                step = max(distance, 2 * radius / 20_000)
+                step = curve_step(distance, 2 * radius)
                 span = 360.0 if abs(end - start) >= 360.0 else arc_span(start, end)
                 pieces.append(arc_points(cx, cy, radius, start, span, step))
         elif kind == 3:
@@ -379,8 +381,8 @@ def _hatch_edges(cursor: _Cursor, distance: float) -> list[np.ndarray]:
             ratio, start, end = cursor.number(40), cursor.number(50), cursor.number(51)
             params = hatch_ellipse_params(ratio, start, end, bool(cursor.integer(73)))
             size = 2 * major.magnitude
-            if 0 < size < 1e13 and 0 < ratio <= 1:
-                step = max(distance, size / 20_000)
+            if 0 < size < ABSURD_UNITS and 0 < ratio <= 1:
+                step = curve_step(distance, size)
                 pieces.append(
                     ellipse_points(center, major, (0, 0, 1), ratio, params, step)
                 )
