@@ -111,14 +111,32 @@ class BuildingView:
     zones: list[Zone] = field(default_factory=list)
     door_rooms: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     """For each door, the room on each side of it (None: outside or unknown)."""
+    _index: tuple[object, dict[str | None, Room], dict[str, list[Door]]] | None = None
+    """Rooms by id and doors by room, built once for the lists above (the checks
+    ask thousands of times per run)."""
 
     def room(self, room_id: str | None) -> Room | None:
         """The room with this id."""
-        return next((r for r in self.rooms if r.id == room_id), None)
+        return self._indexes()[0].get(room_id)
 
     def doors_of(self, room: Room) -> list[Door]:
         """The doors in the outline of ``room``."""
-        return [d for d in self.doors if room.id in self.door_rooms.get(d.id, ())]
+        return list(self._indexes()[1].get(room.id, ()))
+
+    def _indexes(self) -> tuple[dict[str | None, Room], dict[str, list[Door]]]:
+        stamp = (id(self.rooms), len(self.rooms), id(self.doors), len(self.doors),
+                 id(self.door_rooms), len(self.door_rooms))  # fmt: skip
+        if self._index is None or self._index[0] != stamp:
+            rooms: dict[str | None, Room] = {}
+            for room in self.rooms:
+                rooms.setdefault(room.id, room)  # the first, as a scan would find
+            doors: dict[str, list[Door]] = {}
+            for door in self.doors:
+                for side in dict.fromkeys(self.door_rooms.get(door.id, ())):
+                    if side is not None:
+                        doors.setdefault(side, []).append(door)
+            self._index = (stamp, rooms, doors)
+        return self._index[1], self._index[2]
 
     def is_exterior(self, door: Door) -> bool:
         """Whether ``door`` leads outside (marked so, or no room on one side).
