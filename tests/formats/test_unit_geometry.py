@@ -11,7 +11,6 @@ from designreview.formats.dxf_geometry import WalkResult
 from designreview.formats.dxf_import import ImportOptions, read_dxf
 from designreview.formats.unit_guess import decide_unit, unit_evidence
 from designreview.formats.unit_measures import (
-    closed_loop_areas,
     room_layer_areas,
     wall_thicknesses,
 )
@@ -164,14 +163,6 @@ def test_lines_without_a_partner_alongside_give_no_thickness():
     assert wall_thicknesses(short_apart) == []
     assert wall_thicknesses(np.empty((0, 4))) == []
     assert wall_thicknesses(np.array([[1.0, 1.0, 1.0, 1.0]] * 3)) == []
-
-
-def test_closed_loops_are_found_among_open_lines():
-    square = [[0, 0, 4, 0], [4, 0, 4, 4], [4, 4, 0, 4], [0, 4, 0, 0]]
-    open_l = [[10, 0, 14, 0], [14, 0, 14, 4], [14, 4, 10, 4]]
-    triangle = [[20, 0, 26, 0], [26, 0, 20, 2], [20, 2, 20, 0]]
-    areas = closed_loop_areas(np.array(square + open_l + triangle, dtype=float))
-    assert areas == pytest.approx([16.0, 6.0])
 
 
 def _layers(count, extra=()):

@@ -7,10 +7,7 @@ wall, to the side from which it sees the most.
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING
-
-import shapely
 
 from designreview.analysis.isovist import isovist
 from designreview.model.markups import Camera, Observer
@@ -22,7 +19,7 @@ if TYPE_CHECKING:
     from designreview.model.geometry import Point2
     from designreview.model.markups import Markup
 
-__all__ = ["NUDGE_M", "markup_viewshed", "visible_from_segment"]
+__all__ = ["NUDGE_M", "markup_viewshed"]
 
 NUDGE_M = 0.01
 _NUDGES: tuple[Point2, ...] = (
@@ -72,38 +69,3 @@ def markup_viewshed(index: VisibilityIndex, markup: Markup) -> Polygon | None:
         if best is None or polygon.area > best.area:
             best = polygon
     return best
-
-
-def visible_from_segment(
-    index: VisibilityIndex, a: Point2, b: Point2, spacing_m: float = 0.1
-) -> Polygon:
-    """Everything seen from some point of the segment a-b (a window, door glass).
-
-    The union of exact visibility polygons from points spaced ``spacing_m`` along
-    the segment, just off it on both sides (the segment itself may lie in a wall).
-
-    Example:
-        >>> import numpy as np
-        >>> from designreview.analysis.obstacles import build_visibility_index
-        >>> walls = np.array([[0, 0, 10, 0], [10, 0, 10, 4], [10, 4, 0, 4],
-        ...                   [0, 4, 0, 0], [5, 0, 5, 1.5], [5, 2.5, 5, 4]], float)
-        >>> index = build_visibility_index(walls, 1.0)
-        >>> seen = visible_from_segment(index, (5.0, 1.5), (5.0, 2.5))
-        >>> round(seen.area, 6)  # a window in the partition sees both whole rooms
-        40.0
-    """
-    length = math.dist(a, b)
-    steps = max(1, math.ceil(length / spacing_m))
-    ux, uy = ((b[0] - a[0]) / length, (b[1] - a[1]) / length) if length else (0, 0)
-    views = []
-    for i in range(steps + 1):
-        t = i / steps
-        x, y = a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
-        for side in (1.0, -1.0):
-            origin = (x - uy * NUDGE_M * side, y + ux * NUDGE_M * side)
-            try:
-                views.append(isovist(index, origin).polygon)
-            except ValueError:
-                continue
-    union = shapely.union_all(views) if views else shapely.Polygon()
-    return union if isinstance(union, shapely.Polygon) else union.buffer(0)

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ezdxf import path as ezpath
-from ezdxf.lldxf.encoding import decode_dxf_unicode
 
 from designreview.formats.door_detection import RawArc, RawDoor
 from designreview.formats.dxf_doors import (
@@ -320,9 +319,7 @@ class _Walker:
 
     def _add_text(self, entity: Any, kind: str, layer: str) -> None:
         text = entity.plain_text() if kind == "MTEXT" else entity.dxf.get("text", "")
-        text = " ".join(str(text).split())
-        if "\\U+" in text:  # R2000-R2004 files escape non-ASCII characters
-            text = decode_dxf_unicode(text)
+        text = decode_name(" ".join(str(text).split()))  # R2000-R2004 \U+ escapes
         if not text:
             return
         insert = entity.dxf.get("insert")

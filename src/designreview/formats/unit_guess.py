@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from designreview.formats.door_detection import LONE_SPAN_DEG
 from designreview.formats.layer_rules import categorize_layer
 from designreview.formats.unit_measures import (
     outline_area,
@@ -49,8 +50,6 @@ __all__ = [
     "unit_evidence",
 ]
 
-DOOR_SWING_DEG = (60.0, 120.0)
-"""Arcs on door layers with this span are swings; their radius is the leaf."""
 _SPAN_SAMPLE = 200_000
 _CHECK = "Check a known dimension; change the units if this is wrong."
 
@@ -75,7 +74,7 @@ def unit_evidence(found: WalkResult, header: Mapping[str, object]) -> UnitEviden
         (4, 96.0, ())
     """
     doors = [door.swing.width for door in found.doors]
-    low, high = DOOR_SWING_DEG
+    low, high = LONE_SPAN_DEG
     doors += [arc.radius for arc in found.door_arcs if low <= arc.span_deg <= high]
     treads: list[float] = []
     walls: list[SegmentArray] = []

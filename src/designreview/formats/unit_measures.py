@@ -23,7 +23,6 @@ if TYPE_CHECKING:
     from designreview.model.plan import SegmentArray
 
 __all__ = [
-    "closed_loop_areas",
     "outline_area",
     "room_layer_areas",
     "stair_tread_depths",
@@ -98,34 +97,6 @@ def _nearest_partners(
         nearest[shift:] = np.minimum(nearest[shift:], candidate)
     found: list[float] = nearest[np.isfinite(nearest)].tolist()
     return found
-
-
-def closed_loop_areas(segments: SegmentArray) -> list[float]:
-    """The areas of the closed polylines among ``segments``, in drawing units².
-
-    A polyline's segments follow one another end to start; a run of them that
-    ends where it began is closed.
-
-    Example:
-        >>> square = [[0, 0, 4, 0], [4, 0, 4, 3], [4, 3, 0, 3], [0, 3, 0, 0]]
-        >>> closed_loop_areas(np.array(square + [[9, 9, 10, 10]], dtype=float))
-        [12.0]
-    """
-    seg = np.asarray(segments, dtype=np.float64).reshape(-1, 4)
-    if len(seg) < 3 or not np.isfinite(seg).all():
-        return []
-    tolerance = 1e-6 * max(1.0, float(np.max(np.abs(seg))))
-    breaks = np.hypot(seg[1:, 0] - seg[:-1, 2], seg[1:, 1] - seg[:-1, 3]) > tolerance
-    starts = [0, *(np.nonzero(breaks)[0] + 1).tolist()]
-    ends = [*starts[1:], len(seg)]
-    areas = []
-    for start, end in zip(starts, ends, strict=True):
-        run = seg[start:end]
-        first, last = run[0, :2], run[-1, 2:]
-        if end - start >= 3 and np.hypot(*(first - last)) <= tolerance:
-            cross = run[:, 0] * run[:, 3] - run[:, 2] * run[:, 1]
-            areas.append(abs(float(np.sum(cross))) / 2)
-    return areas
 
 
 def outline_area(points: Sequence[tuple[float, float]]) -> float:

@@ -25,6 +25,7 @@ from designreview.model.markups import (
     Zone,
     ZoneKind,
 )
+from designreview.render.markup_text import agency_of
 from designreview.render.style import Rgb
 
 if TYPE_CHECKING:
@@ -87,17 +88,9 @@ def agency_color(agency: str, review: Review) -> Rgb:
     return AGENCY_COLORS[agencies.index(agency) % len(AGENCY_COLORS)]
 
 
-def markup_agency(markup: Markup, review: Review) -> str:
-    """The agency a markup speaks for: a comment's own, else its author's."""
-    if isinstance(markup, Comment) and markup.agency:
-        return markup.agency
-    author = review.reviewer(markup.created.reviewer_id)
-    return author.agency if author else ""
-
-
 def markup_graphic(markup: Markup, review: Review) -> MarkupGraphic:
     """How ``markup`` is drawn."""
-    color = agency_color(markup_agency(markup, review), review)
+    color = agency_color(agency_of(markup, review), review)
     return _GRAPHIC_FOR_KIND[type(markup)](markup, color)
 
 

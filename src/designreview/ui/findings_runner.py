@@ -37,7 +37,6 @@ class FindingsRunner(QObject):
 
     finished = Signal(object)  # CheckResult
     failed = Signal(str)
-    running_changed = Signal(bool)
 
     def __init__(
         self, bridge: DocumentBridge, loader: PlanLoader, parent: QObject | None = None
@@ -105,7 +104,6 @@ class FindingsRunner(QObject):
             lambda message: self._on_failed(job, message),
             owner=self,
         )
-        self.running_changed.emit(True)
 
     def _on_done(self, job: workers.Job, result: object) -> None:
         if job is not self._job:
@@ -113,14 +111,12 @@ class FindingsRunner(QObject):
         self._job = None
         self.result = result  # type: ignore[assignment]
         self._has_result = True
-        self.running_changed.emit(False)
         self.finished.emit(result)
 
     def _on_failed(self, job: workers.Job, message: str) -> None:
         if job is not self._job:
             return
         self._job = None
-        self.running_changed.emit(False)
         self.failed.emit(message)
 
 

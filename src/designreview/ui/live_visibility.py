@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsPathItem
 from shapely import Polygon as ShapelyPolygon
@@ -23,7 +23,8 @@ from designreview.analysis.obstacles import (
 )
 from designreview.analysis.viewsheds import markup_viewshed
 from designreview.model.markups import Camera, Observer, Sightline
-from designreview.render.markup_graphics import agency_color, markup_agency
+from designreview.render.markup_graphics import agency_color
+from designreview.render.markup_text import agency_of
 from designreview.ui import workers
 from designreview.ui.canvas.coords import to_scene
 
@@ -44,8 +45,6 @@ _CLEAR, _BLOCKED = QColor(0, 150, 80), QColor(210, 30, 30)
 
 class LiveVisibility(QObject):
     """One overlay item per observer, camera and sightline of the shown sheet."""
-
-    ready = Signal()  # the walls of a new plan are prepared
 
     def __init__(
         self, bridge: DocumentBridge, scene: PlanScene, parent: QObject | None = None
@@ -164,7 +163,7 @@ class LiveVisibility(QObject):
                 path.addEllipse(to_scene(end), 0.15, 0.15)
             return path, _CLEAR if result.is_clear else _BLOCKED, False
         color = QColor(
-            *agency_color(markup_agency(markup, self.bridge.review), self.bridge.review)
+            *agency_color(agency_of(markup, self.bridge.review), self.bridge.review)
         )
         return _polygon_path(markup_viewshed(self.index, markup)), color, True
 
@@ -174,7 +173,6 @@ class LiveVisibility(QObject):
         self._job = None
         self.index = index  # type: ignore[assignment]
         self.refresh_all()
-        self.ready.emit()
 
     def _on_index_failed(self, _message: str) -> None:
         self._job = None  # no walls to see against: there is nothing to show

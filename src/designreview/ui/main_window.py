@@ -225,9 +225,6 @@ class MainWindow(QMainWindow):
     def current_sheet_id(self) -> str | None:
         return self.sheets.sheet_id
 
-    def show_sheet(self, sheet_id: str) -> None:
-        self.sheets.show(sheet_id)
-
     def is_busy(self) -> bool:
         return self.loader.is_busy()
 

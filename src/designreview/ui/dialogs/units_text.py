@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from designreview.formats.units_evidence import calibrated_scale
+from designreview.formats.units_evidence import calibrated_scale, unit_name
 from designreview.model.errors import DesignReviewError
 from designreview.model.plan import UnitReport, UnitSource
 from designreview.model.units import LengthUnit, format_scale
@@ -110,8 +110,8 @@ def unit_report_text(
         You calibrated this drawing by two points: 1 drawing unit = 38.1 mm.
         • $INSUNITS says millimetres
     """  # noqa: E501
-    used = _plural(report.used)
-    stated = _plural(report.stated) if report.stated else None
+    used = unit_name(report.used)
+    stated = unit_name(report.stated) if report.stated else None
     sure = f"{report.confidence:.0%}".replace("%", " %")
     reasons = report.reasons
     if report.is_calibrated or (sheet is not None and sheet.scale_override_m):
@@ -137,7 +137,7 @@ def unit_report_text(
         and report.proposed is not report.used
     ):
         lines.append(
-            f"Its geometry suggests {_plural(report.proposed)}: check a known length "
+            f"Its geometry suggests {unit_name(report.proposed)}: check a known length "
             "before the review relies on distances."
         )
     return "\n".join(lines)
@@ -153,11 +153,5 @@ def _calibrated_head(scale_to_m: float | None, of_sheet: bool) -> str:
 
 def report_or_unit(plan: Plan, sheet: Sheet) -> str:
     if plan.unit_report is None:
-        return f"The drawing is read in {_plural(plan.units)}."
+        return f"The drawing is read in {unit_name(plan.units)}."
     return unit_report_text(plan.unit_report, sheet, plan.scale_to_m)
-
-
-def _plural(unit: LengthUnit) -> str:
-    return {LengthUnit.FOOT: "feet", LengthUnit.INCH: "inches"}.get(
-        unit, f"{unit.name.lower()}s"
-    )

@@ -90,9 +90,6 @@ class LayersDock(QDockWidget):
                     _TYPE, f"{category} · sensitive" if sensitive else category
                 )
 
-    def is_sensitive(self, layer: str) -> bool:
-        return layer in self._sensitive
-
     def _on_tree_context_menu(self, pos) -> None:
         item = self.tree.itemAt(pos)
         if item is None:

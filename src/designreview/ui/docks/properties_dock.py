@@ -289,10 +289,6 @@ class PropertiesDock(QDockWidget):
         selection.changed.connect(self._on_selection_changed)
         self._rebuild()
 
-    @property
-    def imperial(self) -> bool:
-        return self._imperial
-
     def set_imperial(self, imperial: bool) -> None:
         """Show lengths in feet-inches (True) or metres, and read bare numbers so."""
         self._imperial = imperial
