@@ -113,3 +113,12 @@ def test_an_edit_reruns_only_the_checks_it_can_change(sample, qtbot):
     )
     kept = [f for f in before.findings if f.rule == "ROOM-1"]
     assert [f for f in runner.result.findings if f.rule == "ROOM-1"] == kept
+
+
+def test_a_drawing_read_for_the_checks_is_kept_for_the_next_run(sample, qtbot):
+    loader = sample.loader
+    [sheet] = sample.bridge.review.sheets
+    loader._cache.clear()  # as for a sheet that was never shown
+    sample.findings.runner.run_now()
+    qtbot.waitUntil(lambda: not sample.findings.runner.is_running(), timeout=60_000)
+    assert loader.cached(sheet) is not None  # the next run does not read it again

@@ -7,7 +7,7 @@ a run that a newer one has overtaken is dropped.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -100,16 +100,21 @@ class FindingsRunner(QObject):
             self._job.cancel()
         self._job = job = workers.run(
             lambda cancel: _check(review, cached, cancel, rules, previous),
-            lambda result: self._on_done(job, result),
+            lambda answer: self._on_done(job, review, answer),
             lambda message: self._on_failed(job, message),
             owner=self,
         )
 
-    def _on_done(self, job: workers.Job, result: object) -> None:
+    def _on_done(self, job: workers.Job, review: Review, answer: object) -> None:
+        result, plans = cast("tuple[CheckResult, dict[str, Plan]]", answer)
+        for sheet in review.sheets:  # drawings read for the checks are kept
+            plan = plans.get(sheet.id)
+            if plan is not None and self.loader.cached(sheet) is None:
+                self.loader.remember(sheet, plan)
         if job is not self._job:
             return
         self._job = None
-        self.result = result  # type: ignore[assignment]
+        self.result = result
         self._has_result = True
         self.finished.emit(result)
 
@@ -126,9 +131,10 @@ def _check(
     cancel: threading.Event,
     rules: Mapping[str, ModuleType],
     previous: CheckResult | None,
-) -> CheckResult:
+) -> tuple[CheckResult, dict[str, Plan]]:
+    """The checks' result, and the plans read for it (the loader keeps them)."""
     plans = plans_for_review(review, cached, cancel)
-    return run_checks(review, plans, rules, previous, cancel.is_set)
+    return run_checks(review, plans, rules, previous, cancel.is_set), plans
 
 
 def plans_for_review(
