@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.fixtures.dxf_files import rooms_dxf
+from tests.fixtures.dxf_files import rooms_dxf, unnamed_layers_dxf
 
 from designreview.model.plan import LayerCategory
 from designreview.model.units import LengthUnit
@@ -44,6 +44,18 @@ def test_layer_role_change_reloads_the_plan_and_undoes(window, qtbot):
     )
     window.bridge.undo_stack.undo()
     assert window.bridge.review.sheets[0].layer_overrides == ()
+
+
+def test_a_layer_corrected_to_door_finds_its_doors(make_window, qtbot, tmp_path):
+    window = make_window(unnamed_layers_dxf(tmp_path / "unnamed.dxf"))
+    assert window.plan.doors == ()
+    dialog = LayerRolesDialog(window.bridge, window.sheets.sheet(), window.plan, window)
+    dialog.set_role("LAYER2", LayerCategory.DOOR)
+    dialog.accept()
+    qtbot.waitUntil(lambda: len(window.plan.doors) == 1, timeout=30_000)
+    assert "1 doors" in report_lines(window.plan)[2]
+    window.bridge.undo_stack.undo()
+    qtbot.waitUntil(lambda: window.plan.doors == (), timeout=30_000)
 
 
 def test_units_override_rescales_the_plan(window, qtbot):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from designreview.formats.door_detection import detect_doors
+from designreview.formats.layer_roles import DEFAULT_ROLES, LayerRoles
 from designreview.formats.room_layers import one_room_layers, room_layer_outlines
 from designreview.formats.space_detection import detect_spaces
 from designreview.formats.wall_faces import wall_spaces
@@ -63,6 +64,7 @@ def detect_building(
     origin: Point2,
     labels: Sequence[TextLabel],
     layers: Sequence[LayerInfo],
+    roles: LayerRoles = DEFAULT_ROLES,
 ) -> Building:
     """Doors and rooms of a walked drawing.
 
@@ -73,20 +75,21 @@ def detect_building(
         origin: the plan's local origin in metres.
         labels: the plan's texts, in local metres.
         layers: the plan's layers with their categories.
+        roles: the same categories for any layer name (texts inside blocks).
     """
     category = {info.name: info.category for info in layers}
     leaves = _layers_of(arrays, category, LayerCategory.DOOR)
     doors = detect_doors(found.doors, found.door_arcs, leaves, scale, origin)
     walls = _layers_of(arrays, category, LayerCategory.WALL)
     local_walls = walls - np.array([origin[0], origin[1], origin[0], origin[1]])
-    spaces = _outline_spaces(found, category, labels, scale, origin, local_walls)
+    spaces = _outline_spaces(found, category, labels, scale, origin, local_walls, roles)
     warnings: tuple[str, ...] = ()
     if not spaces and len(walls):
         glazing = _window_blocks(found, scale, origin)
         bounds = np.concatenate(
             [_room_bounds(local_walls, arrays, category, doors, origin), glazing]
         )
-        spaces = wall_spaces(bounds, labels)
+        spaces = wall_spaces(bounds, labels, roles=roles)
         traced = WALL_ROOMS_WARNING.format(len(spaces))
         warnings = (traced if spaces else NO_ROOMS_WARNING,)
     return Building(doors, spaces, warnings + door_width_warning(doors))
@@ -162,15 +165,16 @@ def _outline_spaces(
     scale: float,
     origin: Point2,
     walls: SegmentArray,
+    roles: LayerRoles,
 ) -> tuple[DetectedSpace, ...]:
     """Rooms from drawn outlines: on room layers, and one room per layer.
 
     A room drawn on a layer of its own is numbered by the layer's name
     (``E14-433A``), which is what such drawings name their layers by.
     """
-    own_layer = one_room_layers(found)
+    own_layer = one_room_layers(found, roles)
     outlines = room_layer_outlines(found, category) + own_layer
-    spaces = detect_spaces(outlines, labels, scale, origin, walls=walls)
+    spaces = detect_spaces(outlines, labels, scale, origin, walls=walls, roles=roles)
     numbered = {outline.layer for outline in own_layer}
     return tuple(
         replace(space, number=space.layer) if space.layer in numbered else space

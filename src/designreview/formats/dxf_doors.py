@@ -130,12 +130,16 @@ def door_of_arcs(
 
 
 def insert_door(
-    insert: Any, layer: str, known: dict[str, BlockDoor | None]
+    insert: Any,
+    layer: str,
+    known: dict[str, BlockDoor | None],
+    is_door_layer: Callable[[str], bool],
 ) -> BlockDoor | None:
     """The doors of the insert's block if the insert is a door, else None.
 
-    An insert is a door when its layer or block name says so, or when the swing arc
-    inside the block is on a door layer. ``known`` caches each block's reading.
+    An insert is a door when its layer (``is_door_layer``) or block name says so, or
+    when the swing arc inside the block is on a door layer. ``known`` caches each
+    block's reading.
 
     Example:
         >>> import ezdxf
@@ -143,18 +147,18 @@ def insert_door(
         >>> door = doc.blocks.new("D-1")
         >>> _ = door.add_arc((0, 0), 0.9, 0, 90, dxfattribs={"layer": "Doors"})
         >>> ref = doc.modelspace().add_blockref("D-1", (0, 0), {"layer": "FURN"})
-        >>> insert_door(ref, "FURN", {}) is not None
+        >>> insert_door(ref, "FURN", {}, is_door_name) is not None
         True
     """
     name = decode_name(str(insert.dxf.name))
     if name not in known:
         block = insert.block()
         try:
-            known[name] = None if block is None else block_door(block, is_door_name)
+            known[name] = None if block is None else block_door(block, is_door_layer)
         except Exception:  # an odd block is still drawn, just not read as a door
             known[name] = None
     door = known[name]
-    if door and (door.arc_on_door_layer or is_door_name(layer) or is_door_name(name)):
+    if door and (door.arc_on_door_layer or is_door_layer(layer) or is_door_name(name)):
         return door
     return None
 

@@ -31,7 +31,6 @@ from designreview.formats.dxf_doors import (
     bulge_arc,
     door_of_arcs,
     insert_door,
-    is_door_name,
     is_window_name,
     place_swings,
     placed_doors,
@@ -46,8 +45,8 @@ from designreview.formats.dxf_read import (
     limit_error,
 )
 from designreview.formats.dxf_read import WalkLimits as WalkLimits
+from designreview.formats.layer_roles import DEFAULT_ROLES, LayerRoles
 from designreview.formats.space_detection import RawOutline
-from designreview.formats.space_types import is_space_layer
 from designreview.formats.xrefs import is_xref
 from designreview.model.errors import PlanReadError
 
@@ -121,8 +120,10 @@ class _Walker:
         cancelled: CancelCheck | None,
         xrefs: XrefResolver | None,
         progress: ProgressReport | None = None,
+        roles: LayerRoles = DEFAULT_ROLES,
     ) -> None:
         self.limits, self.cancelled, self.xrefs = limits, cancelled, xrefs
+        self.roles = roles
         self.progress = progress
         self.result = WalkResult()
         self.deadline = time.monotonic() + limits.timeout_s
@@ -165,7 +166,7 @@ class _Walker:
             self._add(layer, (start.x, start.y, end.x, end.y))
         elif kind in _CURVE_TYPES:
             points = self._add_path(layer, ezpath.make_path(entity))
-            if kind == "ARC" and not self.quiet and is_door_name(layer):
+            if kind == "ARC" and not self.quiet and self.roles.is_door(layer):
                 self.result.door_arcs.append(raw_arc(entity, layer, self.key(entity)))
             elif kind in {"LWPOLYLINE", "POLYLINE"}:
                 self._outline(entity, layer, points)
@@ -211,7 +212,8 @@ class _Walker:
         if block is not None and is_xref(block):
             self._xref(insert, block, layer, depth, inner)
             return
-        door = insert_door(insert, layer, self.doors_of.setdefault(id(insert.doc), {}))
+        known = self.doors_of.setdefault(id(insert.doc), {})
+        door = insert_door(insert, layer, known, self.roles.is_door)
         window = is_window_name(decode_name(str(name)))
         for single in _single_inserts(insert):
             self._tick()
@@ -252,12 +254,13 @@ class _Walker:
         (``WINDOW``, ``门窗``): a door is a bulged quarter arc and its leaf lines,
         its label (``M0921``) a text. Windows have no arc, so they give no door.
         """
-        if not (is_door_name(layer) or is_window_name(layer)):
+        roles = self.roles
+        if not (roles.is_door(layer) or roles.is_window(layer)):
             return
         arcs, straight, labels = [], [], []
         for child in children:
             kind, own = child.dxftype(), _inherit(child, layer)
-            if kind == "LWPOLYLINE" and (is_door_name(own) or is_window_name(own)):
+            if kind == "LWPOLYLINE" and (roles.is_door(own) or roles.is_window(own)):
                 arc = bulge_arc(child, own, "")
                 if arc is not None:
                     arcs.append(arc)
@@ -268,7 +271,7 @@ class _Walker:
                 labels.append(str(child.dxf.get("text", "")))
         if not arcs:
             return
-        door = door_of_arcs(arcs, straight_segments(straight), is_door_name)
+        door = door_of_arcs(arcs, straight_segments(straight), roles.is_door)
         if door is not None:
             number = next((text for text in labels if text.strip()), "")
             facts = (" ".join(number.split()), "", layer, "proxy opening")
@@ -281,7 +284,7 @@ class _Walker:
             self.result.closed_outlines[layer] += 1
         elif len(points) < 4 or not points[0].isclose(points[-1]):
             return
-        if is_space_layer(layer):
+        if self.roles.is_space(layer):
             xy = tuple((p.x, p.y) for p in points)
             self.result.outlines.append(RawOutline(self.key(entity), xy, layer))
 
@@ -376,10 +379,12 @@ def walk_entities(
     cancelled: CancelCheck | None = None,
     xrefs: XrefResolver | None = None,
     progress: ProgressReport | None = None,
+    roles: LayerRoles = DEFAULT_ROLES,
 ) -> WalkResult:
     """Collect segments, texts and counts from ``entities`` (a layout or a block).
 
     XREFs are drawn when ``xrefs`` can resolve them, else skipped and counted.
+    ``roles`` say which layers hold doors, windows and room outlines.
 
     Example:
         >>> import ezdxf
@@ -390,7 +395,7 @@ def walk_entities(
         >>> list(found.segments["WALL"]), dict(found.skipped)
         ([0.0, 0.0, 3.0, 0.0], {'curves with absurd coordinates': 1})
     """
-    walker = _Walker(limits or WalkLimits(), cancelled, xrefs, progress)
+    walker = _Walker(limits or WalkLimits(), cancelled, xrefs, progress, roles)
     return walker.walk(entities)
 
 

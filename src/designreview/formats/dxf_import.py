@@ -30,7 +30,7 @@ from designreview.formats.dxf_read import (
     screen_file,
     user_errors,
 )
-from designreview.formats.layer_rules import categorize_layer
+from designreview.formats.layer_roles import DEFAULT_ROLES, LayerRoles
 from designreview.formats.unit_guess import (
     UnitDecision,
     decide_unit,
@@ -89,6 +89,9 @@ class ImportOptions:
     fast_reader: bool = True
     """Read model space with the fast tag reader where it can; False always uses
     ezdxf (to compare the two, or when a drawing reads oddly)."""
+    roles: LayerRoles = DEFAULT_ROLES
+    """What the layers hold: the reviewer's corrections over the shipped rules.
+    Doors, windows, rooms, room names and the unit evidence all follow them."""
 
 
 def read_dxf(
@@ -159,17 +162,17 @@ def _read(
     xrefs = XrefResolver(doc, path, options.xref_folders, limits)
     walked_at = first_scale(options.unit, options.scale_to_m, header["$INSUNITS"])
     walking = phases.walking(_EZDXF_READ_SHARE, _WALKED_SHARE)
-    found = _walk(layout, limits, walked_at, started, cancelled, xrefs, walking)
+    found = _walk(layout, options, walked_at, started, cancelled, xrefs, walking)
     if opened.was_recovered and not found.segments and not found.texts:
         raise PlanReadError(
             f"{path.name} is damaged: recover mode opened it but found no drawing in "
             "it. Re-export it from the CAD program that made it."
         )
     decision = decide_unit(
-        unit_evidence(found, header), options.unit, options.scale_to_m
+        unit_evidence(found, header, options.roles), options.unit, options.scale_to_m
     )
     if _too_coarse(found, walked_at, decision.scale_to_m):
-        found = _walk(layout, limits, decision.scale_to_m, started, cancelled, xrefs)
+        found = _walk(layout, options, decision.scale_to_m, started, cancelled, xrefs)
     warnings = [_DAMAGED] if opened.was_recovered else []
     warnings += [decision.warning] if decision.warning else []
     records = xrefs.records()
@@ -181,7 +184,7 @@ def _read(
         str(doc.dxfversion), _layer_table(doc), _paper_layouts(doc), reader
     )
     phases.at(_WALKED_SHARE)
-    return _build_plan(path, facts, decision, found, warnings, records)
+    return _build_plan(path, facts, decision, found, warnings, records, options.roles)
 
 
 def _read_fast(
@@ -206,15 +209,16 @@ def _read_fast(
         _walk_limits(options.limits, walked_at, started),
         cancelled,
         phases.walking(_FAST_READ_SHARE, _WALKED_SHARE),
+        options.roles,
     )
     if isinstance(found, Declined):
         return found
     decision = decide_unit(
-        unit_evidence(found, header), options.unit, options.scale_to_m
+        unit_evidence(found, header, options.roles), options.unit, options.scale_to_m
     )
     if _too_coarse(found, walked_at, decision.scale_to_m):
         limits = _walk_limits(options.limits, decision.scale_to_m, started)
-        found = drawing.walk(limits, cancelled)
+        found = drawing.walk(limits, cancelled, roles=options.roles)
         if isinstance(found, Declined):
             return found
     warnings = [decision.warning] if decision.warning else []
@@ -223,7 +227,7 @@ def _read_fast(
     )
     del drawing  # the tag table is the largest thing in memory; doors and rooms next
     phases.at(_WALKED_SHARE)
-    return _build_plan(path, facts, decision, found, warnings, ())
+    return _build_plan(path, facts, decision, found, warnings, (), options.roles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,16 +257,15 @@ def _too_coarse(found: WalkResult, walked_at: float, scale_to_m: float) -> bool:
 
 def _walk(
     layout: Any,
-    limits: WalkLimits,
+    options: ImportOptions,
     scale_to_m: float,
     started: float,
     cancelled: CancelCheck | None,
     xrefs: XrefResolver,
     progress: ProgressReport | None = None,
 ) -> WalkResult:
-    return walk_entities(
-        layout, _walk_limits(limits, scale_to_m, started), cancelled, xrefs, progress
-    )
+    limits = _walk_limits(options.limits, scale_to_m, started)
+    return walk_entities(layout, limits, cancelled, xrefs, progress, options.roles)
 
 
 def _layout(doc: Any, name: str | None, path: Path) -> Any:
@@ -283,6 +286,7 @@ def _build_plan(
     found: WalkResult,
     warnings: list[str],
     xrefs: tuple[ExternalReference, ...],
+    roles: LayerRoles,
 ) -> Plan:
     scale = decision.scale_to_m
     arrays, dropped = _segment_arrays(found.segments, scale)
@@ -294,14 +298,14 @@ def _build_plan(
     extents_m = _extents(arrays.values(), found, scale)
     origin = _local_origin(extents_m)
     warnings += _origin_warnings(origin)
-    layers = _layers(facts.layers, found)
+    layers = _layers(facts.layers, found, roles)
     linework = tuple(
         Linework(name, _shift(segs, origin)) for name, segs in sorted(arrays.items())
     )
     if not linework:
         warnings.append("The drawing has no lines in this layout.")
     labels = _labels(found, scale, origin)
-    building = detect_building(found, arrays, scale, origin, labels, layers)
+    building = detect_building(found, arrays, scale, origin, labels, layers, roles)
     warnings += building.warnings
     return Plan(
         source_name=path.name,
@@ -412,7 +416,9 @@ def _layer_table(doc: Any) -> dict[str, bool]:
     }
 
 
-def _layers(table: dict[str, bool], found: WalkResult) -> tuple[LayerInfo, ...]:
+def _layers(
+    table: dict[str, bool], found: WalkResult, roles: LayerRoles
+) -> tuple[LayerInfo, ...]:
     used = set(found.top_level_counts) | set(found.segments)
     infos = []
     for name in sorted(set(table) | used, key=str.casefold):
@@ -420,7 +426,7 @@ def _layers(table: dict[str, bool], found: WalkResult) -> tuple[LayerInfo, ...]:
         infos.append(
             LayerInfo(
                 name=name,
-                category=categorize_layer(name),
+                category=roles.category(name),
                 entity_count=found.top_level_counts.get(name, 0),
                 is_visible=is_visible,
             )

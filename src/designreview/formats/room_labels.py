@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 from typing import TYPE_CHECKING
 
-from designreview.formats.layer_rules import categorize_layer, is_equipment_layer
+from designreview.formats.layer_roles import DEFAULT_ROLES, LayerRoles
+from designreview.formats.layer_rules import is_equipment_layer
 from designreview.formats.space_types import guess_space_type
 from designreview.model.markups import SpaceType
 from designreview.model.plan import LayerCategory
@@ -72,7 +72,9 @@ class RoomLabel:
     space_type: SpaceType = SpaceType.UNKNOWN
 
 
-def room_labels(labels: Sequence[TextLabel]) -> list[TextLabel]:
+def room_labels(
+    labels: Sequence[TextLabel], roles: LayerRoles = DEFAULT_ROLES
+) -> list[TextLabel]:
     """The texts that may name rooms: those on label or room layers, if any.
 
     Otherwise every text except door and window tags, dimensions, furniture and
@@ -93,7 +95,7 @@ def room_labels(labels: Sequence[TextLabel]) -> list[TextLabel]:
         ['H-0001', 'WOHNEN']
     """
     usable = [t for t in labels if not is_equipment_layer(t.layer)]
-    categories = [_category(text.layer) for text in usable]
+    categories = [roles.category(text.layer) for text in usable]
     chosen = [t for t, c in zip(usable, categories, strict=True) if c in _LABEL_LAYERS]
     others = [
         t
@@ -160,11 +162,6 @@ def repeated_tags(texts_by_room: Iterable[Iterable[str]]) -> frozenset[str]:
         and not is_room_number(text)
         and guess_space_type(text) is SpaceType.UNKNOWN
     )
-
-
-@cache
-def _category(layer: str) -> LayerCategory:
-    return categorize_layer(layer)
 
 
 def read_room_label(texts: Sequence[str]) -> RoomLabel:

@@ -14,9 +14,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from designreview.formats.layer_rules import categorize_layer
+from designreview.formats.layer_roles import DEFAULT_ROLES, LayerRoles
 from designreview.formats.space_detection import RawOutline
-from designreview.formats.space_types import is_space_layer
 from designreview.model.plan import LayerCategory
 
 if TYPE_CHECKING:
@@ -66,7 +65,9 @@ def room_layer_outlines(
     return [outline for outline in found.outlines if outline.layer in holds_rooms]
 
 
-def one_room_layers(found: WalkResult) -> list[RawOutline]:
+def one_room_layers(
+    found: WalkResult, roles: LayerRoles = DEFAULT_ROLES
+) -> list[RawOutline]:
     """The room outlines of a drawing that puts each room on a layer of its own.
 
     A layer counts when it holds exactly one closed outline and no other line,
@@ -92,9 +93,9 @@ def one_room_layers(found: WalkResult) -> list[RawOutline]:
     outlines = []
     for layer, count in found.closed_outlines.items():
         buf = found.segments.get(layer)
-        if count != 1 or buf is None or is_space_layer(layer):
+        if count != 1 or buf is None or roles.is_space(layer):
             continue
-        if categorize_layer(layer) is not LayerCategory.OTHER:
+        if roles.category(layer) is not LayerCategory.OTHER:
             continue
         points = _one_loop(np.frombuffer(buf, dtype=np.float64).reshape(-1, 4))
         if points:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from designreview.formats.dxf_import import ImportOptions, read_dxf
+from designreview.formats.layer_roles import LayerRoles
 from designreview.model.errors import PlanReadError
 from designreview.model.ids import ReviewId, SheetId, new_id
 from designreview.model.review import Review, Sheet, SourceFile
@@ -61,7 +62,9 @@ def plan_for_sheet(
     The sheet's unit corrections, layout and layer corrections are applied. A scale
     calibrated by two points (``scale_override_m``) wins over a named unit
     (``unit_override``): the importer reads the drawing at the calibrated scale and
-    uses the unit only to choose how lengths are written.
+    uses the unit only to choose how lengths are written. Layer corrections reach
+    detection too: a layer corrected to ``door`` gives doors, one corrected away
+    from ``room`` gives no rooms.
     """
     source = review.source(sheet.source_sha256)
     if source is None:
@@ -73,6 +76,7 @@ def plan_for_sheet(
         layout=sheet.layout,
         unit=sheet.unit_override,
         scale_to_m=sheet.scale_override_m,
+        roles=LayerRoles.of(sheet.layer_overrides),
     )
     suffix = Path(sheet.source_name).suffix or ".dxf"
     # A private folder: nothing else in it can pass for one of the drawing's XREFs.
@@ -80,12 +84,7 @@ def plan_for_sheet(
         temp = Path(folder) / f"sheet{suffix}"
         temp.write_bytes(source.data)
         plan = read_dxf(temp, options, cancelled, progress)
-    overrides = {o.layer: o.category for o in sheet.layer_overrides}
-    layers = tuple(
-        replace(info, category=overrides.get(info.name, info.category))
-        for info in plan.layers
-    )
-    return replace(plan, source_name=sheet.source_name, layers=layers)
+    return replace(plan, source_name=sheet.source_name)
 
 
 def new_review(paths: list[Path], created_by: str = "", created_at: str = "") -> Review:

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
+from designreview.formats.layer_roles import DEFAULT_ROLES, LayerRoles
 from designreview.formats.outline_walls import misplaced_outlines
 from designreview.formats.room_labels import (
     RoomLabel,
@@ -82,6 +83,7 @@ def detect_spaces(
     origin: Point2 = (0.0, 0.0),
     min_area_m2: float = MIN_AREA_M2,
     walls: SegmentArray | None = None,
+    roles: LayerRoles = DEFAULT_ROLES,
 ) -> tuple[DetectedSpace, ...]:
     """Spaces in local metres from room outlines and the labels inside them.
 
@@ -103,19 +105,21 @@ def detect_spaces(
         SpaceShape(f"space-{outline.key}", points, outline.layer)
         for outline, points in rooms
     ]
-    return name_spaces(shapes, polygons, labels)
+    return name_spaces(shapes, polygons, labels, roles)
 
 
 def name_spaces(
     shapes: Sequence[SpaceShape],
     polygons: npt.NDArray[np.object_],
     labels: Sequence[TextLabel],
+    roles: LayerRoles = DEFAULT_ROLES,
 ) -> tuple[DetectedSpace, ...]:
     """Spaces for room shapes, named by the room labels inside them.
 
     ``polygons`` are the shapes as shapely polygons, in the same order. A label
     inside nested shapes belongs to the smallest; the name gives the type, else
-    a layer named for a use (``Toilets``) does.
+    a layer named for a use (``Toilets``) does. ``roles`` say which layers hold
+    room labels.
 
     Example:
         >>> from designreview.model.plan import TextLabel
@@ -126,7 +130,7 @@ def name_spaces(
         >>> space.name, space.space_type.value, space.source.value
         ('WC', 'restroom', 'walls')
     """
-    texts = room_labels(labels)
+    texts = room_labels(labels, roles)
     owners = _owners(polygons, [text.position for text in texts])
     edge = _on_edge(polygons, texts, owners)
     inside: list[list[tuple[bool, TextLabel]]] = [[] for _ in shapes]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from designreview.formats.door_detection import LONE_SPAN_DEG
-from designreview.formats.layer_rules import categorize_layer
+from designreview.formats.layer_roles import DEFAULT_ROLES, LayerRoles
 from designreview.formats.unit_measures import (
     outline_area,
     room_layer_areas,
@@ -64,8 +64,14 @@ class UnitDecision:
     warning: str = ""
 
 
-def unit_evidence(found: WalkResult, header: Mapping[str, object]) -> UnitEvidence:
+def unit_evidence(
+    found: WalkResult,
+    header: Mapping[str, object],
+    roles: LayerRoles = DEFAULT_ROLES,
+) -> UnitEvidence:
     """What the walk and the header show about the drawing's unit.
+
+    ``roles`` say which layers are walls and stairs (wall spacing, tread depths).
 
     Example:
         >>> from designreview.formats.dxf_geometry import WalkResult
@@ -79,7 +85,7 @@ def unit_evidence(found: WalkResult, header: Mapping[str, object]) -> UnitEviden
     treads: list[float] = []
     walls: list[SegmentArray] = []
     for layer, buf in found.segments.items():
-        category = categorize_layer(layer)
+        category = roles.category(layer)
         if category in (LayerCategory.STAIR, LayerCategory.WALL):
             segments = np.frombuffer(buf, dtype=np.float64).reshape(-1, 4)
             if category is LayerCategory.STAIR:
@@ -96,7 +102,7 @@ def unit_evidence(found: WalkResult, header: Mapping[str, object]) -> UnitEviden
         door_widths=_positive(doors),
         tread_depths=_positive(treads),
         room_sides=_positive(rooms),
-        room_areas=_positive(areas + room_layer_areas(found)),
+        room_areas=_positive(areas + room_layer_areas(found, roles)),
         wall_thicknesses=_positive(thick),
         span=drawing_span(found.segments.values()),
         insunits=_integer(header.get("$INSUNITS")),

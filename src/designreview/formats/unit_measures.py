@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from designreview.formats.layer_roles import DEFAULT_ROLES, LayerRoles
 from designreview.formats.room_layers import one_room_layers
 
 if TYPE_CHECKING:
@@ -157,7 +158,9 @@ def _even_spacing(offsets: SegmentArray, length: float) -> float:
     return depth
 
 
-def room_layer_areas(found: WalkResult) -> list[float]:
+def room_layer_areas(
+    found: WalkResult, roles: LayerRoles = DEFAULT_ROLES
+) -> list[float]:
     """The areas of rooms drawn one per layer (``E14-433A``, ``E15-412`` ...).
 
     The layers are found by :func:`~designreview.formats.room_layers.one_room_layers`
@@ -174,4 +177,4 @@ def room_layer_areas(found: WalkResult) -> list[float]:
         >>> room_layer_areas(found)
         [12.0, 12.0, 12.0, 12.0, 12.0]
     """
-    return [outline_area(outline.points) for outline in one_room_layers(found)]
+    return [outline_area(outline.points) for outline in one_room_layers(found, roles)]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
+from designreview.formats.layer_roles import DEFAULT_ROLES, LayerRoles
 from designreview.formats.space_detection import (
     MIN_AREA_M2,
     SpaceShape,
@@ -68,6 +69,7 @@ def wall_spaces(
     segments: SegmentArray,
     labels: Sequence[TextLabel],
     params: WallFaceParams = WallFaceParams(),
+    roles: LayerRoles = DEFAULT_ROLES,
 ) -> tuple[DetectedSpace, ...]:
     """Rooms enclosed by wall, door-opening and window segments, named by labels.
 
@@ -75,6 +77,7 @@ def wall_spaces(
         segments: N x 4 segments (x0, y0, x1, y1) in local metres.
         labels: the plan's texts, in local metres.
         params: gap closing and room size limits.
+        roles: which layers hold room labels.
 
     Example:
         >>> from designreview.model.plan import TextLabel
@@ -89,7 +92,7 @@ def wall_spaces(
         SpaceShape(face_id, outline, "", SpaceSource.WALLS)
         for face_id, outline in zip(_ids(faces), _outlines(faces), strict=True)
     ]
-    return name_spaces(shapes, faces, labels)
+    return name_spaces(shapes, faces, labels, roles)
 
 
 def wall_faces(

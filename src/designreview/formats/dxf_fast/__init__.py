@@ -25,6 +25,7 @@ from designreview.formats.dxf_fast.records import BlockDef, block_definitions
 from designreview.formats.dxf_fast.tables import layer_visibility, paper_layouts
 from designreview.formats.dxf_fast.tags import TagFile, header_values, read_tags
 from designreview.formats.dxf_fast.walk import walk_model_space
+from designreview.formats.layer_roles import DEFAULT_ROLES
 from designreview.model.errors import PlanReadError
 
 if TYPE_CHECKING:
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 
     from designreview.formats.dxf_geometry import WalkResult
     from designreview.formats.dxf_read import WalkLimits
+    from designreview.formats.layer_roles import LayerRoles
 
 __all__ = ["Declined", "FastDrawing", "open_fast"]
 
@@ -63,10 +65,13 @@ class FastDrawing:
         limits: WalkLimits,
         cancelled: Callable[[], bool] | None = None,
         progress: Callable[[float], None] | None = None,
+        roles: LayerRoles = DEFAULT_ROLES,
     ) -> WalkResult | Declined:
         """Model space's geometry, or why only ezdxf can read it."""
         try:
-            return walk_model_space(self.tags, self.blocks, limits, cancelled, progress)
+            return walk_model_space(
+                self.tags, self.blocks, limits, cancelled, progress, roles
+            )
         except PlanReadError:
             raise  # a limit, a block cycle or the user's cancel: the same with ezdxf
         except UnsupportedError as exc:

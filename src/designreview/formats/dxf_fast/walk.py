@@ -58,8 +58,8 @@ from designreview.formats.dxf_geometry import (
     stop_if_late_or_cancelled,
 )
 from designreview.formats.dxf_read import limit_error
+from designreview.formats.layer_roles import DEFAULT_ROLES, LayerRoles
 from designreview.formats.space_detection import RawOutline
-from designreview.formats.space_types import is_space_layer
 from designreview.model.errors import PlanReadError
 
 if TYPE_CHECKING:
@@ -130,8 +130,10 @@ class _FastWalker:
         blocks: dict[str, BlockDef],
         limits: WalkLimits,
         cancelled: Callable[[], bool] | None,
+        roles: LayerRoles = DEFAULT_ROLES,
     ) -> None:
         self.tags, self.blocks, self.limits = tags, blocks, limits
+        self.roles = roles
         self.cancelled = cancelled
         self.deadline = time.monotonic() + limits.timeout_s
         self.contents: dict[tuple[str, int], _Content] = {}
@@ -168,7 +170,7 @@ class _FastWalker:
             finally:
                 self.building.pop()
             straight = np.array(content.own_straight).reshape(-1, 4)
-            content.door = _block_door(content.own_arcs, straight)
+            content.door = _block_door(content.own_arcs, straight, self.roles)
         self.contents[key] = content
         return content
 
@@ -347,12 +349,12 @@ class _FastWalker:
 
             if event.kind == "arc" and event.arc is not None:
                 # Scaled unevenly an arc becomes an ellipse: no door swing then.
-                if not quiet and is_door_name(layer) and _keeps_circles(affine):
+                if not quiet and self.roles.is_door(layer) and _keeps_circles(affine):
                     result.door_arcs.append(
                         _placed_arc(event.arc, affine, layer, keys.of(event))
                     )
             elif event.kind == "outline" and event.points is not None:
-                if is_space_layer(layer):
+                if self.roles.is_space(layer):
                     points = apply(affine, event.points)
                     xy = tuple((float(x), float(y)) for x, y in points)
                     result.outlines.append(RawOutline(keys.of(event), xy, layer))
@@ -376,7 +378,7 @@ class _FastWalker:
         door = inner.door
         name = event.block
         if door and not (
-            door.arc_on_door_layer or is_door_name(layer) or is_door_name(name)
+            door.arc_on_door_layer or self.roles.is_door(layer) or is_door_name(name)
         ):
             door = None
         placed = _compose(affine, event.affine)
@@ -409,14 +411,17 @@ def walk_model_space(
     limits: WalkLimits,
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[float], None] | None = None,
+    roles: LayerRoles = DEFAULT_ROLES,
 ) -> WalkResult:
     """Everything model space draws, as the ezdxf walk would find it.
+
+    ``roles`` say which layers hold doors, windows and room outlines.
 
     Raises:
         UnsupportedError: the drawing holds something only ezdxf can read.
         PlanReadError: a limit was passed or the user cancelled.
     """
-    walker = _FastWalker(tags, blocks, limits, cancelled)
+    walker = _FastWalker(tags, blocks, limits, cancelled, roles)
     section = tags.sections["ENTITIES"]
     model = walker.result
     budget = limits.max_depth
@@ -462,9 +467,11 @@ def _check_limits(content: _Content, limits: WalkLimits) -> None:
         raise limit_error("line segments", limits.max_segments)
 
 
-def _block_door(arcs: list[RawArc], straight: np.ndarray) -> BlockDoor | None:
+def _block_door(
+    arcs: list[RawArc], straight: np.ndarray, roles: LayerRoles
+) -> BlockDoor | None:
     try:
-        return door_of_arcs(arcs, straight, is_door_name)
+        return door_of_arcs(arcs, straight, roles.is_door)
     except Exception:  # an odd block is still drawn, just not read as a door
         return None
 
