@@ -50,6 +50,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/run.py --warm
 
 sample: $(STAMP)
 	$(BIN)/python sample_plans/make_sample_school.py sample_plans/sample_school.dxf

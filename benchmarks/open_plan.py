@@ -3,7 +3,7 @@
 ``run.py`` starts this script once per measurement, in a fresh interpreter, so that
 imports, font caches and Qt's pixmap caches of one file cannot speed up the next::
 
-    python benchmarks/open_plan.py {ours,ezdxf} PATH
+    python benchmarks/open_plan.py {ours,ezdxf} PATH [--warm-up FIRST]
 
 It prints one line ``BENCH_RESULT {json}`` on stdout (ezdxf's Qt layer prints its own
 chatter there too, so the marker tells the result apart). Only the steps of opening are
@@ -17,6 +17,11 @@ a drawing.
   add-on's ``Frontend`` + ``PyQtBackend`` into a ``QGraphicsScene`` (build), then a
   1600 x 1000 ``QGraphicsView`` set up like ezdxf's own viewer, ``fitInView`` and the
   same full paint (frame). This is what ``ezdxf view`` does with a file.
+
+With ``--warm-up FIRST`` the same side first opens ``FIRST`` (a small drawing) the
+same way, untimed: the measurement is then of an app that has already opened and
+painted a drawing, without the one-time costs of a first use (lazily built tables,
+regular expressions, fonts, Qt's first paint) on either side.
 """
 
 from __future__ import annotations
@@ -58,6 +63,8 @@ class Measurement:
     frame_s: float | None = None
     total_s: float | None = None
     items: int | None = None
+    reader: str = ""
+    """Ours: which reader read the file (the fast reader, or ezdxf and why)."""
     entities: int | None = None
     ink: float | None = None
     """Share of frame pixels that differ from the background: 0 means a blank frame,
@@ -128,6 +135,7 @@ def measure_ours(path: Path, result: Measurement) -> None:
         pixmap = first_frame(view, view.fit_to_drawing)
     result.items = len(scene.items())
     result.entities = sum(info.entity_count for info in plan.layers)
+    result.reader = plan.reader
     result.ink = ink_share(pixmap)
 
 
@@ -213,9 +221,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("mode", choices=MODES)
     parser.add_argument("path", type=Path)
+    parser.add_argument("--warm-up", type=Path, help="open this drawing first, untimed")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    if args.warm_up is not None:
+        measure(args.mode, args.warm_up)
     result = measure(args.mode, args.path)
     print(RESULT_MARKER + json.dumps(asdict(result)), flush=True)
     del app
