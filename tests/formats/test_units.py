@@ -325,3 +325,32 @@ def test_escaldes_school_says_millimetres_but_is_metres():
     )
     # All floors side by side: hundreds of metres, not half a metre.
     assert 400 < plan.extents.width < 800
+
+
+def test_doors_that_disagree_with_a_kept_header_are_said_once(tmp_path):
+    doc = ezdxf.new("R2013")
+    doc.header["$INSUNITS"] = MM.code
+    msp = doc.modelspace()
+    msp.add_lwpolyline([(0, 0), (40, 0), (40, 20), (0, 20)], close=True)
+    door = doc.blocks.new("DOOR")
+    door.add_line((0, 0), (0, 0.9))
+    door.add_arc((0, 0), 0.9, 0, 90)
+    for i in range(4):
+        msp.add_blockref("DOOR", (2 + 3 * i, 0), dxfattribs={"layer": "DOORS"})
+    doc.saveas(tmp_path / "four.dxf")
+    plan = read_dxf(tmp_path / "four.dxf")
+    assert plan.units is MM  # four doors do not overrule the header
+    about_doors = [w for w in plan.warnings if "door" in w]
+    assert about_doors == [
+        "The drawing says millimetres, but its doors are 0.9 units wide, which "
+        "suggests metres; it was read in millimetres. Check a known dimension; "
+        "change the units if this is wrong."
+    ]
+
+
+def test_doors_that_disagree_with_the_users_unit_are_said(tmp_path):
+    path = tmp_path / "wrong.dxf"
+    floor_in(M, insunits=MM.code).saveas(path)
+    forced = read_dxf(path, ImportOptions(unit=MM))
+    [warning] = [w for w in forced.warnings if "door" in w]
+    assert warning.startswith("The doors are 0.0009 m wide (median)")

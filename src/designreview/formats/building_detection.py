@@ -92,7 +92,7 @@ def detect_building(
         spaces = wall_spaces(bounds, labels, roles=roles)
         traced = WALL_ROOMS_WARNING.format(len(spaces))
         warnings = (traced if spaces else NO_ROOMS_WARNING,)
-    return Building(doors, spaces, warnings + door_width_warning(doors))
+    return Building(doors, spaces, warnings)
 
 
 def door_width_warning(doors: Sequence[DetectedDoor]) -> tuple[str, ...]:

@@ -14,7 +14,11 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from designreview.formats.building_detection import Building, detect_building
+from designreview.formats.building_detection import (
+    Building,
+    detect_building,
+    door_width_warning,
+)
 from designreview.formats.dxf_fast import Declined, open_fast
 from designreview.formats.dxf_geometry import (
     CancelCheck,
@@ -307,6 +311,8 @@ def _build_plan(
     labels = _labels(found, scale, origin)
     building = detect_building(found, arrays, scale, origin, labels, layers, roles)
     warnings += building.warnings
+    if not decision.warning:  # else the unit's warning has said it, with evidence
+        warnings += door_width_warning(building.doors)
     return Plan(
         source_name=path.name,
         dxf_version=facts.dxfversion,
