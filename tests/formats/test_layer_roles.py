@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+import shapely
+from tests.fixtures.corpus import corpus_file
 from tests.fixtures.dxf_files import unnamed_layers_dxf
 
 from designreview.formats.dxf_import import ImportOptions, read_dxf
@@ -92,3 +94,21 @@ def test_a_sheet_reads_its_drawing_with_its_corrections(drawing):
     plan = plan_for_sheet(review, corrected)
     assert len(plan.doors) == 1
     assert plan.layer("LAYER2").category is DOOR
+
+
+def test_entrance_zones_corrected_away_are_no_rooms_in_the_campus_plan():
+    path = corpus_file("university_udg_cut_campus_R2018.dxf")
+    rooms = read(path).spaces
+    corrected = read(path, ("Entrance", LayerCategory.ANNOTATION)).spaces
+    assert sum(room.layer == "Entrance" for room in rooms) == 7
+    assert len(corrected) == len(rooms) - 7
+    assert not any(room.layer == "Entrance" for room in corrected)
+
+
+def test_walls_the_rules_miss_trace_rooms_once_corrected():
+    path = corpus_file("hackerspace_raumzeitlabor_R2007_cm.dxf")
+    assert read(path).spaces == ()  # "Base" holds the outer walls; no rule knows it
+    plan = read(path, ("Base", WALL), ("Stahltraeger", LayerCategory.COLUMN))
+    areas = sorted(shapely.Polygon(room.outline).area for room in plan.spaces)
+    assert len(areas) == 3  # the main room and two small ones, in a 7.8 x 5.5 m unit
+    assert areas[-1] == pytest.approx(21.5, abs=0.5)
