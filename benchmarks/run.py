@@ -396,28 +396,24 @@ def bound_notes(results: list[FileResult]) -> list[str]:
     the ratio cannot exceed the add-on's total over its readfile time; and no ratio can
     exceed the add-on's total over the time our first frame takes to paint.
     """
+    ceilings = (
+        ("readfile_bound", "while ours reads them with ezdxf.readfile (ceiling = "
+         "add-on total / its readfile)"),
+        ("frame_bound", "even with an instant read (ceiling = add-on total / our "
+         "frame paint)"),
+    )  # fmt: skip
     notes = []
-    readfile = [
-        f"{r.target.name} {bound:.1f}x"
-        for r in results
-        if (bound := r.readfile_bound) is not None and bound < GOAL_RATIO
-    ]
-    if readfile:
-        notes.append(
-            f"{files(len(readfile))} cannot reach {GOAL_RATIO:g}x while ours reads "
-            "them with ezdxf.readfile (ceiling = add-on total / its readfile): "
-            + ", ".join(readfile)
-        )
-    frame = [
-        f"{r.target.name} {bound:.1f}x"
-        for r in results
-        if (bound := r.frame_bound) is not None and bound < GOAL_RATIO
-    ]
-    if frame:
-        notes.append(
-            f"{files(len(frame))} cannot reach {GOAL_RATIO:g}x even with an instant "
-            "read (ceiling = add-on total / our frame paint): " + ", ".join(frame)
-        )
+    for attribute, why in ceilings:
+        capped = [
+            f"{r.target.name} {bound:.1f}x"
+            for r in results
+            if (bound := getattr(r, attribute)) is not None and bound < GOAL_RATIO
+        ]
+        if capped:
+            notes.append(
+                f"{files(len(capped))} cannot reach {GOAL_RATIO:g}x {why}: "
+                + ", ".join(capped)
+            )
     return notes
 
 
