@@ -128,16 +128,27 @@ class _Table:
         self.tags, self.starts = tags, starts
         self.positions = np.array(candidates, dtype=np.int64)
         self.starts_np = np.asarray(starts, dtype=np.int64)
-        low, high = starts[0], starts[-1]
-        self.low = low
-        self.codes = tags.code_array[low:high]
-        self.kinds = [tags.values[starts[p]].strip() for p in candidates]
-        self.layer_names: list[str] = []
+        # The candidates' tags, each with its candidate: codes are looked up there
+        # only, not in the whole run (an R12 plan of POLYLINEs has few candidates).
+        begins = self.starts_np[self.positions] + 1
+        lengths = self.starts_np[self.positions + 1] - begins
+        firsts = np.cumsum(lengths) - lengths
+        serial = np.arange(int(lengths.sum())) - np.repeat(firsts, lengths)
+        self.tag_index = np.repeat(begins, lengths) + serial
+        self.tag_owner = np.repeat(np.arange(len(candidates)), lengths)
+        self.codes = tags.code_array[self.tag_index]
+        self.kinds = [tags.values[starts[at]].strip() for at in candidates]
         ids: dict[str, int] = {}
+        by_raw: dict[bytes, int] = {}  # a layer's name repeats: decode it once
         layer_ids = []
+        values = tags.values
         for index in self.first(8).tolist():
-            name = (tags.text(index) if index >= 0 else "") or "0"
-            layer_ids.append(ids.setdefault(name, len(ids)))
+            raw = values[index] if index >= 0 else b""
+            found = by_raw.get(raw)
+            if found is None:
+                name = (tags.text(index) if index >= 0 else "") or "0"
+                found = by_raw[raw] = ids.setdefault(name, len(ids))
+            layer_ids.append(found)
         self.layer_names = list(ids)
         self.layer_ids = np.array(layer_ids, dtype=np.int64)
 
@@ -146,16 +157,8 @@ class _Table:
 
     def hits(self, code: int) -> tuple[np.ndarray, np.ndarray]:
         """Every tag of ``code`` in a candidate: tag indices and candidate indices."""
-        found = np.flatnonzero(self.codes == code) + self.low
-        records = np.searchsorted(self.starts_np, found, side="right") - 1
-        at = np.searchsorted(self.positions, records)
-        at_clipped = np.minimum(at, max(len(self.positions) - 1, 0))
-        mine = (
-            (at < len(self.positions)) & (self.positions[at_clipped] == records)
-            if len(self.positions)
-            else np.zeros(len(found), dtype=bool)
-        )
-        return found[mine], at[mine]
+        mine = self.codes == code
+        return self.tag_index[mine], self.tag_owner[mine]
 
     def first(self, code: int) -> np.ndarray:
         """Per candidate, the index of the first tag of ``code``, -1 when absent."""
@@ -179,11 +182,11 @@ class _Table:
         tags = self.tags
         keep = np.ones(len(self.positions), dtype=bool)
         if rules.top_level:
-            handles = self.first(5).tolist()
-            keep &= np.array(
-                [index >= 0 and bool(tags.text(index).strip()) for index in handles],
-                dtype=bool,
-            )
+            handles = self.first(5)
+            keep &= handles >= 0
+            raw = [tags.values[index] for index in handles[keep].tolist()]
+            if not all(map(bytes.isalnum, raw)):  # hex digits, as a rule
+                keep[keep] = [bool(tags.text(index).strip()) for index in handles[keep]]
         if rules.model_handle is not None:
             keep &= self.first(102) < 0  # owners inside reactor groups: one by one
             self.outside = ~_in_model_space(self, rules.model_handle, keep)
@@ -215,12 +218,16 @@ def _in_model_space(table: _Table, model_handle: str, keep: np.ndarray) -> np.nd
     owners = table.first(330).tolist() if model_handle else [-1] * len(keep)
     flags = table.first(67).tolist()
     inside = np.ones(len(keep), dtype=bool)
+    owned: dict[bytes, bool | None] = {}  # most records share one owner
     for at, (owner_at, flag_at) in enumerate(zip(owners, flags, strict=True)):
         if not keep[at]:
             continue
-        owner = tags.text(owner_at).strip().upper() if owner_at >= 0 else ""
-        if owner:
-            inside[at] = owner == model_handle
+        raw = values[owner_at] if owner_at >= 0 else b""
+        if raw not in owned:
+            owner = tags.text(owner_at).strip().upper() if owner_at >= 0 else ""
+            owned[raw] = (owner == model_handle) if owner else None
+        if (decided := owned[raw]) is not None:
+            inside[at] = decided
             continue
         try:
             inside[at] = flag_at < 0 or int(values[flag_at]) != 1

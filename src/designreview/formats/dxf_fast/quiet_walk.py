@@ -106,14 +106,12 @@ class QuietCursor:
 
 def _in_order(ids: np.ndarray) -> list[int]:
     """The distinct ids in order of first appearance."""
-    unique, firsts = np.unique(ids, return_index=True)
-    return unique[np.argsort(firsts)].tolist()
+    return list(dict.fromkeys(ids.tolist()))
 
 
 def _count(counter: Counter[str], names: list[str], ids: np.ndarray) -> None:
-    unique, firsts, counts = np.unique(ids, return_index=True, return_counts=True)
-    for at in np.argsort(firsts).tolist():
-        counter[names[int(unique[at])]] += int(counts[at])
+    for layer in ids.tolist():
+        counter[names[layer]] += 1
 
 
 def _extend(segments: dict[str, array[float]], layer: str, rows: np.ndarray) -> None:
