@@ -7,7 +7,8 @@ import numpy as np
 import pytest
 from tests.fixtures.corpus import corpus_file
 
-from designreview.formats.dxf_fast import Declined, open_fast
+from designreview.formats.dxf_fast import Declined, bulk, open_fast
+from designreview.formats.dxf_geometry import WalkResult
 from designreview.formats.dxf_import import ImportOptions, read_dxf
 from designreview.formats.dxf_read import WalkLimits
 from designreview.model.errors import PlanReadError
@@ -348,3 +349,158 @@ def test_a_padded_group_code_does_not_blow_up_memory(tmp_path):
     assert plan.reader == (
         "ezdxf reader (the fast reader does not read padded group codes)"
     )
+
+
+# -- the bulk path (dxf_fast.bulk): quiet records read all at once -----------------
+
+
+def _walk_fields(path, distance=0.02):
+    """A fast walk's result as plain data, exact down to the order of segments."""
+    drawing = open_fast(path, ("$INSUNITS",))
+    assert not isinstance(drawing, Declined)
+    found = drawing.walk(WalkLimits(flatten_distance=distance))
+    assert not isinstance(found, Declined)
+    data = {}
+    for name in WalkResult.__dataclass_fields__:
+        value = getattr(found, name)
+        if name == "segments":
+            value = [(layer, bytes(segments)) for layer, segments in value.items()]
+        elif name == "window_segments":
+            value = bytes(value)
+        elif isinstance(value, dict):
+            value = list(value.items())
+        data[name] = value
+    return data
+
+
+def _one_by_one(monkeypatch, path, distance=0.02):
+    """The walk with every record read one by one, as before the bulk path."""
+    with monkeypatch.context() as patch:
+        patch.setattr(bulk, "QUIET_KINDS", frozenset())
+        return _walk_fields(path, distance)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "factory_standard_plan_R2004.dxf",
+        "school_escaldes_junior_high_allfloors.dxf",
+        "chinese_university_floor2_far_origin.dxf",
+        "swiss_residential_archilyse_R2004_cm.dxf",
+        "medialab_ml4_R2010_inch.dxf",
+    ],
+)
+def test_bulk_walk_equals_the_one_by_one_walk(monkeypatch, name):
+    path = corpus_file(name)
+    for distance in (0.02, 0.5):
+        assert _walk_fields(path, distance) == _one_by_one(monkeypatch, path, distance)
+
+
+def _quiet_drawing():
+    """Every kind of record the bulk path reads, and neighbours it must leave alone."""
+    doc = ezdxf.new("R2010")
+    msp = doc.modelspace()
+    down = {"extrusion": (0, 0, -1)}
+    msp.add_line((0, 0), (5, 0), {"layer": "A-WALL"})
+    msp.add_arc((2, 1), 1.5, 10, 200, dxfattribs={"layer": "A-WALL", **down})
+    msp.add_arc(
+        (9, 1), 0.9, 0, 90, dxfattribs={"layer": "A-DOOR"}
+    )  # a door swing: one by one
+    msp.add_circle((3, 3), 0.4, {"layer": "COLS", **down})
+    msp.add_arc((40, 40), 2000.0, 0, 10, dxfattribs={"layer": "SITE"})  # coarser chords
+    msp.add_lwpolyline(
+        [(0, 0), (4, 0), (4, 3), (0, 3)],
+        close=True,
+        dxfattribs={"layer": "A-WALL", "const_width": 0.2, "elevation": 3.0},
+    )
+    msp.add_lwpolyline(
+        [(10, 0), (14, 0), (14, 3), (10, 3)],
+        close=True,
+        dxfattribs={"layer": "A-AREA-BNDY"},
+    )  # a room outline: one by one, it needs its key
+    msp.add_lwpolyline(
+        [(20, 0), (22, 0), (22, 2), (20, 2), (20, 0)], dxfattribs={"layer": "FURN"}
+    )  # closes by its points
+    msp.add_lwpolyline([(0, 5), (2, 5, 0.5), (4, 5)], format="xyb")  # bulged
+    msp.add_lwpolyline([(0, 7), (3, 8)], dxfattribs={"layer": "A-WALL", **down})
+    inner = doc.blocks.new("INNER", base_point=(1, 0))
+    inner.add_line((1, 0), (2, 1), {"layer": "0"})
+    inner.add_circle((1, 1), 0.25, {"layer": "FIX"})
+    inner.add_lwpolyline([(0, 0), (1, 0), (1, 1), (0, 1)], close=True)  # layer 0
+    inner.add_arc((1, 0), 0.8, 0, 90, dxfattribs={"layer": "0"})
+    outer = doc.blocks.new("OUTER")
+    # Scaled unevenly, then turned: a turned block scaled unevenly would be sheared,
+    # which ezdxf's walk draws otherwise (and the fast reader's 2D map exactly).
+    outer.add_blockref("INNER", (0, 0), {"xscale": 2, "yscale": 0.5})
+    outer.add_line((0, 0), (0, 3), {"layer": "GLASS"})
+    for x in (30, 40):
+        msp.add_blockref("OUTER", (x, 0), {"layer": "A-WALL", "rotation": 30})
+    msp.add_blockref("INNER", (50, 0), {"layer": "A-AREA-BNDY"})
+    msp.add_line((60, 0), (61, 0), {"layer": "COLS"})
+    return doc
+
+
+def test_bulk_path_walks_as_the_one_by_one_path(monkeypatch, tmp_path):
+    path = _save(_quiet_drawing(), tmp_path)
+    ours = _walk_fields(path)
+    assert ours == _one_by_one(monkeypatch, path)
+    assert [arc.key for arc in ours["door_arcs"]] != []
+    assert {outline.layer for outline in ours["outlines"]} == {"A-AREA-BNDY"}
+
+
+def test_bulk_path_draws_what_ezdxf_draws(tmp_path):
+    fast, slow = _both(_save(_quiet_drawing(), tmp_path))
+    theirs = {w.layer: w.segments for w in slow.linework}
+    assert [w.layer for w in fast.linework] == list(theirs)
+    for work in fast.linework:
+        assert _length(work.segments) == pytest.approx(
+            _length(theirs[work.layer]), rel=1e-3
+        ), work.layer
+    assert sorted(s.id for s in fast.spaces) == sorted(s.id for s in slow.spaces)
+    assert sorted(d.id for d in fast.doors) == sorted(d.id for d in slow.doors)
+
+
+def test_mirrored_arc_and_polyline_are_read_in_bulk_where_cad_draws_them(tmp_path):
+    doc = ezdxf.new("R2010")
+    down = {"extrusion": (0, 0, -1), "layer": "A"}
+    doc.modelspace().add_arc((2, 0), 1, 0, 90, dxfattribs=down)
+    doc.modelspace().add_lwpolyline([(1, 1), (3, 1)], dxfattribs=down)
+    drawing = open_fast(_save(doc, tmp_path), ())
+    quiet = bulk.quiet_records(
+        drawing.tags,
+        drawing.tags.sections["ENTITIES"].starts,
+        bulk.QuietRules(True, None, lambda _: False, lambda _: False, 0.02),
+    )
+    assert len(quiet.starts) == 2  # both read in bulk
+    arc, line = quiet.segments[:-1], quiet.segments[-1]
+    assert arc[:, [0, 2]].max() == pytest.approx(-2.0)
+    assert arc[:, [0, 2]].min() == pytest.approx(-3.0)
+    np.testing.assert_allclose(line, [-1.0, 1.0, -3.0, 1.0])
+
+
+def test_a_line_with_a_value_that_is_no_number_is_skipped_as_before(
+    monkeypatch, tmp_path
+):
+    doc = ezdxf.new("R2010")
+    for x in range(3):
+        doc.modelspace().add_line((x, 0), (x, 1), dxfattribs={"layer": "WALL"})
+    path = _save(doc, tmp_path)
+    pairs = _pairs(path)
+    at = [i for i, (c, v) in enumerate(pairs) if c == "11"][1]
+    pairs[at] = ("11", "one")
+    _write_pairs(path, pairs)
+    ours = _walk_fields(path)
+    assert ours == _one_by_one(monkeypatch, path)
+    assert ours["skipped"] == [("unreadable LINE", 1)]
+    assert ours["segment_count"] == 2
+
+
+def test_entity_limit_stops_the_bulk_walk_as_the_one_by_one_walk(tmp_path):
+    doc = ezdxf.new("R2010")
+    for x in range(50):
+        doc.modelspace().add_line((x, 0), (x, 1), {"layer": "WALL"})
+    drawing = open_fast(_save(doc, tmp_path), ())
+    with pytest.raises(PlanReadError, match="entities"):
+        drawing.walk(WalkLimits(max_entities=20))
+    with pytest.raises(PlanReadError, match="line segments"):
+        drawing.walk(WalkLimits(max_segments=20))

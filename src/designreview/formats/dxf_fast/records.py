@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 from designreview.formats.dxf_fast.entities import Record
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
 
     from designreview.formats.dxf_fast.tags import TagFile
 
-__all__ = ["BlockDef", "Entity", "block_definitions", "entities_of"]
+__all__ = ["BlockDef", "Entity", "block_definitions", "entities_among"]
 
 _XREF_FLAGS = 4 | 8
 
@@ -41,27 +41,35 @@ class BlockDef:
     """Record starts of the block's entities, plus the start of its ENDBLK."""
 
 
-def entities_of(tags: TagFile, starts: list[int]) -> Iterator[Entity]:
-    """The entities among the records at ``starts`` (the last one closes the run)."""
+def entities_among(
+    tags: TagFile, starts: list[int], positions: Iterable[int]
+) -> Iterator[tuple[int, Entity]]:
+    """The entities among some records, with the position of each one's first.
+
+    ``positions`` are ascending indices into ``starts``. Records left out must not
+    stand between an INSERT or POLYLINE and its children, which would then join it
+    (``bulk`` leaves out no record followed by a child).
+    """
     owner: Entity | None = None
-    for position in range(len(starts) - 1):
+    owner_at = 0
+    for position in positions:
         record = Record.read(tags, starts[position], starts[position + 1])
         kind = record.kind
         if owner is not None and kind in {"ATTRIB", "VERTEX"}:
             owner.children.append(record)
             continue
         if owner is not None:
-            yield owner
+            yield owner_at, owner
             owner = None
         if kind == "SEQEND":
             continue
         entity = Entity(record)
         if kind == "POLYLINE" or (kind == "INSERT" and record.integer(tags, 66)):
-            owner = entity
+            owner, owner_at = entity, position
         else:
-            yield entity
+            yield position, entity
     if owner is not None:
-        yield owner
+        yield owner_at, owner
 
 
 def block_definitions(tags: TagFile) -> dict[str, BlockDef]:

@@ -49,6 +49,8 @@ class TagFile:
     codes: list[int]
     values: list[bytes]
     sections: dict[str, Section]
+    code_array: np.ndarray
+    """``codes`` as a numpy array, for reading many records at once (``bulk``)."""
     encoding: str = "cp1252"
     _decoded: dict[bytes, str] = field(default_factory=dict)
 
@@ -88,7 +90,7 @@ def read_tags(path: Path) -> TagFile:
     del code_text
     code_list: list[int] = codes.tolist()
     sections = _sections(codes, values)
-    tags = TagFile(code_list, values, sections)
+    tags = TagFile(code_list, values, sections, codes)
     tags.encoding = _encoding(tags)
     return tags
 

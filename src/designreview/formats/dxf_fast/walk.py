@@ -32,6 +32,7 @@ from designreview.formats.dxf_doors import (
     number_and_hardware,
     place_swings,
 )
+from designreview.formats.dxf_fast.bulk import Quiet, QuietRules, quiet_records
 from designreview.formats.dxf_fast.entities import (
     IDENTITY,
     AbsurdCurveError,
@@ -41,7 +42,8 @@ from designreview.formats.dxf_fast.entities import (
     apply,
     ocs_affine,
 )
-from designreview.formats.dxf_fast.records import BlockDef, Entity, entities_of
+from designreview.formats.dxf_fast.quiet_walk import QuietCursor
+from designreview.formats.dxf_fast.records import BlockDef, Entity, entities_among
 from designreview.formats.dxf_fast.shapes import (
     BLOCK_DRAWN,
     DRAWN,
@@ -143,6 +145,24 @@ class _FastWalker:
         self.ticks = 0
         self.placements: dict[tuple[str, int, str], list[Affine]] = {}
         """Top-level inserts by block, depth budget and layer, placed in bulk."""
+        self.block_quiet: Quiet | None = None
+        """The quiet records of the BLOCKS section, read on the first block."""
+
+    def quiet(self, starts: list[int], top_level: bool, model: str | None) -> Quiet:
+        """The quiet records of a run (:mod:`.bulk`), with the walk's layer rules."""
+        roles = self.roles
+        distance = self.limits.flatten_distance
+        rules = QuietRules(top_level, model, roles.is_door, roles.is_space, distance)
+        return quiet_records(self.tags, starts, rules)
+
+    def cursor(
+        self, quiet: Quiet, content: _Content, starts: list[int], top_level: bool
+    ) -> QuietCursor:
+        """Adds the run's quiet records to ``content`` as the walk reaches them."""
+        straight = None if top_level else content.own_straight
+        limits = self.limits if top_level else None
+        span = (starts[0], starts[-1])
+        return QuietCursor(quiet, content, span, straight, limits, self.ticked)
 
     # -- building contents -------------------------------------------------------
 
@@ -164,15 +184,28 @@ class _FastWalker:
                 raise UnsupportedError("XREF")
             self.building.append(name)
             try:
-                for entity in entities_of(self.tags, block.starts):
-                    if entity.record.kind != "ATTDEF":
-                        self.add(content, entity, None, budget)
+                self.add_block(content, block.starts, budget)
             finally:
                 self.building.pop()
             straight = np.array(content.own_straight).reshape(-1, 4)
             content.door = _block_door(content.own_arcs, straight, self.roles)
         self.contents[key] = content
         return content
+
+    def add_block(self, content: _Content, starts: list[int], budget: int) -> None:
+        """Add a block's entities, the quiet ones in bulk."""
+        if self.block_quiet is None:
+            section = self.tags.sections["BLOCKS"]
+            self.block_quiet = self.quiet(section.starts, top_level=False, model=None)
+        quiet = self.block_quiet
+        cursor = self.cursor(quiet, content, starts, top_level=False)
+        taken = quiet.taken
+        others = [at for at, start in enumerate(starts[:-1]) if start not in taken]
+        for position, entity in entities_among(self.tags, starts, others):
+            cursor.until(starts[position])
+            if entity.record.kind != "ATTDEF":
+                self.add(content, entity, None, budget)
+        cursor.until(starts[-1])
 
     def add(
         self, content: _Content, entity: Entity, handle: str | None, budget: int
@@ -398,8 +431,13 @@ class _FastWalker:
         )
 
     def tick(self) -> None:
-        self.ticks += 1
-        if self.ticks % 2048 == 0:
+        self.ticked(1)
+
+    def ticked(self, count: int) -> None:
+        """``count`` more entities read: check the deadline every 2,048."""
+        before = self.ticks
+        self.ticks += count
+        if self.ticks // 2048 != before // 2048:
             stop_if_late_or_cancelled(
                 self.deadline, self.limits.timeout_s, self.cancelled
             )
@@ -424,32 +462,59 @@ def walk_model_space(
     walker = _FastWalker(tags, blocks, limits, cancelled, roles)
     section = tags.sections["ENTITIES"]
     model = walker.result
-    budget = limits.max_depth
-    total = max(len(section.starts), 1)
     model_handle = model_space_handle(tags)
     stored = blocks.get("*MODEL_SPACE")  # a few programs keep model space there
     runs = [section.starts] + ([stored.starts] if stored else [])
     for starts in runs:
-        for position, entity in enumerate(entities_of(tags, starts)):
-            if progress is not None and position % _REPORT_EVERY == 0:
-                progress(position / total)
-            record = entity.record
-            if starts is section.starts and not _in_model_space(
-                tags, record, model_handle
-            ):
-                continue
-            handle = record.text(tags, 5).strip()
-            if not handle:  # ezdxf invents handles; only it can make the same keys
-                raise UnsupportedError("entities without handles")
-            layer = record.text(tags, 8, "0") or "0"
-            model.top_level_counts[layer] += 1
-            walker.add(model, entity, handle, budget)
-            _check_limits(model, limits)
+        owner = model_handle if starts is section.starts else None
+        _walk_run(walker, starts, owner, progress, max(len(section.starts), 1))
     for (name, depth, layer), affines in walker.placements.items():
         inner = walker.contents[(name, depth)]
         _place_all(model, inner, np.stack(affines), layer, is_window_name(name))
-    walker.replay(model.events, IDENTITY, "0", 0, _Keys(), budget)
+    walker.replay(model.events, IDENTITY, "0", 0, _Keys(), limits.max_depth)
     return model
+
+
+def _walk_run(
+    walker: _FastWalker,
+    starts: list[int],
+    model_handle: str | None,
+    progress: Callable[[float], None] | None,
+    total: int,
+) -> None:
+    """Add a run of model space: the quiet records in bulk, the others one by one.
+
+    ``model_handle``: the run is the ENTITIES section, where paper-space entities
+    are told apart by their owner.
+    """
+    tags, model, limits = walker.tags, walker.result, walker.limits
+    budget = limits.max_depth
+    quiet = walker.quiet(starts, top_level=True, model=model_handle)
+    cursor = walker.cursor(quiet, model, starts, top_level=True)
+    taken = quiet.taken
+    others = [at for at, start in enumerate(starts[:-1]) if start not in taken]
+    reported = 0
+    for position, entity in entities_among(tags, starts, others):
+        while progress is not None and reported <= position:
+            cursor.until(starts[reported])
+            progress(reported / total)
+            reported += _REPORT_EVERY
+        cursor.until(starts[position])
+        record = entity.record
+        if model_handle is not None and not _in_model_space(tags, record, model_handle):
+            continue
+        handle = record.text(tags, 5).strip()
+        if not handle:  # ezdxf invents handles; only it can make the same keys
+            raise UnsupportedError("entities without handles")
+        layer = record.text(tags, 8, "0") or "0"
+        model.top_level_counts[layer] += 1
+        walker.add(model, entity, handle, budget)
+        _check_limits(model, limits)
+    while progress is not None and reported < len(starts) - 1:
+        cursor.until(starts[reported])
+        progress(reported / total)
+        reported += _REPORT_EVERY
+    cursor.until(starts[-1])
 
 
 def _in_model_space(tags: TagFile, record: Record, model_handle: str) -> bool:
