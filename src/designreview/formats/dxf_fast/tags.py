@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["Section", "TagFile", "read_tags"]
 
 _CHUNK = 4 * 1024 * 1024
-_LONGEST_CODE_LINE = 16
+_LARGEST_CODE = 2**31 - 1
 _UNICODE_FROM = "AC1021"
 """R2007 and newer files are UTF-8; older ones use ``$DWGCODEPAGE``."""
 
@@ -81,13 +81,8 @@ def read_tags(path: Path) -> TagFile:
         raise UnsupportedError("UTF-16 text")
     if data.startswith(b"AutoCAD Binary"):
         raise UnsupportedError("binary DXF")
-    code_text, values = _pairs(data)
+    codes, values = _pairs(data)
     del data
-    try:
-        codes = code_text.astype(np.int32)
-    except (ValueError, OverflowError) as exc:
-        raise UnsupportedError("a group code that is not a number") from exc
-    del code_text
     code_list: list[int] = codes.tolist()
     sections = _sections(codes, values)
     tags = TagFile(code_list, values, sections, codes)
@@ -96,14 +91,14 @@ def read_tags(path: Path) -> TagFile:
 
 
 def _pairs(data: bytes) -> tuple[np.ndarray, list[bytes]]:
-    """The group-code lines (as a numpy text array) and the value lines.
+    """The group codes (as numbers) and the value lines.
 
     The file is split a few megabytes at a time, so the bytes objects of the code
     lines (half of all lines) never exist all at once: the peak memory of a large
     drawing stays near the values it keeps.
 
     Raises:
-        UnsupportedError: when the lines do not pair up or a code line is padded.
+        UnsupportedError: when the lines do not pair up or a code is no number.
     """
     ending = _line_ending(data)
     codes: list[np.ndarray] = []
@@ -122,15 +117,29 @@ def _pairs(data: bytes) -> tuple[np.ndarray, list[bytes]]:
             lines = [line.rstrip(b"\r") for line in lines]
         lines = carried + lines
         carried = [lines.pop()] if len(lines) % 2 else []
-        code_lines = lines[0::2]
-        if max(map(len, code_lines), default=0) > _LONGEST_CODE_LINE:
-            # A padded code line would make every code of the array that wide.
-            raise UnsupportedError("padded group codes")
-        codes.append(np.array(code_lines))
+        codes.append(_codes(lines[0::2]))
         values += lines[1::2]
     if (carried and carried[0].strip()) or not values:
         raise UnsupportedError("lines that do not pair into codes and values")
     return np.concatenate(codes), values
+
+
+def _codes(lines: list[bytes]) -> np.ndarray:
+    """Group-code lines as numbers, parsed in one C call.
+
+    Only digits and blanks are let through, so the parse cannot stop half way;
+    a code line that is empty or holds two numbers changes the count.
+
+    Raises:
+        UnsupportedError: for a code line that is not one whole number.
+    """
+    joined = b" ".join(lines)
+    if joined.translate(None, b"0123456789 \t"):
+        raise UnsupportedError("a group code that is not a number")
+    codes = np.fromstring(joined, dtype=np.int64, sep=" ")
+    if len(codes) != len(lines) or (len(codes) and codes.max() > _LARGEST_CODE):
+        raise UnsupportedError("a group code that is not a number")
+    return codes.astype(np.int32)
 
 
 def _line_ending(data: bytes) -> bytes:
