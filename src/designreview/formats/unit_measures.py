@@ -20,6 +20,8 @@ from designreview.formats.room_layers import one_room_layers
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    import numpy.typing as npt
+
     from designreview.formats.dxf_geometry import WalkResult
     from designreview.model.plan import SegmentArray
 
@@ -64,34 +66,35 @@ def wall_thicknesses(segments: SegmentArray) -> list[float]:
     usable = np.isfinite(seg).all(axis=1) & ((x1 != x2) | (y1 != y2))
     x1, y1, x2, y2 = x1[usable], y1[usable], x2[usable], y2[usable]
     angle = np.round(np.degrees(np.arctan2(y2 - y1, x2 - x1))).astype(np.int64) % 180
-    gaps: list[float] = []
-    for key in np.unique(angle):
-        same = angle == key
-        if np.count_nonzero(same) < 2:
-            continue
-        theta = np.radians(float(key))
-        along, across = (np.cos(theta), np.sin(theta)), (-np.sin(theta), np.cos(theta))
-        offset = x1[same] * across[0] + y1[same] * across[1]
-        a = x1[same] * along[0] + y1[same] * along[1]
-        b = x2[same] * along[0] + y2[same] * along[1]
-        order = np.argsort(offset)
-        gaps += _nearest_partners(
-            offset[order], np.minimum(a, b)[order], np.maximum(a, b)[order]
-        )
-    return gaps
+    # All directions at once: sorted by direction, then by offset across it.
+    theta = np.radians(angle.astype(np.float64))
+    cos, sin = np.cos(theta), np.sin(theta)
+    offset = x1 * -sin + y1 * cos
+    a, b = x1 * cos + y1 * sin, x2 * cos + y2 * sin
+    order = np.lexsort((offset, angle))
+    low, high = np.minimum(a, b)[order], np.maximum(a, b)[order]
+    return _nearest_partners(offset[order], low, high, angle[order])
 
 
 def _nearest_partners(
-    offset: SegmentArray, low: SegmentArray, high: SegmentArray
+    offset: SegmentArray,
+    low: SegmentArray,
+    high: SegmentArray,
+    direction: npt.NDArray[np.int64],
 ) -> list[float]:
-    """For lines sorted by offset, the gap to the nearest line alongside each."""
+    """For lines sorted by direction and offset, the gap to the nearest line alongside.
+
+    Only lines of the same direction (whole degrees) are partners.
+    """
     nearest = np.full(len(offset), np.inf)
     for shift in range(1, min(_NEIGHBOURS, len(offset) - 1) + 1):
         gap = offset[shift:] - offset[:-shift]
         overlap = np.minimum(high[shift:], high[:-shift])
         overlap -= np.maximum(low[shift:], low[:-shift])
-        partner = (gap > 1e-9 * np.maximum(1.0, np.abs(offset[shift:]))) & (
-            overlap >= _OVERLAP_PER_GAP * gap
+        partner = (
+            (direction[shift:] == direction[:-shift])
+            & (gap > 1e-9 * np.maximum(1.0, np.abs(offset[shift:])))
+            & (overlap >= _OVERLAP_PER_GAP * gap)
         )
         candidate = np.where(partner, gap, np.inf)
         nearest[:-shift] = np.minimum(nearest[:-shift], candidate)
