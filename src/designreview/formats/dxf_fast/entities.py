@@ -194,12 +194,15 @@ def bulge_polyline(
         >>> len(line) > 8, line[len(line) // 2].round(6).tolist()
         (True, [1.0, -1.0])
     """
-    if any(bulges):
+    curved = any(bulges)
+    if curved:
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         check_curve_size(max(max(xs) - min(xs), max(ys) - min(ys)))
     if closed and points and points[0] != points[-1]:
         points = [*points, points[0]]
         bulges = [*bulges[: len(points) - 1]]
+    if not curved:  # straight segments only: the vertices are the line
+        return np.array(points, dtype=np.float64).reshape(-1, 2)
     out: list[np.ndarray] = []
     for index in range(len(points) - 1):
         (x1, y1), (x2, y2) = points[index], points[index + 1]
