@@ -512,3 +512,43 @@ def test_entity_limit_stops_the_bulk_walk_as_the_one_by_one_walk(tmp_path):
         drawing.walk(WalkLimits(max_entities=20))
     with pytest.raises(PlanReadError, match="line segments"):
         drawing.walk(WalkLimits(max_segments=20))
+
+
+def _polylines_doc():
+    doc = ezdxf.new("R12")
+    msp = doc.modelspace()
+    msp.add_polyline2d([(0, 0), (4, 0), (4, 3)], dxfattribs={"layer": "WALL"})
+    arc = msp.add_polyline2d([(0, 5, 0, 0, 1), (2, 5)], format="xyseb")
+    arc.dxf.layer = "WALL"
+    framed = msp.add_polyline2d([(0, 8), (1, 9), (2, 8)], dxfattribs={"layer": "A"})
+    framed.vertices[1].dxf.flags = 16  # a spline frame's control point
+    msp.add_polyline2d([(9, 9), (9, 12)], dxfattribs={"layer": "B"}, close=True)
+    return doc
+
+
+def test_polyline_vertices_read_all_at_once_match_ezdxf(tmp_path):
+    fast, slow = _both(_save(_polylines_doc(), tmp_path))
+    assert fast.reader == "fast reader"
+
+    def length(segments):
+        return np.hypot(*(segments[:, 2:] - segments[:, :2]).T).sum()
+
+    for got, want in zip(fast.linework, slow.linework, strict=True):
+        assert got.layer == want.layer
+        if got.layer != "A":  # ezdxf draws spline-frame points, we do not
+            # the same lines; the bulge's arc in chords of each reader's choosing
+            assert length(got.segments) == pytest.approx(length(want.segments), 0.01)
+    [framed] = [w.segments for w in fast.linework if w.layer == "A"]
+    assert framed.tolist() == [[0.0, 8.0, 2.0, 8.0]]  # the frame point is not drawn
+
+
+def test_a_vertex_that_is_no_number_makes_only_its_polyline_unreadable(tmp_path):
+    path = _save(_polylines_doc(), tmp_path)
+    pairs = _pairs(path)
+    vertex = next(i for i, (c, v) in enumerate(pairs) if v.strip() == "VERTEX")
+    x = next(i for i in range(vertex, len(pairs)) if pairs[i][0] == "10")
+    pairs[x] = ("10", "not a number")
+    _write_pairs(path, pairs)
+    found = _fast_walk(path)
+    assert found.skipped["unreadable POLYLINE"] == 1
+    assert sorted(found.segments) == ["A", "B", "WALL"]  # the bulged one is left

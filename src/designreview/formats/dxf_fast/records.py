@@ -28,6 +28,9 @@ class Entity:
 
     record: Record
     children: list[Record] = field(default_factory=list)
+    vertices: tuple[int, int, int] | None = None
+    """A POLYLINE's VERTEX records: the first's and the last's ``0`` tag, and how
+    many. They are read with the file's others (``vertices``), not one by one."""
 
 
 @dataclass(slots=True)
@@ -52,8 +55,18 @@ def entities_among(
     """
     owner: Entity | None = None
     owner_at = 0
+    values = tags.values
     for position in positions:
-        record = Record.read(tags, starts[position], starts[position + 1])
+        start = starts[position]
+        if (
+            owner is not None
+            and owner.record.kind == "POLYLINE"
+            and values[start].strip() == b"VERTEX"
+        ):
+            first, _, count = owner.vertices or (start, start, 0)
+            owner.vertices = (first, start, count + 1)
+            continue
+        record = Record.read(tags, start, starts[position + 1])
         kind = record.kind
         if owner is not None and kind in {"ATTRIB", "VERTEX"}:
             owner.children.append(record)

@@ -30,6 +30,7 @@ from designreview.formats.dxf_fast.entities import (
     ocs_affine,
     spline_points,
 )
+from designreview.formats.dxf_fast.vertices import polyline_vertices
 from designreview.formats.dxf_read import ABSURD_UNITS
 
 if TYPE_CHECKING:
@@ -181,11 +182,8 @@ def _polyline(tags: TagFile, entity: Entity, distance: float) -> Shape:
         raise UnsupportedError("POLYLINE mesh")
     points: list[tuple[float, float]] = []
     bulges: list[float] = []
-    for vertex in entity.children:
-        if vertex.kind != "VERTEX" or vertex.integer(tags, 70) & 16:
-            continue  # a spline frame's control point is not on the curve
-        points.append((vertex.number(tags, 10), vertex.number(tags, 20)))
-        bulges.append(vertex.number(tags, 42))
+    if entity.vertices is not None:  # a spline frame's control points are left out
+        points, bulges = polyline_vertices(tags, *entity.vertices)
     closed = bool(flags & 1)
     line = bulge_polyline(points, bulges, closed, distance)
     if not flags & 8:  # a 2D polyline lies in its OCS

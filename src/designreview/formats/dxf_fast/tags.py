@@ -12,7 +12,7 @@ None, and the caller reads the file with ezdxf instead.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from ezdxf.lldxf.encoding import decode_dxf_unicode
@@ -53,6 +53,8 @@ class TagFile:
     """``codes`` as a numpy array, for reading many records at once (``bulk``)."""
     encoding: str = "cp1252"
     _decoded: dict[bytes, str] = field(default_factory=dict)
+    vertex_rows: Any = None
+    """Every VERTEX record's columns (``vertices.vertex_rows``), made on first use."""
 
     def text(self, index: int) -> str:
         """The value at ``index`` as text; cached, as layer names repeat a lot."""
