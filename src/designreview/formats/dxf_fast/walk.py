@@ -594,22 +594,20 @@ def _place_all(
     stop a hostile drawing before this allocates anything).
     """
     count = len(affines)
-    linear, offsets = affines[:, :, :2], affines[:, :, 2]
-    scales = np.sqrt(np.abs(np.linalg.det(linear)))
-    content.largest_curve = max(
-        content.largest_curve, inner.largest_curve * float(scales.max())
-    )
+    linear = affines[:, :, :2]
+    if inner.largest_curve:
+        det = linear[:, 0, 0] * linear[:, 1, 1] - linear[:, 0, 1] * linear[:, 1, 0]
+        content.largest_curve = max(
+            content.largest_curve,
+            inner.largest_curve * float(np.sqrt(np.abs(det)).max()),
+        )
     for inner_layer, buffer in inner.segments.items():
-        points = np.frombuffer(buffer, dtype=np.float64).reshape(-1, 2, 2)
-        moved = np.einsum("mij,nkj->mnki", linear, points) + offsets[:, None, None, :]
         target = layer if inner_layer == "0" else inner_layer
         content.segments.setdefault(target, array("d")).frombytes(
-            np.ascontiguousarray(moved).tobytes()
+            _placed_points(buffer, affines)
         )
     for buffer in _window_lines(inner, window):
-        points = np.frombuffer(buffer, dtype=np.float64).reshape(-1, 2, 2)
-        moved = np.einsum("mij,nkj->mnki", linear, points) + offsets[:, None, None, :]
-        content.window_segments.frombytes(np.ascontiguousarray(moved).tobytes())
+        content.window_segments.frombytes(_placed_points(buffer, affines))
     for affine in affines.tolist() if inner.texts else ():
         content.texts += [_placed_text(text, affine, layer) for text in inner.texts]
     for counter, inner_counter in (
@@ -622,6 +620,18 @@ def _place_all(
         content.block_inserts[name] += number * count
     for name, number in inner.skipped.items():
         content.skipped[name] += number * count
+
+
+def _placed_points(buffer: array[float], affines: np.ndarray) -> bytes:
+    """The points of ``buffer`` placed by each affine map, one copy after another."""
+    points = np.frombuffer(buffer, dtype=np.float64).reshape(-1, 2)
+    linear, offsets = affines[:, :, :2], affines[:, :, 2]
+    moved: np.ndarray
+    if len(affines) == 1:  # most inserts: plain matrix maths, less overhead
+        moved = points @ linear[0].T + offsets[0]
+    else:
+        moved = np.einsum("mij,nj->mni", linear, points) + offsets[:, None, :]
+    return np.ascontiguousarray(moved).tobytes()
 
 
 def _placed_text(text: RawText, affine: list[list[float]], layer: str) -> RawText:
@@ -643,7 +653,8 @@ def _placed_text(text: RawText, affine: list[list[float]], layer: str) -> RawTex
 def _placed_arc(arc: ArcShape, affine: Affine, layer: str, key: str) -> RawArc:
     points = apply(affine, np.array([arc.center, *arc.ends, arc.mid])).tolist()
     center, start, end, mid = ((float(x), float(y)) for x, y in points)
-    scale = math.sqrt(abs(float(np.linalg.det(affine[:, :2])))) or 1.0
+    (a, b), (c, d) = affine[:, :2].tolist()
+    scale = math.sqrt(abs(a * d - b * c)) or 1.0
     return RawArc(
         key, center, arc.radius * scale, (start, end), mid, arc.span_deg, layer
     )
@@ -666,7 +677,9 @@ def _insert_affine(tags: TagFile, record: Record, block: BlockDef | None) -> Aff
         linear = ocs[:, :2] @ linear
         insert = ocs[:, :2] @ insert
     base = np.array(block.base if block else (0.0, 0.0))
-    return np.column_stack((linear, insert - linear @ base))
+    affine = np.empty((2, 3))
+    affine[:, :2], affine[:, 2] = linear, insert - linear @ base
+    return affine
 
 
 def _keeps_circles(affine: Affine) -> bool:
@@ -680,6 +693,7 @@ def _keeps_circles(affine: Affine) -> bool:
 
 
 def _compose(outer: Affine, inner: Affine) -> Affine:
-    linear = outer[:, :2] @ inner[:, :2]
-    offset = outer[:, :2] @ inner[:, 2] + outer[:, 2]
-    return np.column_stack((linear, offset))
+    affine = np.empty((2, 3))
+    affine[:, :2] = outer[:, :2] @ inner[:, :2]
+    affine[:, 2] = outer[:, :2] @ inner[:, 2] + outer[:, 2]
+    return affine
