@@ -200,11 +200,11 @@ def _rooms(
     """The faces that are rooms: room-sized, wider than a wall, around no rooms."""
     if len(faces) == 0:
         return np.empty(0, dtype=object)
-    shells = np.asarray(shapely.polygons(shapely.get_exterior_ring(faces)))
     area = shapely.area(faces)
     width = 2 * area / shapely.length(faces)
     sized = (area >= params.min_area_m2) & (area <= params.max_area_m2)
-    kept = shells[sized & (width >= params.min_width_m)]
+    rooms = faces[sized & (width >= params.min_width_m)]
+    kept = np.asarray(shapely.polygons(shapely.get_exterior_ring(rooms)))
     kept = kept[~containers(kept)] if len(kept) else kept
     return np.asarray(shapely.simplify(kept, params.simplify_m))
 
