@@ -86,9 +86,12 @@ def _strays(
     Only when most outlines are near walls: otherwise the drawing draws no rooms
     along walls (a site plan) and there is nothing to stray from.
     """
-    near, _ = tree.query(polygons, predicate="dwithin", distance=NEAR_WALL_M)
+    touching, _ = tree.query(polygons, predicate="intersects")  # most: quick
     away = np.ones(len(polygons), dtype=bool)
-    away[near] = False
+    away[touching] = False
+    rest = np.flatnonzero(away)
+    near, _ = tree.query(polygons[rest], predicate="dwithin", distance=NEAR_WALL_M)
+    away[rest[near]] = False
     if np.count_nonzero(away) * 2 >= len(polygons):
         return np.zeros(len(polygons), dtype=bool)
     stray: npt.NDArray[np.bool_] = away & ~_walled_in(polygons, seg, tree)

@@ -191,7 +191,7 @@ def _local(
 ) -> npt.NDArray[np.float64] | None:
     """Outline points in local metres without the closing repeat; None if unusable."""
     xy = np.asarray(points, dtype=np.float64).reshape(-1, 2) * scale - origin
-    if len(xy) > 3 and np.allclose(xy[0], xy[-1]):
+    if len(xy) > 3 and _same_point(xy[0].tolist(), xy[-1].tolist()):
         xy = xy[:-1]
     if len(xy) < 3 or not (np.isfinite(xy).all() and np.abs(xy).max() < _ABSURD_M):
         return None
@@ -221,6 +221,11 @@ def containers(polygons: npt.NDArray[np.object_]) -> npt.NDArray[np.bool_]:
     others = around[which != around]
     counts = np.bincount(others, minlength=len(polygons))
     return counts >= CONTAINER_ROOMS
+
+
+def _same_point(a: list[float], b: list[float]) -> bool:
+    """``np.allclose(a, b)`` for two points, without its overhead (once a room)."""
+    return all(abs(p - q) <= 1e-8 + 1e-5 * abs(q) for p, q in zip(a, b, strict=True))
 
 
 def _points(xy: npt.NDArray[np.float64]) -> tuple[Point2, ...]:
