@@ -40,6 +40,9 @@ ABSURD_UNITS = 1.0e13
 """Curves larger than this (in drawing units) are dropped, not flattened."""
 RECORD_ALLOWANCE = 1.1
 """Records also count table entries and objects: allow 10% above the entity limit."""
+_SMALLEST_RECORD = 4
+"""Bytes a record takes at the least (``0``, a line end, its type's first letter and
+a line end), so a file holds at most its size over this many records."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,8 +285,11 @@ def decode_name(name: str) -> str:
 
 
 def _refuse_too_many(path: Path, max_entities: int) -> None:
+    allowed = max_entities * RECORD_ALLOWANCE
+    if path.stat().st_size // _SMALLEST_RECORD <= allowed:
+        return  # too small to hold that many records: no need to count them
     records = count_records(path)
-    if records > max_entities * RECORD_ALLOWANCE:
+    if records > allowed:
         raise PlanReadError(
             f"{path.name} holds about {records:,} entities, more than the "
             f"{max_entities:,} a floor plan needs. Export only the floor plan, without "
