@@ -92,9 +92,11 @@ def _strays(
     rest = np.flatnonzero(away)
     near, _ = tree.query(polygons[rest], predicate="dwithin", distance=NEAR_WALL_M)
     away[rest[near]] = False
-    if np.count_nonzero(away) * 2 >= len(polygons):
-        return np.zeros(len(polygons), dtype=bool)
-    stray: npt.NDArray[np.bool_] = away & ~_walled_in(polygons, seg, tree)
+    stray: npt.NDArray[np.bool_] = np.zeros(len(polygons), dtype=bool)
+    if not away.any() or np.count_nonzero(away) * 2 >= len(polygons):
+        return stray
+    candidates = np.flatnonzero(away)  # rays only from these: they cross the plan
+    stray[candidates] = ~_walled_in(polygons[candidates], seg, tree)
     return stray
 
 

@@ -229,7 +229,7 @@ def _same_point(a: list[float], b: list[float]) -> bool:
 
 
 def _points(xy: npt.NDArray[np.float64]) -> tuple[Point2, ...]:
-    return tuple((float(x), float(y)) for x, y in xy)
+    return tuple((x, y) for x, y in xy.tolist())
 
 
 def _read_label(found: list[tuple[bool, TextLabel]], tags: frozenset[str]) -> RoomLabel:
