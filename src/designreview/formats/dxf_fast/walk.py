@@ -388,8 +388,8 @@ class _FastWalker:
                     )
             elif event.kind == "outline" and event.points is not None:
                 if self.roles.is_space(layer):
-                    points = apply(affine, event.points)
-                    xy = tuple((float(x), float(y)) for x, y in points)
+                    points = apply(affine, event.points).tolist()
+                    xy = tuple((x, y) for x, y in points)
                     result.outlines.append(RawOutline(keys.of(event), xy, layer))
             elif event.kind == "insert":
                 self.replay_insert(event, affine, layer, quiet, keys, budget)
@@ -670,16 +670,15 @@ def _insert_affine(tags: TagFile, record: Record, block: BlockDef | None) -> Aff
     sx, sy = n(tags, 41, 1.0), n(tags, 42, 1.0)
     angle = math.radians(n(tags, 50, 0.0))
     cos, sin = math.cos(angle), math.sin(angle)
-    linear = np.array([[cos * sx, -sin * sy], [sin * sx, cos * sy]])
-    insert = np.array([n(tags, 10), n(tags, 20)])
+    a, b, c, d = cos * sx, -sin * sy, sin * sx, cos * sy
+    x, y = n(tags, 10), n(tags, 20)
     ocs = ocs_affine(record.extrusion(tags))
-    if ocs is not None:
-        linear = ocs[:, :2] @ linear
-        insert = ocs[:, :2] @ insert
-    base = np.array(block.base if block else (0.0, 0.0))
-    affine = np.empty((2, 3))
-    affine[:, :2], affine[:, 2] = linear, insert - linear @ base
-    return affine
+    if ocs is not None:  # the OCS's map applied to the linear part and the point
+        (p, q, _), (r, t, _) = ocs.tolist()
+        a, b, c, d = p * a + q * c, p * b + q * d, r * a + t * c, r * b + t * d
+        x, y = p * x + q * y, r * x + t * y
+    bx, by = block.base if block else (0.0, 0.0)
+    return np.array([[a, b, x - (a * bx + b * by)], [c, d, y - (c * bx + d * by)]])
 
 
 def _keeps_circles(affine: Affine) -> bool:
