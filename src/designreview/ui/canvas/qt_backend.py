@@ -7,6 +7,7 @@ scene index can skip what is off screen when zoomed in.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -65,20 +66,25 @@ def segment_items(batch: SegmentBatch, tile_m: float = TILE_M) -> list[QGraphics
     return items
 
 
-def text_item(text: TextPrimitive) -> QGraphicsSimpleTextItem:
-    """A text item sized in metres, its baseline start at the primitive's position."""
+@cache
+def _text_font() -> tuple[QFont, float, float]:
+    """The font of drawing texts with its ascent and cap height (made once)."""
     font = QFont()
     font.setPixelSize(_TEXT_PIXEL_SIZE)
     metrics = QFontMetricsF(font)
+    return font, metrics.ascent(), metrics.capHeight() or metrics.ascent()
+
+
+def text_item(text: TextPrimitive) -> QGraphicsSimpleTextItem:
+    """A text item sized in metres, its baseline start at the primitive's position."""
+    font, ascent, cap_height = _text_font()
     item = QGraphicsSimpleTextItem(text.text)
     item.setFont(font)
     item.setBrush(QColor(*text.color))
-    cap_height = metrics.capHeight() or metrics.ascent()
     item.setScale(text.height_m / cap_height)
-    item.setPos(text.position[0], -text.position[1] - metrics.ascent())
-    item.setTransformOriginPoint(0.0, metrics.ascent())
-    item.setRotation(-text.rotation_deg)
-    item.setZValue(60)
-    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, False)
-    item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    item.setPos(text.position[0], -text.position[1] - ascent)
+    if text.rotation_deg:
+        item.setTransformOriginPoint(0.0, ascent)
+        item.setRotation(-text.rotation_deg)
+    item.setZValue(60)  # not selectable, not cached: the item defaults
     return item
