@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from designreview.formats.dxf_fast.entities import Record
 
 if TYPE_CHECKING:
@@ -117,16 +119,16 @@ def _block_record_names(tags: TagFile) -> dict[str, str]:
 def _paper_entity_counts(tags: TagFile) -> dict[str, int]:
     """Entities per paper-space block; the active one's live in ENTITIES."""
     counts: dict[str, int] = {}
-    entities = tags.sections["ENTITIES"]
-    codes, values = tags.codes, tags.values
-    paper = 0
-    for position, start in enumerate(entities.starts[:-1]):
-        end = entities.starts[position + 1]
-        for index in range(start + 1, end):
-            if codes[index] == 67:
-                paper += values[index].strip() == b"1"
-                break
-    counts["*PAPER_SPACE"] = paper
+    starts = np.asarray(tags.sections["ENTITIES"].starts)
+    # Each record's first code 67 (1: paper space), for all records at once.
+    low, high = int(starts[0]), int(starts[-1])
+    at = np.flatnonzero(tags.code_array[low:high] == 67) + low
+    owner = np.searchsorted(starts, at, side="right") - 1
+    _, first = np.unique(owner, return_index=True)
+    values = tags.values
+    counts["*PAPER_SPACE"] = sum(
+        values[index].strip() == b"1" for index in at[first].tolist()
+    )
     blocks = tags.sections.get("BLOCKS")
     if blocks is not None:
         current = ""
