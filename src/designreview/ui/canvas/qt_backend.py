@@ -83,8 +83,8 @@ def text_item(text: TextPrimitive) -> QGraphicsSimpleTextItem:
     item.setBrush(QColor(*text.color))
     item.setScale(text.height_m / cap_height)
     item.setPos(text.position[0], -text.position[1] - ascent)
+    item.setTransformOriginPoint(0.0, ascent)  # scale and turn about the baseline
     if text.rotation_deg:
-        item.setTransformOriginPoint(0.0, ascent)
         item.setRotation(-text.rotation_deg)
     item.setZValue(60)  # not selectable, not cached: the item defaults
     return item
