@@ -348,6 +348,16 @@ def test_a_padded_group_code_is_read_without_blowing_up_memory(tmp_path):
     assert plan.reader == "fast reader"
 
 
+def test_a_blank_code_line_and_a_double_one_do_not_cancel_out(tmp_path):
+    doc = ezdxf.new("R2010")
+    doc.modelspace().add_line((0, 0), (0, 1), {"layer": "WALL"})
+    path = _save(doc, tmp_path)
+    pairs = _pairs(path)
+    pairs[5], pairs[7] = ("", pairs[5][1]), ("8 8", pairs[7][1])
+    _write_pairs(path, pairs)
+    assert open_fast(path, ()) == Declined("a group code that is not a number")
+
+
 @pytest.mark.parametrize("bad", ["", "8 8", "1x", "-1", "+8", "99999999999"])
 def test_a_group_code_that_is_not_one_number_is_left_to_ezdxf(tmp_path, bad):
     doc = ezdxf.new("R2010")

@@ -6,11 +6,12 @@ import pytest
 from tests.fixtures.corpus import corpus_file
 
 from designreview.formats.dxf_import import read_dxf
+from designreview.formats.layer_roles import LayerRoles
 from designreview.formats.layer_rules import is_equipment_layer
-from designreview.formats.room_labels import looks_like_code, repeated_tags
+from designreview.formats.room_labels import looks_like_code, repeated_tags, room_labels
 from designreview.formats.space_detection import RawOutline, detect_spaces
 from designreview.model.markups import SpaceType as T
-from designreview.model.plan import TextLabel
+from designreview.model.plan import LayerCategory, TextLabel
 
 
 def square(key, x, size=4.0, layer="A-AREA-BNDY"):
@@ -196,3 +197,10 @@ def test_factory_names_on_its_legend_layer_stay():
     names = {space.name for space in plan.spaces}
     assert {"Meeting Room A", "Cafeteria", "Women's restroom"} <= names
     assert "Office C Group" in names
+
+
+def test_a_services_layer_corrected_to_labels_names_rooms():
+    texts = [TextLabel("HALL", (0, 0), 1, 0, "FIRE-PLAN-ROOMNAMES")]
+    assert room_labels(texts) == []  # by its name, a fire-safety layer
+    corrected = LayerRoles((("FIRE-PLAN-ROOMNAMES", LayerCategory.LABEL),))
+    assert [t.text for t in room_labels(texts, corrected)] == ["HALL"]

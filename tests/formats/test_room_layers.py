@@ -8,12 +8,13 @@ import pytest
 import shapely
 
 from designreview.formats.building_detection import WALL_ROOMS_WARNING
-from designreview.formats.dxf_import import read_dxf
+from designreview.formats.dxf_import import ImportOptions, read_dxf
+from designreview.formats.layer_roles import LayerRoles
 from designreview.formats.outline_walls import misplaced_outlines
 from designreview.formats.wall_faces import wall_spaces
 from designreview.model.building import SpaceSource
 from designreview.model.markups import SpaceType
-from designreview.model.plan import TextLabel
+from designreview.model.plan import LayerCategory, TextLabel
 
 
 def new_doc():
@@ -93,6 +94,17 @@ def test_a_layer_holding_more_than_its_outline_is_no_room(tmp_path):
     plan = read(per_room_layers(7, extra_on="E1-103"), tmp_path)
     assert len(plan.spaces) == 6
     assert "E1-103" not in {space.number for space in plan.spaces}
+
+
+def test_layers_the_reviewer_corrected_are_no_room_of_their_own(tmp_path):
+    path = tmp_path / "plan.dxf"
+    per_room_layers(6).saveas(path)
+    corrected = (("E1-101", LayerCategory.OTHER), ("E1-102", LayerCategory.FURNITURE))
+    plan = read_dxf(path, ImportOptions(roles=LayerRoles(corrected)))
+    numbers = {space.number for space in plan.spaces}
+    assert not numbers & {"E1-101", "E1-102"}  # four left: no pattern, walls traced
+    assert len(plan.spaces) == 6
+    assert all(space.source is SpaceSource.WALLS for space in plan.spaces)
 
 
 def test_four_such_layers_are_no_pattern_and_walls_are_traced(tmp_path):

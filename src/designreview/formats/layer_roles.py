@@ -58,6 +58,10 @@ class LayerRoles:
         """The roles a sheet's stored corrections give."""
         return cls(tuple((o.layer, o.category) for o in overrides))
 
+    def is_corrected(self, layer: str) -> bool:
+        """Whether the reviewer chose this layer's category (no guess applies)."""
+        return layer in self._by_name
+
     def category(self, layer: str) -> LayerCategory:
         """The corrected category, else the rules' guess."""
         found = self._by_name.get(layer)

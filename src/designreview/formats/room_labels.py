@@ -78,8 +78,9 @@ def room_labels(
     """The texts that may name rooms: those on label or room layers, if any.
 
     Otherwise every text except door and window tags, dimensions, furniture and
-    texts on equipment layers. When the label layers hold numbers only (``H-0001``),
-    the names come from the other texts that read as a name, not as a code.
+    texts on equipment layers (unless the reviewer corrected the layer's role).
+    When the label layers hold numbers only (``H-0001``), the names come from the
+    other texts that read as a name, not as a code.
 
     Example:
         >>> from designreview.model.plan import TextLabel
@@ -94,7 +95,11 @@ def room_labels(
         >>> [t.text for t in room_labels(texts)]
         ['H-0001', 'WOHNEN']
     """
-    usable = [t for t in labels if not is_equipment_layer(t.layer)]
+    usable = [
+        t
+        for t in labels
+        if roles.is_corrected(t.layer) or not is_equipment_layer(t.layer)
+    ]
     categories = [roles.category(text.layer) for text in usable]
     chosen = [t for t, c in zip(usable, categories, strict=True) if c in _LABEL_LAYERS]
     others = [

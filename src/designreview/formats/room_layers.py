@@ -95,6 +95,8 @@ def one_room_layers(
         buf = found.segments.get(layer)
         if count != 1 or buf is None or roles.is_space(layer):
             continue
+        if roles.is_corrected(layer):  # the reviewer said what it holds
+            continue
         if roles.category(layer) is not LayerCategory.OTHER:
             continue
         points = _one_loop(np.frombuffer(buf, dtype=np.float64).reshape(-1, 4))

@@ -130,14 +130,19 @@ def _codes(lines: list[bytes]) -> np.ndarray:
     """Group-code lines as numbers, parsed in one C call.
 
     Only digits and blanks are let through, so the parse cannot stop half way;
-    a code line that is empty or holds two numbers changes the count.
+    a blank code line is refused, and one holding two numbers changes the count.
 
     Raises:
         UnsupportedError: for a code line that is not one whole number.
     """
-    joined = b" ".join(lines)
-    if joined.translate(None, b"0123456789 \t"):
+    if not lines:  # a chunk whose only line pairs with the next chunk's
+        return np.empty(0, dtype=np.int32)
+    joined = b"\n".join(lines)
+    bare = joined.translate(None, b" \t")  # a blank line leaves an empty one here
+    blank = not bare or bare[:1] == b"\n" or bare[-1:] == b"\n" or b"\n\n" in bare
+    if blank or bare.translate(None, b"0123456789\n"):
         raise UnsupportedError("a group code that is not a number")
+    # No blank line and as many numbers as lines: each line holds exactly one.
     codes = np.fromstring(joined, dtype=np.int64, sep=" ")
     if len(codes) != len(lines) or (len(codes) and codes.max() > _LARGEST_CODE):
         raise UnsupportedError("a group code that is not a number")
