@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 import shapely
 from tests.fixtures.corpus import corpus_file
-from tests.fixtures.dxf_files import unnamed_layers_dxf
+from tests.fixtures.dxf_files import offices_dxf, unnamed_layers_dxf
 
 from designreview.formats.dxf_import import ImportOptions, read_dxf
 from designreview.formats.layer_roles import LayerRoles
@@ -112,3 +112,13 @@ def test_walls_the_rules_miss_trace_rooms_once_corrected():
     areas = sorted(shapely.Polygon(room.outline).area for room in plan.spaces)
     assert len(areas) == 3  # the main room and two small ones, in a 7.8 x 5.5 m unit
     assert areas[-1] == pytest.approx(21.5, abs=0.5)
+
+
+def test_a_layer_named_for_its_rooms_shows_as_a_room_layer_until_corrected(tmp_path):
+    path = offices_dxf(tmp_path / "offices.dxf")
+    plan = read(path)
+    assert plan.layer("Offices").category is ROOM  # the rules say "other"
+    assert [room.layer for room in plan.spaces] == ["Offices", "Offices"]
+    corrected = read(path, ("Offices", LayerCategory.OTHER))
+    assert corrected.layer("Offices").category is LayerCategory.OTHER
+    assert all(room.layer != "Offices" for room in corrected.spaces)

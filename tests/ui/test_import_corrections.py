@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from tests.fixtures.dxf_files import rooms_dxf, unnamed_layers_dxf
+from tests.fixtures.dxf_files import offices_dxf, rooms_dxf, unnamed_layers_dxf
 
 from designreview.model.plan import LayerCategory
 from designreview.model.units import LengthUnit
@@ -56,6 +56,23 @@ def test_a_layer_corrected_to_door_finds_its_doors(make_window, qtbot, tmp_path)
     assert "1 doors" in report_lines(window.plan)[2]
     window.bridge.undo_stack.undo()
     qtbot.waitUntil(lambda: window.plan.doors == (), timeout=30_000)
+
+
+def test_a_room_layer_found_by_its_name_can_be_corrected_to_other(
+    make_window, qtbot, tmp_path
+):
+    window = make_window(offices_dxf(tmp_path / "offices.dxf"))
+    assert len(window.plan.spaces) == 2
+    dialog = LayerRolesDialog(window.bridge, window.sheets.sheet(), window.plan, window)
+    assert dialog.overrides() == ()  # OK without a change stores nothing
+    dialog.set_role("Offices", LayerCategory.OTHER)
+    dialog.accept()
+    [override] = window.bridge.review.sheets[0].layer_overrides
+    assert (override.layer, override.category) == ("Offices", LayerCategory.OTHER)
+    qtbot.waitUntil(
+        lambda: not any(s.layer == "Offices" for s in window.plan.spaces),
+        timeout=30_000,
+    )
 
 
 def test_units_override_rescales_the_plan(window, qtbot):

@@ -42,6 +42,7 @@ from designreview.formats.unit_guess import (
     unit_evidence,
 )
 from designreview.formats.xrefs import XrefResolver, xref_warnings
+from designreview.model.building import SpaceSource
 from designreview.model.errors import PlanReadError
 from designreview.model.geometry import Extents
 from designreview.model.plan import (
@@ -310,6 +311,7 @@ def _build_plan(
         warnings.append("The drawing has no lines in this layout.")
     labels = _labels(found, scale, origin)
     building = detect_building(found, arrays, scale, origin, labels, layers, roles)
+    layers = _room_layers_shown(layers, building, roles)
     warnings += building.warnings
     if not decision.warning:  # else the unit's warning has said it, with evidence
         warnings += door_width_warning(building.doors)
@@ -438,6 +440,29 @@ def _layers(
             )
         )
     return tuple(infos)
+
+
+def _room_layers_shown(
+    layers: tuple[LayerInfo, ...], building: Building, roles: LayerRoles
+) -> tuple[LayerInfo, ...]:
+    """Layers whose outlines became rooms shown as room layers.
+
+    A layer named for a use (``Offices``) or holding one room (``E14-433A``) has
+    no category by the rules, yet its outlines are rooms: the layer list says so,
+    and the Layer Roles dialog offers to correct it from there. Layers the
+    reviewer corrected keep their correction.
+    """
+    outlined = {
+        space.layer for space in building.spaces if space.source is SpaceSource.OUTLINE
+    }
+    return tuple(
+        replace(info, category=LayerCategory.ROOM)
+        if info.name in outlined
+        and info.category is LayerCategory.OTHER
+        and not roles.is_corrected(info.name)
+        else info
+        for info in layers
+    )
 
 
 def _counts(

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from designreview.formats.layer_rules import categorize_layer
 from designreview.model.edits import ReplaceSheet
 from designreview.model.plan import LayerCategory
 from designreview.model.review import LayerOverride
@@ -44,6 +43,7 @@ class LayerRolesDialog(QDialog):
         self.table = QTableWidget(len(plan.layers), 3)
         self.table.setHorizontalHeaderLabels(["Layer", "Holds", "Entities"])
         self.combos: dict[str, QComboBox] = {}
+        self.shown = {info.name: info.category for info in plan.layers}
         for row, info in enumerate(plan.layers):
             self.table.setItem(row, _NAME, QTableWidgetItem(info.name))
             combo = QComboBox()
@@ -78,12 +78,20 @@ class LayerRolesDialog(QDialog):
         combo.setCurrentIndex(combo.findData(category))
 
     def overrides(self) -> tuple[LayerOverride, ...]:
-        """The roles that differ from what the layer name suggests."""
+        """The sheet's corrections: the rows changed here, and the earlier ones.
+
+        A row is compared with what the list showed, not with the rules: a layer
+        whose outlines became rooms shows ``room`` without a correction, and
+        choosing ``other`` for it must be kept.
+        """
+        before = {o.layer: o for o in self.sheet.layer_overrides}
         chosen = []
         for name, combo in self.combos.items():
             category = combo.currentData()
-            if category is not categorize_layer(name):
+            if category is not self.shown[name]:
                 chosen.append(LayerOverride(name, category))
+            elif name in before:
+                chosen.append(before[name])
         return tuple(sorted(chosen, key=lambda o: o.layer))
 
     def accept(self) -> None:
