@@ -28,6 +28,7 @@ class Entity:
 
     record: Record
     children: list[Record] = field(default_factory=list)
+    """Sub-records read one by one: an INSERT's ATTRIBs."""
     vertices: tuple[int, int, int] | None = None
     """A POLYLINE's VERTEX records: the first's and the last's ``0`` tag, and how
     many. They are read with the file's others (``vertices``), not one by one."""
