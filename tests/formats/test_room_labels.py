@@ -204,3 +204,17 @@ def test_a_services_layer_corrected_to_labels_names_rooms():
     assert room_labels(texts) == []  # by its name, a fire-safety layer
     corrected = LayerRoles((("FIRE-PLAN-ROOMNAMES", LayerCategory.LABEL),))
     assert [t.text for t in room_labels(texts, corrected)] == ["HALL"]
+
+
+def test_a_cad_placeholder_text_names_no_room():
+    texts = [
+        TextLabel("房间", (0, 0), 1, 0, "SPACE"),
+        TextLabel("天正单行文字输入", (0, 1), 1, 0, "PUB_TEXT"),
+    ]
+    assert [t.text for t in room_labels(texts)] == ["房间"]
+
+
+def test_the_tarch_hall_is_named_without_the_placeholder():
+    plan = read_dxf(corpus_file("proxy_entities_gh109.dxf"))
+    assert "房间" in [space.name for space in plan.spaces]
+    assert not any("天正" in space.name for space in plan.spaces)

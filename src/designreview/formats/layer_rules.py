@@ -61,6 +61,22 @@ def is_equipment_layer(name: str) -> bool:
     return any(pattern.search(name) for pattern in _not_room_text_patterns())
 
 
+@cache
+def _placeholder_texts() -> frozenset[str]:
+    data = json.loads(read_resource_text("layer_rules.json"))
+    return frozenset(data["placeholder_texts"]["texts"])
+
+
+def is_placeholder_text(text: str) -> bool:
+    """Whether a text is a CAD program's stand-in, typed by nobody (``resources/``).
+
+    Example:
+        >>> is_placeholder_text(" 天正单行文字输入 "), is_placeholder_text("教室")
+        (True, False)
+    """
+    return text.strip() in _placeholder_texts()
+
+
 def categorize_layer(
     name: str, rules: tuple[LayerRule, ...] | None = None
 ) -> LayerCategory:

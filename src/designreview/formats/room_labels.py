@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from designreview.formats.layer_roles import DEFAULT_ROLES, LayerRoles
-from designreview.formats.layer_rules import is_equipment_layer
+from designreview.formats.layer_rules import is_equipment_layer, is_placeholder_text
 from designreview.formats.space_types import guess_space_type
 from designreview.model.markups import SpaceType
 from designreview.model.plan import LayerCategory
@@ -79,6 +79,7 @@ def room_labels(
 
     Otherwise every text except door and window tags, dimensions, furniture and
     texts on equipment layers (unless the reviewer corrected the layer's role).
+    A CAD program's placeholder text is never one.
     When the label layers hold numbers only (``H-0001``), the names come from the
     other texts that read as a name, not as a code.
 
@@ -98,7 +99,8 @@ def room_labels(
     usable = [
         t
         for t in labels
-        if roles.is_corrected(t.layer) or not is_equipment_layer(t.layer)
+        if (roles.is_corrected(t.layer) or not is_equipment_layer(t.layer))
+        and not is_placeholder_text(t.text)
     ]
     categories = [roles.category(text.layer) for text in usable]
     chosen = [t for t, c in zip(usable, categories, strict=True) if c in _LABEL_LAYERS]
