@@ -42,6 +42,7 @@ __all__ = [
     "block_door",
     "door_attribs",
     "door_of_arcs",
+    "door_of_insert",
     "insert_door",
     "is_door_name",
     "number_and_hardware",
@@ -157,8 +158,30 @@ def insert_door(
             known[name] = None if block is None else block_door(block, is_door_layer)
         except Exception:  # an odd block is still drawn, just not read as a door
             known[name] = None
-    door = known[name]
-    if door and (door.arc_on_door_layer or is_door_layer(layer) or is_door_name(name)):
+    return door_of_insert(known[name], layer, name, is_door_layer)
+
+
+def door_of_insert(
+    door: BlockDoor | None,
+    layer: str,
+    block_name: str,
+    is_door_layer: Callable[[str], bool],
+) -> BlockDoor | None:
+    """``door`` (the block's doors) if an insert on ``layer`` places a door.
+
+    It does when its layer or block name says door, or when the block's swing arc
+    is on a door layer of its own. Shared by both DXF readers.
+
+    Example:
+        >>> door = BlockDoor((), arc_on_door_layer=False)
+        >>> door_of_insert(door, "FURN", "CHAIR", is_door_name) is None
+        True
+        >>> door_of_insert(door, "FURN", "DOOR-36", is_door_name) is door
+        True
+    """
+    if door and (
+        door.arc_on_door_layer or is_door_layer(layer) or is_door_name(block_name)
+    ):
         return door
     return None
 

@@ -27,7 +27,7 @@ from designreview.formats.door_detection import RawArc
 from designreview.formats.dxf_doors import (
     BlockDoor,
     door_of_arcs,
-    is_door_name,
+    door_of_insert,
     is_window_name,
     number_and_hardware,
     place_swings,
@@ -408,12 +408,8 @@ class _FastWalker:
         budget: int,
     ) -> None:
         inner = self.content(event.block, budget - 1)
-        door = inner.door
         name = event.block
-        if door and not (
-            door.arc_on_door_layer or self.roles.is_door(layer) or is_door_name(name)
-        ):
-            door = None
+        door = door_of_insert(inner.door, layer, name, self.roles.is_door)
         placed = _compose(affine, event.affine)
         if door is not None:
             key = keys.of(event)
