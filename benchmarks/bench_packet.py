@@ -23,7 +23,6 @@ from pathlib import Path
 import numpy as np
 
 from designreview.analysis.run import CheckResult
-from designreview.formats.pdf_packet import PacketOptions, write_packet
 from designreview.model.findings import Finding, Severity
 from designreview.model.geometry import Extents
 from designreview.model.ids import MarkupId, ReviewerId, ReviewId, SheetId
@@ -31,6 +30,7 @@ from designreview.model.markups import Camera, Comment, Stamp
 from designreview.model.plan import LayerCategory, LayerInfo, Linework, Plan, TextLabel
 from designreview.model.review import Review, Reviewer, ReviewInfo, Sheet
 from designreview.model.units import LengthUnit
+from designreview.packet import PacketOptions, write_packet
 
 SHEET = SheetId("bench-sheet")
 WIDTH, HEIGHT, ROOM, HALL, WALL = 200.0, 150.0, 8.0, 3.0, 0.15

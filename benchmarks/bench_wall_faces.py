@@ -1,4 +1,4 @@
-"""Rooms traced from walls (``wall_faces``) on a synthetic grid of rooms.
+"""Rooms traced from walls (``rooms.wall_faces``) on a synthetic grid of rooms.
 
 A drawing without room outlines falls back to polygonising its walls; this must stay
 well under the open-to-first-frame budget even for big drawings. The grid has
@@ -6,7 +6,7 @@ well under the open-to-first-frame budget even for big drawings. The grid has
 wall face split into pieces that stop 3 cm short of each other, a 0.9 m door gap per
 room closed by its door opening, and a dozen short strokes per room on the wall layer
 (CAD wall layers are rarely clean). It prints the segment count, the median time
-of ``wall_faces`` and the rooms found (every room should be)::
+of ``rooms.wall_faces`` and the rooms found (every room should be)::
 
     .venv/bin/python benchmarks/bench_wall_faces.py [--rows 40] [--cols 40] [--repeat 3]
 """
@@ -19,7 +19,7 @@ import time
 
 import numpy as np
 
-from designreview.formats.wall_faces import wall_faces
+from designreview.recognition.rooms.wall_faces import wall_faces
 
 ROOM_W, ROOM_H, WALL = 6.0, 4.0, 0.2
 GAP = 0.03
@@ -60,7 +60,7 @@ def grid_segments(rows: int, cols: int, seed: int = 7) -> np.ndarray:
 
 
 def main() -> None:
-    """Time ``wall_faces`` on the grid and print the figures."""
+    """Time ``rooms.wall_faces`` on the grid and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=40)
     parser.add_argument("--cols", type=int, default=40)

@@ -20,7 +20,7 @@ from pathlib import Path
 import ezdxf
 from ezdxf import bbox
 
-from designreview.formats.sample import sample_plan_path
+from designreview.review_file.sample import sample_plan_path
 
 GAP = 1.2
 """Space between copies, as a share of the school's size."""

@@ -120,7 +120,7 @@ def ink_share(pixmap: QPixmap) -> float:
 
 def measure_ours(path: Path, result: Measurement) -> None:
     """Open ``path`` the way the app does."""
-    from designreview.formats.dxf_import import read_dxf
+    from designreview.readers.dxf.read import read_dxf
     from designreview.ui.canvas.scene import PlanScene
     from designreview.ui.canvas.view import PlanView
 

@@ -37,8 +37,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from designreview.formats.sample import sample_plan_path
 from designreview.model.errors import DesignReviewError
+from designreview.review_file.sample import sample_plan_path
 
 REPO = Path(__file__).resolve().parents[1]
 WORKER = Path(__file__).with_name("open_plan.py")

@@ -12,7 +12,6 @@ import hashlib
 import sys
 from pathlib import Path
 
-from designreview.formats.project_file import review_bytes
 from designreview.model.ids import MarkupId, ReviewerId, ReviewId, SheetId
 from designreview.model.markups import (
     AccessControl,
@@ -31,6 +30,7 @@ from designreview.model.markups import (
     StatusChange,
 )
 from designreview.model.review import Review, Reviewer, ReviewInfo, Sheet, SourceFile
+from designreview.review_file.archive import review_bytes
 
 HERE = Path(__file__).resolve().parent
 INCH = 0.0254

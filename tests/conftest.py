@@ -12,7 +12,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
-_LAYER_ORDER = ("model", "analysis", "render", "formats", "cli", "ui")
+_LAYER_ORDER = (
+    "model", "analysis", "recognition", "render", "readers", "review_file",
+    "exports", "packet", "cli", "ui",
+)  # fmt: skip
 
 
 def pytest_collection_modifyitems(

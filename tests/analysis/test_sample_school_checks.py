@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from designreview.analysis.run import ChecksCancelledError, run_checks
-from designreview.formats.inputs import load_review_and_plans
-from designreview.formats.sample import sample_review_path
 from designreview.model.findings import Severity
+from designreview.review_file.inputs import load_review_and_plans
+from designreview.review_file.sample import sample_review_path
 
 
 @pytest.fixture(scope="module")

@@ -114,7 +114,7 @@ def test_not_a_drawing_is_bad_input(tmp_path):
 
 
 def test_new_review_from_two_plans_embeds_them(tmp_path):
-    from designreview.formats.project_file import read_review
+    from designreview.review_file.archive import read_review
 
     first = rooms_dxf(tmp_path / "level_1.dxf")
     second = rooms_dxf(tmp_path / "level_2.dxf", insunits=1)
@@ -145,7 +145,7 @@ def test_new_refuses_to_overwrite_and_bad_plans(tmp_path):
 
 
 def test_check_json_contract_on_the_sample_review():
-    from designreview.formats.sample import sample_review_path
+    from designreview.review_file.sample import sample_review_path
 
     result = run_cli("check", sample_review_path(), "--json")
     assert result.returncode == 0, result.stderr
@@ -170,7 +170,7 @@ def test_check_json_contract_on_the_sample_review():
 
 
 def test_check_strict_exits_1_when_a_check_fails():
-    from designreview.formats.sample import sample_review_path
+    from designreview.review_file.sample import sample_review_path
 
     result = run_cli("check", sample_review_path(), "--strict")
     assert result.returncode == 1
@@ -228,7 +228,7 @@ def test_distance_in_an_open_room(tmp_path):
 
 @pytest.mark.parametrize("kind", ["--dxf", "--bcf", "--csv"])
 def test_export_the_sample_review(tmp_path, kind):
-    from designreview.formats.sample import sample_review_path
+    from designreview.review_file.sample import sample_review_path
 
     out = (
         tmp_path
@@ -248,7 +248,7 @@ def test_export_the_sample_review(tmp_path, kind):
 
 
 def test_export_needs_one_target(tmp_path):
-    from designreview.formats.sample import sample_review_path
+    from designreview.review_file.sample import sample_review_path
 
     result = run_cli("export", sample_review_path())
     assert result.returncode == 2
@@ -258,7 +258,7 @@ def test_export_needs_one_target(tmp_path):
 def test_packet_one_numbered_copy_per_recipient(tmp_path):
     from pypdf import PdfReader
 
-    from designreview.formats.sample import sample_review_path
+    from designreview.review_file.sample import sample_review_path
 
     out = tmp_path / "packet.pdf"
     result = run_cli(
@@ -285,7 +285,7 @@ def test_packet_one_numbered_copy_per_recipient(tmp_path):
 
 
 def test_packet_password_from_an_empty_variable_is_one_line(tmp_path, monkeypatch):
-    from designreview.formats.sample import sample_review_path
+    from designreview.review_file.sample import sample_review_path
 
     monkeypatch.delenv("DR_TEST_NO_PASSWORD", raising=False)
     result = run_cli(

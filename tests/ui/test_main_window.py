@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from tests.fixtures.dxf_files import rooms_dxf
 from tests.ui.conftest import open_and_wait
 
-from designreview.formats.sample import sample_plan_path
+from designreview.review_file.sample import sample_plan_path
 
 
 def test_window_opens_the_sample_school(make_window, qtbot):

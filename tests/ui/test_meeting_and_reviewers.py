@@ -7,8 +7,8 @@ from tests.fixtures.dxf_files import rooms_dxf
 from tests.ui.drive import click
 from tests.ui.test_tools import ALT, use
 
-from designreview.formats.sample import sample_review_path
 from designreview.model.markups import Comment, Observer
+from designreview.review_file.sample import sample_review_path
 from designreview.ui.canvas.coords import to_scene
 from designreview.ui.dialogs.reviewers_dialog import ReviewersDialog
 

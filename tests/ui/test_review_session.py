@@ -13,10 +13,10 @@ from tests.fixtures.dxf_files import rooms_dxf
 from tests.fixtures.reviews import full_review
 from tests.ui.conftest import open_and_wait
 
-from designreview.formats import atomic_write
-from designreview.formats.autosave import find_autosaves, orphaned_autosaves
-from designreview.formats.lock_file import lock_path, read_lock
-from designreview.formats.project_file import read_review, write_review
+from designreview.review_file import atomic_write
+from designreview.review_file.archive import read_review, write_review
+from designreview.review_file.autosave import find_autosaves, orphaned_autosaves
+from designreview.review_file.lock_file import lock_path, read_lock
 from designreview.ui.dialogs.prompts import DiskChoice, LockChoice, SaveChoice
 from designreview.ui.dialogs.recovery_dialog import RecoveryDialog
 
@@ -221,7 +221,7 @@ def test_crash_then_restart_offers_and_restores_the_work(make_window, qtbot, tmp
 def test_discarding_in_the_recovery_dialog_removes_only_that_autosave(
     make_window, qtbot, tmp_path
 ):
-    from designreview.formats.autosave import write_autosave
+    from designreview.review_file.autosave import write_autosave
 
     folder = tmp_path / "autosave"
     entry = write_autosave(

@@ -17,10 +17,10 @@ from designreview.analysis.distances import (
 from designreview.analysis.isovist import isovist
 from designreview.analysis.obstacles import build_visibility_index, obstacle_segments
 from designreview.analysis.run import run_checks
-from designreview.formats.dxf_import import read_dxf
-from designreview.formats.inputs import load_review_and_plans
 from designreview.model.errors import DesignReviewError
 from designreview.model.findings import Severity
+from designreview.readers.dxf.read import read_dxf
+from designreview.review_file.inputs import load_review_and_plans
 
 if TYPE_CHECKING:
     import argparse

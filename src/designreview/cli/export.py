@@ -6,10 +6,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from designreview.analysis.run import run_checks
-from designreview.formats.bcf_export import write_bcf
-from designreview.formats.csv_export import write_findings_csv, write_markups_csv
-from designreview.formats.dxf_export import DxfExportOptions, write_review_dxf
-from designreview.formats.inputs import load_review_and_plans
+from designreview.exports.bcf.export import write_bcf
+from designreview.exports.csv_table import write_findings_csv, write_markups_csv
+from designreview.exports.dxf.export import DxfExportOptions, write_review_dxf
+from designreview.review_file.inputs import load_review_and_plans
 
 if TYPE_CHECKING:
     import argparse

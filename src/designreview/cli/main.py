@@ -21,12 +21,12 @@ from designreview.cli.analysis import (
 )
 from designreview.cli.export import add_export_command, run_export_command
 from designreview.cli.packet import add_packet_command, run_packet_command
-from designreview.formats.dxf_import import read_dxf
-from designreview.formats.processes import current_user
-from designreview.formats.project_file import SUFFIX, write_review
-from designreview.formats.sheets import new_review
 from designreview.model.document import utc_now
 from designreview.model.errors import DesignReviewError
+from designreview.readers.dxf.read import read_dxf
+from designreview.review_file.archive import SUFFIX, write_review
+from designreview.review_file.processes import current_user
+from designreview.review_file.sheets import new_review
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

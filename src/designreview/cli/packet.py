@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from designreview.analysis.run import run_checks
-from designreview.formats.inputs import load_review_and_plans
-from designreview.formats.pdf_packet import PacketOptions
-from designreview.formats.pdf_packet.copies import write_copies
 from designreview.model.errors import DesignReviewError
+from designreview.packet import PacketOptions
+from designreview.packet.copies import write_copies
+from designreview.review_file.inputs import load_review_and_plans
 
 if TYPE_CHECKING:
     import argparse

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings, QStandardPaths, QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from designreview import __version__
-from designreview.formats.autosave import orphaned_autosaves, prepare_folder
+from designreview.review_file.autosave import orphaned_autosaves, prepare_folder
 from designreview.ui.dialogs.recovery_dialog import RecoveryDialog
 from designreview.ui.main_window import APP_NAME, MainWindow
 

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QStandardPaths
 
 from designreview.analysis.run import run_checks
-from designreview.formats.bcf_export import write_bcf
-from designreview.formats.csv_export import write_findings_csv, write_markups_csv
-from designreview.formats.dxf_export import DxfExportOptions, write_review_dxf
+from designreview.exports.bcf.export import write_bcf
+from designreview.exports.csv_table import write_findings_csv, write_markups_csv
+from designreview.exports.dxf.export import DxfExportOptions, write_review_dxf
 from designreview.ui import workers
 from designreview.ui.findings_runner import plans_for_review
 

@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from designreview.analysis.rules import RULES
 from designreview.analysis.run import CheckResult, affected_rules, run_checks
-from designreview.formats.sheets import plan_for_sheet
 from designreview.model.ids import MarkupId
+from designreview.review_file.sheets import plan_for_sheet
 from designreview.ui import workers
 
 if TYPE_CHECKING:

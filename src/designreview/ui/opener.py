@@ -8,15 +8,15 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject
 
-from designreview.formats.processes import current_user
-from designreview.formats.project_file import SUFFIX, read_review
-from designreview.formats.sample import sample_plan_path, sample_review_path
-from designreview.formats.sheets import add_drawing
 from designreview.model.document import utc_now
 from designreview.model.edits import AddSheet
 from designreview.model.errors import DesignReviewError
 from designreview.model.ids import ReviewId, new_id
 from designreview.model.review import Review
+from designreview.review_file.archive import SUFFIX, read_review
+from designreview.review_file.processes import current_user
+from designreview.review_file.sample import sample_plan_path, sample_review_path
+from designreview.review_file.sheets import add_drawing
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from designreview.analysis.run import run_checks
-from designreview.formats.pdf_packet import PacketOptions
-from designreview.formats.pdf_packet.copies import write_copies
+from designreview.packet import PacketOptions
+from designreview.packet.copies import write_copies
 from designreview.ui.findings_runner import plans_for_review
 
 if TYPE_CHECKING:

@@ -2,7 +2,7 @@
 
 Each PDF page goes onto paper of exactly its own size with no margins and no
 fitting, so a plan printed at 1/8" = 1'-0" measures at 1/8" = 1'-0" with a scale
-rule. The pixels come from PDFium (``formats.pdf_pages``); Qt only places them.
+rule. The pixels come from PDFium (``packet.pdf_pages``); Qt only places them.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from designreview.formats.pdf_pages import POINTS_PER_INCH, page_sizes, render_pages
+from designreview.packet.pdf_pages import POINTS_PER_INCH, page_sizes, render_pages
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
-from designreview.formats.sheets import plan_for_sheet
+from designreview.review_file.sheets import plan_for_sheet
 from designreview.ui import workers
 
 if TYPE_CHECKING:

@@ -14,19 +14,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from designreview.formats.autosave import (
+from designreview.model.document import utc_now
+from designreview.model.errors import DesignReviewError
+from designreview.model.ids import ReviewId, new_id
+from designreview.review_file.archive import read_review, write_review
+from designreview.review_file.autosave import (
     Autosave,
     adopt_autosave,
     remove_autosave,
     write_autosave,
 )
-from designreview.formats.lock_file import acquire_lock, release_lock
-from designreview.formats.processes import current_user
-from designreview.formats.project_file import read_review, write_review
-from designreview.formats.review_errors import ReviewLockedError
-from designreview.model.document import utc_now
-from designreview.model.errors import DesignReviewError
-from designreview.model.ids import ReviewId, new_id
+from designreview.review_file.errors import ReviewLockedError
+from designreview.review_file.lock_file import acquire_lock, release_lock
+from designreview.review_file.processes import current_user
 from designreview.ui.dialogs.prompts import DiskChoice, LockChoice, Prompts, SaveChoice
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
-from designreview.formats.resources import resource
+from designreview.resources import resource
 from designreview.ui.tools.comment_tool import CommentTool
 from designreview.ui.tools.drag_tools import CameraTool, SightlineTool
 from designreview.ui.tools.measure_tool import MeasureTool

@@ -1,6 +1,6 @@
 """The review packet dialog: cover, recipients, contents, paper; save, preview, print.
 
-The packet is always written by the same layout (``formats.pdf_packet``); preview and
+The packet is always written by the same layout (``packet``); preview and
 printing show that file at true scale, so what is previewed is what is printed.
 """
 
@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designreview.formats.pdf_packet import PacketOptions
 from designreview.model.edits import SetReviewInfo
 from designreview.model.errors import DesignReviewError
 from designreview.model.findings import Severity
+from designreview.packet import PacketOptions
 from designreview.ui import workers
 from designreview.ui.packet_job import PacketRequest, write_packets
 from designreview.ui.packet_printing import PrintOutcome, is_preview, paint_pdf

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from designreview.formats.autosave import Autosave, remove_autosave
+from designreview.review_file.autosave import Autosave, remove_autosave
 
 if TYPE_CHECKING:
     from designreview.ui.review_session import ReviewSession

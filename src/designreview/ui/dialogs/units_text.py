@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from designreview.formats.units_evidence import calibrated_scale, unit_name
 from designreview.model.errors import DesignReviewError
 from designreview.model.plan import UnitReport, UnitSource
 from designreview.model.units import LengthUnit, format_scale
+from designreview.recognition.units.evidence import calibrated_scale, unit_name
 from designreview.render.markup_fields import FieldError, parse_length
 
 if TYPE_CHECKING:

@@ -1,0 +1,1 @@
+"""Review data out for other tools: DXF, BCF and CSV."""

@@ -1,0 +1,1 @@
+"""Markups, findings and computed polygons back to the architect as DXF."""

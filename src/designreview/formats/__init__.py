@@ -1,1 +1,0 @@
-"""Reading and writing files: drawings, reviews, packets and exports."""

@@ -1,0 +1,215 @@
+"""Comment threads, the check thresholds used, and a sign-off block per agency."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import TYPE_CHECKING, Any
+
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from designreview.analysis.rules import RULES
+from designreview.model.markups import Comment
+from designreview.model.units import format_length
+from designreview.packet.fonts import paragraph_text
+from designreview.packet.layout import INK, STYLES
+from designreview.packet.tables import cell, data_table, tint
+from designreview.render.markup_fields import choice_label, thread
+from designreview.render.markup_graphics import agency_color
+from designreview.render.markup_text import agency_of, author_name, local_time
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+    from designreview.packet.context import PacketContext
+
+__all__ = ["comment_threads", "format_threshold", "sign_off", "thresholds"]
+
+_SQ_FT_PER_M2 = 1 / 0.09290304
+_REPLY_STYLE = STYLES["cell"].clone("reply", leftIndent=18, spaceAfter=2)
+_STATUS_STYLE = STYLES["small"].clone("status", leftIndent=18, spaceAfter=2)
+
+
+def _p(text: str, style: str = "body") -> Paragraph:
+    return Paragraph(paragraph_text(text), STYLES[style])
+
+
+def comment_threads(ctx: PacketContext, width: float) -> list[Flowable]:
+    """Every comment on the printed sheets with its replies and status changes."""
+    by_id: dict[str, Comment] = {
+        m.id: m for m in ctx.review.markups if isinstance(m, Comment)
+    }
+    story: list[Flowable] = [_p("Comment threads", "h1")]
+    if not ctx.comment_refs:
+        story.append(_p("No comments were made on the printed sheets."))
+    for comment_id, ref in ctx.comment_refs.items():
+        story += _comment(ctx, by_id[comment_id], ref, width)
+    return story
+
+
+def _comment(
+    ctx: PacketContext, comment: Comment, ref: str, width: float
+) -> list[Flowable]:
+    """One comment: a tinted header (who, when, where), its text, then its thread."""
+    review = ctx.review
+    agency = agency_of(comment, review)
+    status = f"{choice_label(comment.status)} · {choice_label(comment.priority)}"
+    when = local_time(comment.created.at)
+    parts = (author_name(comment, review), agency, when, _where(ctx, comment))
+    header = data_table(
+        [
+            [
+                cell(ref, "cell_bold"),
+                cell(f"{status} priority", "cell_bold"),
+                cell(" · ".join(p for p in parts if p)),
+            ]
+        ],
+        [34, 150, width - 184],
+        extra=[("BACKGROUND", (0, 0), (-1, -1), tint(agency_color(agency, review)))],
+    )
+    entries = [
+        Paragraph(
+            f"<b>{paragraph_text(e.author)}</b> · {paragraph_text(e.at)}: "
+            + paragraph_text(e.text),
+            _STATUS_STYLE if e.is_status else _REPLY_STYLE,
+        )
+        for e in thread(comment, review)
+    ]
+    lead = KeepTogether([header, Spacer(1, 3), _p(comment.text)])
+    return [lead, *entries, Spacer(1, 8)]
+
+
+def _where(ctx: PacketContext, comment: Comment) -> str:
+    """The comment's sheet and grid square, e.g. "Level 1, grid D3"."""
+    info = ctx.sheet_info(comment.sheet_id)
+    square = info.grid.cell_of(comment.position) if info else ""
+    return f"{info.sheet.name}, grid {square}" if info and square else ""
+
+
+def format_threshold(name: str, value: float, imperial: bool) -> str:
+    r"""A threshold's value with its unit, read from its name's suffix.
+
+    Example:
+        >>> format_threshold("max_walk_m", 30.0, imperial=True)
+        '30 m (98\'-5")'
+        >>> format_threshold("area_per_occupant_m2", 0.46, imperial=True)
+        '0.46 m² (4.95 sq ft)'
+        >>> format_threshold("visible_fraction", 0.9, imperial=False)
+        '90 %'
+        >>> format_threshold("identification_px_per_m", 250.0, imperial=False)
+        '250 px/m'
+    """
+    if name.endswith("px_per_m"):
+        return f"{value:g} px/m"
+    if name.endswith("fraction"):
+        return f"{value * 100:g} %"
+    if "m2" in name:
+        feet = f" ({value * _SQ_FT_PER_M2:.3g} sq ft)" if imperial else ""
+        return f"{value:g} m²{feet}"
+    if name.endswith("_m"):
+        feet = f" ({format_length(value, True)})" if imperial else ""
+        return f"{value:g} m{feet}"
+    return f"{value:g}"
+
+
+def threshold_label(name: str) -> str:
+    """A threshold's name as a reader says it; the unit goes with the value.
+
+    Example:
+        >>> threshold_label("area_per_occupant_m2"), threshold_label("max_walk_m")
+        ('Area per occupant', 'Max walk')
+    """
+    for suffix in ("_m2", "_m"):
+        name = name.removesuffix(suffix)
+    return name.replace("_", " ").capitalize()
+
+
+def thresholds(ctx: PacketContext, width: float) -> list[Flowable]:
+    """Every rule's thresholds: default, this review's value, and the source."""
+    changed = {(s.rule_id, s.name): s.value for s in ctx.review.check_settings}
+    rows: list[list[object]] = []
+    for rule_id, rule in RULES.items():
+        defaults = rule.Params()
+        for index, item in enumerate(fields(defaults)):
+            default = float(getattr(defaults, item.name))
+            value = changed.get((rule_id, item.name))
+            shown = (
+                "default"
+                if value is None
+                else format_threshold(item.name, value, ctx.is_imperial)
+            )
+            rows.append(
+                [
+                    "" if index else f"{rule_id}\n{rule.TITLE}",
+                    threshold_label(item.name),
+                    format_threshold(item.name, default, ctx.is_imperial),
+                    cell(shown, "cell" if value is None else "cell_bold"),
+                    "" if index else rule.CITATION,
+                ]
+            )
+    intro = (
+        "Every threshold is a default that a review may change; this review's "
+        "values are in bold where they differ. Sources as cited by each check."
+    )
+    widths = [width * s for s in (0.2, 0.18, 0.16, 0.14, 0.32)]
+    header = ["Check", "Threshold", "Default", "This review", "Source"]
+    return [_p("Check thresholds", "h1"), _p(intro), data_table(rows, widths, header)]
+
+
+def sign_off(ctx: PacketContext, width: float) -> list[Flowable]:
+    """A block per agency on the roster: each person's name, role, signature, date."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for reviewer in ctx.review.reviewers:
+        agency = reviewer.agency or "Other participants"
+        groups.setdefault(agency, []).append((reviewer.name, reviewer.role))
+    intro = (
+        "Each agency's representative signs to record that the agency reviewed the "
+        "drawings and the findings in this packet, and marks the agency's position."
+    )
+    story: list[Flowable] = [_p("Sign-off", "h1"), _p(intro)]
+    if not groups:
+        groups["Agency: ____________________"] = [("", "")]
+    for agency, people in groups.items():
+        story += [
+            KeepTogether([_agency_block(ctx, agency, people, width)]),
+            Spacer(1, 12),
+        ]
+    return story
+
+
+def _agency_block(
+    ctx: PacketContext, agency: str, people: list[tuple[str, str]], width: float
+) -> Table:
+    rows: list[list[object]] = [[cell(agency, "h2"), "", "", ""]]
+    for name, role in people:
+        rows.append(
+            [
+                cell("Name", "cell_bold"),
+                cell(name),
+                cell("Role", "cell_bold"),
+                cell(role),
+            ]
+        )
+        rows.append([cell("Signature", "cell_bold"), "", cell("Date", "cell_bold"), ""])
+    gap = "&nbsp;" * 10
+    choices = ("☐ Concur", "☐ Concur with comments", "☐ Do not concur")
+    verdict = gap.join(paragraph_text(c) for c in choices)
+    rows.append([Paragraph(verdict, STYLES["body"]), "", "", ""])
+    table = Table(rows, colWidths=[width * w for w in (0.16, 0.44, 0.1, 0.3)])
+    last = len(rows) - 1
+    commands: list[Any] = [
+        ("BOX", (0, 0), (-1, -1), 0.8, INK),
+        ("SPAN", (0, 0), (-1, 0)),
+        ("SPAN", (0, -1), (-1, -1)),
+        ("BACKGROUND", (0, 0), (-1, 0), tint(agency_color(agency, ctx.review))),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("TOPPADDING", (0, last), (-1, last), 8),
+        ("BOTTOMPADDING", (0, last), (-1, last), 8),
+    ]
+    for row in range(2, last, 2):  # signature rows: room to sign, a line to sign on
+        commands += [
+            ("TOPPADDING", (0, row), (-1, row), 22),
+            ("LINEBELOW", (1, row), (1, row), 0.8, INK),
+            ("LINEBELOW", (3, row), (3, row), 0.8, INK),
+        ]
+    table.setStyle(TableStyle(commands))
+    return table

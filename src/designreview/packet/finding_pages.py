@@ -1,0 +1,122 @@
+"""The findings table and a page per significant finding."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reportlab.platypus import Paragraph, Spacer
+
+from designreview.analysis.rules import RULES
+from designreview.packet.fonts import paragraph_text
+from designreview.packet.front_pages import decision_name, rule_title
+from designreview.packet.layout import STYLES
+from designreview.packet.plan_pages import FindingSnippet
+from designreview.packet.plan_view import SEVERITY_COLORS, SEVERITY_LABELS
+from designreview.packet.tables import (
+    cell,
+    data_table,
+    key_value_table,
+    severity_cell,
+    tint,
+)
+from designreview.render.markup_fields import stamp_text
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+    from designreview.model.findings import Finding
+    from designreview.packet.context import PacketContext
+
+__all__ = ["decision_text", "finding_page", "findings_table"]
+
+_TABLE_SHARES = (0.05, 0.1, 0.15, 0.13, 0.34, 0.23)
+
+
+def decision_text(ctx: PacketContext, finding: Finding) -> str:
+    """The recorded decision in words, with its owner, reason and who made it."""
+    decision = ctx.decisions.get(finding.key)
+    if decision is None:
+        return "Open: no decision recorded"
+    lines = [decision_name(decision.kind)]
+    if decision.owner:
+        lines.append(f"Owner: {decision.owner}")
+    if decision.reason:
+        lines.append(f"Reason: {decision.reason}")
+    lines.append(stamp_text([decision.by], ctx.review))
+    return "\n".join(lines)
+
+
+def findings_table(ctx: PacketContext, width: float) -> list[Flowable]:
+    """Every finding, fails first: reference, rule, location, message, decision."""
+    rows = [
+        [
+            cell(ctx.finding_refs[f.key], "cell_bold"),
+            severity_cell(f.severity),
+            f"{f.rule}\n{rule_title(f.rule)}",
+            ctx.location(f),
+            f.message,
+            decision_text(ctx, f),
+        ]
+        for f in ctx.findings
+    ]
+    header = ["Ref", "Severity", "Rule", "Location", "Finding", "Decision"]
+    widths = [width * share for share in _TABLE_SHARES]
+    intro = (
+        "Every finding of the checks on the printed sheets. Findings of the severities "
+        "chosen for this packet also have a page of their own, with a plan snippet."
+    )
+    return [
+        Paragraph("Findings", STYLES["h1"]),
+        Paragraph(intro, STYLES["body"]),
+        data_table(rows or [["", "", "", "", "No findings.", ""]], widths, header),
+    ]
+
+
+def finding_page(
+    ctx: PacketContext, finding: Finding, width: float, height: float
+) -> list[Flowable]:
+    """One finding: heading, zoomed plan, what was found, where, why, the decision."""
+    ref = ctx.finding_refs[finding.key]
+    rgb = SEVERITY_COLORS[finding.severity]
+    heading = data_table(
+        [
+            [
+                cell(ref, "h1"),
+                Paragraph(
+                    f"{SEVERITY_LABELS[finding.severity].upper()} · {finding.rule}<br/>"
+                    + paragraph_text(rule_title(finding.rule)),
+                    STYLES["h2"],
+                ),
+            ]
+        ],
+        [52, width - 52],
+        extra=[("BACKGROUND", (0, 0), (-1, -1), tint(rgb))],
+    )
+    citation = finding.citation or str(getattr(RULES.get(finding.rule), "CITATION", ""))
+    facts = [
+        ("Location", ctx.location(finding)),
+        ("Drawing coordinates", ctx.coordinates(finding)),
+        ("Source", citation or "—"),
+        ("Decision", decision_text(ctx, finding)),
+    ]
+    return [
+        heading,
+        Spacer(1, 6),
+        FindingSnippet(ctx, finding, height * 0.55),
+        Spacer(1, 6),
+        Paragraph(paragraph_text(finding.message), STYLES["body"]),
+        key_value_table(facts, [1.4 * 72, width - 1.4 * 72]),
+        Spacer(1, 8),
+        *_meeting_notes(width),
+    ]
+
+
+def _meeting_notes(width: float) -> list[Flowable]:
+    """Boxes and lines to write the meeting's decision on."""
+    gap = "&nbsp;" * 8
+    choices = ("☐ Accept", "☐ Will fix", "☐ Dismiss", "Owner: " + "_" * 24)
+    line = Paragraph(gap.join(paragraph_text(c) for c in choices), STYLES["cell_bold"])
+    rows: list[list[object]] = [[line], [cell("Notes:")], [""], [""]]
+    table = data_table(rows, [width])
+    table.setStyle([("TOPPADDING", (0, 2), (-1, -1), 9)])
+    return [Paragraph("At the meeting", STYLES["h2"]), table]

@@ -1,0 +1,227 @@
+"""What surrounds a printed plan: responder grid, scale bar, north arrow, legend."""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING
+
+from reportlab.lib.colors import Color
+
+from designreview.model.markups import Comment
+from designreview.packet.fonts import BOLD, REGULAR, draw_text, text_width
+from designreview.packet.layout import GREY, INK
+from designreview.packet.overlays import draw_symbol
+from designreview.packet.plan_view import SEVERITY_COLORS, SEVERITY_LABELS
+from designreview.packet.reportlab_backend import PT_PER_M, color
+from designreview.render.grid import column_label
+from designreview.render.markup_graphics import Symbol, agency_color
+from designreview.render.scales import scale_bar
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from designreview.model.review import Review
+    from designreview.packet.reportlab_backend import Viewport
+    from designreview.render.grid import ResponderGrid
+    from designreview.render.scales import PlanScale
+    from designreview.render.style import Rgb
+
+__all__ = ["draw_grid", "draw_legend", "draw_north_arrow", "draw_scale_bar"]
+
+GRID_COLOR = Color(0.45, 0.58, 0.78)
+_ZONES = (
+    (True, 0.14, "Lockable zone"),
+    (False, 0.27, "Safe room"),
+    (False, 0.35, "Hard corner (drawn)"),
+)
+_SYMBOLS = (
+    (Symbol.EXTERIOR_DOOR, "Exterior door (number)"),
+    (Symbol.DOOR, "Interior door"),
+    (Symbol.OBSERVER, "Observer (staff post, desk)"),
+    (Symbol.CAMERA, "Camera and field of view"),
+    (Symbol.COMMENT, "Comment (thread C#)"),
+    (Symbol.ENDPOINT, "Sightline end"),
+)
+
+
+def _visible_cells(
+    start: float, spacing: float, count: int, low: float, high: float
+) -> list[tuple[int, float]]:
+    """(index, middle of the visible part) of cells at least a third visible."""
+    cells = []
+    for i in range(count):
+        a, b = max(start + i * spacing, low), min(start + (i + 1) * spacing, high)
+        if b - a >= spacing / 3:
+            cells.append((i, (a + b) / 2))
+    return cells
+
+
+def draw_grid(
+    canv: Canvas, view: Viewport, grid: ResponderGrid, strip: float, size: float
+) -> None:
+    """Grid lines over ``view`` and its labels in bands ``strip`` wide around it."""
+    box = grid.extents
+    canv.saveState()
+    view.clip(canv)
+    canv.setStrokeColor(GRID_COLOR)
+    canv.setLineWidth(0.45)
+    y0, y1 = _span(view, box.min_y, box.max_y, vertical=True)
+    for i in range(grid.columns + 1):
+        x, _ = view.to_page((grid.column_x(i), 0.0))
+        canv.line(x, y0, x, y1)
+    x0, x1 = _span(view, box.min_x, box.max_x, vertical=False)
+    for j in range(grid.rows + 1):
+        _, y = view.to_page((0.0, grid.row_y(j)))
+        canv.line(x0, y, x1, y)
+    canv.restoreState()
+    _grid_labels(canv, view, grid, strip, size)
+
+
+def _grid_labels(
+    canv: Canvas, view: Viewport, grid: ResponderGrid, strip: float, size: float
+) -> None:
+    """Letters above and below the view, numbers left and right of it."""
+    win, step = view.window, grid.spacing_m
+    canv.setFillColor(INK)
+    top, bottom = view.y + view.height + strip * 0.3, view.y - strip * 0.75
+    columns = _visible_cells(grid.x0, step, grid.columns, win.min_x, win.max_x)
+    for i, middle in columns:
+        x, _ = view.to_page((middle, 0.0))
+        for y in (top, bottom):
+            draw_text(canv, x, y, column_label(i), BOLD, size, "centre")
+    left, right = view.x - strip * 0.5, view.x + view.width + strip * 0.5
+    rows = _visible_cells(grid.row_y(grid.rows), step, grid.rows, win.min_y, win.max_y)
+    for j, middle in rows:
+        _, y = view.to_page((0.0, middle))
+        for x in (left, right):
+            draw_text(canv, x, y - size / 3, str(grid.rows - j), BOLD, size, "centre")
+
+
+def _span(
+    view: Viewport, low: float, high: float, vertical: bool
+) -> tuple[float, float]:
+    if vertical:
+        return view.to_page((0.0, low))[1], view.to_page((0.0, high))[1]
+    return view.to_page((low, 0.0))[0], view.to_page((high, 0.0))[0]
+
+
+def draw_scale_bar(
+    canv: Canvas, x: float, y: float, scale: PlanScale, max_width: float, size: float
+) -> None:
+    """An alternating black and white bar at (x, y) with labelled ticks below."""
+    bar = scale_bar(scale, max_width / PT_PER_M)
+    height = size * 0.6
+    canv.saveState()
+    canv.setLineWidth(0.5)
+    canv.setStrokeColor(INK)
+    ticks = [(offset * PT_PER_M, label) for offset, label in bar.ticks]
+    for i, ((a, _), (b, _)) in enumerate(itertools.pairwise(ticks)):
+        canv.setFillColor(INK if i % 2 == 0 else Color(1, 1, 1))
+        canv.rect(x + a, y, b - a, height, stroke=1, fill=1)
+    canv.setFillColor(INK)
+    small, below = size * 0.85, y - size * 1.05
+    for offset, label in ticks[:-1]:
+        draw_text(canv, x + offset, below, label, REGULAR, small, "centre")
+    offset, label = ticks[-1]  # the unit follows the last number: "100 ft"
+    start = x + offset - text_width(label, REGULAR, small) / 2
+    draw_text(canv, start, below, f"{label} {bar.unit}", REGULAR, small)
+    canv.restoreState()
+
+
+def draw_north_arrow(canv: Canvas, cx: float, cy: float, size: float) -> None:
+    """A north arrow centred at (cx, cy), pointing up the page (north is +y)."""
+    canv.saveState()
+    canv.setStrokeColor(INK)
+    canv.setLineWidth(0.7)
+    canv.circle(cx, cy, size * 0.5, stroke=1, fill=0)
+    path = canv.beginPath()
+    path.moveTo(cx, cy + size * 0.45)
+    path.lineTo(cx + size * 0.2, cy - size * 0.35)
+    path.lineTo(cx, cy - size * 0.2)
+    path.close()
+    canv.setFillColor(INK)
+    canv.drawPath(path, stroke=1, fill=1)
+    path = canv.beginPath()
+    path.moveTo(cx, cy + size * 0.45)
+    path.lineTo(cx - size * 0.2, cy - size * 0.35)
+    path.lineTo(cx, cy - size * 0.2)
+    path.close()
+    canv.setFillColor(Color(1, 1, 1))
+    canv.drawPath(path, stroke=1, fill=1)
+    canv.setFillColor(INK)
+    draw_text(canv, cx, cy + size * 0.6, "N", BOLD, size * 0.4, "centre")
+    canv.restoreState()
+
+
+def agencies(review: Review) -> list[str]:
+    """Agencies in roster order, then any named only on comments."""
+    named = [r.agency for r in review.reviewers if r.agency]
+    named += [m.agency for m in review.markups if isinstance(m, Comment) and m.agency]
+    return list(dict.fromkeys(named))
+
+
+def draw_legend(
+    canv: Canvas, x: float, top: float, review: Review, size: float, width: float
+) -> float:
+    """Symbols, zones, finding colours and agencies explained; returns the bottom."""
+    y = _caption(canv, x, top, "LEGEND", size)
+    for symbol, text in _SYMBOLS:
+        grey = (60, 60, 70)
+        draw_symbol(canv, symbol, x + size * 0.7, y + size * 0.3, size * 1.1, 0.0, grey)
+        draw_text(
+            canv, x + size * 2, y, text, REGULAR, size, max_width=width - size * 2
+        )
+        y -= size * 1.55
+    zones = [((60, 60, 70), alpha, dashed, text) for dashed, alpha, text in _ZONES]
+    y = _swatches(canv, x, y, size, width, zones)
+    y = _caption(canv, x, y - size * 0.4, "FINDINGS (F#, see table)", size)
+    severities = [
+        (SEVERITY_COLORS[s], 0.3, False, SEVERITY_LABELS[s]) for s in SEVERITY_LABELS
+    ]
+    y = _swatches(canv, x, y, size, width, severities)
+    y = _caption(canv, x, y - size * 0.4, "MARKUPS BY AGENCY", size)
+    colours = [(agency_color(a, review), 0.8, False, a) for a in agencies(review)]
+    return _swatches(canv, x, y, size, width, colours)
+
+
+def _swatches(
+    canv: Canvas,
+    x: float,
+    y: float,
+    size: float,
+    width: float,
+    rows: list[tuple[Rgb, float, bool, str]],
+) -> float:
+    """Rows of a colour swatch and its meaning; returns the next row's baseline."""
+    for rgb, alpha, dashed, text in rows:
+        _swatch(canv, x, y, size, rgb, alpha, dashed)
+        draw_text(
+            canv, x + size * 2, y, text, REGULAR, size, max_width=width - size * 2
+        )
+        y -= size * 1.55
+    return y
+
+
+def _caption(canv: Canvas, x: float, y: float, text: str, size: float) -> float:
+    canv.setFillColor(GREY)
+    draw_text(canv, x, y, text, BOLD, size * 0.85)
+    canv.setFillColor(INK)
+    return y - size * 1.5
+
+
+def _swatch(
+    canv: Canvas,
+    x: float,
+    y: float,
+    size: float,
+    rgb: Rgb,
+    alpha: float,
+    dashed: bool,
+) -> None:
+    canv.saveState()
+    canv.setStrokeColor(color(rgb))
+    canv.setFillColor(color(rgb, alpha))
+    canv.setLineWidth(0.9)
+    canv.setDash([2.5, 1.5] if dashed else [])
+    canv.rect(x, y - size * 0.15, size * 1.4, size * 0.95, stroke=1, fill=1)
+    canv.restoreState()

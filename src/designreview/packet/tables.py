@@ -1,0 +1,81 @@
+"""Table helpers shared by the text pages: cells that wrap, one look for all tables."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import LongTable, Paragraph, TableStyle
+
+from designreview.packet.fonts import paragraph_text
+from designreview.packet.layout import INK, STYLES
+from designreview.packet.plan_view import SEVERITY_COLORS, SEVERITY_LABELS
+from designreview.packet.reportlab_backend import color
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from designreview.model.findings import Severity
+
+__all__ = ["cell", "data_table", "severity_cell"]
+
+_LINE = Color(0.75, 0.75, 0.78)
+_ZEBRA = Color(0.96, 0.96, 0.97)
+
+
+def cell(text: str, style: str = "cell") -> Paragraph:
+    """A table cell that wraps, from plain text (escaped, any language)."""
+    return Paragraph(paragraph_text(text), STYLES[style])
+
+
+def severity_cell(severity: Severity) -> Paragraph:
+    """The severity's name in bold, in its colour."""
+    rgb = SEVERITY_COLORS[severity]
+    hex_color = "#{:02x}{:02x}{:02x}".format(*rgb)
+    label = SEVERITY_LABELS[severity]
+    return Paragraph(f'<font color="{hex_color}">{label}</font>', STYLES["cell_bold"])
+
+
+def data_table(
+    rows: Sequence[Sequence[object]],
+    widths: Sequence[float],
+    header: Sequence[str] | None = None,
+    extra: Sequence[Any] = (),
+) -> LongTable:
+    """A table that splits across pages, repeating its header row on each.
+
+    ``rows`` hold strings (wrapped into cells) or flowables; ``extra`` adds
+    TableStyle commands (row 0 is the header when there is one).
+    """
+    body = [[cell(v) if isinstance(v, str) else v for v in row] for row in rows]
+    data = ([[cell(h, "head") for h in header]] if header else []) + body
+    table = LongTable(data, colWidths=list(widths), repeatRows=1 if header else 0)
+    commands: list[Any] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, _LINE),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if header:
+        commands += [("BACKGROUND", (0, 0), (-1, 0), INK)]
+    first = 1 if header else 0
+    commands += [
+        ("BACKGROUND", (0, i), (-1, i), _ZEBRA) for i in range(first + 1, len(data), 2)
+    ]
+    table.setStyle(TableStyle([*commands, *extra]))
+    return table
+
+
+def key_value_table(
+    pairs: Sequence[tuple[str, str]], widths: Sequence[float]
+) -> LongTable:
+    """Label and value rows without a header, labels in bold."""
+    rows = [[cell(k, "cell_bold"), cell(v)] for k, v in pairs]
+    return data_table(rows, widths)
+
+
+def tint(rgb: tuple[int, int, int], alpha: float = 0.15) -> Color:
+    """A pale version of a colour, for cell backgrounds."""
+    return color(rgb, alpha)

@@ -1,0 +1,1 @@
+"""Files in: each reader turns a drawing file into what recognition reads."""

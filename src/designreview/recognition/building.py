@@ -1,0 +1,182 @@
+"""The building in a walked drawing: its doors and rooms, in local metres.
+
+Glue between the walk (``readers.dxf.walk``, drawing units) and the detectors
+(``doors.detection``, ``rooms.outlines`` over the outlines ``rooms.layers`` picks,
+and ``rooms.wall_faces`` when no room outlines are drawn); ``readers.dxf.read`` calls
+it once per import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from designreview.model.building import DetectedDoor, DetectedSpace
+from designreview.model.plan import LayerCategory
+from designreview.recognition.doors.detection import detect_doors
+from designreview.recognition.layers.roles import DEFAULT_ROLES, LayerRoles
+from designreview.recognition.rooms.layers import one_room_layers, room_layer_outlines
+from designreview.recognition.rooms.outlines import detect_spaces
+from designreview.recognition.rooms.wall_faces import wall_spaces
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from designreview.model.geometry import Point2
+    from designreview.model.plan import LayerInfo, SegmentArray, TextLabel
+    from designreview.recognition.found import WalkResult
+
+__all__ = [
+    "NO_ROOMS_WARNING",
+    "WALL_ROOMS_WARNING",
+    "Building",
+    "detect_building",
+    "door_width_warning",
+]
+
+NO_ROOMS_WARNING = (
+    "No room outlines found; rooms must be drawn by hand or detected from walls."
+)
+WALL_ROOMS_WARNING = (
+    "No room outlines found; {} rooms were traced from the walls with door openings "
+    "and windows closed: check them, and draw the rooms they miss."
+)
+DOOR_WIDTH_M = (0.5, 2.5)
+"""Typical door openings, single leaf to double door."""
+MIN_DOORS_FOR_UNITS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Building:
+    """What the importer recognised as building, and what it could not find."""
+
+    doors: tuple[DetectedDoor, ...] = ()
+    spaces: tuple[DetectedSpace, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def detect_building(
+    found: WalkResult,
+    arrays: Mapping[str, SegmentArray],
+    scale: float,
+    origin: Point2,
+    labels: Sequence[TextLabel],
+    layers: Sequence[LayerInfo],
+    roles: LayerRoles = DEFAULT_ROLES,
+) -> Building:
+    """Doors and rooms of a walked drawing.
+
+    Args:
+        found: the walk's findings, in drawing units.
+        arrays: segments per layer in metres, not yet shifted to the local origin.
+        scale: drawing units to metres.
+        origin: the plan's local origin in metres.
+        labels: the plan's texts, in local metres.
+        layers: the plan's layers with their categories.
+        roles: the same categories for any layer name (texts inside blocks).
+    """
+    category = {info.name: info.category for info in layers}
+    leaves = _layers_of(arrays, category, LayerCategory.DOOR)
+    doors = detect_doors(found.doors, found.door_arcs, leaves, scale, origin)
+    walls = _layers_of(arrays, category, LayerCategory.WALL)
+    local_walls = walls - np.array([origin[0], origin[1], origin[0], origin[1]])
+    spaces = _outline_spaces(found, category, labels, scale, origin, local_walls, roles)
+    warnings: tuple[str, ...] = ()
+    if not spaces and len(walls):
+        glazing = _window_blocks(found, scale, origin)
+        bounds = np.concatenate(
+            [_room_bounds(local_walls, arrays, category, doors, origin), glazing]
+        )
+        spaces = wall_spaces(bounds, labels, roles=roles)
+        traced = WALL_ROOMS_WARNING.format(len(spaces))
+        warnings = (traced if spaces else NO_ROOMS_WARNING,)
+    return Building(doors, spaces, warnings)
+
+
+def door_width_warning(doors: Sequence[DetectedDoor]) -> tuple[str, ...]:
+    """A warning when the doors' typical width says the units are wrong.
+
+    Example:
+        >>> door = DetectedDoor("d", (0.0, 0.0), (0.0009, 0.0), (0.0, 0.0009))
+        >>> door_width_warning([door] * 3)[0][:36]
+        'The doors are 0.0009 m wide (median)'
+    """
+    widths = sorted(door.width_m for door in doors)
+    if len(widths) < MIN_DOORS_FOR_UNITS:
+        return ()
+    median = widths[len(widths) // 2]
+    if DOOR_WIDTH_M[0] <= median <= DOOR_WIDTH_M[1]:
+        return ()
+    return (
+        f"The doors are {median:.2g} m wide (median), so the drawing's units are "
+        "probably wrong; check a known dimension and correct the units.",
+    )
+
+
+def _layers_of(
+    arrays: Mapping[str, SegmentArray],
+    category: Mapping[str, LayerCategory],
+    wanted: LayerCategory,
+) -> SegmentArray:
+    """The segments of every layer in one category, stacked."""
+    found = [segs for layer, segs in arrays.items() if category.get(layer) is wanted]
+    return np.concatenate(found) if found else np.empty((0, 4))
+
+
+def _window_blocks(found: WalkResult, scale: float, origin: Point2) -> SegmentArray:
+    """Lines of window blocks in local metres, whatever layer the blocks are on.
+
+    A window drawn as a block on a furniture or 0 layer still closes its wall.
+    """
+    segments = np.frombuffer(found.window_segments, dtype=np.float64).reshape(-1, 4)
+    shift = np.array([origin[0], origin[1], origin[0], origin[1]])
+    local: SegmentArray = segments * scale - shift
+    return local[np.isfinite(local).all(axis=1)]
+
+
+def _room_bounds(
+    walls: SegmentArray,
+    arrays: Mapping[str, SegmentArray],
+    category: Mapping[str, LayerCategory],
+    doors: Sequence[DetectedDoor],
+    origin: Point2,
+) -> SegmentArray:
+    """What closes rooms, in local metres: walls, columns, windows, door openings.
+
+    Columns stand in walls (a wall line often stops at a column's outline and
+    goes on behind it), so they close rooms too. ``walls`` are local already; the
+    other layers are shifted here.
+    """
+    windows = _layers_of(arrays, category, LayerCategory.WINDOW)
+    columns = _layers_of(arrays, category, LayerCategory.COLUMN)
+    shift = np.array([origin[0], origin[1], origin[0], origin[1]])
+    openings = np.array([(*d.hinge, *d.latch) for d in doors], dtype=np.float64)
+    return np.concatenate(
+        [walls, windows - shift, columns - shift, openings.reshape(-1, 4)]
+    )
+
+
+def _outline_spaces(
+    found: WalkResult,
+    category: Mapping[str, LayerCategory],
+    labels: Sequence[TextLabel],
+    scale: float,
+    origin: Point2,
+    walls: SegmentArray,
+    roles: LayerRoles,
+) -> tuple[DetectedSpace, ...]:
+    """Rooms from drawn outlines: on room layers, and one room per layer.
+
+    A room drawn on a layer of its own is numbered by the layer's name
+    (``E14-433A``), which is what such drawings name their layers by.
+    """
+    own_layer = one_room_layers(found, roles)
+    outlines = room_layer_outlines(found, category) + own_layer
+    spaces = detect_spaces(outlines, labels, scale, origin, walls=walls, roles=roles)
+    numbered = {outline.layer for outline in own_layer}
+    return tuple(
+        replace(space, number=space.layer) if space.layer in numbered else space
+        for space in spaces
+    )

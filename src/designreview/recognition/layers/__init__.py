@@ -1,0 +1,1 @@
+"""What each layer of a drawing holds: shipped rules, reviewer's corrections."""

@@ -1,0 +1,1 @@
+"""Which unit a drawing is drawn in, judged from what it draws."""

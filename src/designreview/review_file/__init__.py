@@ -1,0 +1,1 @@
+"""The .dreview file: its codec, migrations, atomic writes, autosave and lock."""

@@ -1,0 +1,29 @@
+"""Opening what the command line is given: a review file, or a bare drawing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from designreview.model.ids import ReviewId, new_id
+from designreview.model.review import Review
+from designreview.review_file.archive import SUFFIX, read_review
+from designreview.review_file.sheets import add_drawing, plan_for_sheet
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from designreview.model.plan import Plan
+
+
+def load_review_and_plans(path: Path) -> tuple[Review, dict[str, Plan]]:
+    """The review at ``path`` (or a new one around a drawing) and its sheets' plans.
+
+    Raises:
+        DesignReviewError: a subclass with a message for the user.
+    """
+    if path.suffix.lower() == SUFFIX:
+        review = read_review(path)
+        return review, {s.id: plan_for_sheet(review, s) for s in review.sheets}
+    empty = Review(id=ReviewId(new_id()))
+    sheet, source, plan = add_drawing(empty, path)
+    return Review(id=empty.id, sheets=(sheet,), sources=(source,)), {sheet.id: plan}

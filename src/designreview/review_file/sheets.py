@@ -1,0 +1,108 @@
+"""Sheets: drawings inside a review, and the plans derived from their embedded bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from designreview.model.errors import PlanReadError
+from designreview.model.ids import ReviewId, SheetId, new_id
+from designreview.model.review import Review, Sheet, SourceFile
+from designreview.readers.dxf.read import ImportOptions, read_dxf
+from designreview.recognition.layers.roles import LayerRoles
+
+if TYPE_CHECKING:
+    from designreview.model.plan import Plan
+    from designreview.readers.dxf.walk import CancelCheck, ProgressReport
+
+
+def source_from_path(path: Path) -> SourceFile:
+    """The bytes of a drawing file, to embed in a review."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise PlanReadError(
+            f"The file {path.name} does not exist. Check the path."
+        ) from exc
+    except OSError as exc:
+        raise PlanReadError(f"{path.name} could not be read: {exc.strerror}.") from exc
+    return SourceFile(path.name, hashlib.sha256(data).hexdigest(), data)
+
+
+def add_drawing(
+    review: Review,
+    path: Path,
+    cancelled: CancelCheck | None = None,
+    progress: ProgressReport | None = None,
+) -> tuple[Sheet, SourceFile, Plan]:
+    """A new sheet for the drawing at ``path``, checked by importing it once."""
+    source = source_from_path(path)
+    plan = read_dxf(path, cancelled=cancelled, progress=progress)
+    sheet = Sheet(
+        id=SheetId(new_id()),
+        name=_sheet_name(path, review),
+        source_name=source.name,
+        source_sha256=source.sha256,
+        level=len(review.sheets),
+    )
+    return sheet, source, plan
+
+
+def plan_for_sheet(
+    review: Review,
+    sheet: Sheet,
+    cancelled: CancelCheck | None = None,
+    progress: ProgressReport | None = None,
+) -> Plan:
+    """The plan of ``sheet``, imported from the drawing embedded in ``review``.
+
+    The sheet's unit corrections, layout and layer corrections are applied. A scale
+    calibrated by two points (``scale_override_m``) wins over a named unit
+    (``unit_override``): the importer reads the drawing at the calibrated scale and
+    uses the unit only to choose how lengths are written. Layer corrections reach
+    detection too: a layer corrected to ``door`` gives doors, one corrected away
+    from ``room`` gives no rooms.
+    """
+    source = review.source(sheet.source_sha256)
+    if source is None:
+        raise PlanReadError(
+            f"The drawing of sheet {sheet.name!r} ({sheet.source_name}) is missing "
+            "from the review. Add the drawing again as a new sheet."
+        )
+    options = ImportOptions(
+        layout=sheet.layout,
+        unit=sheet.unit_override,
+        scale_to_m=sheet.scale_override_m,
+        roles=LayerRoles.of(sheet.layer_overrides),
+    )
+    suffix = Path(sheet.source_name).suffix or ".dxf"
+    # A private folder: nothing else in it can pass for one of the drawing's XREFs.
+    with tempfile.TemporaryDirectory(prefix="designreview-") as folder:
+        temp = Path(folder) / f"sheet{suffix}"
+        temp.write_bytes(source.data)
+        plan = read_dxf(temp, options, cancelled, progress)
+    return replace(plan, source_name=sheet.source_name)
+
+
+def new_review(paths: list[Path], created_by: str = "", created_at: str = "") -> Review:
+    """A review with one sheet per drawing, with the importer's guesses."""
+    review = Review(id=ReviewId(new_id()), created_by=created_by, created_at=created_at)
+    for path in paths:
+        sheet, source, _plan = add_drawing(review, path)
+        sources = review.sources
+        if review.source(source.sha256) is None:
+            sources = (*sources, source)
+        review = replace(review.with_sheet(sheet), sources=sources)
+    return review
+
+
+def _sheet_name(path: Path, review: Review) -> str:
+    base = path.stem.replace("_", " ").strip() or "Sheet"
+    taken = {sheet.name for sheet in review.sheets}
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base} ({n})", n + 1
+    return name

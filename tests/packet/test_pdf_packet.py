@@ -1,0 +1,306 @@
+"""The review packet PDF: marking on every page, content, vector plans, protection."""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from dataclasses import replace
+
+import pytest
+from tests.fixtures.plans import classroom
+from tests.fixtures.reviews import SHEET, full_review
+
+from designreview.analysis.run import CheckResult, run_checks
+from designreview.model.findings import Finding, Severity
+from designreview.model.markups import Stamp
+from designreview.model.plan import TextLabel
+from designreview.model.review import Decision, DecisionKind, Review, ReviewInfo
+from designreview.packet import PacketError, PacketOptions, write_packet
+from designreview.review_file.inputs import load_review_and_plans
+from designreview.review_file.sample import sample_review_path
+
+pypdf = pytest.importorskip("pypdf")
+
+LETTER = (612.0, 792.0)
+A4 = (595.28, 841.89)
+
+
+def page_texts(path) -> list[str]:
+    return [page.extract_text() or "" for page in pypdf.PdfReader(path).pages]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def outline(path) -> dict[str, int]:
+    """Top-level and nested outline titles -> 1-based page numbers."""
+    reader = pypdf.PdfReader(path)
+    found: dict[str, int] = {}
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                found[item.title] = reader.get_destination_page_number(item) + 1
+
+    walk(reader.outline)
+    return found
+
+
+def xobjects(page) -> dict[str, object]:
+    resources = page.get("/Resources") or {}
+    xobj = resources.get("/XObject") or {}
+    return dict(xobj.items())
+
+
+@pytest.fixture(scope="module")
+def sample():
+    review, plans = load_review_and_plans(sample_review_path())
+    return review, plans, run_checks(review, plans)
+
+
+@pytest.fixture(scope="module")
+def packet(sample, tmp_path_factory):
+    path = tmp_path_factory.mktemp("packet") / "packet.pdf"
+    options = PacketOptions(recipient="Sgt. Luis Ortega, City Police", copy_number=3)
+    pages = write_packet(*sample, path, options)
+    return path, pages
+
+
+def test_every_page_has_the_banner_and_the_footer(sample, packet):
+    review, _plans, _result = sample
+    path, pages = packet
+    texts = page_texts(path)
+    assert len(texts) == pages
+    for number, text in enumerate(texts, start=1):
+        assert review.info.classification.upper() in text, number
+        assert f"Page {number} of {pages}" in text, number
+        assert "Copy 3" in text, number
+        assert "Sgt. Luis Ortega, City Police" in text, number
+        assert f"Review {review.id}" in text, number
+
+
+def test_every_finding_message_appears(sample, packet):
+    _review, _plans, result = sample
+    whole = flat(" ".join(page_texts(packet[0])))
+    assert result.findings
+    for finding in result.findings:
+        assert flat(finding.message) in whole, finding.key
+
+
+def test_the_cover_names_school_project_date_attendees_and_recipient(sample, packet):
+    review, _plans, _result = sample
+    cover = flat(page_texts(packet[0])[0])
+    assert review.info.school in cover
+    assert review.info.project in cover
+    assert review.info.meeting_date in cover
+    for person in review.reviewers:
+        assert person.name in cover
+        assert person.agency in cover
+        assert person.role in cover
+    assert "Copy No. 3" in cover
+    assert "Issued to: Sgt. Luis Ortega" in cover
+    assert "Distribution" in cover
+
+
+def test_the_page_count_follows_the_sections(sample, packet):
+    review, _plans, result = sample
+    path, pages = packet
+    starts = outline(path)
+    significant = [
+        f for f in result.findings if f.severity in PacketOptions().finding_pages
+    ]
+    assert starts["Cover"] == 1
+    assert starts["Summary"] == 2
+    assert starts["Plans"] == 3
+    assert starts["Findings table"] == 3 + len(review.sheets)
+    assert starts["Comment threads"] - starts["Finding pages"] == len(significant)
+    assert starts["Sign-off"] == pages  # four agencies fit on one page
+    # 1 cover, 1 summary, 1 plan, 2 table, 17 findings, 1 comments, 2 thresholds, 1
+    assert pages == 26
+
+
+def test_plan_pages_are_vector_from_one_form_per_sheet(sample, packet):
+    review, plans, result = sample
+    path, _pages = packet
+    reader = pypdf.PdfReader(path)
+    plan_page = reader.pages[outline(path)["Plans"] - 1]
+    forms = {}
+    for page in reader.pages:
+        for name, ref in xobjects(page).items():
+            obj = ref.get_object()
+            assert obj["/Subtype"] == "/Form", "no raster images anywhere"
+            forms.setdefault(ref.idnum, []).append(name)
+    assert len(forms) == len(review.sheets)  # one form per sheet ...
+    (uses,) = forms.values()
+    significant = sum(1 for f in result.findings if f.severity is Severity.FAIL)
+    assert len(uses) == 1 + significant  # ... placed on the sheet and every snippet
+    (ref,) = xobjects(plan_page).values()
+    content = ref.get_object().get_data().decode("latin-1")
+    segments = sum(len(w.segments) for w in next(iter(plans.values())).linework)
+    assert content.count(" l") > segments * 0.5  # lines, not an image
+    assert " Do" in plan_page.get_contents().get_data().decode("latin-1")
+
+
+def test_findings_table_shows_decisions(sample, tmp_path):
+    review, plans, result = sample
+    finding = result.findings[0]
+    stamp = Stamp(review.reviewers[0].id, "2026-11-20T10:00:00+00:00")
+    decision = Decision(
+        finding.key, DecisionKind.WILL_FIX, stamp, "Camera added at E1", "Architect"
+    )
+    path = tmp_path / "decided.pdf"
+    write_packet(replace(review, decisions=(decision,)), plans, result, path)
+    whole = flat(" ".join(page_texts(path)))
+    assert "Will fix" in whole
+    assert "Owner: Architect" in whole
+    assert "Reason: Camera added at E1" in whole
+
+
+@pytest.mark.parametrize(("size", "expected"), [("letter", LETTER), ("a4", A4)])
+def test_letter_and_a4(sample, tmp_path, size, expected):
+    path = tmp_path / f"{size}.pdf"
+    write_packet(*sample, path, PacketOptions(page_size=size))
+    reader = pypdf.PdfReader(path)
+    first = reader.pages[0].mediabox
+    assert (float(first.width), float(first.height)) == pytest.approx(expected, abs=0.1)
+    plan = reader.pages[outline(path)["Plans"] - 1].mediabox
+    assert (float(plan.width), float(plan.height)) == pytest.approx(
+        expected[::-1], abs=0.1
+    )
+
+
+def test_large_sheets_for_plan_pages_only(sample, tmp_path):
+    path = tmp_path / "ansi-d.pdf"
+    write_packet(*sample, path, PacketOptions(plan_page_size="ansi-d"))
+    reader = pypdf.PdfReader(path)
+    plan = reader.pages[outline(path)["Plans"] - 1].mediabox
+    assert (float(plan.width), float(plan.height)) == pytest.approx((2448, 1584))
+    assert float(reader.pages[0].mediabox.width) == pytest.approx(612)
+    text = reader.pages[outline(path)["Plans"] - 1].extract_text()
+    assert '1/16" = 1\'-0"' in text
+    assert "ANSI D" in text
+
+
+def test_finding_pages_follow_the_chosen_severities(sample, tmp_path):
+    path = tmp_path / "none.pdf"
+    pages = write_packet(*sample, path, PacketOptions(finding_pages=frozenset()))
+    starts = outline(path)
+    assert "Finding pages" not in starts
+    assert starts["Comment threads"] == starts["Findings table"] + 2
+    assert pages < 26
+
+
+def test_protected_packet_needs_its_password(sample, tmp_path):
+    pikepdf = pytest.importorskip("pikepdf")
+    path = tmp_path / "locked.pdf"
+    write_packet(*sample, path, PacketOptions(password="s3cret"))
+    assert b"/Encrypt" in path.read_bytes()
+    with pytest.raises(pikepdf.PasswordError):
+        pikepdf.open(path)
+    with pytest.raises(pikepdf.PasswordError):
+        pikepdf.open(path, password="wrong")
+    with pikepdf.open(path, password="s3cret") as pdf:
+        info = pdf.encryption
+        assert (info.V, info.R, info.bits) == (5, 6, 256)  # AES-256
+        assert info.stream_method.name == "aesv3"
+        plain = io.BytesIO()
+        pdf.save(plain)
+    first = pypdf.PdfReader(plain).pages[0].extract_text()
+    assert "FOR OFFICIAL USE ONLY" in first
+
+
+def test_protection_without_pikepdf_is_refused(sample, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pikepdf", None)
+    path = tmp_path / "never.pdf"
+    with pytest.raises(PacketError, match="pikepdf"):
+        write_packet(*sample, path, PacketOptions(password="s3cret"))
+    assert not path.exists()
+
+
+def unicode_review() -> tuple[Review, dict, CheckResult]:
+    review = full_review()
+    label = TextLabel("教室 101 · Aula · 교실 😀", (4.0, 4.0), 0.3, 0.0, "A-WALL")
+    plan = replace(classroom(), labels=(label,))
+    plans = {SHEET: plan}
+    return review, plans, run_checks(review, plans)
+
+
+def test_unicode_names_and_labels_do_not_break_the_packet(tmp_path):
+    review, plans, result = unicode_review()
+    path = tmp_path / "unicode.pdf"
+    options = PacketOptions(recipient="José Núñez (Arquitecto) 建筑师", copy_number=1)
+    pages = write_packet(review, plans, result, path, options)
+    texts = page_texts(path)
+    assert len(texts) == pages
+    whole = flat(" ".join(texts))
+    assert "José Núñez" in whole
+    assert "Escola Sant Jordi" in whole
+    assert "Tür muss abschließbar sein" in whole
+    assert all("José Núñez (Arquitecto)" in t for t in texts)
+
+
+def test_a_review_without_sheets_or_findings_still_prints(tmp_path):
+    review = Review("empty", info=ReviewInfo(school="", classification=""))
+    path = tmp_path / "empty.pdf"
+    pages = write_packet(review, {}, CheckResult((), ()), path)
+    texts = page_texts(path)
+    assert len(texts) == pages
+    assert all("FOR OFFICIAL USE ONLY" in t for t in texts)  # never unmarked
+    assert "Plans" not in outline(path)
+
+
+def test_classification_override_marks_every_page(sample, tmp_path):
+    path = tmp_path / "cui.pdf"
+    write_packet(*sample, path, PacketOptions(classification="CUI // SP-PHYS"))
+    assert all("CUI // SP-PHYS" in t for t in page_texts(path))
+
+
+def test_long_tables_split_with_their_header_and_long_messages_wrap(tmp_path):
+    review, plans, _result = unicode_review()
+    words = "The door glass is within reach of the lever; " * 12
+    findings = tuple(
+        Finding(
+            f"ROOM-3:{i}",
+            "ROOM-3",
+            Severity.WARNING,
+            f"{i}: {words}",
+            SHEET,
+            (4.0, 1.0),
+        )
+        for i in range(60)
+    )
+    path = tmp_path / "long.pdf"
+    write_packet(review, plans, CheckResult(findings, ()), path)
+    starts = outline(path)
+    table_pages = page_texts(path)[
+        starts["Findings table"] - 1 : starts["Comment threads"] - 1
+    ]
+    assert len(table_pages) > 3
+    for text in table_pages:
+        assert re.search(r"Ref\s*Severity\s*Rule\s*Location\s*Finding\s*Decision", text)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"page_size": "legal"},
+        {"plan_page_size": "ansi-e"},
+        {"copy_number": 0},
+        {"password": ""},
+    ],
+)
+def test_bad_options_are_refused_with_a_message(options):
+    with pytest.raises(PacketError):
+        PacketOptions(**options)
+
+
+def test_only_included_sheets_are_printed(sample, tmp_path):
+    path = tmp_path / "none.pdf"
+    write_packet(*sample, path, PacketOptions(include_sheets=()))
+    whole = flat(" ".join(page_texts(path)))
+    assert "Plans" not in outline(path)
+    assert "No findings." in whole
