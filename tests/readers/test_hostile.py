@@ -189,6 +189,56 @@ def test_a_million_tiny_entities_stop_at_the_limit(million_lines):
     assert "more than the 500,000 a floor plan needs" in message
 
 
+@pytest.fixture(scope="module")
+def twenty_thousand_lines(tmp_path_factory):
+    """A plain ASCII drawing of 20,000 lines, to write in the other forms."""
+    path = tmp_path_factory.mktemp("forms") / "lines.dxf"
+    with r12writer(str(path)) as writer:
+        for i in range(20_000):
+            writer.add_line((float(i), 0.0), (float(i), 1.0))
+    return path
+
+
+def _padded(text: str, form: str) -> str:
+    lines = text.split("\n")
+    codes = lines[0::2]
+    if form == "zeros":  # group codes written 000, 008 ...
+        codes = [c.strip().zfill(3) for c in codes]
+    elif form == "trailing":  # "  0 " with a trailing space
+        codes = [f"{c.strip():>3} " for c in codes]
+    lines[0::2] = codes
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "form", ["utf-16-le-bom", "utf-16-be-bom", "zeros", "trailing", "binary"]
+)
+def test_every_form_of_dxf_is_counted_before_it_is_parsed(
+    twenty_thousand_lines, tmp_path, form, monkeypatch
+):
+    # The plain ASCII file is refused by the record count before ezdxf parses it;
+    # its twins in UTF-16, with padded group codes and in binary are refused the
+    # same way (before, they were parsed whole first: minutes and gigabytes at
+    # 2M entities).
+    text = twenty_thousand_lines.read_text()
+    path = tmp_path / f"{form}.dxf"
+    if form == "utf-16-le-bom":
+        path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    elif form == "utf-16-be-bom":
+        path.write_bytes(b"\xfe\xff" + text.encode("utf-16-be"))
+    elif form == "binary":
+        ezdxf.readfile(twenty_thousand_lines).saveas(path, fmt="bin")
+    else:
+        path.write_text(_padded(text, form))
+
+    def no_parse(*args, **kwargs):
+        raise AssertionError("parsed before the count refused it")
+
+    monkeypatch.setattr(ezdxf, "readfile", no_parse)
+    with pytest.raises(PlanReadError, match=r"holds about (19|20),\d{3} entities"):
+        read_dxf(path, ImportOptions(limits=WalkLimits(max_entities=5_000)))
+
+
 def test_the_walk_stops_at_the_segment_limit(tmp_path):
     doc = new_doc()
     for i in range(500):
