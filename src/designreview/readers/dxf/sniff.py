@@ -9,6 +9,7 @@ the time the parser needs).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from designreview.model.errors import PlanReadError
@@ -103,14 +104,18 @@ def is_utf16(head: bytes) -> bool:
     return head.startswith(_UTF16_BOMS)
 
 
+@dataclass(frozen=True, slots=True)
+class RecordScan:
+    """What a pass over a file's bytes tells before it is parsed."""
+
+    count: int
+    """Records: entities, table entries, objects (group-code-0 tags)."""
+    largest_bytes: int
+    """Bytes of the longest record: one polyline of millions of vertices is one."""
+
+
 def count_records(path: Path) -> int:
     r"""How many records (entities, table entries, objects) a DXF file holds.
-
-    Counts group-code-0 tags without parsing, at hundreds of megabytes a second, so
-    a file with far too many entities is refused before the slow parse. Text files
-    in ASCII or UTF-8 and in UTF-16 (either byte order) are counted exactly; binary
-    files by the byte pattern of a code-0 tag (within about a percent on real files:
-    a record type starting with a digit, 3DFACE, is not counted).
 
     Example:
         >>> import tempfile, pathlib
@@ -123,26 +128,46 @@ def count_records(path: Path) -> int:
         ...     ascii, count_records(path)
         (3, 3)
     """
+    return scan_records(path).count
+
+
+def scan_records(path: Path) -> RecordScan:
+    """Count a file's records and find its longest one, without parsing it.
+
+    Counts group-code-0 tags at hundreds of megabytes a second in 8 MiB chunks, so a
+    file with far too many entities, or one entity far too large, is refused before
+    the slow parse. Text files in ASCII or UTF-8 and in UTF-16 (either byte order)
+    are counted exactly; binary files by the byte pattern of a code-0 tag (within
+    about a percent on real files: a record type starting with a digit, 3DFACE, is
+    not counted).
+    """
     with path.open("rb") as stream:
         head = stream.read(len(_BINARY_DXF_MAGIC))
+        pattern = _RECORD
         if head.startswith(_BINARY_DXF_MAGIC):
-            return _count(stream, head, _RECORD_BINARY)
-        for bom, pattern in _RECORD_UTF16.items():
+            pattern = _RECORD_BINARY
+        for bom, utf16 in _RECORD_UTF16.items():
             if head.startswith(bom):
-                return _count(stream, head, pattern)
-        return _count(stream, head, _RECORD)
+                pattern = utf16
+        return _scan(stream, head, pattern)
 
 
-def _count(stream: BinaryIO, head: bytes, pattern: re.Pattern[bytes]) -> int:
+def _scan(stream: BinaryIO, head: bytes, pattern: re.Pattern[bytes]) -> RecordScan:
     """Matches of ``pattern`` in the whole stream, read a chunk at a time."""
-    count, tail, chunk = 0, b"", head
+    count, largest, last = 0, 0, 0
+    tail, chunk, offset = b"", head, 0  # offset: where ``tail`` starts in the file
     while chunk:
-        # A record split between two chunks is found in the joined tail. Chunks are
-        # of even size, so UTF-16 code units never straddle the join.
+        # A record split between two chunks is found in the joined tail; a match
+        # that lies wholly in the tail was counted with the block before. Chunks
+        # are of even size, so UTF-16 code units never straddle the join.
         block = tail + chunk
-        count += len(pattern.findall(block)) - len(pattern.findall(tail))
+        for match in pattern.finditer(block):
+            if match.end() > len(tail):
+                start = offset + match.start()
+                count, largest, last = count + 1, max(largest, start - last), start
+        offset += len(block) - min(len(block), 128)
         tail, chunk = block[-128:], stream.read(_CHUNK)
-    return count
+    return RecordScan(count, max(largest, offset + len(tail) - last))
 
 
 def _refuse_known_other_formats(path: Path, head: bytes) -> None:
