@@ -7,6 +7,7 @@ instead of hanging the suite; the child's own timing is asserted against a bound
 import math
 import multiprocessing
 import time
+import warnings
 
 import ezdxf
 import ezdxf.xref
@@ -162,6 +163,19 @@ def test_nan_and_huge_coordinates_are_dropped_and_counted(tmp_path):
     assert "curves with absurd coordinates skipped" in warnings
 
 
+def test_numeric_warnings_are_counted_in_the_report_not_printed(tmp_path):
+    doc = new_doc()
+    doc.blocks.new("B").add_arc((0, 0), 1, 0, 90)
+    doc.modelspace().add_line((0, 0), (10, 0), dxfattribs={"layer": "WALL"})
+    scale = {"xscale": 1e300, "yscale": 1e300}  # their product overflows
+    doc.modelspace().add_blockref("B", (0, 0), dxfattribs=scale)
+    with warnings.catch_warnings(record=True) as printed:
+        warnings.simplefilter("always")
+        plan = read_dxf(saved(doc, tmp_path / "overflow.dxf"))
+    assert [w for w in printed if issubclass(w.category, RuntimeWarning)] == []
+    assert any("on absurd coordinates" in note for note in plan.warnings)
+
+
 def test_a_huge_but_finite_arc_is_flattened_coarsely_not_forever(tmp_path):
     doc = new_doc()
     doc.modelspace().add_circle((0, 0), 5_000_000, dxfattribs={"layer": "SITE"})
@@ -187,6 +201,91 @@ def test_a_million_tiny_entities_stop_at_the_limit(million_lines):
     message = refused(million_lines, options)
     assert "holds about 1,000,00" in message
     assert "more than the 500,000 a floor plan needs" in message
+
+
+@pytest.fixture(scope="module")
+def twenty_thousand_lines(tmp_path_factory):
+    """A plain ASCII drawing of 20,000 lines, to write in the other forms."""
+    path = tmp_path_factory.mktemp("forms") / "lines.dxf"
+    with r12writer(str(path)) as writer:
+        for i in range(20_000):
+            writer.add_line((float(i), 0.0), (float(i), 1.0))
+    return path
+
+
+def _padded(text: str, form: str) -> str:
+    lines = text.split("\n")
+    codes = lines[0::2]
+    if form == "zeros":  # group codes written 000, 008 ...
+        codes = [c.strip().zfill(3) for c in codes]
+    elif form == "trailing":  # "  0 " with a trailing space
+        codes = [f"{c.strip():>3} " for c in codes]
+    lines[0::2] = codes
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "form", ["utf-16-le-bom", "utf-16-be-bom", "zeros", "trailing", "binary"]
+)
+def test_every_form_of_dxf_is_counted_before_it_is_parsed(
+    twenty_thousand_lines, tmp_path, form, monkeypatch
+):
+    # The plain ASCII file is refused by the record count before ezdxf parses it;
+    # its twins in UTF-16, with padded group codes and in binary are refused the
+    # same way (before, they were parsed whole first: minutes and gigabytes at
+    # 2M entities).
+    text = twenty_thousand_lines.read_text()
+    path = tmp_path / f"{form}.dxf"
+    if form == "utf-16-le-bom":
+        path.write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    elif form == "utf-16-be-bom":
+        path.write_bytes(b"\xfe\xff" + text.encode("utf-16-be"))
+    elif form == "binary":
+        ezdxf.readfile(twenty_thousand_lines).saveas(path, fmt="bin")
+    else:
+        path.write_text(_padded(text, form))
+
+    def no_parse(*args, **kwargs):
+        raise AssertionError("parsed before the count refused it")
+
+    monkeypatch.setattr(ezdxf, "readfile", no_parse)
+    with pytest.raises(PlanReadError, match=r"holds about (19|20),\d{3} entities"):
+        read_dxf(path, ImportOptions(limits=WalkLimits(max_entities=5_000)))
+
+
+def test_one_entity_of_millions_of_points_is_refused_unparsed(tmp_path, monkeypatch):
+    # One LWPOLYLINE of 900,000 vertices: 19 MB of text in a single record, beyond
+    # the 16 MB any entity of a floor plan takes (the corpus's largest is 285 KB).
+    path = tmp_path / "one-polyline.dxf"
+    with path.open("w") as out:
+        out.write("  0\nSECTION\n  2\nENTITIES\n  0\nLWPOLYLINE\n  8\nWALL\n")
+        out.write(" 90\n900000\n 70\n0\n")
+        out.writelines(
+            f" 10\n{i % 1000}.5\n 20\n{i // 1000}.25\n" for i in range(900_000)
+        )
+        out.write("  0\nENDSEC\n  0\nEOF\n")
+
+    def no_parse(*args, **kwargs):
+        raise AssertionError("parsed before the scan refused it")
+
+    monkeypatch.setattr(ezdxf, "readfile", no_parse)
+    with pytest.raises(PlanReadError, match=r"holds one entity of 1[89] MB"):
+        read_dxf(path)
+
+
+def test_a_file_beyond_the_memory_budget_is_refused_before_reading(
+    twenty_thousand_lines, monkeypatch
+):
+    # 20,000 lines take about 1 MB; at 25 bytes of memory per byte of file at worst,
+    # a 16 MB budget (a small machine's share) cannot read it.
+    from designreview.readers.dxf import document
+
+    monkeypatch.setattr(document, "memory_budget_bytes", lambda: 16 * 1024**2)
+    with pytest.raises(PlanReadError, match=r"would need about 0\.\d GB of memory"):
+        read_dxf(twenty_thousand_lines)
+    monkeypatch.setattr(document, "memory_budget_bytes", lambda: 64 * 1024**2)
+    plan = read_dxf(twenty_thousand_lines)
+    assert sum(len(work.segments) for work in plan.linework) == 20_000
 
 
 def test_the_walk_stops_at_the_segment_limit(tmp_path):

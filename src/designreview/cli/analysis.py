@@ -17,6 +17,7 @@ from designreview.analysis.distances import (
 from designreview.analysis.isovist import isovist
 from designreview.analysis.obstacles import build_visibility_index, obstacle_segments
 from designreview.analysis.run import run_checks
+from designreview.cli.deadline import time_budget
 from designreview.model.errors import DesignReviewError
 from designreview.model.findings import Severity
 from designreview.readers.dxf.read import read_dxf
@@ -33,8 +34,9 @@ EXIT_OK, EXIT_STRICT_FAIL = 0, 1
 
 def run_check_command(options: argparse.Namespace) -> int:
     """``designreview check FILE [--json] [--strict]``."""
-    review, plans = load_review_and_plans(options.file)
-    result = run_checks(review, plans)
+    with time_budget(options.time_limit, f"Checking {options.file.name}"):
+        review, plans = load_review_and_plans(options.file)
+        result = run_checks(review, plans)
     origins = dict(plans.items())
     if options.json:
         print(json.dumps(check_report(result, origins), indent=2, ensure_ascii=False))

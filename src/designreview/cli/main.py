@@ -19,6 +19,7 @@ from designreview.cli.analysis import (
     run_distance_command,
     run_visibility_command,
 )
+from designreview.cli.deadline import DEFAULT_BUDGET_S
 from designreview.cli.export import add_export_command, run_export_command
 from designreview.cli.packet import add_packet_command, run_packet_command
 from designreview.model.document import utc_now
@@ -87,6 +88,13 @@ def _add_analysis_commands(commands: Any) -> None:
     check.add_argument("--json", action="store_true", help="machine-readable output")
     check.add_argument(
         "--strict", action="store_true", help="exit with status 1 when a check fails"
+    )
+    check.add_argument(
+        "--time-limit",
+        type=float,
+        default=DEFAULT_BUDGET_S,
+        metavar="S",
+        help=f"stop after S seconds (default {DEFAULT_BUDGET_S:g}; 0 for no limit)",
     )
     vis = commands.add_parser("visibility", help="what a point sees (exact polygon)")
     vis.add_argument("plan", type=Path, metavar="PLAN", help="a DXF drawing")

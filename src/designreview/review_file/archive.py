@@ -28,6 +28,7 @@ from designreview.review_file.atomic_write import write_atomic
 from designreview.review_file.codec import SchemaError, from_json, to_json
 from designreview.review_file.errors import (
     DamagedReviewFileError,
+    FutureVersionError,
     NotAReviewFileError,
     ReviewFileError,
     UnsafeReviewFileError,
@@ -37,19 +38,30 @@ from designreview.review_file.migrations import CURRENT_SCHEMA_VERSION, migrate
 FORMAT_NAME = "designreview-review"
 SUFFIX = ".dreview"
 MANIFEST, REVIEW_JSON = "manifest.json", "review.json"
-_PLAN_NAME = re.compile(r"^plans/[0-9a-f]{64}\.(dxf|dwg|pdf)$")
+_PLAN_NAME = re.compile(r"plans/[0-9a-f]{64}\.(dxf|dwg|pdf)")
+_CHUNK = 1024**2
+"""Members are inflated this much at a time, so a lie about a size costs 1 MiB."""
 
 
 @dataclass(frozen=True, slots=True)
 class ReadLimits:
     """Bounds for reading an untrusted review file."""
 
-    max_file_bytes: int = 2 * 1024**3
+    max_file_bytes: int = 400 * 1024**2
     max_members: int = 256
-    max_member_bytes: int = 600 * 1024**2
-    max_total_bytes: int = 2 * 1024**3
+    max_member_bytes: int = 300 * 1024**2
+    """A drawing of 300 MB is far beyond any school plan (the 100k-entity plan has
+    about 10 MB); importing it would need several GB (PRODUCT.md section 8)."""
+    max_total_bytes: int = 400 * 1024**2
+    """All parts together, so that a hostile file stays within 500 MB to refuse."""
     max_ratio: float = 200.0
     """Largest uncompressed/compressed ratio (zip bombs go far beyond)."""
+    max_json_bytes: int = 64 * 1024**2
+    """The manifest and review.json: markups and comments, never this large."""
+    max_sheets: int = 100
+    """Floors of one review; a district's largest school has a dozen."""
+    max_markups: int = 10_000
+    """Markups and comments of one review; a thorough review has a few hundred."""
 
 
 def review_bytes(review: Review, saved_by: str = "", saved_at: str = "") -> bytes:
@@ -114,7 +126,7 @@ def read_review_bytes(
         raise _not_a_review(name, data) from exc
     with archive:
         members = _read_members(archive, name, limits)
-    return _decode(members, name)
+    return _decode(members, name, limits)
 
 
 def read_review(path: Path, limits: ReadLimits | None = None) -> Review:
@@ -135,31 +147,91 @@ def read_review(path: Path, limits: ReadLimits | None = None) -> Review:
 def _read_members(
     archive: zipfile.ZipFile, name: str, limits: ReadLimits
 ) -> dict[str, bytes]:
+    """Every member, read after the manifest has said which members there must be.
+
+    Names, counts and declared sizes are checked before any body is inflated; each
+    body is inflated a chunk at a time and stops at its declared size, so a member
+    that lies about its size (or a stream that never ends) costs one chunk, not the
+    budget.
+    """
     infos = archive.infolist()
     if len(infos) > limits.max_members:
         raise UnsafeReviewFileError(
             f"{name} has {len(infos)} parts; a review has far fewer."
         )
+    names = [info.filename for info in infos]
+    if len(set(names)) != len(names):
+        raise UnsafeReviewFileError(
+            f"{name} holds two parts of the same name; it was not written by "
+            "designreview or has been tampered with, and was not opened."
+        )
+    for info in infos:
+        _check_member(info, name, limits)
     total = sum(info.file_size for info in infos)
     if total > limits.max_total_bytes:
         raise UnsafeReviewFileError(f"{name} would unpack to {total:,} bytes; refused.")
-    members = {}
-    for info in infos:
-        _check_member(info, name, limits)
-        members[info.filename] = _read_member(archive, info, name, limits)
+    by_name = {info.filename: info for info in infos}
+    for needed in (MANIFEST, REVIEW_JSON):
+        if needed not in by_name:
+            raise DamagedReviewFileError(_damaged(name, f"its {needed} is missing"))
+    manifest_bytes = _read_member(archive, by_name[MANIFEST], name, limits)
+    listed = _listed_files(_load_json(manifest_bytes, name, MANIFEST), name)
+    unlisted = sorted(set(by_name) - listed - {MANIFEST})
+    if unlisted:
+        raise UnsafeReviewFileError(
+            f"{name} contains {unlisted[0]!r}, which its manifest does not list; it "
+            "has been tampered with and was not opened."
+        )
+    members = {MANIFEST: manifest_bytes}
+    for member in sorted(listed & set(by_name)):
+        members[member] = _read_member(archive, by_name[member], name, limits)
     return members
+
+
+def _listed_files(manifest: Any, name: str) -> set[str]:
+    """The members a review's manifest lists, after checking it is one of ours."""
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
+        raise NotAReviewFileError(
+            f"{name} is a zip archive but not a designreview review."
+        )
+    version = manifest.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise DamagedReviewFileError(
+            _damaged(name, f"its manifest gives no valid format version ({version!r})")
+        )
+    if version > CURRENT_SCHEMA_VERSION:
+        raise FutureVersionError(
+            f"{name} was saved by a newer designreview (review format {version}; "
+            f"this version reads up to {CURRENT_SCHEMA_VERSION}). Update designreview "
+            "to open it."
+        )
+    files = manifest.get("files")
+    if not isinstance(files, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in files.items()
+    ):
+        raise DamagedReviewFileError(_damaged(name, "its manifest lists no files"))
+    if REVIEW_JSON not in files:
+        raise DamagedReviewFileError(
+            _damaged(name, f"its manifest does not list {REVIEW_JSON}")
+        )
+    return set(files)
 
 
 def _check_member(info: zipfile.ZipInfo, name: str, limits: ReadLimits) -> None:
     member = info.filename
-    if member not in (MANIFEST, REVIEW_JSON) and not _PLAN_NAME.match(member):
+    if member not in (MANIFEST, REVIEW_JSON) and not _PLAN_NAME.fullmatch(member):
         raise UnsafeReviewFileError(
             f"{name} contains an unexpected part {member!r}; it was not written by "
             "designreview or has been tampered with, and was not opened."
         )
     if stat.S_ISLNK(info.external_attr >> 16):
         raise UnsafeReviewFileError(f"{name} contains a link ({member!r}); refused.")
-    if info.file_size > limits.max_member_bytes:
+    largest = (
+        limits.max_json_bytes
+        if member in (MANIFEST, REVIEW_JSON)
+        else limits.max_member_bytes
+    )
+    if info.file_size > largest:
         raise UnsafeReviewFileError(f"{name}: part {member!r} is too large; refused.")
     ratio = info.file_size / max(info.compress_size, 1)
     if info.file_size > 1024**2 and ratio > limits.max_ratio:
@@ -172,9 +244,20 @@ def _check_member(info: zipfile.ZipInfo, name: str, limits: ReadLimits) -> None:
 def _read_member(
     archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limits: ReadLimits
 ) -> bytes:
+    """The body of ``info``, never more than its declared (and checked) size."""
+    chunks: list[bytes] = []
+    left = info.file_size
     try:
         with archive.open(info) as stream:
-            data = stream.read(limits.max_member_bytes + 1)
+            while left > 0:
+                chunk = stream.read(min(left, _CHUNK))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                left -= len(chunk)
+            # One byte more tells a stream that goes on past its declared size;
+            # zipfile stops at that size and checks the CRC at the end.
+            stream.read(1)
     except (
         zipfile.BadZipFile,
         zlib.error,
@@ -185,25 +268,21 @@ def _read_member(
         RuntimeError,  # zipfile's "encrypted, password required"
     ) as exc:
         raise DamagedReviewFileError(_damaged(name, f"part {info.filename!r}")) from exc
-    if len(data) > limits.max_member_bytes:
-        raise UnsafeReviewFileError(f"{name}: part {info.filename!r} is too large.")
-    return data
-
-
-def _decode(members: dict[str, bytes], name: str) -> Review:
-    if MANIFEST not in members or REVIEW_JSON not in members:
-        missing = MANIFEST if MANIFEST not in members else REVIEW_JSON
-        raise DamagedReviewFileError(_damaged(name, f"its {missing} is missing"))
-    manifest = _load_json(members[MANIFEST], name, MANIFEST)
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT_NAME:
-        raise NotAReviewFileError(
-            f"{name} is a zip archive but not a designreview review."
+    if left != 0:
+        raise DamagedReviewFileError(
+            _damaged(name, f"part {info.filename!r} is shorter than it says")
         )
+    return b"".join(chunks)
+
+
+def _decode(members: dict[str, bytes], name: str, limits: ReadLimits) -> Review:
+    manifest = _load_json(members[MANIFEST], name, MANIFEST)
     _verify_hashes(manifest, members, name)
     document = _load_json(members[REVIEW_JSON], name, REVIEW_JSON)
     if not isinstance(document, dict):
         raise DamagedReviewFileError(_damaged(name, "review.json is not an object"))
     document = migrate(document)
+    _check_counts(document.get("review"), name, limits)
     try:
         review = from_json(Review, document.get("review"), "review")
         sources = _sources(document.get("sources", []), members, name)
@@ -211,6 +290,26 @@ def _decode(members: dict[str, bytes], name: str) -> Review:
         raise DamagedReviewFileError(_damaged(name, str(exc))) from exc
     decoded: Review = replace(review, sources=sources)
     return decoded
+
+
+def _check_counts(body: Any, name: str, limits: ReadLimits) -> None:
+    """Refuse a review with more sheets or markups than any real one, before decoding.
+
+    Each sheet imports a drawing and each markup enters every check, so these counts,
+    not the file's size, decide how long opening and checking take.
+    """
+    if not isinstance(body, dict):
+        return  # the schema check names what is wrong
+    for key, limit, what in (
+        ("sheets", limits.max_sheets, "sheets"),
+        ("markups", limits.max_markups, "markups"),
+    ):
+        items = body.get(key)
+        if isinstance(items, list) and len(items) > limit:
+            raise UnsafeReviewFileError(
+                f"{name} has {len(items):,} {what}; a review holds at most "
+                f"{limit:,}. It was not opened. Split the review into several files."
+            )
 
 
 def _verify_hashes(
@@ -276,7 +375,9 @@ def _member_for(source: SourceFile) -> str:
 def _load_json(data: bytes, name: str, member: str) -> Any:
     try:
         return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        # ValueError covers JSONDecodeError and integers of over 4,300 digits;
+        # RecursionError, arrays or objects nested thousands deep.
         raise DamagedReviewFileError(
             _damaged(name, f"{member} is not valid JSON")
         ) from exc
@@ -331,4 +432,4 @@ def write_review(
         if not same:
             raise OSError(errno.EIO, "the saved file does not read back the same")
 
-    write_atomic(path, data, verify=verify)
+    write_atomic(path, data, verify=verify, new_mode=0o600)

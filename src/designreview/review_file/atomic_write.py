@@ -5,6 +5,11 @@ version as ``NAME.bak``, then rename over the original (atomic on POSIX and NTFS
 fsync the folder. At every instant the path holds the old or the new file, complete.
 On network shares a rename can fail while another program holds the file open: retry a
 few times, then give up with the original untouched (never truncate the only copy).
+
+A save keeps what the replaced file was: its mode, owner and group, and, when the path
+is a symbolic link, the link itself (the link's target is replaced). A read-only file is
+refused, not replaced. New files get ``new_mode`` (reviews: readable by their owner
+only, since they hold plans marked for official use).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import errno
 import os
 import secrets
 import shutil
+import stat
 import time
 from typing import TYPE_CHECKING
 
@@ -33,20 +39,32 @@ def write_atomic(
     data: bytes,
     keep_backup: bool = True,
     verify: Callable[[bytes], None] | None = None,
+    new_mode: int = 0o644,
 ) -> None:
     """Replace ``path`` with ``data`` atomically, keeping the old file as a backup.
 
     ``verify`` is called with the bytes read back from the temporary file before it
-    replaces the original; it raises to stop a bad write from landing.
+    replaces the original; it raises to stop a bad write from landing. ``new_mode`` is
+    the mode of a file that did not exist (less the umask); a replaced file keeps its
+    own.
 
     Raises:
         SaveError: the file could not be written; the original is unchanged.
     """
+    path = _through_link(path)
+    replaced = _stat_or_none(path)
+    if replaced is not None and not replaced.st_mode & stat.S_IWUSR:
+        raise SaveError(
+            f"{path.name} is read-only, so it was not replaced. Nothing was lost: save "
+            "under another name with File > Save As, or make the file writable first."
+        )
     folder = path.parent
     temp = folder / f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     _remove_stale_temporaries(path)
     try:
-        _write_synced(temp, data)
+        _write_synced(temp, data, new_mode)
+        if replaced is not None:
+            _keep_protection(temp, replaced)
         if verify is not None:
             verify(temp.read_bytes())
         if keep_backup and path.exists():
@@ -74,9 +92,38 @@ def _remove_stale_temporaries(path: Path) -> None:
                 leftover.unlink()
 
 
-def _write_synced(temp: Path, data: bytes) -> None:
+def _through_link(path: Path) -> Path:
+    """The file a save replaces: the target of a symbolic link, else ``path``.
+
+    Replacing the link itself would leave its target stale and the link gone.
+    """
+    if path.is_symlink():
+        return type(path)(os.path.realpath(path))
+    return path
+
+
+def _stat_or_none(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise SaveError(_message(path, exc)) from exc
+
+
+def _keep_protection(temp: Path, replaced: os.stat_result) -> None:
+    """Give the new file the mode, owner and group of the one it replaces."""
+    os.chmod(temp, stat.S_IMODE(replaced.st_mode))
+    if hasattr(os, "chown"):
+        # Only the owner's own group, or root, may set these; a file of another
+        # owner that we may write keeps our ownership rather than failing the save.
+        with contextlib.suppress(PermissionError):
+            os.chown(temp, replaced.st_uid, replaced.st_gid)
+
+
+def _write_synced(temp: Path, data: bytes, mode: int) -> None:
     fd = os.open(
-        temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o644
+        temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode
     )
     try:
         view = memoryview(data)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from designreview.model.ids import ReviewId, new_id
 from designreview.model.review import Review
 from designreview.review_file.archive import SUFFIX, read_review
-from designreview.review_file.sheets import add_drawing, plan_for_sheet
+from designreview.review_file.sheets import add_drawing, plans_for_sheets
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -23,7 +23,8 @@ def load_review_and_plans(path: Path) -> tuple[Review, dict[str, Plan]]:
     """
     if path.suffix.lower() == SUFFIX:
         review = read_review(path)
-        return review, {s.id: plan_for_sheet(review, s) for s in review.sheets}
+        plans = plans_for_sheets(review)
+        return review, {str(sheet_id): plan for sheet_id, plan in plans.items()}
     empty = Review(id=ReviewId(new_id()))
     sheet, source, plan = add_drawing(empty, path)
     return Review(id=empty.id, sheets=(sheet,), sources=(source,)), {sheet.id: plan}

@@ -78,13 +78,52 @@ def plan_for_sheet(
         scale_to_m=sheet.scale_override_m,
         roles=LayerRoles.of(sheet.layer_overrides),
     )
-    suffix = Path(sheet.source_name).suffix or ".dxf"
+    # The temporary name never comes from the file's content: a suffix of 300
+    # characters would be a name the file system refuses.
+    suffix = Path(sheet.source_name).suffix.lower()
+    suffix = suffix if suffix in _DRAWING_SUFFIXES else ".dxf"
     # A private folder: nothing else in it can pass for one of the drawing's XREFs.
     with tempfile.TemporaryDirectory(prefix="designreview-") as folder:
         temp = Path(folder) / f"sheet{suffix}"
         temp.write_bytes(source.data)
         plan = read_dxf(temp, options, cancelled, progress)
     return replace(plan, source_name=sheet.source_name)
+
+
+_DRAWING_SUFFIXES = frozenset({".dxf", ".dwg", ".ifc"})
+
+
+def plans_for_sheets(
+    review: Review,
+    cancelled: CancelCheck | None = None,
+    progress: ProgressReport | None = None,
+) -> dict[SheetId, Plan]:
+    """The plan of every sheet, each drawing imported once however many sheets use it.
+
+    Sheets that read the same embedded drawing the same way (same layout, units and
+    layer corrections) share one import: a review of 40 sheets over one drawing
+    imports it once, not 40 times.
+    """
+    imported: dict[Sheet, Plan] = {}
+    plans: dict[SheetId, Plan] = {}
+    for sheet in review.sheets:
+        key = _import_key(sheet)
+        if key not in imported:
+            imported[key] = plan_for_sheet(review, sheet, cancelled, progress)
+        plans[sheet.id] = replace(imported[key], source_name=sheet.source_name)
+    return plans
+
+
+def _import_key(sheet: Sheet) -> Sheet:
+    """The sheet with only what its import depends on (frozen, so hashable)."""
+    return replace(
+        sheet,
+        id=SheetId(""),
+        name="",
+        source_name="",
+        level=0,
+        sensitive_layers=(),
+    )
 
 
 def new_review(paths: list[Path], created_by: str = "", created_at: str = "") -> Review:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import math
+import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from ezdxf import recover
 from ezdxf.lldxf.encoding import decode_dxf_unicode
 
 from designreview.model.errors import PlanReadError
-from designreview.readers.dxf.sniff import count_records, is_utf16, sniff_dxf
+from designreview.readers.dxf.sniff import is_utf16, scan_records, sniff_dxf
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -40,6 +41,12 @@ ABSURD_UNITS = 1.0e13
 """Curves larger than this (in drawing units) are dropped, not flattened."""
 RECORD_ALLOWANCE = 1.1
 """Records also count table entries and objects: allow 10% above the entity limit."""
+MAX_RECORD_BYTES = 16 * 1024**2
+"""One entity's text: about 700,000 polyline vertices. The largest record of the
+corpus plans is 285 KB; a polyline of millions of vertices is refused unparsed."""
+BYTES_PER_FILE_BYTE = 25
+"""Peak memory of an import per byte of the file, at its worst (one polyline of 9M
+vertices: 4.4 GB for 196 MB); a typical plan needs a third of that."""
 _SMALLEST_RECORD = 4
 """Bytes a record takes at the least (``0``, a line end, its type's first letter and
 a line end), so a file holds at most its size over this many records."""
@@ -285,16 +292,55 @@ def decode_name(name: str) -> str:
 
 
 def _refuse_too_many(path: Path, max_entities: int) -> None:
-    allowed = max_entities * RECORD_ALLOWANCE
-    if path.stat().st_size // _SMALLEST_RECORD <= allowed:
-        return  # too small to hold that many records: no need to count them
-    records = count_records(path)
-    if records > allowed:
+    """Refuse a file too large for this machine, or with too many or too large records.
+
+    The memory a read needs follows from the file's size; the budget from the
+    machine (:func:`memory_budget_bytes`). Records are counted, and the largest one
+    measured, only where the size allows a refusal: a file of fewer bytes than the
+    record limit and than four bytes a record cannot break either.
+    """
+    size = path.stat().st_size
+    budget = memory_budget_bytes()
+    if size * BYTES_PER_FILE_BYTE > budget:
         raise PlanReadError(
-            f"{path.name} holds about {records:,} entities, more than the "
+            f"{path.name} ({size / 1024**2:,.0f} MB) would need about "
+            f"{size * BYTES_PER_FILE_BYTE / 1024**3:,.1f} GB of memory to read, more "
+            f"than this computer can spare ({budget / 1024**3:,.1f} GB). Export only "
+            "the floor plan, without hatches and details, and open that file."
+        )
+    allowed = max_entities * RECORD_ALLOWANCE
+    if size // _SMALLEST_RECORD <= allowed and size <= MAX_RECORD_BYTES:
+        return
+    scan = scan_records(path)
+    if scan.count > allowed:
+        raise PlanReadError(
+            f"{path.name} holds about {scan.count:,} entities, more than the "
             f"{max_entities:,} a floor plan needs. Export only the floor plan, without "
             "hatches and details, and open that file."
         )
+    if scan.largest_bytes > MAX_RECORD_BYTES:
+        raise PlanReadError(
+            f"{path.name} holds one entity of {scan.largest_bytes / 1024**2:,.0f} MB "
+            "(a line or hatch of millions of points), far more than any floor plan "
+            "draws. Simplify or delete it in the CAD program and open the file again."
+        )
+
+
+def memory_budget_bytes() -> int:
+    """How much memory one import may take: a quarter of this machine's, at most 2 GB.
+
+    With the worst case of :data:`BYTES_PER_FILE_BYTE`, 2 GB admits files of about
+    80 MB, four times the 100,000-entity benchmark plan (19 MB, 270 MB to read).
+
+    Example:
+        >>> memory_budget_bytes() >= 256 * 1024**2
+        True
+    """
+    try:
+        physical = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):  # Windows: no sysconf
+        physical = 8 * 1024**3
+    return max(min(physical // 4, 2 * 1024**3), 256 * 1024**2)
 
 
 def _too_big(path: Path) -> PlanReadError:

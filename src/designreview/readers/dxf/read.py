@@ -9,6 +9,7 @@ by ``readers.dxf.xrefs``, limits are kept by ``readers.dxf.document`` and
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -126,8 +127,32 @@ def read_dxf(
         >>> plan.units.name, plan.extents.width, plan.unit_report.source.value
         ('MILLIMETRE', 12.0, 'header')
     """
-    with user_errors(path):
-        return _read(path, options or ImportOptions(), cancelled, _Phases(progress))
+    arithmetic: Counter[str] = Counter()
+
+    def note(kind: str, _flag: int) -> None:
+        arithmetic[kind] += 1
+
+    # Absurd coordinates (1e300, NaN) overflow in numpy; that is expected of a hostile
+    # file, so it is counted for the import report instead of printed to the console.
+    with (
+        user_errors(path),
+        np.errstate(
+            over="call", invalid="call", divide="call", under="ignore", call=note
+        ),
+    ):
+        plan = _read(path, options or ImportOptions(), cancelled, _Phases(progress))
+    if arithmetic:
+        count = sum(arithmetic.values())
+        plan = replace(
+            plan,
+            warnings=(
+                *plan.warnings,
+                f"{count:,} calculation{'s' if count > 1 else ''} on absurd "
+                "coordinates (too large, or not a number) gave no result; the lines "
+                "they belong to were left out.",
+            ),
+        )
+    return plan
 
 
 class _Phases:
