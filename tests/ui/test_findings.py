@@ -58,7 +58,6 @@ def test_decisions_are_recorded_undone_and_shown(sample):
     assert dock._item_for(finding.key).text(1) == ""
 
 
-
 def test_changing_and_undoing_decisions_keeps_their_order(sample):
     dock = sample.findings_dock
     keys = dock.ordered_keys()[:3]
