@@ -80,6 +80,10 @@ def test_camera_shows_recognition_and_identification_bands(window):
     ident = bands["identification"].path().boundingRect()
     recog = bands["recognition"].path().boundingRect()
     assert recog.contains(ident)  # identification lies inside recognition
+    # 1920 px over 90 degrees identifies up to 3.84 m from the lens; mounted at 3 m,
+    # 1.4 m above a face, that is sqrt(3.84^2 - 1.4^2) = 3.576 m in plan, so the band
+    # ends at x = 0.5 + 3.576 = 4.076 (3.84 along the floor would reach 4.34).
+    assert ident.right() == pytest.approx(4.076, abs=0.02)
 
 
 def test_observer_inside_a_wall_says_so_in_the_status_bar(make_window, qtbot, tmp_path):
