@@ -19,6 +19,7 @@ from designreview.analysis.distances import (
     walking_path,
 )
 from designreview.analysis.walk_graph import ARC_SEGMENTS, locate
+from designreview.model.errors import InsideWallError
 from designreview.model.geometry import Extents
 
 C = 0.2  # the default clearance
@@ -317,3 +318,41 @@ def test_walks_lie_between_the_straight_line_and_a_grid_walk(walls, a, b):
         assert (
             shapely.distance(lines, shapely.LineString(path.points)) >= CLOSEST - 1e-5
         )
+
+
+# A wall drawn as its two faces, x = 0 and x = 0.2, from y = -1 to 1.
+FACES = [[0, -1, 0, 1], [0.2, -1, 0.2, 1]]
+
+
+def test_a_walk_from_inside_a_wall_is_an_error():
+    index = build_walk_index(FACES)
+    # (0.15, 0) is between the faces, 0.05 from the east one: moved out, it would
+    # start east of the wall at x = 0.2 + 0.2 clearance = 0.4, in the far room.
+    assert locate(index, (0.15, 0))[0] == pytest.approx(0.4, abs=2e-4)
+    message = r"the point \(0\.15, 0\) lies inside a wall; pick a point in a room"
+    with pytest.raises(InsideWallError, match=message):
+        walking_path(index, (0.15, 0), (-3, 0))
+    with pytest.raises(InsideWallError, match=r"\(0\.05, 0\.5\)"):
+        walking_path(index, (-3, 0), (0.05, 0.5))
+
+
+def test_a_walk_from_inside_an_outer_wall_does_not_start_outside():
+    # A 4 x 4 room in 0.2 m walls: faces (0, 0)-(4, 4) and (-0.2, -0.2)-(4.2, 4.2).
+    # (-0.15, 2) is nearer the outer face; moved out it would start outside, at
+    # x = -0.2 - 0.2 = -0.4.
+    index = build_walk_index(
+        [*ring_walls((0, 0), (4, 0), (4, 4), (0, 4)),
+         *ring_walls((-0.2, -0.2), (4.2, -0.2), (4.2, 4.2), (-0.2, 4.2))]
+    )  # fmt: skip
+    assert locate(index, (-0.15, 2))[0] == pytest.approx(-0.4, abs=2e-4)
+    with pytest.raises(InsideWallError):
+        walking_path(index, (-0.15, 2), (2, 2))
+    # In the corner square of the walls, too, where no face runs on both sides.
+    with pytest.raises(InsideWallError):
+        walking_path(index, (-0.1, -0.1), (2, 2))
+
+
+def test_a_point_on_a_single_wall_line_still_moves_off_it():
+    index = build_walk_index([[0, -1, 0, 1]], clearance_m=0.25)
+    path = walking_path(index, (0, 0.5), (3, 0.5))
+    assert abs(path.points[0][0]) == pytest.approx(0.25, abs=2e-4)

@@ -145,6 +145,27 @@ def test_cam_1_identification_distance():
     assert "covered by cameras at observation level" in info.message
 
 
+def test_cam_1_measures_to_the_face_not_along_the_floor():
+    plan = classroom()
+    # An exterior door in the corridor's east wall, at (12, -1.5); a 2688 px camera
+    # across 90 degrees, mounted at 3.6 m (2 m above a face at 1.6 m), looking east
+    # along the corridor from 4.9 m or 5.2 m away (both beyond its 3.6 m blind zone).
+    door = AccessPoint(
+        "e1", SHEET, STAMP, STAMP, (12.0, -1.5), kind=AccessKind.EXTERIOR_DOOR
+    )
+    cam = Camera("c1", SHEET, STAMP, STAMP, (7.1, -1.5), 0.0, 90.0, 30.0, 2688, 3.6)
+
+    def fails(markups):
+        return [f for f in run("CAM-1", plan, markups) if f.severity is Severity.FAIL]
+
+    # 4.9 m: slant sqrt(4.9^2 + 2^2) = 5.2925 m, 2688 / (2 * 5.2925) = 253.9 px/m.
+    assert fails([door, cam]) == []
+    # 5.2 m: slant sqrt(5.2^2 + 2^2) = 5.5714 m, 241.2 px/m, short of 250 (along
+    # the floor alone it would be 2688 / 10.4 = 258.5 px/m and pass).
+    [short] = fails([door, replace(cam, position=(6.8, -1.5))])
+    assert "the best camera gives 241 px/m" in short.message
+
+
 def test_surv_1_corridor_watched_by_a_post():
     plan = classroom()
     post = Observer("o", SHEET, STAMP, STAMP, (4.5, -1.5), ObserverKind.STAFF_POST)

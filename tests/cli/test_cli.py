@@ -5,9 +5,10 @@ import subprocess
 import sys
 
 import pytest
-from tests.fixtures.dxf_files import rooms_dxf
+from tests.fixtures.dxf_files import rooms_dxf, walled_room_dxf
 
 from designreview import __version__
+from designreview.cli import main
 
 
 def run_cli(*args, timeout=120):
@@ -299,3 +300,98 @@ def test_packet_password_from_an_empty_variable_is_one_line(tmp_path, monkeypatc
     assert result.returncode == 2
     assert "DR_TEST_NO_PASSWORD holds no password" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def cli_in_process(capsys, *args):
+    status = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+INSIDE = "lies inside a wall; pick a point in a room or corridor"
+
+
+@pytest.mark.parametrize(
+    ("point", "where"),
+    [("-0.1,2", "(-0.1, 2)"), ("3,4.1", "(3, 4.1)"), ("3,2", "(3, 2)")],
+    ids=["west wall", "north wall", "column"],
+)
+def test_visibility_from_inside_a_wall_is_bad_input(tmp_path, capsys, point, where):
+    # Each point lies between two faces 0.2 m apart (a wall) or inside the 0.4 m
+    # column; the isovist would be the gap between the faces (about 0.2 m x 4.4 m
+    # for the west wall), not a view.
+    path = walled_room_dxf(tmp_path / "walled.dxf")
+    status, out, err = cli_in_process(capsys, "visibility", path, "--from", point)
+    assert status == 2
+    assert out == ""
+    assert err == f"designreview: the point {where} {INSIDE}\n"
+
+
+def test_visibility_from_beside_a_wall_still_sees_the_room(tmp_path, capsys):
+    # From (0.05, 2), 5 cm off the west face and level with the column's centre, the
+    # room (6 x 4 = 24 m2) is seen but for the column's shadow: the wedge through its
+    # near corners (2.8, 1.8) and (2.8, 2.2), half-width 0.2 at x = 2.8 and
+    # 0.2 * (6 - 0.05) / (2.8 - 0.05) = 0.432727 at x = 6, so a trapezoid of
+    # (0.4 + 0.865455) / 2 * 3.2 = 2.024727 m2 (the column included).
+    path = walled_room_dxf(tmp_path / "walled.dxf")
+    status, out, err = cli_in_process(
+        capsys, "visibility", path, "--from", "0.05,2", "--json"
+    )
+    assert status == 0, err
+    assert json.loads(out)["area_m2"] == pytest.approx(24 - 2.024727, abs=1e-4)
+
+
+def test_distance_from_inside_a_wall_is_bad_input(tmp_path, capsys):
+    # Drawn 100 m east: the message names the point in the drawing's frame.
+    path = walled_room_dxf(tmp_path / "walled.dxf", offset=(100.0, 0.0))
+    status, out, err = cli_in_process(
+        capsys, "distance", path, "--from", "99.9,2", "--to", "101,1"
+    )
+    assert status == 2
+    assert err == f"designreview: the point (99.9, 2) {INSIDE}\n"
+    status, out, err = cli_in_process(
+        capsys, "distance", path, "--from", "101,1", "--to", "103,-0.1"
+    )
+    assert (status, out) == (2, "")
+    assert err == f"designreview: the point (103, -0.1) {INSIDE}\n"
+
+
+def test_distance_from_a_wall_clearance_still_starts_beside_it(tmp_path, capsys):
+    # (0.05, 1) is 5 cm off the west face, inside the walker's 0.2 m clearance: the
+    # walk starts at the clearance's edge, x = 0.2 (plus 0.1 mm), and runs 0.8 m
+    # straight to (1, 1).
+    path = walled_room_dxf(tmp_path / "walled.dxf")
+    status, out, err = cli_in_process(
+        capsys, "distance", path, "--from", "0.05,1", "--to", "1,1", "--json"
+    )
+    assert status == 0, err
+    report = json.loads(out)
+    assert report["walking_m"] == pytest.approx(0.8, abs=1e-3)
+    assert report["path"][0] == pytest.approx([0.2, 1.0], abs=1e-3)
+
+
+@pytest.mark.parametrize("style", ["separate", "joined"])
+def test_negative_coordinates_parse(tmp_path, capsys, style):
+    # rooms_dxf shifted 5 m west: the left 5 x 4 room spans x -5..0, so (-2.5, 2)
+    # is its centre and sees all of it, 20 m2; the walk (-4, 1) to (-1, 3) is
+    # straight, sqrt(3^2 + 2^2) = sqrt(13) = 3.6056 m.
+    path = rooms_dxf(tmp_path / "rooms.dxf", offset=(-5.0, 0.0))
+
+    def point(option, value):
+        return [option, value] if style == "separate" else [f"{option}={value}"]
+
+    status, out, err = cli_in_process(
+        capsys, "visibility", path, *point("--from", "-2.5,2"), "--json"
+    )
+    assert status == 0, err
+    assert json.loads(out)["area_m2"] == pytest.approx(20.0)
+    status, out, err = cli_in_process(
+        capsys,
+        "distance",
+        path,
+        *point("--from", "-4,1"),
+        *point("--to", "-1,3"),
+        "--json",
+    )
+    assert status == 0, err
+    assert json.loads(out)["walking_m"] == pytest.approx(13**0.5, rel=1e-3)

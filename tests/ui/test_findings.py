@@ -58,6 +58,24 @@ def test_decisions_are_recorded_undone_and_shown(sample):
     assert dock._item_for(finding.key).text(1) == ""
 
 
+def test_changing_and_undoing_decisions_keeps_their_order(sample):
+    dock = sample.findings_dock
+    keys = dock.ordered_keys()[:3]
+    assert len(keys) == 3
+    for key in keys:
+        dock.select(key)
+        dock.decide(DecisionKind.ACCEPT)
+    recorded = sample.bridge.review.decisions
+    dock.select(keys[1])
+    dock.decide(DecisionKind.WILL_FIX, owner="Architect")
+    # The middle one changes where it stands instead of moving to the end.
+    decisions = sample.bridge.review.decisions
+    assert [d.finding_key for d in decisions] == keys
+    assert decisions[1].kind == DecisionKind.WILL_FIX
+    sample.bridge.undo_stack.undo()
+    assert sample.bridge.review.decisions == recorded
+
+
 def test_stepping_through_findings(sample):
     keys = sample.findings_dock.ordered_keys()
     sample.next_finding()

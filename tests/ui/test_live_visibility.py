@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from tests.fixtures.dxf_files import rooms_dxf
+from tests.fixtures.dxf_files import rooms_dxf, walled_room_dxf
 from tests.ui.drive import click, drag
 from tests.ui.test_tools import ALT, markups_of, use
 
+from designreview.model.errors import InsideWallError
 from designreview.model.markups import Camera, Observer, Sightline
 
 
@@ -79,3 +80,32 @@ def test_camera_shows_recognition_and_identification_bands(window):
     ident = bands["identification"].path().boundingRect()
     recog = bands["recognition"].path().boundingRect()
     assert recog.contains(ident)  # identification lies inside recognition
+    # 1920 px over 90 degrees identifies up to 3.84 m from the lens; mounted at 3 m,
+    # 1.4 m above a face, that is sqrt(3.84^2 - 1.4^2) = 3.576 m in plan, so the band
+    # ends at x = 0.5 + 3.576 = 4.076 (3.84 along the floor would reach 4.34).
+    assert ident.right() == pytest.approx(4.076, abs=0.02)
+
+
+def test_observer_inside_a_wall_says_so_in_the_status_bar(make_window, qtbot, tmp_path):
+    # A 6 x 4 m room in 0.2 m walls; (3, -0.1) is between the south wall's faces
+    # (y = -0.2 and y = 0). It used to show the gap between them as its view.
+    window = make_window(walled_room_dxf(tmp_path / "walled.dxf"))
+    qtbot.waitUntil(lambda: window.live.index is not None, timeout=30_000)
+    plan = window.plan
+    use(window, "observer")
+    click(window.view, plan.to_local((3.0, -0.1)), mods=ALT)
+    [observer] = markups_of(window, Observer)
+    assert window.live.overlays[observer.id].path().isEmpty()
+    # The click lands within a pixel of (3, -0.1); the message names where it did.
+    x, y = plan.to_drawing_m(observer.position)
+    assert (x, y) == pytest.approx((3.0, -0.1), abs=0.02)
+    message = window.status.currentMessage()
+    assert message == f"Observer: {InsideWallError((x, y))}"
+    assert message.endswith("lies inside a wall; pick a point in a room or corridor")
+    use(window, "select")
+    drag(window.view, plan.to_local((3.0, -0.1)), plan.to_local((1.0, 1.0)), mods=ALT)
+    # In the room it sees the room (0..6 x 0..4) again.
+    left, bottom, right, top = overlay_rect(window, observer.id)
+    origin_x, origin_y = plan.to_local((0.0, 0.0))
+    assert (left, bottom) == (round(origin_x, 2), round(origin_y, 2))
+    assert (right - left, top - bottom) == (6.0, 4.0)

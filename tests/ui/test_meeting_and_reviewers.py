@@ -104,3 +104,20 @@ def test_history_dock_lists_the_undo_stack(make_window, tmp_path):
     view = window.history_dock.widget()
     assert view.stack() is window.bridge.undo_stack
     assert window.bridge.undo_stack.text(0) == "Add observer"
+
+
+def test_undoing_a_roster_change_puts_removed_reviewers_back_in_place(make_window):
+    window = make_window()
+    window.open_path(sample_review_path())
+    before = window.bridge.review.reviewers
+    assert len(before) == 4
+    dialog = ReviewersDialog(window.bridge, window)
+    dialog.table.selectRow(2)
+    dialog.remove_selected()
+    dialog.table.selectRow(0)
+    dialog.remove_selected()
+    dialog.accept()
+    assert window.bridge.review.reviewers == (before[1], before[3])
+    window.bridge.undo_stack.undo()
+    # Undo once appended them (order 2, 4, 1, 3); they go back to places 1 and 3.
+    assert window.bridge.review.reviewers == before

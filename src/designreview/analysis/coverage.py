@@ -6,6 +6,15 @@ camera of ``resolution_px`` across a horizontal field of view ``fov`` puts
 four levels: detection 25, observation 62.5, recognition 125, identification 250
 px/m. The area right under the lens is not seen either: for a camera tilted to look
 ahead, anything closer than about its mounting height is below the picture.
+
+The distance d runs from the lens to the target's face, ``FACE_HEIGHT_M`` above the
+floor, not along the plan: a camera mounted at h sees a face a plan distance p away
+at the slant distance sqrt(p² + (h - 1.6)²). So a level reached up to a slant
+distance D covers a disk of plan radius sqrt(D² - (h - 1.6)²), and none at all when
+D is shorter than the height difference. A camera mounted below face height looks
+up at it by the same difference. The height is the camera markup's
+``mount_height_m``; a camera placed without one has the markup's default, 3 m, a
+ceiling mount (there is no unknown height).
 """
 
 from __future__ import annotations
@@ -27,7 +36,19 @@ if TYPE_CHECKING:
     from designreview.analysis.obstacles import VisibilityIndex
     from designreview.model.markups import Camera
 
-__all__ = ["Coverage", "Dori", "camera_bands", "coverage", "dori_distance_m"]
+__all__ = [
+    "FACE_HEIGHT_M",
+    "Coverage",
+    "Dori",
+    "camera_bands",
+    "coverage",
+    "dori_distance_m",
+    "dori_plan_radius_m",
+    "slant_distance_m",
+]
+
+FACE_HEIGHT_M = 1.6
+"""The height of the face DORI densities are measured at (EN/IEC 62676-4)."""
 
 
 class Dori(Enum):
@@ -49,8 +70,50 @@ class Coverage:
     uncovered: BaseGeometry
 
 
+def slant_distance_m(camera: Camera, plan_distance_m: float) -> float:
+    """From ``camera``'s lens to a face ``plan_distance_m`` away in plan.
+
+    Example:
+        A camera at 3.6 m, a face at 1.6 m 3 m away: sqrt(3² + 2²) = sqrt(13).
+
+        >>> from designreview.model.markups import Camera, Stamp
+        >>> s = Stamp("r", "t")
+        >>> cam = Camera("c", "s", s, s, (0.0, 0.0), mount_height_m=3.6)
+        >>> round(slant_distance_m(cam, 3.0), 4)
+        3.6056
+    """
+    return math.hypot(plan_distance_m, _drop_m(camera))
+
+
+def dori_plan_radius_m(camera: Camera, level: Dori) -> float:
+    """How far in plan ``camera`` reaches ``level`` at face height (0: nowhere).
+
+    Example:
+        1920 px over 90 degrees reaches 250 px/m up to 3.84 m from the lens; mounted
+        at 3.6 m that is sqrt(3.84² - 2²) = 3.278 m in plan, and at 5.5 m, 3.9 m
+        above the face, nowhere:
+
+        >>> from designreview.model.markups import Camera, Stamp
+        >>> s = Stamp("r", "t")
+        >>> cam = Camera("c", "s", s, s, (0.0, 0.0), 0.0, 90.0, 50.0, 1920, 3.6)
+        >>> round(dori_plan_radius_m(cam, Dori.IDENTIFICATION), 3)
+        3.278
+        >>> from dataclasses import replace
+        >>> dori_plan_radius_m(replace(cam, mount_height_m=5.5), Dori.IDENTIFICATION)
+        0.0
+    """
+    reach, drop = dori_distance_m(camera, level), _drop_m(camera)
+    return math.sqrt(reach * reach - drop * drop) if reach > drop else 0.0
+
+
+def _drop_m(camera: Camera) -> float:
+    """How far the lens is above (or below) a face; 0 for a height that is no number."""
+    height = camera.mount_height_m
+    return abs(height - FACE_HEIGHT_M) if math.isfinite(height) else 0.0
+
+
 def dori_distance_m(camera: Camera, level: Dori) -> float:
-    """The farthest distance at which ``camera`` reaches ``level``.
+    """The farthest distance from the lens at which ``camera`` reaches ``level``.
 
     Example:
         >>> from designreview.model.markups import Camera, Stamp
@@ -66,22 +129,21 @@ def dori_distance_m(camera: Camera, level: Dori) -> float:
 def camera_bands(index: VisibilityIndex, camera: Camera) -> dict[Dori, BaseGeometry]:
     """The camera's viewshed in DORI bands, less the blind zone under the lens.
 
-    Each band is where at least that level holds, so bands nest: identification lies
-    inside recognition, inside observation, inside detection.
+    Each band is where at least that level holds at face height (plan radius
+    :func:`dori_plan_radius_m`, at most the camera's range), so bands nest:
+    identification lies inside recognition, inside observation, inside detection.
     """
     view = markup_viewshed(index, camera)
     if view is None or view.is_empty:
         return {level: Polygon() for level in Dori}
     blind = Point(camera.position).buffer(max(camera.mount_height_m, 0.0), 64)
     seen = view.difference(blind)
-    return {
-        level: seen.intersection(
-            Point(camera.position).buffer(
-                min(dori_distance_m(camera, level), camera.range_m), 128
-            )
-        )
-        for level in Dori
-    }
+    bands: dict[Dori, BaseGeometry] = {}
+    for level in Dori:
+        radius = min(dori_plan_radius_m(camera, level), camera.range_m)
+        disk = Point(camera.position).buffer(radius, 128) if radius > 0 else None
+        bands[level] = seen.intersection(disk) if disk is not None else Polygon()
+    return bands
 
 
 def coverage(zones: Sequence[BaseGeometry], views: Sequence[BaseGeometry]) -> Coverage:

@@ -16,7 +16,10 @@ Dijkstra's algorithm runs over the graph of corners that see each other. The cle
 round a wall end is a polygon inscribed in the circle (a 90-degree turn is up to 8 mm
 short; see :mod:`~designreview.analysis.walk_graph`). Paths may leave the building by
 one exit and come back in by another. Unreachable points (a closed room) give None; a
-point inside a wall is moved out when it is at most ``snap_m`` inside, else an error.
+point in a wall's clearance is moved out when it is at most ``snap_m`` inside, else an
+error. A walk asked for from or to a point inside a wall itself (between its faces) is
+an error too; distance fields, whose targets are door marks a drawing may place on a
+wall, move such targets out as before.
 """
 
 from __future__ import annotations
@@ -183,11 +186,13 @@ def walking_path(index: WalkIndex, a: Point2, b: Point2) -> WalkPath | None:
         b: End, in metres.
 
     Returns:
-        The length and the polyline, from ``a`` to ``b`` (each moved out of a wall
-        first, if it lies inside one), bending at corners of the walkable area. None
-        when no walk joins them, e.g. when ``b`` lies in a room without openings.
+        The length and the polyline, from ``a`` to ``b`` (each moved out of a wall's
+        clearance first, if it lies in one), bending at corners of the walkable area.
+        None when no walk joins them, e.g. when ``b`` lies in a room without openings.
 
     Raises:
+        InsideWallError: When a point lies inside a wall (between its faces, or in a
+            column): moving it out would start the walk in the next room or outside.
         ValueError: When a point is outside the analysed box, or deeper inside a wall
             (and its clearance) than ``index.snap_m``; the message names the point.
 
@@ -201,7 +206,8 @@ def walking_path(index: WalkIndex, a: Point2, b: Point2) -> WalkPath | None:
         Round a wall end: 2.524 m by hand with a round clearance, 0.4 % shorter
         with the inscribed polygon.
     """
-    start, end = locate(index, a), locate(index, b)
+    start = locate(index, a, in_wall_ok=False)
+    end = locate(index, b, in_wall_ok=False)
     first = view(index, start)
     if shapely.dwithin(first.polygon, shapely.Point(end), _ON_M):
         return WalkPath(math.dist(start, end), (start, end))

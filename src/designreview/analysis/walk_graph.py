@@ -27,6 +27,7 @@ import shapely
 from designreview.analysis.isovist import isovist
 from designreview.analysis.obstacles import VisibilityIndex, build_visibility_index
 from designreview.analysis.triangulation import SNAP_GRID_M, clean_segments
+from designreview.model.errors import InsideWallError
 
 if TYPE_CHECKING:
     from designreview.model.geometry import Extents, Point2
@@ -61,6 +62,8 @@ class WalkIndex:
         corner_order: Which corner each key is.
         neighbours: For each corner, the corners it sees along a tangent line.
         lengths: For each corner, the distances to those neighbours, in metres.
+        wall_tree: The walls as drawn (cleaned), to tell a point in a wall's
+            clearance from one inside the wall (see :func:`locate`).
     """
 
     bounds: tuple[float, float, float, float]
@@ -74,6 +77,7 @@ class WalkIndex:
     corner_order: Ints
     neighbours: tuple[tuple[int, ...], ...]
     lengths: tuple[tuple[float, ...], ...]
+    wall_tree: shapely.STRtree
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -138,6 +142,7 @@ def build_walk_index(
     return WalkIndex(
         bounds, float(clearance_m), float(snap_m), walkable, sight, corners,
         hinges, keys[order], order, neighbours, lengths,
+        shapely.STRtree(np.asarray(shapely.linestrings(segments.reshape(-1, 2, 2)))),
     )  # fmt: skip
 
 
@@ -268,14 +273,26 @@ def _adjacency(
     )
 
 
-def locate(index: WalkIndex, point: Point2) -> Point2:
+def locate(index: WalkIndex, point: Point2, *, in_wall_ok: bool = True) -> Point2:
     """``point`` if a walker can stand there, else the nearest such point.
+
+    Args:
+        index: The prepared walls.
+        point: Where someone is, in metres.
+        in_wall_ok: Whether a point inside a wall may be moved out of it. A point in
+            a wall's clearance is always moved out (a door mark on the wall line, a
+            room's sample point by a wall). A point inside the wall itself would
+            move across one of its faces, into the next room or out of the
+            building: when someone asks for a walk from there, that is an error
+            (False); a check's door targets keep the old, lenient way (True).
 
     Returns:
         ``point`` itself when it is walkable; when it lies in a wall or its clearance
         at most ``index.snap_m`` deep, the nearest walkable point (0.1 mm inside).
 
     Raises:
+        InsideWallError: With ``in_wall_ok`` False, when the way to the nearest
+            walkable point crosses a wall line: the point is inside a wall.
         ValueError: When the point is not finite, lies outside the analysed box, or
             lies deeper inside a wall than ``index.snap_m``; the message names it.
 
@@ -286,7 +303,19 @@ def locate(index: WalkIndex, point: Point2) -> Point2:
         >>> x, y = locate(index, (0.1, 0.0))
         >>> round(x, 6), y
         (0.2501, 0.0)
-    """
+
+        Between the faces of a 0.2 m wall, the nearest place to stand is in the room
+        beyond a face:
+
+        >>> wall = build_walk_index([[0, -1, 0, 1], [0.2, -1, 0.2, 1]])
+        >>> x, y = locate(wall, (0.15, 0.0))
+        >>> round(x, 4), y
+        (0.4001, 0.0)
+        >>> locate(wall, (0.15, 0.0), in_wall_ok=False)
+        Traceback (most recent call last):
+        ...
+        designreview.model.errors.InsideWallError: the point (0.15, 0) lies inside a wall; pick a point in a room or corridor
+    """  # noqa: E501
     x, y = float(point[0]), float(point[1])
     x0, y0, x1, y1 = index.bounds
     if not (x0 < x < x1 and y0 < y < y1):  # also false for nan
@@ -296,7 +325,10 @@ def locate(index: WalkIndex, point: Point2) -> Point2:
         )
     if _clear_of_walls(index, x, y):
         return (x, y)
-    return _snapped(index, x, y)
+    moved = _snapped(index, x, y)
+    if not in_wall_ok and _crosses_a_wall(index, (x, y), moved):
+        raise InsideWallError((x, y))
+    return moved
 
 
 def _clear_of_walls(index: WalkIndex, x: float, y: float) -> bool:
@@ -304,6 +336,21 @@ def _clear_of_walls(index: WalkIndex, x: float, y: float) -> bool:
         return False
     near = index.sight.segment_tree.query(shapely.Point(x, y), "dwithin", _OFF_EDGE_M)
     return not near.size
+
+
+def _crosses_a_wall(index: WalkIndex, a: Point2, b: Point2) -> bool:
+    """Whether the way from ``a`` to ``b`` meets a wall, not counting ``a`` itself.
+
+    It starts ``_OFF_EDGE_M`` along, so that a point on a wall line moved to that
+    wall's free side does not count; it meets a wall end or a corner as well.
+    """
+    gap = math.dist(a, b)
+    if gap <= _OFF_EDGE_M:
+        return False
+    f = _OFF_EDGE_M / gap
+    start = (a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1]))
+    way = shapely.LineString([start, b])
+    return bool(index.wall_tree.query(way, predicate="intersects").size)
 
 
 def _snapped(index: WalkIndex, x: float, y: float) -> Point2:

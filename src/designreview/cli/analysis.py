@@ -17,8 +17,9 @@ from designreview.analysis.distances import (
 from designreview.analysis.isovist import isovist
 from designreview.analysis.obstacles import build_visibility_index, obstacle_segments
 from designreview.analysis.run import run_checks
+from designreview.analysis.viewpoints import check_viewpoint
 from designreview.cli.deadline import time_budget
-from designreview.model.errors import DesignReviewError
+from designreview.model.errors import DesignReviewError, InsideWallError
 from designreview.model.findings import Severity
 from designreview.readers.dxf.read import read_dxf
 from designreview.review_file.inputs import load_review_and_plans
@@ -83,6 +84,7 @@ def run_visibility_command(options: argparse.Namespace) -> int:
     index = build_visibility_index(obstacle_segments(plan), extents=plan.extents)
     origin = plan.to_local(options.origin)
     try:
+        check_viewpoint(index, origin)
         view = isovist(
             index,
             origin,
@@ -90,6 +92,8 @@ def run_visibility_command(options: argparse.Namespace) -> int:
             fov_deg=options.fov,
             range_m=options.range,
         )
+    except InsideWallError:
+        raise InsideWallError(options.origin) from None  # named as the user wrote it
     except ValueError as exc:
         raise DesignReviewError(f"No visibility from {options.origin}: {exc}") from exc
     polygon = [_drawing_point(plan, (x, y)) for x, y in view.polygon.exterior.coords]
@@ -109,6 +113,8 @@ def run_distance_command(options: argparse.Namespace) -> int:
         path = walking_path(
             index, plan.to_local(options.start), plan.to_local(options.end)
         )
+    except InsideWallError as exc:
+        raise InsideWallError(plan.to_drawing_m(exc.point)) from None
     except ValueError as exc:
         raise DesignReviewError(f"No walking path: {exc}") from exc
     report: dict[str, Any] = {"walking_m": None, "path": None}

@@ -155,6 +155,33 @@ def _point(text: str) -> tuple[float, float]:
     return (x, y)
 
 
+POINT_OPTIONS = ("--from", "--to")
+
+
+def joined_point_options(args: list[str]) -> list[str]:
+    """``args`` with each point option joined to its value, as ``--from=-2,1``.
+
+    argparse takes a value that starts with ``-`` for an option unless it looks
+    like a negative number (``-2``, ``-.5``); a point ``-2,1`` does not, so
+    ``--from -2,1`` would fail with "expected one argument". Joined, it parses.
+
+    Example:
+        >>> joined_point_options(["distance", "p.dxf", "--from", "-2,1", "--to", "3,4"])
+        ['distance', 'p.dxf', '--from=-2,1', '--to=3,4']
+        >>> joined_point_options(["visibility", "p.dxf", "--from=-2,-1", "--json"])
+        ['visibility', 'p.dxf', '--from=-2,-1', '--json']
+    """
+    out: list[str] = []
+    values = iter(args)
+    for arg in values:
+        if arg == "--":
+            out += [arg, *values]
+            break
+        following = next(values, None) if arg in POINT_OPTIONS else None
+        out.append(arg if following is None else f"{arg}={following}")
+    return out
+
+
 def wants_cli(args: Sequence[str]) -> bool:
     """Whether ``args`` name a subcommand or an option rather than a file to open.
 
@@ -169,7 +196,7 @@ def wants_cli(args: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a headless subcommand and return the exit status."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = joined_point_options(list(sys.argv[1:] if argv is None else argv))
     logging.getLogger("ezdxf").setLevel(logging.ERROR)
     options = build_parser().parse_args(args)
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from designreview.model.changes import ChangeSet
 from designreview.model.markups import Markup
@@ -16,6 +16,11 @@ from designreview.model.review import (
     Sheet,
     SourceFile,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+T = TypeVar("T")
 
 
 class Edit(Protocol):
@@ -46,11 +51,8 @@ class AddMarkup:
 
     def apply(self, review: Review) -> tuple[Review, ChangeSet]:
         """Add the markup."""
-        markups = list(review.markups)
-        markups.insert(len(markups) if self.index is None else self.index, self.markup)
-        return replace(review, markups=tuple(markups)), ChangeSet(
-            added=(self.markup.id,)
-        )
+        markups = _inserted(review.markups, self.index, self.markup)
+        return replace(review, markups=markups), ChangeSet(added=(self.markup.id,))
 
     def inverted(self) -> Edit:
         """Remove it again."""
@@ -69,8 +71,7 @@ class RemoveMarkup:
     @classmethod
     def of(cls, review: Review, markup: Markup) -> RemoveMarkup:
         """Delete ``markup`` from ``review``, remembering its place for undo."""
-        ids = [m.id for m in review.markups]
-        return cls(markup, index=ids.index(markup.id) if markup.id in ids else None)
+        return cls(markup, index=_index_of(review.markups, markup.id))
 
     def apply(self, review: Review) -> tuple[Review, ChangeSet]:
         """Remove the markup."""
@@ -107,18 +108,25 @@ class AddSheet:
     sheet: Sheet
     source: SourceFile
     label: str = "Add sheet"
+    index: int | None = None
+    """Where in the list of sheets it goes (None: last)."""
+    source_index: int | None = None
+    """Where its drawing goes among the embedded files, if not already there."""
 
     def apply(self, review: Review) -> tuple[Review, ChangeSet]:
         """Add the sheet and embed its drawing (once per distinct file)."""
         sources = review.sources
         if review.source(self.source.sha256) is None:
-            sources = (*sources, self.source)
-        added = replace(review.with_sheet(self.sheet), sources=sources)
+            sources = _inserted(sources, self.source_index, self.source)
+        sheets = _inserted(review.sheets, self.index, self.sheet)
+        added = replace(review, sheets=sheets, sources=sources)
         return added, ChangeSet(added=(self.sheet.id,), sheets=True)
 
     def inverted(self) -> Edit:
         """Remove the sheet (and its drawing when no other sheet uses it)."""
-        return RemoveSheet(self.sheet, self.source, self.label)
+        return RemoveSheet(
+            self.sheet, self.source, self.label, self.index, self.source_index
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +136,27 @@ class RemoveSheet:
     sheet: Sheet
     source: SourceFile
     label: str = "Remove sheet"
+    index: int | None = None
+    """Its place among the sheets, so undo puts it back there (None: last)."""
+    source_index: int | None = None
+    """Its drawing's place among the embedded files, for the same reason."""
+
+    @classmethod
+    def of(cls, review: Review, sheet: Sheet) -> RemoveSheet:
+        """Remove ``sheet`` from ``review``, remembering where it and its drawing sat.
+
+        Raises:
+            ValueError: the review does not hold the sheet's drawing.
+        """
+        source = review.source(sheet.source_sha256)
+        if source is None:
+            raise ValueError(f"the review holds no drawing for sheet {sheet.name!r}")
+        return cls(
+            sheet,
+            source,
+            index=_index_of(review.sheets, sheet.id),
+            source_index=review.sources.index(source),
+        )
 
     def apply(self, review: Review) -> tuple[Review, ChangeSet]:
         """Drop the sheet; keep the drawing's bytes only if another sheet uses them."""
@@ -138,8 +167,10 @@ class RemoveSheet:
         return changed, ChangeSet(removed=(self.sheet.id,), sheets=True)
 
     def inverted(self) -> Edit:
-        """Add it back."""
-        return AddSheet(self.sheet, self.source, self.label)
+        """Add it back where it was."""
+        return AddSheet(
+            self.sheet, self.source, self.label, self.index, self.source_index
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,15 +199,20 @@ class SetReviewer:
     before: Reviewer | None
     after: Reviewer
     label: str = "Edit reviewer"
+    index: int | None = None
+    """Where an added reviewer goes on the roster (None: last)."""
 
     def apply(self, review: Review) -> tuple[Review, ChangeSet]:
-        """Add or update the reviewer."""
-        return review.with_reviewer(self.after), ChangeSet(reviewers=True)
+        """Add or update the reviewer (an update keeps its place)."""
+        if review.reviewer(self.after.id) is not None:
+            return review.with_reviewer(self.after), ChangeSet(reviewers=True)
+        reviewers = _inserted(review.reviewers, self.index, self.after)
+        return replace(review, reviewers=reviewers), ChangeSet(reviewers=True)
 
     def inverted(self) -> Edit:
         """Restore the old reviewer, or remove the added one."""
         if self.before is None:
-            return RemoveReviewer(self.after, self.label)
+            return RemoveReviewer(self.after, self.label, self.index)
         return SetReviewer(self.after, self.before, self.label)
 
 
@@ -186,6 +222,13 @@ class RemoveReviewer:
 
     reviewer: Reviewer
     label: str = "Remove reviewer"
+    index: int | None = None
+    """Their place on the roster, so undo puts them back there (None: last)."""
+
+    @classmethod
+    def of(cls, review: Review, reviewer: Reviewer) -> RemoveReviewer:
+        """Remove ``reviewer`` from ``review``, remembering their place for undo."""
+        return cls(reviewer, index=_index_of(review.reviewers, reviewer.id))
 
     def apply(self, review: Review) -> tuple[Review, ChangeSet]:
         """Drop the reviewer, keeping the others' order."""
@@ -193,8 +236,8 @@ class RemoveReviewer:
         return replace(review, reviewers=kept), ChangeSet(reviewers=True)
 
     def inverted(self) -> Edit:
-        """Put the reviewer back (at the end of the roster)."""
-        return SetReviewer(None, self.reviewer, self.label)
+        """Put the reviewer back at their old place on the roster."""
+        return SetReviewer(None, self.reviewer, self.label, self.index)
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,7 +259,12 @@ class SetReviewInfo:
 
 @dataclass(frozen=True, slots=True)
 class Batch:
-    """Several edits as one undo step."""
+    """Several edits as one undo step.
+
+    Removals that remember their index (``RemoveMarkup.of`` and the like) go in
+    highest index first: each index then still holds in the review the edit meets,
+    both when it applies and when its inverse re-inserts (lowest first) on undo.
+    """
 
     edits: tuple[Edit, ...]
     label: str = "Edit"
@@ -242,16 +290,42 @@ class SetDecision:
     before: Decision | None
     after: Decision | None
     label: str = "Record decision"
+    index: int | None = None
+    """The decision's place in the list: where a withdrawn one was (so undo puts it
+    back there) or where a new one goes (None: last). A change keeps its place."""
+
+    @classmethod
+    def of(
+        cls, review: Review, finding_key: str, after: Decision | None, label: str
+    ) -> SetDecision:
+        """Set the decision for ``finding_key`` in ``review`` to ``after``.
+
+        The decision it replaces and its place come from ``review``, so undo restores
+        both.
+        """
+        keys = [d.finding_key for d in review.decisions]
+        if finding_key not in keys:
+            return cls(finding_key, None, after, label)
+        index = keys.index(finding_key)
+        return cls(finding_key, review.decisions[index], after, label, index)
 
     def apply(self, review: Review) -> tuple[Review, ChangeSet]:
         """Replace the decision for ``finding_key`` with ``after`` (None removes it)."""
-        kept = tuple(d for d in review.decisions if d.finding_key != self.finding_key)
-        decisions = (*kept, self.after) if self.after is not None else kept
-        return replace(review, decisions=decisions), ChangeSet(decisions=True)
+        decisions = list(review.decisions)
+        at = _index_of_key(review.decisions, self.finding_key)
+        if at is not None:
+            del decisions[at]
+        if self.after is not None:
+            decisions.insert(
+                at if at is not None else _slot(decisions, self.index), self.after
+            )
+        return replace(review, decisions=tuple(decisions)), ChangeSet(decisions=True)
 
     def inverted(self) -> Edit:
-        """Restore the previous decision."""
-        return SetDecision(self.finding_key, self.after, self.before, self.label)
+        """Restore the previous decision, at its old place."""
+        return SetDecision(
+            self.finding_key, self.after, self.before, self.label, self.index
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,3 +343,29 @@ class SetCheckSettings:
     def inverted(self) -> Edit:
         """Go back to the previous thresholds."""
         return SetCheckSettings(self.after, self.before, self.label)
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+def _index_of(items: Sequence[_HasId], item_id: str) -> int | None:
+    """Where the item with ``item_id`` sits in ``items`` (None: not there)."""
+    return next((i for i, item in enumerate(items) if item.id == item_id), None)
+
+
+def _index_of_key(decisions: Sequence[Decision], key: str) -> int | None:
+    """Where the decision about finding ``key`` sits (None: not there)."""
+    return next((i for i, d in enumerate(decisions) if d.finding_key == key), None)
+
+
+def _slot(items: Sequence[object], index: int | None) -> int:
+    """The insertion point for ``index``: the end when None or past the end."""
+    return len(items) if index is None else min(index, len(items))
+
+
+def _inserted(items: tuple[T, ...], index: int | None, item: T) -> tuple[T, ...]:
+    """``items`` with ``item`` inserted at ``index`` (None: appended)."""
+    at = _slot(items, index)
+    return (*items[:at], item, *items[at:])

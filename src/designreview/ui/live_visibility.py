@@ -21,7 +21,8 @@ from designreview.analysis.obstacles import (
     obstacle_segments,
     sightline,
 )
-from designreview.analysis.viewsheds import markup_viewshed
+from designreview.analysis.viewsheds import require_viewshed
+from designreview.model.errors import InsideWallError
 from designreview.model.markups import Camera, Observer, Sightline
 from designreview.render.markup_graphics import agency_color
 from designreview.render.markup_text import agency_of
@@ -29,6 +30,8 @@ from designreview.ui import workers
 from designreview.ui.canvas.coords import to_scene
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from shapely.geometry.base import BaseGeometry
 
     from designreview.analysis.obstacles import VisibilityIndex
@@ -47,10 +50,15 @@ class LiveVisibility(QObject):
     """One overlay item per observer, camera and sightline of the shown sheet."""
 
     def __init__(
-        self, bridge: DocumentBridge, scene: PlanScene, parent: QObject | None = None
+        self,
+        bridge: DocumentBridge,
+        scene: PlanScene,
+        parent: QObject | None = None,
+        report: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.bridge, self.scene = bridge, scene
+        self._report = report or (lambda _text: None)
         self.index: VisibilityIndex | None = None
         self.overlays: dict[str, QGraphicsPathItem] = {}
         self.visible = True
@@ -165,7 +173,16 @@ class LiveVisibility(QObject):
         color = QColor(
             *agency_color(agency_of(markup, self.bridge.review), self.bridge.review)
         )
-        return _polygon_path(markup_viewshed(self.index, markup)), color, True
+        try:
+            seen = require_viewshed(self.index, markup)
+        except InsideWallError as exc:
+            # Say why it shows nothing, at the point as the status bar names points.
+            where = self._plan.to_drawing_m(exc.point) if self._plan else exc.point
+            self._report(f"{type(markup).__name__}: {InsideWallError(where)}")
+            seen = None
+        except ValueError:
+            seen = None  # outside the analysed area: nothing to see
+        return _polygon_path(seen), color, True
 
     def _on_index_ready(self, plan: Plan, index: object) -> None:
         if plan is not self._plan:

@@ -103,7 +103,9 @@ class MainWindow(QMainWindow):
         self.sheets = SheetPresenter(
             self.bridge, self.loader, self.scene, self.view, self.layers_dock, self
         )
-        self.live = LiveVisibility(self.bridge, self.scene, self)
+        self.live = LiveVisibility(
+            self.bridge, self.scene, self, report=lambda t: self.status.showMessage(t)
+        )
         self.findings = FindingsPresenter(
             self.bridge,
             self.loader,

@@ -8,7 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from shapely.geometry import Point
 
-from designreview.analysis.coverage import Dori, camera_bands, coverage
+from designreview.analysis.coverage import (
+    Dori,
+    camera_bands,
+    coverage,
+    slant_distance_m,
+)
 from designreview.analysis.rules.base import (
     CheckContext,
     finding,
@@ -51,6 +56,9 @@ class Params:
 def pixel_density(camera: Camera, distance_m: float) -> float:
     """Horizontal pixels per metre the camera puts on a target ``distance_m`` away.
 
+    ``distance_m`` runs from the lens to the target (see
+    :func:`~designreview.analysis.coverage.slant_distance_m` for a face seen in plan).
+
     Example:
         >>> from designreview.model.markups import Camera, Stamp
         >>> s = Stamp("r", "t")
@@ -80,7 +88,7 @@ def _door_finding(
     target = Point(door.center)
     best = max(
         (
-            pixel_density(c, math.dist(c.position, door.center))
+            pixel_density(c, slant_distance_m(c, math.dist(c.position, door.center)))
             for c, view in views
             if view is not None
             and view.buffer(0.05).covers(target)

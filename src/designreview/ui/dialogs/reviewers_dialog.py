@@ -28,7 +28,13 @@ def roster_edits(old: tuple[Reviewer, ...], new: list[Reviewer]) -> list[Edit]:
     """The edits that turn roster ``old`` into ``new`` (matched by id)."""
     before = {r.id: r for r in old}
     after_ids = {r.id for r in new}
-    edits: list[Edit] = [RemoveReviewer(r) for r in old if r.id not in after_ids]
+    # Last first, each with its place, so that undo (the inverses in reverse) puts
+    # every reviewer back where they were on the roster.
+    edits: list[Edit] = [
+        RemoveReviewer(r, index=i)
+        for i, r in reversed(list(enumerate(old)))
+        if r.id not in after_ids
+    ]
     for reviewer in new:
         previous = before.get(reviewer.id)
         if previous != reviewer:

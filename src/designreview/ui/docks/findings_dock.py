@@ -121,15 +121,10 @@ class FindingsDock(QDockWidget):
         finding = self.current()
         if finding is None:
             return
-        before = next(
-            (d for d in self.bridge.review.decisions if d.finding_key == finding.key),
-            None,
-        )
         after = Decision(finding.key, kind, self.bridge.document.stamp(), reason, owner)
+        label = f"{DECISION_TEXT[kind]}: {finding.rule}"
         self.bridge.submit(
-            SetDecision(
-                finding.key, before, after, f"{DECISION_TEXT[kind]}: {finding.rule}"
-            )
+            SetDecision.of(self.bridge.review, finding.key, after, label)
         )
 
     def _add_group(self, severity: Severity, findings: list[Finding]) -> None:
