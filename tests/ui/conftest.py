@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from designreview.ui.commands import file_commands
 from designreview.ui.dialogs.prompts import DiskChoice, LockChoice, SaveChoice
 from designreview.ui.main_window import MainWindow
 
@@ -95,7 +96,7 @@ def make_window(qtbot, settings, tmp_path):
 def sample(make_window, qtbot):
     """A window showing the sample school review."""
     window = make_window()
-    window.open_sample()
+    file_commands.open_sample(window.context)
     qtbot.waitUntil(lambda: window.plan is not None, timeout=60_000)
     return window
 

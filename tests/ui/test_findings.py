@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 
 from designreview.model.review import DecisionKind
+from designreview.ui.commands import file_commands, view_commands
 from designreview.ui.dialogs.check_settings_dialog import CheckSettingsDialog
 
 
 @pytest.fixture
 def sample(make_window, qtbot):
     window = make_window()
-    window.open_sample()
+    file_commands.open_sample(window.context)
     qtbot.waitUntil(lambda: window.plan is not None, timeout=60_000)
     qtbot.waitUntil(lambda: bool(window.findings_dock.findings), timeout=60_000)
     return window
@@ -78,9 +79,9 @@ def test_changing_and_undoing_decisions_keeps_their_order(sample):
 
 def test_stepping_through_findings(sample):
     keys = sample.findings_dock.ordered_keys()
-    sample.next_finding()
+    view_commands.next_finding(sample.context)
     assert sample.findings_dock.current().key == keys[0]
-    sample.previous_finding()
+    view_commands.previous_finding(sample.context)
     assert sample.findings_dock.current().key == keys[-1]
 
 

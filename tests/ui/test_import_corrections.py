@@ -7,6 +7,7 @@ from tests.fixtures.dxf_files import offices_dxf, rooms_dxf, unnamed_layers_dxf
 
 from designreview.model.plan import LayerCategory
 from designreview.model.units import LengthUnit
+from designreview.ui.commands import review_commands
 from designreview.ui.dialogs.layer_roles_dialog import LayerRolesDialog
 from designreview.ui.dialogs.units_dialog import UnitsDialog
 from designreview.ui.dialogs.units_text import unit_for_measurement
@@ -132,7 +133,7 @@ def test_units_are_checked_against_the_last_measured_length(window, monkeypatch)
     shown = []
     monkeypatch.setattr(UnitsDialog, "exec", lambda self: shown.append(self) or 0)
     window.tools_bar.tools["measure"].points = [(1.0, 1.0), (1.0, 1.9)]
-    window.edit_units()
+    review_commands.edit_units(window.context)
     [dialog] = shown
     assert dialog.measured == pytest.approx(0.9)  # drawing units of this plan
     dialog.known.setText("0.9")
@@ -160,7 +161,7 @@ def test_a_sheet_can_be_read_from_a_paper_space_layout(make_window, qtbot, tmp_p
     assert window.plan.layouts == ("PLAN",)
     assert window.plan.extents.width == pytest.approx(10)
     window.prompts.next_item = "PLAN"
-    window.choose_layout()
+    review_commands.choose_layout(window.context)
     assert "choose:Layout" in window.prompts.asked[-1]
     assert "Model space|PLAN" in window.prompts.asked[-1]
     qtbot.waitUntil(
@@ -174,6 +175,6 @@ def test_a_sheet_can_be_read_from_a_paper_space_layout(make_window, qtbot, tmp_p
 
 
 def test_only_model_space_is_said(window):
-    window.choose_layout()
+    review_commands.choose_layout(window.context)
     assert not any(a.startswith("choose:") for a in window.prompts.asked)
     assert "only model space" in window.status.currentMessage()

@@ -12,11 +12,12 @@ from tests.fixtures.dxf_files import rooms_dxf
 from tests.ui.conftest import open_and_wait
 
 from designreview.review_file.sample import sample_plan_path
+from designreview.ui.commands import file_commands
 
 
 def test_window_opens_the_sample_school(make_window, qtbot):
     window = make_window()
-    window.open_sample()
+    file_commands.open_sample(window.context)
     qtbot.waitUntil(lambda: window.plan is not None, timeout=60_000)
     assert window.last_error is None
     assert window.plan.source_name == sample_plan_path().name

@@ -10,6 +10,7 @@ from tests.ui.test_tools import ALT, use
 from designreview.model.markups import Comment, Observer
 from designreview.review_file.sample import sample_review_path
 from designreview.ui.canvas.coords import to_scene
+from designreview.ui.commands import view_commands
 from designreview.ui.dialogs.reviewers_dialog import ReviewersDialog
 
 
@@ -71,10 +72,10 @@ def test_meeting_mode_hides_sensitive_layers(sample):
     assert sample.bridge.review.sheets[0].sensitive_layers == ("A-FURN",)
     assert "sensitive" in sample.layers_dock.item_for("A-FURN").text(1)
     assert sample.scene.is_layer_visible("A-FURN")
-    sample.set_meeting_mode(True)
+    view_commands.set_meeting_mode(sample.context, True)
     assert not sample.scene.is_layer_visible("A-FURN")
     assert sample.scene.is_layer_visible("A-WALL")
-    sample.set_meeting_mode(False)
+    view_commands.set_meeting_mode(sample.context, False)
     assert sample.scene.is_layer_visible("A-FURN")
     sample.bridge.undo_stack.undo()
     assert sample.bridge.review.sheets[0].sensitive_layers == ()
@@ -84,16 +85,16 @@ def test_stepping_through_comments_selects_and_shows_each(sample):
     comments = [m.id for m in sample.bridge.review.markups if isinstance(m, Comment)]
     seen = []
     for _ in comments:
-        sample.next_comment()
+        view_commands.next_comment(sample.context)
         seen.append(sample.selection.ids[0])
         visible = sample.view.mapToScene(sample.view.viewport().rect()).boundingRect()
         item = sample.scene.markup_layer.items[seen[-1]]
         assert visible.contains(to_scene(item.graphic.anchor))
         assert visible.width() < 40  # zoomed in on it, not the whole school
     assert sorted(seen) == sorted(comments)
-    sample.next_comment()
+    view_commands.next_comment(sample.context)
     assert sample.selection.ids[0] == seen[0]  # it wraps around
-    sample.previous_comment()
+    view_commands.previous_comment(sample.context)
     assert sample.selection.ids[0] == seen[-1]
 
 

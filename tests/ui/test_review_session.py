@@ -17,6 +17,7 @@ from designreview.review_file import atomic_write
 from designreview.review_file.archive import read_review, write_review
 from designreview.review_file.autosave import find_autosaves, orphaned_autosaves
 from designreview.review_file.lock_file import lock_path, read_lock
+from designreview.ui.commands import file_commands
 from designreview.ui.dialogs.prompts import DiskChoice, LockChoice, SaveChoice
 from designreview.ui.dialogs.recovery_dialog import RecoveryDialog
 
@@ -26,7 +27,7 @@ REPO = Path(__file__).resolve().parents[2]
 def saved_window(make_window, qtbot, tmp_path):
     window = make_window(rooms_dxf(tmp_path / "level_1.dxf"))
     window.prompts.next_save_path = tmp_path / "school.dreview"
-    assert window.save()
+    assert file_commands.save(window.context)
     return window, tmp_path / "school.dreview"
 
 
@@ -84,7 +85,7 @@ def test_locked_review_opens_read_only_and_save_asks_for_a_new_name(
     assert window.session.read_only
     assert "(read-only)" in window.windowTitle()
     window.prompts.next_save_path = tmp_path / "mine.dreview"
-    assert window.save()
+    assert file_commands.save(window.context)
     assert window.session.path == tmp_path / "mine.dreview"
     assert read_lock(path).user == "jnunez"  # their lock is untouched
 
@@ -130,7 +131,7 @@ def test_watcher_notices_another_program_writing(make_window, qtbot, tmp_path):
 def test_own_saves_do_not_count_as_changes_on_disk(make_window, qtbot, tmp_path):
     window, _path = saved_window(make_window, qtbot, tmp_path)
     window.bridge.set_modified(True)
-    assert window.save()
+    assert file_commands.save(window.context)
     qtbot.wait(600)
     assert not any(a.startswith("changed:") for a in window.prompts.asked)
 
@@ -146,7 +147,7 @@ def test_full_disk_keeps_the_work_and_says_so(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(atomic_write.os, "write", full)
-    assert not window.save()
+    assert not file_commands.save(window.context)
     assert "disk is full" in window.error_box.text()
     window.error_box.close()
     assert window.isWindowModified()
@@ -162,7 +163,7 @@ def test_autosave_writes_while_modified_and_is_removed_by_save(
     [entry] = find_autosaves(folder)
     assert entry.load() == window.bridge.review
     window.prompts.next_save_path = tmp_path / "school.dreview"
-    assert window.save()
+    assert file_commands.save(window.context)
     assert find_autosaves(folder) == []
 
 
@@ -238,7 +239,7 @@ def test_close_review_empties_the_window_but_keeps_it_open(
     make_window, qtbot, tmp_path
 ):
     window, path = saved_window(make_window, qtbot, tmp_path)
-    assert window.close_review()
+    assert file_commands.close_review(window.context)
     assert window.plan is None
     assert window.bridge.review.sheets == ()
     assert window.layers_dock.tree.topLevelItemCount() == 0

@@ -22,6 +22,7 @@ from designreview.model.markups import (
     Zone,
     ZoneKind,
 )
+from designreview.ui.commands import edit_commands, file_commands
 
 ALT = Qt.KeyboardModifier.AltModifier
 
@@ -269,7 +270,7 @@ def test_split_space_then_merge_back(window):
     assert areas == pytest.approx([8.0, 8.0], abs=0.2)  # clicks land on whole pixels
     assert window.bridge.undo_stack.undoText() == "Split space"
     window.selection.set(tuple(s.id for s in halves))
-    window.merge_selected_spaces()
+    edit_commands.merge_selected_spaces(window.context)
     [merged] = markups_of(window, Space)
     assert Polygon(merged.vertices).area == pytest.approx(16.0, abs=0.3)
     window.bridge.undo_stack.undo()
@@ -292,7 +293,7 @@ def test_comment_click_is_a_pin_and_drag_is_a_callout(window):
 
 def test_access_point_snaps_onto_a_detected_door(make_window, qtbot):
     window = make_window()
-    window.open_sample()
+    file_commands.open_sample(window.context)
     qtbot.waitUntil(lambda: window.plan is not None, timeout=60_000)
     door = next(d for d in window.plan.doors if d.number == "115A")
     use(window, "access_point")

@@ -11,6 +11,7 @@ from tests.fixtures.dxf_files import rooms_dxf
 from designreview.model.edits import ReplaceSheet
 from designreview.model.errors import DesignReviewError
 from designreview.model.units import LengthUnit
+from designreview.ui.commands import review_commands
 from designreview.ui.dialogs.units_dialog import UnitsDialog
 from designreview.ui.dialogs.units_text import calibration_scale
 from designreview.ui.docks.import_dock import report_lines
@@ -27,7 +28,7 @@ def open_units(window, monkeypatch, measured=None):
         window.tools_bar.tools["measure"].points = list(measured)
     shown = []
     monkeypatch.setattr(UnitsDialog, "exec", lambda self: shown.append(self) or 0)
-    window.edit_units()
+    review_commands.edit_units(window.context)
     [dialog] = shown
     return dialog
 

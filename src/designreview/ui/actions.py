@@ -1,100 +1,141 @@
-"""Every menu command of the main window, as a table (id, text, shortcut, slot)."""
+"""Every menu command of the main window, as a table: id, menu, text, command, keys.
+
+Each row names its command as a function, not as a window method"s name, so a
+renamed or removed command fails the type check here instead of a menu at run time.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import KW_ONLY, dataclass
 
 from PySide6.QtGui import QKeySequence
 
+from designreview.ui.commands import (
+    edit_commands,
+    file_commands,
+    help_commands,
+    review_commands,
+    view_commands,
+)
+from designreview.ui.commands.context import WindowContext
+
 StandardKey = QKeySequence.StandardKey
+
+Command = Callable[[WindowContext], object]
+"""A menu command: runs each time it is chosen."""
+Toggle = Callable[[WindowContext, bool], object]
+"""A checkable command: told whether it is now ticked, each time that changes."""
 
 
 @dataclass(frozen=True, slots=True)
-class ActionSpec:
-    """One command: where it sits, what it says, which key runs it, what it calls."""
+class MenuEntry:
+    """Where a command sits, what it says and which keys run it."""
 
     id: str
     menu: str
     text: str
-    slot: str
-    shortcuts: tuple[str | StandardKey, ...] = ()
+    _: KW_ONLY
+    keys: tuple[str | StandardKey, ...] = ()
     tip: str = ""
-    checkable: bool = False
     separator_before: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class CommandSpec(MenuEntry):
+    """A command that runs once each time it is chosen."""
+
+    run: Command
+
+
+@dataclass(frozen=True, slots=True)
+class ToggleSpec(MenuEntry):
+    """A checkable command, told its new state."""
+
+    toggle: Toggle
+
+
+ActionSpec = CommandSpec | ToggleSpec
+
+_file, _edit, _review = file_commands, edit_commands, review_commands
+_view, _help = view_commands, help_commands
+
 ACTIONS: tuple[ActionSpec, ...] = (
-    ActionSpec("open", "&File", "&Open…", "choose_and_open", (StandardKey.Open,),
-               "Open a review (.dreview) or a drawing (.dxf) to start a review"),
-    ActionSpec("open_sample", "&File", "Open &Sample School", "open_sample", (),
-               "Open the bundled sample school and its review"),
-    ActionSpec("add_sheet", "&File", "&Add Sheet from Drawing…", "choose_and_add_sheet",
-               ("Ctrl+Shift+A",), "Add another floor (a DXF drawing) to this review",
-               separator_before=True),
-    ActionSpec("close_review", "&File", "&Close Review", "close_review",
-               (StandardKey.Close,), "Close the review (asks to save changes)",
-               separator_before=True),
-    ActionSpec("save", "&File", "&Save", "save", (StandardKey.Save,),
-               "Save the review", separator_before=True),
-    ActionSpec("save_as", "&File", "Save &As…", "save_as", (StandardKey.SaveAs,),
-               "Save the review under another name"),
-    ActionSpec("packet", "&File", "Review &Packet…", "make_packet",
-               (StandardKey.Print,),
-               "The printed packet: cover, plans at true scale, findings, sign-off",
-               separator_before=True),
-    ActionSpec("export_dxf", "&File", "Export Markups as &DXF…", "export_dxf", (),
-               "The review's markups and findings on REVIEW-* layers, for CAD"),
-    ActionSpec("export_dxf_into", "&File", "Export Markups &into the Drawing…",
-               "export_dxf_into_original", (),
-               "A copy of the architect's drawing with the REVIEW-* layers added"),
-    ActionSpec("export_bcf", "&File", "Export Issues as &BCF…", "export_bcf", (),
-               "A BCF 2.1 topic per finding and comment, for BIM tools"),
-    ActionSpec("export_csv", "&File", "Export Findings as &CSV…", "export_csv", (),
-               "Findings and markups as spreadsheets"),
-    ActionSpec("quit", "&File", "&Quit", "close", (StandardKey.Quit,),
-               "Quit designreview", separator_before=True),
-    ActionSpec("delete", "&Edit", "&Delete Markups", "delete_selected",
-               (StandardKey.Delete,), "Delete the selected markups"),
-    ActionSpec("select_all", "&Edit", "Select &All Markups", "select_all_markups",
-               (StandardKey.SelectAll,), "Select every markup of this sheet"),
-    ActionSpec("merge_spaces", "&Edit", "&Merge Spaces", "merge_selected_spaces",
-               ("Ctrl+M",), "Join the selected neighbouring spaces into one",
-               separator_before=True),
-    ActionSpec("reviewers", "&Review", "&Reviewers…", "edit_reviewers", (),
-               "Who takes part in the review, for which agency"),
-    ActionSpec("layer_roles", "&Review", "&Layer Roles…", "edit_layer_roles", (),
-               "Correct what each drawing layer holds (walls, doors, windows...)",
-               separator_before=True),
-    ActionSpec("layout", "&Review", "Drawing &Layout…", "choose_layout", (),
-               "Read this sheet from model space or from a paper-space layout"),
-    ActionSpec("units", "&Review", "&Units…", "edit_units", (),
-               "Confirm or change the drawing's units"),
-    ActionSpec("check_settings", "&Review", "Check &Settings…", "edit_check_settings",
-               (), "Thresholds of the review checks, with their sources"),
-    ActionSpec("run_checks", "&Review", "Run &Checks Now", "run_checks", ("F9",),
-               "Recompute every finding now"),
-    ActionSpec("fit", "&View", "&Fit to Drawing", "fit_to_drawing", ("F", "Home"),
-               "Show the whole drawing"),
-    ActionSpec("zoom_in", "&View", "Zoom &In", "zoom_in", (StandardKey.ZoomIn, "="),
-               "Zoom in at the centre"),
-    ActionSpec("zoom_out", "&View", "Zoom &Out", "zoom_out",
-               (StandardKey.ZoomOut, "-"), "Zoom out at the centre"),
-    ActionSpec("viewsheds", "&View", "Show &Viewsheds", "set_viewsheds_visible", ("V",),
-               "What observers and cameras see; sightlines clear or blocked",
-               checkable=True, separator_before=True),
-    ActionSpec("meeting_mode", "&View", "&Meeting Mode", "set_meeting_mode", ("F5",),
-               "Large marks and fonts for a projector; sensitive layers hidden",
-               checkable=True, separator_before=True),
-    ActionSpec("next_comment", "&View", "&Next Comment", "next_comment", ("N",),
-               "Show the next comment"),
-    ActionSpec("previous_comment", "&View", "&Previous Comment", "previous_comment",
-               ("Shift+N",), "Show the previous comment"),
-    ActionSpec("next_finding", "&View", "Next &Finding", "next_finding", ("]",),
-               "Show the next finding"),
-    ActionSpec("previous_finding", "&View", "Previous F&inding", "previous_finding",
-               ("[",), "Show the previous finding"),
-    ActionSpec("dark_theme", "&View", "&Dark Theme", "set_dark_theme",
-               ("Ctrl+Shift+D",), "Dark background for projectors", checkable=True,
-               separator_before=True),
-    ActionSpec("about", "&Help", "&About designreview", "show_about"),
+    CommandSpec("open", "&File", "&Open…", _file.choose_and_open,
+        keys=(StandardKey.Open,),
+        tip="Open a review (.dreview) or a drawing (.dxf) to start a review"),
+    CommandSpec("open_sample", "&File", "Open &Sample School", _file.open_sample,
+        tip="Open the bundled sample school and its review"),
+    CommandSpec("add_sheet", "&File", "&Add Sheet from Drawing…",
+        _file.choose_and_add_sheet,
+        keys=("Ctrl+Shift+A",), separator_before=True,
+        tip="Add another floor (a DXF drawing) to this review"),
+    CommandSpec("close_review", "&File", "&Close Review", _file.close_review,
+        keys=(StandardKey.Close,), separator_before=True,
+        tip="Close the review (asks to save changes)"),
+    CommandSpec("save", "&File", "&Save", _file.save, keys=(StandardKey.Save,),
+        separator_before=True, tip="Save the review"),
+    CommandSpec("save_as", "&File", "Save &As…", _file.save_as,
+        keys=(StandardKey.SaveAs,), tip="Save the review under another name"),
+    CommandSpec("packet", "&File", "Review &Packet…", _file.make_packet,
+        keys=(StandardKey.Print,), separator_before=True,
+        tip="The printed packet: cover, plans at true scale, findings, sign-off"),
+    CommandSpec("export_dxf", "&File", "Export Markups as &DXF…", _file.export_dxf,
+        tip="The review's markups and findings on REVIEW-* layers, for CAD"),
+    CommandSpec("export_dxf_into", "&File", "Export Markups &into the Drawing…",
+        _file.export_dxf_into_original,
+        tip="A copy of the architect's drawing with the REVIEW-* layers added"),
+    CommandSpec("export_bcf", "&File", "Export Issues as &BCF…", _file.export_bcf,
+        tip="A BCF 2.1 topic per finding and comment, for BIM tools"),
+    CommandSpec("export_csv", "&File", "Export Findings as &CSV…", _file.export_csv,
+        tip="Findings and markups as spreadsheets"),
+    CommandSpec("quit", "&File", "&Quit", _file.quit_window, keys=(StandardKey.Quit,),
+        separator_before=True, tip="Quit designreview"),
+    CommandSpec("delete", "&Edit", "&Delete Markups", _edit.delete_selected,
+        keys=(StandardKey.Delete,), tip="Delete the selected markups"),
+    CommandSpec("select_all", "&Edit", "Select &All Markups", _edit.select_all_markups,
+        keys=(StandardKey.SelectAll,), tip="Select every markup of this sheet"),
+    CommandSpec("merge_spaces", "&Edit", "&Merge Spaces", _edit.merge_selected_spaces,
+        keys=("Ctrl+M",), separator_before=True,
+        tip="Join the selected neighbouring spaces into one"),
+    CommandSpec("reviewers", "&Review", "&Reviewers…", _review.edit_reviewers,
+        tip="Who takes part in the review, for which agency"),
+    CommandSpec("layer_roles", "&Review", "&Layer Roles…", _review.edit_layer_roles,
+        separator_before=True,
+        tip="Correct what each drawing layer holds (walls, doors, windows...)"),
+    CommandSpec("layout", "&Review", "Drawing &Layout…", _review.choose_layout,
+        tip="Read this sheet from model space or from a paper-space layout"),
+    CommandSpec("units", "&Review", "&Units…", _review.edit_units,
+        tip="Confirm or change the drawing's units"),
+    CommandSpec("check_settings", "&Review", "Check &Settings…",
+        _review.edit_check_settings,
+        tip="Thresholds of the review checks, with their sources"),
+    CommandSpec("run_checks", "&Review", "Run &Checks Now", _review.run_checks,
+        keys=("F9",), tip="Recompute every finding now"),
+    CommandSpec("fit", "&View", "&Fit to Drawing", _view.fit_to_drawing,
+        keys=("F", "Home"), tip="Show the whole drawing"),
+    CommandSpec("zoom_in", "&View", "Zoom &In", _view.zoom_in,
+        keys=(StandardKey.ZoomIn, "="), tip="Zoom in at the centre"),
+    CommandSpec("zoom_out", "&View", "Zoom &Out", _view.zoom_out,
+        keys=(StandardKey.ZoomOut, "-"), tip="Zoom out at the centre"),
+    ToggleSpec("viewsheds", "&View", "Show &Viewsheds", _view.set_viewsheds_visible,
+        keys=("V",), separator_before=True,
+        tip="What observers and cameras see; sightlines clear or blocked"),
+    ToggleSpec("meeting_mode", "&View", "&Meeting Mode", _view.set_meeting_mode,
+        keys=("F5",), separator_before=True,
+        tip="Large marks and fonts for a projector; sensitive layers hidden"),
+    CommandSpec("next_comment", "&View", "&Next Comment", _view.next_comment,
+        keys=("N",), tip="Show the next comment"),
+    CommandSpec("previous_comment", "&View", "&Previous Comment",
+        _view.previous_comment,
+        keys=("Shift+N",), tip="Show the previous comment"),
+    CommandSpec("next_finding", "&View", "Next &Finding", _view.next_finding,
+        keys=("]",), tip="Show the next finding"),
+    CommandSpec("previous_finding", "&View", "Previous F&inding",
+        _view.previous_finding,
+        keys=("[",), tip="Show the previous finding"),
+    ToggleSpec("dark_theme", "&View", "&Dark Theme", _view.set_dark_theme,
+        keys=("Ctrl+Shift+D",), separator_before=True,
+        tip="Dark background for projectors"),
+    CommandSpec("about", "&Help", "&About designreview", _help.show_about),
 )  # fmt: skip

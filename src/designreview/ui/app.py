@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
         if args:
             window.open_path(Path(args[0]))
         else:
-            window.open_sample()
+            window.opener.open_sample()
     code = app.exec()
     if QThreadPool.globalInstance().activeThreadCount():
         _leave_now(code)

@@ -1,6 +1,7 @@
 """The main window: assembles canvas, docks, toolbars, menus and status bar.
 
-Its methods are the menus' commands; each hands the work to the part that does it.
+The menus' commands are functions in ui/commands/ of the WindowContext built here;
+the window itself only wires its parts together and answers the window's own events.
 """
 
 from __future__ import annotations
@@ -10,24 +11,17 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QUndoView
 
-from designreview import __version__
-from designreview.model.edits import (
-    ReplaceSheet,
-)
+from designreview.model.edits import ReplaceSheet
 from designreview.model.ids import ReviewId, new_id
 from designreview.model.review import Review
-from designreview.render.style import Theme
 from designreview.ui.canvas.scene import PlanScene
 from designreview.ui.canvas.view import PlanView
-from designreview.ui.dialogs.check_settings_dialog import CheckSettingsDialog
-from designreview.ui.dialogs.layer_roles_dialog import LayerRolesDialog
-from designreview.ui.dialogs.packet_dialog import PacketDialog
+from designreview.ui.commands import review_commands
+from designreview.ui.commands.context import WindowContext
 from designreview.ui.dialogs.prompts import Prompts
-from designreview.ui.dialogs.reviewers_dialog import ReviewersDialog
-from designreview.ui.dialogs.units_dialog import UnitsDialog
 from designreview.ui.docks.import_dock import ImportDock
 from designreview.ui.docks.layers_dock import LayersDock
 from designreview.ui.docks.markups_dock import MarkupsDock
@@ -40,6 +34,7 @@ from designreview.ui.meeting_mode import MeetingMode
 from designreview.ui.opener import Opener
 from designreview.ui.plan_loader import PlanLoader
 from designreview.ui.recent_files import RecentFiles
+from designreview.ui.recent_menu import RecentMenu
 from designreview.ui.review_session import ReviewSession
 from designreview.ui.reviewer_bar import ReviewerBar
 from designreview.ui.selection import Selection
@@ -47,8 +42,8 @@ from designreview.ui.sheet_presenter import SheetPresenter
 from designreview.ui.status_bar import PlanStatusBar
 from designreview.ui.tool_bar import ToolsToolBar
 from designreview.ui.tools.base import ToolContext
-from designreview.ui.tools.space_commands import merge_selected_spaces
-from designreview.ui.window_menus import RecentMenu, build_menus
+from designreview.ui.tools.tool_set import make_tools
+from designreview.ui.window_menus import build_menus
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -78,8 +73,13 @@ class MainWindow(QMainWindow):
         )
         self.selection = Selection(self)
         self._build_canvas()
-        self.actions_by_id, self.menus = build_menus(self, self.bridge.undo_stack)
-        self._build_bars(settings)
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent = RecentMenu(self.recent_menu, RecentFiles(settings))
+        self.context = self._command_context()
+        self.actions_by_id, self.menus = build_menus(
+            self, self.bridge.undo_stack, self.context
+        )
+        self._build_bars()
         self._connect()
         self.actions_by_id["viewsheds"].setChecked(True)
         self._update_title()
@@ -96,8 +96,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.import_dock)
         self.tabifyDockWidget(self.layers_dock, self.import_dock)
         self.layers_dock.raise_()
-        self.import_dock.layers_requested.connect(lambda: self.edit_layer_roles())
-        self.import_dock.units_requested.connect(lambda: self.edit_units())
         self.status = PlanStatusBar(self)
         self.setStatusBar(self.status)
         self.sheets = SheetPresenter(
@@ -142,23 +140,42 @@ class MainWindow(QMainWindow):
             line_is_clear=self.live.line_is_clear,
             preview=self.live.preview,
         )
+        self.canvas_tools = make_tools(self.tool_context)
 
-    def _build_bars(self, settings: QSettings) -> None:
-        file_menu = self.menus["&File"]
-        recent = QMenu("Open &Recent", file_menu)
-        file_menu.insertMenu(self.actions_by_id["add_sheet"], recent)
-        self.recent = RecentMenu(recent, RecentFiles(settings))
+    def _command_context(self) -> WindowContext:
+        return WindowContext(
+            window=self,
+            bridge=self.bridge,
+            session=self.session,
+            prompts=lambda: self.prompts,
+            loader=self.loader,
+            sheets=self.sheets,
+            scene=self.scene,
+            view=self.view,
+            selection=self.selection,
+            tools=self.canvas_tools,
+            status=self.status,
+            opener=self.opener,
+            exporter=self.exporter,
+            findings=self.findings,
+            meeting=self.meeting,
+            live=self.live,
+            recent=self.recent,
+        )
+
+    def _build_bars(self) -> None:
+        self.menus["&File"].insertMenu(
+            self.actions_by_id["add_sheet"], self.recent_menu
+        )
         self.recent.open_requested.connect(self.open_path)
-        self.recent_menu = recent
         self.opener.recent = self.recent
         sheet_bar = self.sheets.toolbar(self)
         sheet_bar.addAction(self.actions_by_id["add_sheet"])
         self.addToolBar(sheet_bar)
         self.sheet_combo = self.sheets.combo
         self.reviewer_bar = ReviewerBar(self.bridge, self)
-        self.reviewer_bar.manage_requested.connect(self.edit_reviewers)
         self.addToolBar(self.reviewer_bar)
-        self.tools_bar = ToolsToolBar(self.view, self.tool_context, self)
+        self.tools_bar = ToolsToolBar(self.view, self.canvas_tools, self)
         self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.tools_bar)
         right = Qt.DockWidgetArea.RightDockWidgetArea
         self.properties_dock = PropertiesDock(self.bridge, self.selection, self)
@@ -195,6 +212,16 @@ class MainWindow(QMainWindow):
             view_menu.addAction(dock.toggleViewAction())
 
     def _connect(self) -> None:
+        ctx = self.context
+        self.import_dock.layers_requested.connect(
+            lambda: review_commands.edit_layer_roles(ctx)
+        )
+        self.import_dock.units_requested.connect(
+            lambda: review_commands.edit_units(ctx)
+        )
+        self.reviewer_bar.manage_requested.connect(
+            lambda: review_commands.edit_reviewers(ctx)
+        )
         self.layers_dock.visibility_changed.connect(self.scene.set_layer_visible)
         self.layers_dock.sensitive_changed.connect(self._on_layers_sensitive_changed)
         self.view.cursor_moved.connect(
@@ -272,86 +299,8 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path) -> None:
         self.opener.open_path(path)
 
-    def choose_and_open(self) -> None:
-        path = self.prompts.open_path(self.session.path)
-        if path is not None:
-            self.opener.open_path(path)
-
-    def open_sample(self) -> None:
-        self.opener.open_sample()
-
-    def choose_and_add_sheet(self) -> None:
-        path = self.prompts.drawing_path(self.session.path)
-        if path is not None:
-            self.opener.add_sheet(path)
-
     def add_sheet(self, path: Path) -> None:
         self.opener.add_sheet(path)
-
-    # -- review commands ----------------------------------------------------------
-    def close_review(self) -> bool:
-        """Close the review (asking about unsaved changes); the window stays."""
-        if not self.session.maybe_close():
-            return False
-        self.loader.cancel()
-        self.session.start_untitled(
-            Review(id=ReviewId(new_id())), "Untitled review", modified=False
-        )
-        return True
-
-    def save(self) -> bool:
-        return self.session.save()
-
-    def save_as(self) -> bool:
-        saved = self.session.save_as()
-        if saved and self.session.path is not None:
-            self.recent.add(self.session.path)
-        return saved
-
-    def export_dxf(self) -> None:
-        self.exporter.export_dxf(into_original=False)
-
-    def export_dxf_into_original(self) -> None:
-        self.exporter.export_dxf(into_original=True)
-
-    def export_bcf(self) -> None:
-        self.exporter.export_bcf()
-
-    def export_csv(self) -> None:
-        self.exporter.export_csv()
-
-    def make_packet(self) -> None:
-        if not self.bridge.review.sheets:
-            self.status.showMessage("Open a drawing first.", 4000)
-            return
-        dialog = PacketDialog(
-            self.bridge, self.loader, self._default_packet_path(), self
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.exec()
-
-    def _default_packet_path(self) -> Path:
-        review_path = self.session.path
-        if review_path is not None:
-            return review_path.with_name(f"{review_path.stem}-packet.pdf")
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return Path(folder or Path.home()) / "review-packet.pdf"
-
-    def edit_reviewers(self) -> None:
-        ReviewersDialog(self.bridge, self).exec()
-
-    def delete_selected(self) -> None:
-        self.tools_bar.tools["select"].delete_selected()  # type: ignore[attr-defined]
-
-    def merge_selected_spaces(self) -> None:
-        problem = merge_selected_spaces(self.bridge, self.selection)
-        if problem is not None:
-            self.status.showMessage(problem, 6000)
-
-    def select_all_markups(self) -> None:
-        self.selection.set(tuple(self.scene.markup_layer.items), initiator=self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session.maybe_close():
@@ -374,98 +323,6 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.error_box = box
-
-    # -- view commands ------------------------------------------------------------
-    def fit_to_drawing(self) -> None:
-        self.view.fit_to_drawing()
-
-    def zoom_in(self) -> None:
-        self.view.zoom_in()
-
-    def zoom_out(self) -> None:
-        self.view.zoom_out()
-
-    def set_dark_theme(self, dark: bool) -> None:
-        self.sheets.set_theme(Theme.DARK if dark else Theme.LIGHT)
-
-    # -- findings -------------------------------------------------------------------
-    def run_checks(self) -> None:
-        self.findings.runner.run_now()
-
-    def edit_layer_roles(self) -> None:
-        sheet, plan = self.sheets.sheet(), self.sheets.plan
-        if sheet is None or plan is None:
-            self.status.showMessage("Open a drawing first.", 4000)
-            return
-        dialog = LayerRolesDialog(self.bridge, sheet, plan, self)
-        dialog.layer_highlighted.connect(self.scene.highlight_layer)
-        dialog.exec()
-        self.scene.highlight_layer(None)
-
-    def edit_units(self) -> None:
-        sheet, plan = self.sheets.sheet(), self.sheets.plan
-        if sheet is None or plan is None:
-            self.status.showMessage("Open a drawing first.", 4000)
-            return
-        measured_m = self.tools_bar.tools["measure"].measured_m()  # type: ignore[attr-defined]
-        measured_units = None if measured_m is None else measured_m / plan.scale_to_m
-        UnitsDialog(self.bridge, sheet, plan, measured_units, parent=self).exec()
-
-    def choose_layout(self) -> None:
-        sheet, plan = self.sheets.sheet(), self.sheets.plan
-        if sheet is None or plan is None:
-            self.status.showMessage("Open a drawing first.", 4000)
-            return
-        if not plan.layouts and sheet.layout is None:
-            self.status.showMessage("This drawing has only model space.", 6000)
-            return
-        model = "Model space"
-        names = [model, *plan.layouts]
-        if sheet.layout is not None and sheet.layout not in names:
-            names.append(sheet.layout)
-        current = names.index(sheet.layout) if sheet.layout else 0
-        chosen = self.prompts.choose_item(
-            f"Layout — {sheet.name}", "Read the drawing from:", names, current
-        )
-        if chosen is None:
-            return
-        layout = None if chosen == model else chosen
-        if layout != sheet.layout:
-            self.bridge.submit(
-                ReplaceSheet(
-                    sheet, replace(sheet, layout=layout), f"Layout of {sheet.name}"
-                )
-            )
-
-    def edit_check_settings(self) -> None:
-        CheckSettingsDialog(self.bridge, self).exec()
-
-    def next_finding(self) -> None:
-        self.findings.step(+1)
-
-    def previous_finding(self) -> None:
-        self.findings.step(-1)
-
-    def set_viewsheds_visible(self, on: bool) -> None:
-        self.live.set_visible(on)
-
-    def set_meeting_mode(self, on: bool) -> None:
-        self.meeting.set_active(on, self.sheets.sheet())
-
-    def next_comment(self) -> None:
-        self.meeting.step(self.sheets.sheet_id, forward=True)
-
-    def previous_comment(self) -> None:
-        self.meeting.step(self.sheets.sheet_id, forward=False)
-
-    def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About designreview",
-            f"<b>designreview {__version__}</b><p>Security design review of school "
-            "floor plans, for architects, police, fire and EMS, and school staff, "
-            "before the building is built.</p>",
-        )
 
     def coordinates_text(self, x: float, y: float) -> str:
         return self.status.coordinates_text(self.plan, x, y)

@@ -28,9 +28,9 @@ if TYPE_CHECKING:
     from designreview.model.review import Sheet, SourceFile
     from designreview.ui.document_bridge import DocumentBridge
     from designreview.ui.plan_loader import PlanLoader
+    from designreview.ui.recent_menu import RecentMenu
     from designreview.ui.review_session import ReviewSession
     from designreview.ui.sheet_presenter import SheetPresenter
-    from designreview.ui.window_menus import RecentMenu
 
 
 class Opener(QObject):

@@ -8,48 +8,21 @@ from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QToolBar
 
 from designreview.resources import resource
-from designreview.ui.tools.comment_tool import CommentTool
-from designreview.ui.tools.drag_tools import CameraTool, SightlineTool
-from designreview.ui.tools.measure_tool import MeasureTool
-from designreview.ui.tools.place_tools import place_tools
-from designreview.ui.tools.polygon_tools import polygon_tools
-from designreview.ui.tools.select_tool import SelectTool
-from designreview.ui.tools.split_tool import SplitSpaceTool
 
 if TYPE_CHECKING:
     from designreview.ui.canvas.view import PlanView
-    from designreview.ui.tools.base import Tool, ToolContext
-
-
-def make_tools(ctx: ToolContext) -> list[Tool]:
-    """Every canvas tool, in toolbar order."""
-    access_point, exterior_door, observer = place_tools(ctx)
-    zone, safe_room, space, cloud = polygon_tools(ctx)
-    return [
-        SelectTool(ctx),
-        access_point,
-        exterior_door,
-        observer,
-        CameraTool(ctx),
-        SightlineTool(ctx),
-        zone,
-        safe_room,
-        space,
-        SplitSpaceTool(ctx),
-        CommentTool(ctx),
-        cloud,
-        MeasureTool(ctx),
-    ]
+    from designreview.ui.tools.base import Tool
+    from designreview.ui.tools.tool_set import CanvasTools
 
 
 class ToolsToolBar(QToolBar):
     """Exactly one tool is active; it stays active until another is chosen."""
 
-    def __init__(self, view: PlanView, ctx: ToolContext, parent=None) -> None:
+    def __init__(self, view: PlanView, tools: CanvasTools, parent=None) -> None:
         super().__init__("Tools", parent)
         self.setObjectName("ToolsToolBar")
         self.view = view
-        self.tools = {tool.name: tool for tool in make_tools(ctx)}
+        self.tools = {tool.name: tool for tool in tools.ordered}
         self.actions_by_tool: dict[str, QAction] = {}
         group = QActionGroup(self)
         group.setExclusive(True)

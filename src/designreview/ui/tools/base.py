@@ -8,7 +8,7 @@ and cancels on Esc (Orange canvas's interaction protocol, STYLE.md section 6).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -30,6 +30,40 @@ if TYPE_CHECKING:
 Mods = Qt.KeyboardModifier
 
 
+class SnapLines:
+    """The segments points snap to, worked out once for the plan being shown.
+
+    One per tool context, so it lives and dies with its window and holds one plan at
+    a time: a new plan (another sheet, a reload) replaces the segments of the last.
+    """
+
+    def __init__(self) -> None:
+        self._plan: Plan | None = None
+        self._segments: np.ndarray | None = None
+
+    def of(self, plan: Plan) -> np.ndarray:
+        """The wall, door, window, column, room and stair segments of ``plan``."""
+        if self._segments is None or self._plan is not plan:
+            self._plan, self._segments = plan, _snap_segments(plan)
+        return self._segments
+
+
+def _snap_segments(plan: Plan) -> np.ndarray:
+    import numpy as np
+
+    wanted = {
+        LayerCategory.WALL,
+        LayerCategory.DOOR,
+        LayerCategory.WINDOW,
+        LayerCategory.COLUMN,
+        LayerCategory.ROOM,
+        LayerCategory.STAIR,
+    }
+    kinds = {info.name: info.category for info in plan.layers}
+    parts = [w.segments for w in plan.linework if kinds.get(w.layer) in wanted]
+    return np.concatenate(parts) if parts else np.empty((0, 4))
+
+
 @dataclass
 class ToolContext:
     """What a tool may use: the model bridge, the canvas and the snapping settings."""
@@ -42,12 +76,16 @@ class ToolContext:
     plan: Callable[[], Plan | None]
     hint: Callable[[str], None]
     line_is_clear: Callable[[Point2, Point2], bool | None] = lambda _a, _b: None
+    """Whether walls leave a line of sight clear (None while that is unknown)."""
     preview: Callable[[Markup], None] = lambda _markup: None
     """Show live analysis for a markup as it is being dragged (not yet an edit)."""
-    """Whether walls leave a line of sight clear (None while that is unknown)."""
     snap_kinds: frozenset[SnapKind] = frozenset(SnapKind)
     snap_tolerance_px: float = 10.0
     snapping: bool = True
+    snap_lines: SnapLines = field(
+        default_factory=SnapLines, init=False, repr=False, compare=False
+    )
+    """The lines of the plan shown that points snap to, kept while it stays shown."""
 
     def stamp(self) -> Stamp:
         return self.bridge.document.stamp()
@@ -58,32 +96,7 @@ class ToolContext:
         if not self.snapping or plan is None or not self.snap_kinds:
             return None
         tolerance = self.snap_tolerance_px / max(self.view.scale_factor(), 1e-9)
-        return snap_point(_snap_segments(plan), point, tolerance, self.snap_kinds)
-
-
-def _snap_segments(plan: Plan) -> np.ndarray:
-    import numpy as np
-
-    cached = _SNAP_CACHE.get(id(plan))
-    if cached is not None and cached[0] is plan:
-        return cached[1]
-    wanted = {
-        LayerCategory.WALL,
-        LayerCategory.DOOR,
-        LayerCategory.WINDOW,
-        LayerCategory.COLUMN,
-        LayerCategory.ROOM,
-        LayerCategory.STAIR,
-    }
-    kinds = {info.name: info.category for info in plan.layers}
-    parts = [w.segments for w in plan.linework if kinds.get(w.layer) in wanted]
-    segments = np.concatenate(parts) if parts else np.empty((0, 4))
-    _SNAP_CACHE.clear()
-    _SNAP_CACHE[id(plan)] = (plan, segments)
-    return segments
-
-
-_SNAP_CACHE: dict[int, tuple[Plan, np.ndarray]] = {}
+        return snap_point(self.snap_lines.of(plan), point, tolerance, self.snap_kinds)
 
 
 class Tool:

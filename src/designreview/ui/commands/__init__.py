@@ -1,0 +1,1 @@
+"""Menu commands: plain functions of a WindowContext, in modules by subject."""

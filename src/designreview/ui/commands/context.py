@@ -1,0 +1,59 @@
+"""What a menu command may use: the parts of the window it hands the work to.
+
+Commands are plain functions of this context instead of methods of the window, so
+mypy checks every name they use: renaming a part, or a command the actions table
+names, fails the type check instead of a menu at run time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QMainWindow
+
+from designreview.ui.canvas.scene import PlanScene
+from designreview.ui.canvas.view import PlanView
+from designreview.ui.dialogs.prompts import Prompts
+from designreview.ui.document_bridge import DocumentBridge
+from designreview.ui.exporter import Exporter
+from designreview.ui.findings_presenter import FindingsPresenter
+from designreview.ui.live_visibility import LiveVisibility
+from designreview.ui.meeting_mode import MeetingMode
+from designreview.ui.opener import Opener
+from designreview.ui.plan_loader import PlanLoader
+from designreview.ui.recent_menu import RecentMenu
+from designreview.ui.review_session import ReviewSession
+from designreview.ui.selection import Selection
+from designreview.ui.sheet_presenter import SheetPresenter
+from designreview.ui.status_bar import PlanStatusBar
+from designreview.ui.tools.tool_set import CanvasTools
+
+
+@dataclass(frozen=True, slots=True)
+class WindowContext:
+    """The review, the sheet shown, the canvas and the window's helpers."""
+
+    window: QMainWindow
+    """Parent of the commands' dialogs; closing it quits."""
+    bridge: DocumentBridge
+    session: ReviewSession
+    prompts: Callable[[], Prompts]
+    """The window's questions to the user, asked for when needed (tests script them)."""
+    loader: PlanLoader
+    sheets: SheetPresenter
+    scene: PlanScene
+    view: PlanView
+    selection: Selection
+    tools: CanvasTools
+    status: PlanStatusBar
+    opener: Opener
+    exporter: Exporter
+    findings: FindingsPresenter
+    meeting: MeetingMode
+    live: LiveVisibility
+    recent: RecentMenu
+
+    def report(self, text: str, timeout_ms: int) -> None:
+        """A short message in the status bar, such as why a command did nothing."""
+        self.status.showMessage(text, timeout_ms)
