@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import shapely
 
 from designreview.analysis.distances import distance_field
+from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding, polygon_rings
 from designreview.analysis.rules.sampling import grid_points
 from designreview.model.findings import Finding, Severity
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 RULE_ID = "EGRESS-2"
 TITLE = "Dead-end corridors"
 CITATION = "IBC 2021 1020.5 (20 ft; 50 ft in sprinklered buildings)"
+READS = frozenset({Part.PLAN, Part.DOORS, Part.SPACES})
 CIRCULATION = frozenset(
     {SpaceType.CORRIDOR, SpaceType.COMMONS, SpaceType.VESTIBULE, SpaceType.STAIR}
 )

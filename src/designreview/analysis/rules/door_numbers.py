@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import shapely
 from shapely.geometry.polygon import orient
 
+from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import Designation
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 RULE_ID = "ENTRY-4"
 TITLE = "Exterior doors numbered clockwise"
 CITATION = "Texas 19 TAC 61.1031; Collaborative Response Graphics practice"
+READS = frozenset({Part.PLAN, Part.DOORS, Part.SPACES})
 _NUMBER = re.compile(r"(\d+)\s*$")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding, sentence
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import LockFunction, SpaceType
@@ -20,6 +21,7 @@ CITATION = (
     "NFPA 101 (2018+) 8.3/15.2 lockdown locks; NASFM classroom door checklist; "
     "Sandy Hook, MSD and Robb Elementary reports"
 )
+READS = frozenset({Part.PLAN, Part.DOORS, Part.SPACES})
 OCCUPIED = frozenset(
     {
         SpaceType.CLASSROOM,
