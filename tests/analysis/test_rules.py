@@ -391,3 +391,32 @@ def test_a_yard_is_outside_so_its_door_is_exterior():
     [door] = view.doors
     assert view.is_exterior(door)
     assert not context(plan).building.is_exterior(door)  # a corridor is inside
+
+
+@pytest.mark.parametrize(
+    ("steps", "length"),
+    [
+        # A straight stub 2 m wide, north off the through corridor's wall at y = 2.4:
+        # its length runs from that wall line to its end wall, 6.0 / 6.2 / 6.5 m,
+        # against 20 ft = 6.096 m.
+        ([(0, 6.0)], None),
+        ([(0, 6.2)], 6.2),
+        ([(0, 6.5)], 6.5),
+        # Bent: 2 m north, then east along a centreline at y = 4.4 to x = 18.9 or
+        # 19.3: 2 + 3.9 = 5.9 m passes, 2 + 4.3 = 6.3 m fails.
+        ([(0, 2.0), (3.9, 0)], None),
+        ([(0, 2.0), (4.3, 0)], 6.3),
+    ],
+)
+def test_egress_2_dead_end_measured_on_its_centreline(steps, length):
+    from tests.fixtures.plans import dead_end
+
+    results = run("EGRESS-2", dead_end(steps))
+    if length is None:
+        assert results == []
+        return
+    [failure] = results
+    assert failure.subjects == ("stub",)
+    assert failure.message.startswith(f"Corridor 152 is a dead end {length:.1f} m")
+    if len(steps) == 1:  # the middle of the end wall
+        assert failure.location == pytest.approx((15.0, 2.4 + length))
