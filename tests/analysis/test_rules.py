@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import numpy as np
 import pytest
-from tests.fixtures.plans import SHEET, classroom, entry_suite, review_of
+from tests.fixtures.plans import (
+    SHEET,
+    cafeteria_plan,
+    classroom,
+    entry_suite,
+    review_of,
+)
 
 from designreview.analysis.building_view import building_view
 from designreview.analysis.rules import RULES, hard_corner, room_locks
 from designreview.analysis.rules.base import CheckContext
 from designreview.analysis.run import run_checks
-from designreview.model.building import DetectedDoor, DetectedSpace
 from designreview.model.findings import Severity
 from designreview.model.markups import (
     AccessKind,
@@ -323,39 +327,6 @@ def test_egress_1_travel_distance_to_an_exit():
         "EGRESS-1", long_corridor(exits=("west",), length=70.0), sprinklered=1.0
     )
     assert sprinklered == []  # 70 m < 76.2 m (250 ft)
-
-
-def cafeteria_plan(hardware="PASSAGE", classrooms=(11.0, 20.5)):
-    """A 20 x 14 m cafeteria (280 m², 202 people at 1.39 m²) east of a corridor of
-    lockable classrooms."""
-    from tests.fixtures.plans import long_corridor
-
-    plan = long_corridor(classroom_xs=classrooms, length=60.0)
-    cafe = DetectedSpace(
-        "cafe",
-        ((30, 0), (50, 0), (50, 14), (30, 14)),
-        "CAFETERIA",
-        "130",
-        SpaceType.CAFETERIA,
-    )
-    walls = np.array([[30, 0, 30, 14], [30, 14, 50, 14], [50, 14, 50, 0]], float)
-    door = DetectedDoor(
-        "cafe-door", (35.0, 0.0), (36.8, 0.0), (35.0, 0.9), "130A", hardware
-    )
-    hall_walls = np.array(
-        [
-            w
-            for w in plan.linework[0].segments
-            if not (w[1] == 0 and w[3] == 0 and w[0] >= 30)
-        ]
-    )
-    hall_walls = np.concatenate([hall_walls, [[30, 0, 35, 0], [36.8, 0, 50, 0]]])
-    linework = (
-        replace(plan.linework[0], segments=np.concatenate([hall_walls, walls])),
-    )
-    return replace(
-        plan, linework=linework, spaces=(*plan.spaces, cafe), doors=(*plan.doors, door)
-    )
 
 
 def test_refuge_2_cafeteria_that_cannot_lock_needs_room_nearby():

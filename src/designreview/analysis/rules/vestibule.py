@@ -29,9 +29,7 @@ ALLOWED = frozenset({SpaceType.VESTIBULE, SpaceType.RECEPTION, SpaceType.OFFICE}
 
 @dataclass(frozen=True, slots=True)
 class Params:
-    """ENTRY-2 compares with a fixed set of rooms; nothing to tune."""
-
-    strict: float = 1.0
+    """ENTRY-2 compares with a fixed set of rooms (``ALLOWED``); nothing to tune."""
 
 
 def check(ctx: CheckContext, params: Params) -> list[Finding]:
