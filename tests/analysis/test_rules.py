@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import numpy as np
 import pytest
-from tests.fixtures.plans import SHEET, classroom, entry_suite, review_of
+from tests.fixtures.plans import (
+    SHEET,
+    cafeteria_plan,
+    classroom,
+    entry_suite,
+    review_of,
+)
 
 from designreview.analysis.building_view import building_view
 from designreview.analysis.rules import RULES, hard_corner, room_locks
 from designreview.analysis.rules.base import CheckContext
 from designreview.analysis.run import run_checks
-from designreview.model.building import DetectedDoor, DetectedSpace
 from designreview.model.findings import Severity
 from designreview.model.markups import (
     AccessKind,
@@ -346,39 +350,6 @@ def test_egress_1_travel_distance_to_an_exit():
     assert sprinklered == []  # 70 m < 76.2 m (250 ft)
 
 
-def cafeteria_plan(hardware="PASSAGE", classrooms=(11.0, 20.5)):
-    """A 20 x 14 m cafeteria (280 m², 202 people at 1.39 m²) east of a corridor of
-    lockable classrooms."""
-    from tests.fixtures.plans import long_corridor
-
-    plan = long_corridor(classroom_xs=classrooms, length=60.0)
-    cafe = DetectedSpace(
-        "cafe",
-        ((30, 0), (50, 0), (50, 14), (30, 14)),
-        "CAFETERIA",
-        "130",
-        SpaceType.CAFETERIA,
-    )
-    walls = np.array([[30, 0, 30, 14], [30, 14, 50, 14], [50, 14, 50, 0]], float)
-    door = DetectedDoor(
-        "cafe-door", (35.0, 0.0), (36.8, 0.0), (35.0, 0.9), "130A", hardware
-    )
-    hall_walls = np.array(
-        [
-            w
-            for w in plan.linework[0].segments
-            if not (w[1] == 0 and w[3] == 0 and w[0] >= 30)
-        ]
-    )
-    hall_walls = np.concatenate([hall_walls, [[30, 0, 35, 0], [36.8, 0, 50, 0]]])
-    linework = (
-        replace(plan.linework[0], segments=np.concatenate([hall_walls, walls])),
-    )
-    return replace(
-        plan, linework=linework, spaces=(*plan.spaces, cafe), doors=(*plan.doors, door)
-    )
-
-
 def test_refuge_2_cafeteria_that_cannot_lock_needs_room_nearby():
     # Two 81 m² classrooms near the cafeteria door (24 and 14.5 m away along the
     # corridor, within 30 m): each holds 176 standing minus
@@ -412,3 +383,32 @@ def test_a_yard_is_outside_so_its_door_is_exterior():
     [door] = view.doors
     assert view.is_exterior(door)
     assert not context(plan).building.is_exterior(door)  # a corridor is inside
+
+
+@pytest.mark.parametrize(
+    ("steps", "length"),
+    [
+        # A straight stub 2 m wide, north off the through corridor's wall at y = 2.4:
+        # its length runs from that wall line to its end wall, 6.0 / 6.2 / 6.5 m,
+        # against 20 ft = 6.096 m.
+        ([(0, 6.0)], None),
+        ([(0, 6.2)], 6.2),
+        ([(0, 6.5)], 6.5),
+        # Bent: 2 m north, then east along a centreline at y = 4.4 to x = 18.9 or
+        # 19.3: 2 + 3.9 = 5.9 m passes, 2 + 4.3 = 6.3 m fails.
+        ([(0, 2.0), (3.9, 0)], None),
+        ([(0, 2.0), (4.3, 0)], 6.3),
+    ],
+)
+def test_egress_2_dead_end_measured_on_its_centreline(steps, length):
+    from tests.fixtures.plans import dead_end
+
+    results = run("EGRESS-2", dead_end(steps))
+    if length is None:
+        assert results == []
+        return
+    [failure] = results
+    assert failure.subjects == ("stub",)
+    assert failure.message.startswith(f"Corridor 152 is a dead end {length:.1f} m")
+    if len(steps) == 1:  # the middle of the end wall
+        assert failure.location == pytest.approx((15.0, 2.4 + length))

@@ -11,29 +11,28 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from designreview.analysis.building_view import building_view
-from designreview.analysis.rules import RULES
+from designreview.analysis.parts import ALL_PARTS, Part
+from designreview.analysis.rules import RULES, hard_corner
 from designreview.analysis.rules.base import CheckContext, finding, params_with
-from designreview.analysis.rules.hard_corner import ROOMS, hard_corner
 from designreview.model.errors import DesignReviewError
 from designreview.model.findings import Finding, Severity
-from designreview.model.markups import (
-    AccessPoint,
-    Camera,
-    Comment,
-    Observer,
-    Sightline,
-    Space,
-    Zone,
-)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
-    from types import ModuleType
 
+    from designreview.analysis.rules.base import Rule
     from designreview.model.plan import Plan
     from designreview.model.review import Review
 
-__all__ = ["CheckResult", "RoomSummary", "affected_rules", "run_checks"]
+__all__ = [
+    "SUMMARY_READS",
+    "CheckResult",
+    "ChecksCancelledError",
+    "RoomSummary",
+    "reads",
+    "rules_reading",
+    "run_checks",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,47 +59,29 @@ class CheckResult:
         return sum(1 for f in self.findings if f.severity is severity)
 
 
-_DOOR_RULES = frozenset(
-    {
-        "ENTRY-1",
-        "ENTRY-2",
-        "ENTRY-4",
-        "ENTRY-5",
-        "ROOM-1",
-        "ROOM-2",
-        "ROOM-3",
-        "REFUGE-1",
-        "REFUGE-2",
-        "EGRESS-1",
-        "EGRESS-2",
-        "CAM-1",
-    }
-)
-RULE_INPUTS: dict[type, frozenset[str]] = {
-    AccessPoint: _DOOR_RULES,
-    Observer: frozenset({"ENTRY-3", "SURV-1"}),
-    Camera: frozenset({"SURV-1", "CAM-1"}),
-    Zone: frozenset({"SAFE-1"}),
-    Space: frozenset(RULES),
-    Sightline: frozenset(),
-    Comment: frozenset(),
-}
-"""Which checks read which kind of markup: an edit reruns only those."""
+SUMMARY_READS = hard_corner.READS | {Part.SETTINGS}
+"""What the room summaries read: they hold each classroom's ROOM-2 hard corner."""
 
 
-def affected_rules(kinds: set[type]) -> frozenset[str]:
-    """The checks whose result may change when markups of ``kinds`` change.
+def reads(rule: Rule) -> frozenset[Part]:
+    """The parts ``rule`` reads: those it declares, and its own thresholds."""
+    return rule.READS | {Part.SETTINGS}
+
+
+def rules_reading(
+    parts: frozenset[Part], rules: Mapping[str, Rule] = RULES
+) -> frozenset[str]:
+    """The ids of the checks whose result may change when ``parts`` change.
 
     Example:
-        >>> sorted(affected_rules({Observer}))
+        >>> sorted(rules_reading(frozenset({Part.OBSERVERS})))
         ['ENTRY-3', 'SURV-1']
-        >>> affected_rules({Comment, Sightline})
+        >>> sorted(rules_reading(frozenset({Part.ZONES})))
+        ['SAFE-1']
+        >>> rules_reading(frozenset())
         frozenset()
     """
-    found: set[str] = set()
-    for kind in kinds:
-        found |= RULE_INPUTS.get(kind, frozenset(RULES))
-    return frozenset(found)
+    return frozenset(rule_id for rule_id, rule in rules.items() if parts & reads(rule))
 
 
 class ChecksCancelledError(DesignReviewError):
@@ -110,20 +91,26 @@ class ChecksCancelledError(DesignReviewError):
 def run_checks(
     review: Review,
     plans: Mapping[str, Plan],
-    rules: Mapping[str, ModuleType] = RULES,
+    rules: Mapping[str, Rule] = RULES,
     previous: CheckResult | None = None,
     cancelled: Callable[[], bool] | None = None,
+    *,
+    changed: frozenset[Part] = ALL_PARTS,
 ) -> CheckResult:
     """Run ``rules`` on every sheet of ``review`` whose plan is in ``plans``.
 
-    With ``previous``, only ``rules`` run; the findings of the other checks are kept
-    from ``previous`` (an edit that touches some checks reruns just those).
+    With ``previous``, only the checks that read a ``changed`` part run; the other
+    checks' findings, and the room summaries unless a part they read changed, are
+    kept from ``previous`` (an edit reruns just what it can affect).
     ``cancelled`` is asked before each check; on a large drawing one run takes
     seconds, and an edit made meanwhile starts a newer one.
 
     Raises:
         ChecksCancelledError: when ``cancelled`` answers True.
     """
+    if previous is not None:
+        rules = {k: r for k, r in rules.items() if k in rules_reading(changed, rules)}
+    summarise = previous is None or bool(changed & SUMMARY_READS)
     findings: list[Finding] = []
     rooms: list[RoomSummary] = []
     for sheet in review.sheets:
@@ -136,17 +123,17 @@ def run_checks(
                 raise ChecksCancelledError("The checks were stopped.")
             params = params_with(rule.Params(), rule_id, review.check_settings)
             findings.extend(_run_one(rule, ctx, params))
-        if previous is None or "ROOM-2" in rules:
+        if summarise:
             rooms.extend(_summaries(ctx, review))
     if previous is not None:
         findings += [f for f in previous.findings if f.rule not in rules]
-        if "ROOM-2" not in rules:
+        if not summarise:
             rooms = list(previous.rooms)
     findings.sort(key=lambda f: (f.severity.rank, f.rule, f.key))
     return CheckResult(tuple(findings), tuple(rooms))
 
 
-def _run_one(rule: ModuleType, ctx: CheckContext, params: object) -> list[Finding]:
+def _run_one(rule: Rule, ctx: CheckContext, params: object) -> list[Finding]:
     try:
         return list(rule.check(ctx, params))
     except Exception as exc:  # one broken check must not hide the others
@@ -165,12 +152,14 @@ def _run_one(rule: ModuleType, ctx: CheckContext, params: object) -> list[Findin
 
 
 def _summaries(ctx: CheckContext, review: Review) -> list[RoomSummary]:
-    params = params_with(RULES["ROOM-2"].Params(), "ROOM-2", review.check_settings)
+    params = params_with(
+        hard_corner.Params(), hard_corner.RULE_ID, review.check_settings
+    )
     summaries = []
     for room in ctx.building.rooms:
         corner = None
-        if room.space_type in ROOMS and ctx.building.doors_of(room):
-            corner = round(hard_corner(ctx, room, params).area, 2)
+        if room.space_type in hard_corner.ROOMS and ctx.building.doors_of(room):
+            corner = round(hard_corner.hard_corner(ctx, room, params).area, 2)
         summaries.append(
             RoomSummary(
                 room.id,

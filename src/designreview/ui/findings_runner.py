@@ -11,19 +11,16 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from designreview.analysis.rules import RULES
-from designreview.analysis.run import CheckResult, affected_rules, run_checks
-from designreview.model.ids import MarkupId
+from designreview.analysis.parts import ALL_PARTS, Part, changed_parts
+from designreview.analysis.run import CheckResult, run_checks
 from designreview.review_file.sheets import plan_for_sheet
 from designreview.ui import workers
 
 if TYPE_CHECKING:
     import threading
     from collections.abc import Mapping
-    from types import ModuleType
 
     from designreview.model.changes import ChangeSet
-    from designreview.model.markups import Markup
     from designreview.model.plan import Plan
     from designreview.model.review import Review
     from designreview.ui.document_bridge import DocumentBridge
@@ -45,8 +42,9 @@ class FindingsRunner(QObject):
         self.bridge, self.loader = bridge, loader
         self.result = CheckResult((), ())
         self._has_result = False
-        self._pending: frozenset[str] | None = None
-        self._seen: dict[str, Markup] = {}
+        self._pending: frozenset[Part] | None = None
+        """The parts changed since the last run; None: rerun everything."""
+        self._before = bridge.review
         self._job: workers.Job | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -59,31 +57,19 @@ class FindingsRunner(QObject):
     def follow(self, changes: ChangeSet) -> None:
         """Rerun the checks an edit can affect; decisions and names affect none."""
         review = self.bridge.review
-        if changes.everything or changes.sheets or changes.settings:
+        parts = changed_parts(changes, self._before, review)
+        self._before = review  # to know the kind of a markup deleted next
+        if not parts:
+            return
+        if parts == ALL_PARTS:
             self._pending = None  # everything
+        elif self._pending is not None:
+            self._pending = self._pending | parts
+        elif self._timer.isActive() or self._job is not None:
+            pass  # a full run is already due
         else:
-            ids = (*changes.added, *changes.updated, *changes.removed)
-            kinds = {
-                type(m)
-                for m in (review.markup(MarkupId(i)) or self._seen.get(i) for i in ids)
-                if m
-            }
-            rules = affected_rules(kinds)
-            if not rules:
-                self._remember(review)
-                return
-            if self._pending is not None:
-                self._pending = self._pending | rules
-            elif self._timer.isActive() or self._job is not None:
-                pass  # a full run is already due
-            else:
-                self._pending = rules
-        self._remember(review)
+            self._pending = parts
         self.schedule()
-
-    def _remember(self, review: Review) -> None:
-        """Markups as they were, to know the kind of one that gets deleted."""
-        self._seen = {m.id: m for m in review.markups}
 
     def schedule(self) -> None:
         """Run every check after a short pause (or the pending subset)."""
@@ -94,12 +80,12 @@ class FindingsRunner(QObject):
         review = self.bridge.review
         only, self._pending = self._pending, None
         previous = self.result if only is not None and self._has_result else None
-        rules = {k: v for k, v in RULES.items() if only is None or k in only}
+        changed = ALL_PARTS if only is None else only
         cached = self.loader.cached_plans(review)
         if self._job is not None:
             self._job.cancel()
         self._job = job = workers.run(
-            lambda cancel: _check(review, cached, cancel, rules, previous),
+            lambda cancel: _check(review, cached, cancel, previous, changed),
             lambda answer: self._on_done(job, review, answer),
             lambda message: self._on_failed(job, message),
             owner=self,
@@ -129,12 +115,15 @@ def _check(
     review: Review,
     cached: dict[str, Plan | None],
     cancel: threading.Event,
-    rules: Mapping[str, ModuleType],
     previous: CheckResult | None,
+    changed: frozenset[Part],
 ) -> tuple[CheckResult, dict[str, Plan]]:
     """The checks' result, and the plans read for it (the loader keeps them)."""
     plans = plans_for_review(review, cached, cancel)
-    return run_checks(review, plans, rules, previous, cancel.is_set), plans
+    result = run_checks(
+        review, plans, previous=previous, cancelled=cancel.is_set, changed=changed
+    )
+    return result, plans
 
 
 def plans_for_review(

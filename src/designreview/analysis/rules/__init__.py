@@ -24,27 +24,25 @@ from designreview.analysis.rules import (
 )
 
 if TYPE_CHECKING:
-    from types import ModuleType
+    from designreview.analysis.rules.base import Rule
 
-RULES: dict[str, ModuleType] = {
-    module.RULE_ID: module
-    for module in (
-        primary_entry,
-        vestibule,
-        reception_view,
-        door_numbers,
-        glass_reach,
-        room_locks,
-        hard_corner,
-        vision_panel_reach,
-        safe_rooms,
-        refuge_reach,
-        large_space_lockdown,
-        egress_distance,
-        dead_ends,
-        surveillance,
-        camera_identification,
-        room_types,
-    )
-}
-"""Rule id -> module exposing RULE_ID, TITLE, CITATION, Params and check()."""
+_MODULES: tuple[Rule, ...] = (
+    primary_entry,
+    vestibule,
+    reception_view,
+    door_numbers,
+    glass_reach,
+    room_locks,
+    hard_corner,
+    vision_panel_reach,
+    safe_rooms,
+    refuge_reach,
+    large_space_lockdown,
+    egress_distance,
+    dead_ends,
+    surveillance,
+    camera_identification,
+    room_types,
+)
+RULES: dict[str, Rule] = {module.RULE_ID: module for module in _MODULES}
+"""Rule id -> module exposing RULE_ID, TITLE, CITATION, READS, Params and check()."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -14,12 +14,22 @@ from designreview.model.findings import Finding, Severity
 from designreview.model.review import Review
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from shapely.geometry.base import BaseGeometry
 
+    from designreview.analysis.parts import Part
     from designreview.model.geometry import Point2
     from designreview.model.review import CheckSetting
 
-__all__ = ["CheckContext", "finding", "params_with", "polygon_rings", "sentence"]
+__all__ = [
+    "CheckContext",
+    "Rule",
+    "finding",
+    "params_with",
+    "polygon_rings",
+    "sentence",
+]
 
 VISION_PANEL_M = 0.25
 """Width of the glass assumed in a door whose vision panel is not described."""
@@ -109,6 +119,26 @@ class CheckContext:
             if len(centres) and np.min(np.hypot(*(centres - middle).T)) <= SIDELITE_M:
                 found.append(pane)
         return found
+
+
+class Rule(Protocol):
+    """What a rule module offers the runner, the settings dialog and the packet.
+
+    ``READS`` names the parts of the review its check looks at; after an edit the
+    runner reruns it only when one of them changed (its own settings always count).
+    """
+
+    RULE_ID: str
+    TITLE: str
+    CITATION: str
+    READS: frozenset[Part]
+
+    @property
+    def Params(self) -> Callable[[], Any]:  # noqa: N802 (the module's dataclass)
+        """The rule's thresholds, as a frozen dataclass with defaults."""
+
+    def check(self, ctx: CheckContext, params: Any) -> list[Finding]:
+        """The findings of this rule on one sheet."""
 
 
 def params_with(defaults: Any, rule_id: str, settings: tuple[CheckSetting, ...]) -> Any:

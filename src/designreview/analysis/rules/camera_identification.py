@@ -14,6 +14,7 @@ from designreview.analysis.coverage import (
     coverage,
     slant_distance_m,
 )
+from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import (
     CheckContext,
     finding,
@@ -44,6 +45,7 @@ WATCHED_ZONES = frozenset(
 RULE_ID = "CAM-1"
 TITLE = "Cameras identify faces at every entry"
 CITATION = "EN/IEC 62676-4 DORI: identification 250 px/m, observation 62.5 px/m"
+READS = frozenset({Part.PLAN, Part.DOORS, Part.SPACES, Part.CAMERAS})
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import shapely
 from shapely.geometry.polygon import orient
 
+from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import Designation
@@ -19,24 +20,31 @@ if TYPE_CHECKING:
 RULE_ID = "ENTRY-4"
 TITLE = "Exterior doors numbered clockwise"
 CITATION = "Texas 19 TAC 61.1031; Collaborative Response Graphics practice"
+READS = frozenset({Part.PLAN, Part.DOORS, Part.SPACES})
 _NUMBER = re.compile(r"(\d+)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
 class Params:
-    """ENTRY-4 has no threshold: every exterior door must be numbered."""
+    """The share of exterior doors that must carry a number (1: every one)."""
 
     required_fraction: float = 1.0
 
 
 def check(ctx: CheckContext, params: Params) -> list[Finding]:
-    """Missing, repeated or out-of-order exterior door numbers."""
+    """Missing, repeated or out-of-order exterior door numbers.
+
+    An unnumbered door is a fail while the share of numbered exterior doors is below
+    ``required_fraction``; the order is checked only once every door has a number.
+    """
     doors = [d for d in ctx.building.doors if ctx.building.is_exterior(d)]
     if len(doors) < 2:
         return []
     results = []
     unnumbered = [d for d in doors if not d.number]
-    for door in unnumbered:
+    numbered_share = 1 - len(unnumbered) / len(doors)
+    missing = unnumbered if numbered_share < params.required_fraction else []
+    for door in missing:
         results.append(
             finding(
                 RULE_ID,

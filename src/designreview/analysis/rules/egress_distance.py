@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from designreview.analysis.distances import DistanceField, distance_field
+from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding
 from designreview.analysis.rules.sampling import grid_points
 from designreview.model.findings import Finding, Severity
@@ -23,6 +24,7 @@ TITLE = "Exit-access travel distance"
 CITATION = (
     "IBC 2021 Table 1017.2 (200 ft unsprinklered, 250 ft sprinklered, E occupancy)"
 )
+READS = frozenset({Part.PLAN, Part.DOORS, Part.SPACES})
 
 
 _CIRCULATION = frozenset(

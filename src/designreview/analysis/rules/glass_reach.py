@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding, sentence
 from designreview.model.findings import Finding, Severity
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 RULE_ID = "ENTRY-5"
 TITLE = "No glass within reach of exterior door hardware"
 CITATION = "Sheriff guidance; Texas 19 TAC 61.1031 (40 in reach)"
+READS = frozenset({Part.PLAN, Part.DOORS, Part.SPACES})
 
 
 @dataclass(frozen=True, slots=True)

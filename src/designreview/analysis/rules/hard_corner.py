@@ -16,6 +16,7 @@ import shapely
 from shapely.geometry import Point, Polygon
 
 from designreview.analysis.isovist import isovist
+from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import (
     GLASS_DEPTH_M,
     CheckContext,
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 RULE_ID = "ROOM-2"
 TITLE = "Hard corner for every occupant"
 CITATION = "MSD Public Safety Commission (2019); FEMA P-361 occupant density"
+READS = frozenset({Part.PLAN, Part.DOORS, Part.SPACES})
 ROOMS = frozenset({SpaceType.CLASSROOM, SpaceType.LAB})
 
 

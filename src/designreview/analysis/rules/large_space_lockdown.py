@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from designreview.analysis.distances import distance_field
+from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding
 from designreview.analysis.rules.refuge_reach import lockable_refuges
 from designreview.model.findings import Finding, Severity
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 RULE_ID = "REFUGE-2"
 TITLE = "Lockdown capacity for large spaces"
 CITATION = "IBC 2021 Table 1004.5 occupant load; FEMA P-361 refuge density"
+READS = frozenset({Part.PLAN, Part.DOORS, Part.SPACES})
 LARGE = frozenset({SpaceType.CAFETERIA, SpaceType.GYM, SpaceType.AUDITORIUM})
 
 

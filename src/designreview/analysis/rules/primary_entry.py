@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import Designation
@@ -11,6 +12,7 @@ from designreview.model.markups import Designation
 RULE_ID = "ENTRY-1"
 TITLE = "One primary visitor entry"
 CITATION = "Sandy Hook Advisory Commission (2015) p.51; Texas 19 TAC 61.1040"
+READS = frozenset({Part.PLAN, Part.DOORS, Part.SPACES})
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import shapely
 
+from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding, polygon_rings
 from designreview.analysis.viewsheds import markup_viewshed
 from designreview.model.findings import Finding, Severity
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 RULE_ID = "ENTRY-3"
 TITLE = "Reception sees the vestibule"
 CITATION = "CPTED natural surveillance; CISA K-12 School Security Guide (3rd ed.)"
+READS = frozenset({Part.PLAN, Part.SPACES, Part.OBSERVERS})
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from designreview.analysis.distances import distance_field
+from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding, polygon_rings
 from designreview.analysis.rules.room_locks import OCCUPIED
 from designreview.analysis.rules.sampling import grid_points, squares
@@ -26,6 +27,7 @@ CITATION = (
     "Heuristic from NCES location data: most shootings happen outside "
     "classrooms (PRODUCT.md section 1)"
 )
+READS = frozenset({Part.PLAN, Part.DOORS, Part.SPACES})
 EXPOSED = frozenset(
     {
         SpaceType.CORRIDOR,

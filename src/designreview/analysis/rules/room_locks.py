@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding, sentence
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import LockFunction, SpaceType
@@ -20,6 +21,7 @@ CITATION = (
     "NFPA 101 (2018+) 8.3/15.2 lockdown locks; NASFM classroom door checklist; "
     "Sandy Hook, MSD and Robb Elementary reports"
 )
+READS = frozenset({Part.PLAN, Part.DOORS, Part.SPACES})
 OCCUPIED = frozenset(
     {
         SpaceType.CLASSROOM,
@@ -37,18 +39,29 @@ OCCUPIED = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class Params:
-    """ROOM-1 has no threshold: every door counts (100%)."""
+    """The share of occupied rooms' doors that must lock from inside (1: every one)."""
 
     required_fraction: float = 1.0
 
 
 def check(ctx: CheckContext, params: Params) -> list[Finding]:
-    """One finding per door of an occupied room that cannot be locked from inside."""
+    """One finding per door of an occupied room that cannot be locked from inside.
+
+    Doors whose lock is unknown are always asked about. Doors that cannot lock are
+    fails while the share of doors that do lock is below ``required_fraction`` (a
+    review may accept a building where, say, 90% lock and the rest are planned).
+    """
+    pairs = list(occupied_interior_doors(ctx))
+    locking = sum(
+        1 for _room, door in pairs if door.lock is LockFunction.INSIDE_LOCKABLE
+    )
+    enough = bool(pairs) and locking / len(pairs) >= params.required_fraction
     results = []
-    for room, door in occupied_interior_doors(ctx):
+    for room, door in pairs:
         result = _door_finding(ctx, room, door)
-        if result is not None:
-            results.append(result)
+        if result is None or (enough and result.severity is Severity.FAIL):
+            continue
+        results.append(result)
     return results
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding, sentence
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import SpaceType
@@ -11,6 +12,7 @@ from designreview.model.markups import SpaceType
 RULE_ID = "DATA-1"
 TITLE = "Rooms have a type"
 CITATION = "Checks that depend on room use cannot run on untyped rooms"
+READS = frozenset({Part.PLAN, Part.SPACES})
 
 
 @dataclass(frozen=True, slots=True)

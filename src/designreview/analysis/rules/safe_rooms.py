@@ -7,12 +7,14 @@ from dataclasses import dataclass
 
 from shapely.geometry import Polygon
 
+from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding
 from designreview.model.findings import Finding, Severity
 
 RULE_ID = "SAFE-1"
 TITLE = "Safe room capacity"
 CITATION = "FEMA P-361 (2021) and ICC 500 occupant density"
+READS = frozenset({Part.ZONES})
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import shapely
 from shapely.geometry import Polygon
 
+from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding, polygon_rings
 from designreview.analysis.viewsheds import markup_viewshed
 from designreview.model.findings import Finding, Severity
@@ -15,6 +16,7 @@ from designreview.model.markups import Markup, SpaceType
 RULE_ID = "SURV-1"
 TITLE = "Corridors and commons are watched"
 CITATION = "CPTED natural surveillance; CISA K-12 School Security Guide (3rd ed.)"
+READS = frozenset({Part.PLAN, Part.SPACES, Part.OBSERVERS, Part.CAMERAS})
 WATCHED = frozenset({SpaceType.CORRIDOR, SpaceType.COMMONS})
 
 

@@ -10,6 +10,7 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import Designation, LockFunction, SpaceType
@@ -22,14 +23,13 @@ TITLE = "Vestibule holds visitors"
 CITATION = (
     "Sandy Hook Advisory Commission (2015) p.52; PASS Safety and Security Guidelines"
 )
+READS = frozenset({Part.PLAN, Part.DOORS, Part.SPACES})
 ALLOWED = frozenset({SpaceType.VESTIBULE, SpaceType.RECEPTION, SpaceType.OFFICE})
 
 
 @dataclass(frozen=True, slots=True)
 class Params:
-    """ENTRY-2 compares with a fixed set of rooms; nothing to tune."""
-
-    strict: float = 1.0
+    """ENTRY-2 compares with a fixed set of rooms (``ALLOWED``); nothing to tune."""
 
 
 def check(ctx: CheckContext, params: Params) -> list[Finding]:

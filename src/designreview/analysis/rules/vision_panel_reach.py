@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding, sentence
 from designreview.analysis.rules.glass_reach import glass_near_latch
 from designreview.analysis.rules.room_locks import occupied_interior_doors
@@ -12,6 +13,7 @@ from designreview.model.findings import Finding, Severity
 RULE_ID = "ROOM-3"
 TITLE = "Door glass out of reach of the lever"
 CITATION = "Red Lake (2005) lessons; door hardware guidance (40 in reach)"
+READS = frozenset({Part.PLAN, Part.DOORS, Part.SPACES})
 
 
 @dataclass(frozen=True, slots=True)

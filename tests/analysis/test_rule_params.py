@@ -1,0 +1,342 @@
+"""Every threshold of every check changes a verdict when it crosses its boundary.
+
+Check Settings offers each field of each rule's Params and the packet prints it, so
+each one must matter: for every field, a tiny plan is worked out by hand where the
+value on one side of the boundary passes and on the other fails. (ROOM-2's
+thresholds are tested with the hard-corner rule itself.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+import numpy as np
+import pytest
+from tests.fixtures.plans import (
+    SHEET,
+    cafeteria_plan,
+    classroom,
+    dead_end,
+    entry_suite,
+    long_corridor,
+    review_of,
+)
+
+from designreview.analysis.building_view import building_view
+from designreview.analysis.rules import RULES
+from designreview.analysis.rules.base import CheckContext
+from designreview.model.findings import Severity
+from designreview.model.markups import (
+    AccessKind,
+    AccessPoint,
+    Camera,
+    Designation,
+    Observer,
+    ObserverKind,
+    SpaceType,
+    Stamp,
+    Zone,
+    ZoneKind,
+)
+from designreview.model.plan import LayerCategory, LayerInfo, Linework
+
+STAMP = Stamp("r", "2026-12-07T10:00:00+00:00")
+UNTESTED_HERE = frozenset({"ROOM-2"})
+
+
+@dataclass(frozen=True)
+class Case:
+    """One threshold, a plan, and a value either side of where the verdict turns."""
+
+    rule: str
+    name: str
+    plan: Callable[[], Any]
+    passes: float
+    fails: float
+    markups: Callable[[], list[Any]] = list
+    others: tuple[tuple[str, float], ...] = ()
+
+
+def with_glass(plan, panes):
+    lines = (*plan.linework, Linework("A-GLAZ", np.array(panes, dtype=float)))
+    layers = (*plan.layers, LayerInfo("A-GLAZ", LayerCategory.WINDOW, len(panes)))
+    return replace(plan, linework=lines, layers=layers)
+
+
+def exterior(i, x, number="", primary=False):
+    return AccessPoint(
+        f"x{i}",
+        SHEET,
+        STAMP,
+        STAMP,
+        (x, -3.0),
+        kind=AccessKind.EXTERIOR_DOOR,
+        door_number=number,
+        designation=Designation.PRIMARY_VISITOR_ENTRY
+        if primary
+        else Designation.EGRESS_ONLY,
+    )
+
+
+def glass_half_a_metre_past_the_latch():
+    # Door 100 latches at (1.2, 0); the pane 1.7..2.2 along the same wall starts
+    # 0.5 m from the latch, on the latch side (its middle 1.95 is nearer the latch
+    # than the hinge at 0.3).
+    return with_glass(classroom(), [[1.7, 0.0, 2.2, 0.0]])
+
+
+def one_lockable_door_of_two():
+    plan = classroom(door_spans=((0.3, 1.2), (7.8, 8.7)))
+    first, second = plan.doors
+    return replace(plan, doors=(first, replace(second, hardware="PASSAGE")))
+
+
+def safe_room_for_33():
+    # 4 x 4 = 16 m²: 16 / 0.46 = 34.8 people, so ceil(34.8 / 200) = 1 wheelchair
+    # space; (16 - 0.93) / 0.46 = 32.76 -> 32 standing + 1 = 33.
+    # standing 0.47: 15.07 / 0.47 = 32.06 -> 33 holds; 0.48: 31.4 -> 32 fails.
+    # wheelchair 1.2: 14.8 / 0.46 = 32.2 -> 33; 1.4: 14.6 / 0.46 = 31.7 -> 32.
+    # one space per 40: ceil(34.8 / 40) = 1 -> 33; per 30: ceil(1.16) = 2 spaces,
+    # (16 - 1.86) / 0.46 = 30.7 -> 30 + 2 = 32.
+    square = ((0, 0), (4, 0), (4, 4), (0, 4))
+    return [Zone("z", SHEET, STAMP, STAMP, square, ZoneKind.SAFE_ROOM, "Room", 33)]
+
+
+def gym_plan():
+    plan = cafeteria_plan()
+    spaces = tuple(
+        replace(s, space_type=SpaceType.GYM) if s.id == "cafe" else s
+        for s in plan.spaces
+    )
+    return replace(plan, spaces=spaces)
+
+
+def untyped_classroom():
+    room, hall = classroom().spaces
+    return replace(
+        classroom(), spaces=(replace(room, space_type=SpaceType.UNKNOWN), hall)
+    )
+
+
+def post_looking_through_door_100():
+    # From (0.75, 4.5) in the classroom, through the opening x 0.3..1.2 at y = 0:
+    # slopes +-0.45 / 4.5 = +-0.1, so at the corridor's far wall (y = -3, 7.5 m
+    # down) x runs 0..1.5. Seen: (0.9 + 1.5) / 2 * 3 = 3.6 m² of the 15 x 3 = 45 m²
+    # corridor (8%); blind: 3 * 3 + 0.15 * 3 = 9.45 m² west, 45 - 3.6 - 9.45 =
+    # 31.95 m² east.
+    return [Observer("o", SHEET, STAMP, STAMP, (0.75, 4.5), ObserverKind.STAFF_POST)]
+
+
+def desk_looking_through_door_101b():
+    # From (6, 1.5) in the office through 101B (x = 4, y 1..2): slopes +-0.5 / 2,
+    # so at the vestibule's far wall x = 0 the view spans y 0..3. Seen: (1 + 3) / 2
+    # * 4 = 8 m² of the 12 m² vestibule (67%); unseen 4 m².
+    return [Observer("d", SHEET, STAMP, STAMP, (6.0, 1.5), ObserverKind.RECEPTION_DESK)]
+
+
+def camera_2_8_m_from_the_door():
+    # 1920 px across a 90 degree view 2.8 m away: 1920 / (2 * 2.8) = 342.9 px/m.
+    door = AccessPoint(
+        "e1", SHEET, STAMP, STAMP, (5.0, -3.0), kind=AccessKind.EXTERIOR_DOOR
+    )
+    cam = Camera("c", SHEET, STAMP, STAMP, (5.0, -0.2), -90.0, 90.0, 30.0, 1920, 2.5)
+    return [door, cam]
+
+
+CASES = [
+    # Two doors marked primary visitor entry: one allowed fails, two pass.
+    Case(
+        "ENTRY-1",
+        "primary_entries",
+        classroom,
+        2,
+        1,
+        lambda: [exterior(0, 2.0, primary=True), exterior(1, 8.0, primary=True)],
+    ),
+    Case(
+        "ENTRY-3",
+        "visible_fraction",
+        entry_suite,
+        0.6,
+        0.75,
+        desk_looking_through_door_101b,
+    ),
+    Case(
+        "ENTRY-3",
+        "tolerance_m2",
+        entry_suite,
+        4.5,
+        3.5,
+        desk_looking_through_door_101b,
+    ),
+    # Three exterior doors, two numbered: 2/3 = 0.67 of them.
+    Case(
+        "ENTRY-4",
+        "required_fraction",
+        classroom,
+        0.6,
+        0.7,
+        lambda: [
+            exterior(0, 5.0, "E1", True),
+            exterior(1, 2.0, "E2"),
+            exterior(2, 8.0),
+        ],
+    ),
+    # Glass 0.5 m from the latch of door 100, made an exterior door by a mark.
+    Case(
+        "ENTRY-5",
+        "reach_m",
+        glass_half_a_metre_past_the_latch,
+        0.4,
+        0.6,
+        lambda: [
+            AccessPoint(
+                "ap", SHEET, STAMP, STAMP, (0.8, 0.05), kind=AccessKind.EXTERIOR_DOOR
+            )
+        ],
+    ),
+    # Door 100 locks from inside, door 101 (PASSAGE) does not: half of them lock.
+    Case("ROOM-1", "required_fraction", one_lockable_door_of_two, 0.5, 0.6),
+    # The same pane 0.5 m from the lever of classroom door 100.
+    Case("ROOM-3", "reach_m", glass_half_a_metre_past_the_latch, 0.4, 0.6),
+    Case("SAFE-1", "standing_m2", classroom, 0.47, 0.48, safe_room_for_33),
+    Case("SAFE-1", "wheelchair_m2", classroom, 1.2, 1.4, safe_room_for_33),
+    Case("SAFE-1", "wheelchair_per_occupants", classroom, 40, 30, safe_room_for_33),
+    # A 40 m corridor with one lockable classroom door at x = 0.75: the farthest
+    # sample of the 2 m grid, (39, -2), is sqrt(38.25² + 2²) = 38.3 m away.
+    Case("REFUGE-1", "max_walk_m", lambda: long_corridor(length=40.0), 40.0, 37.0),
+    # With a 37.5 m walk allowed: a 3 m grid's farthest sample is (37.5, -1.5),
+    # sqrt(36.75² + 1.5²) = 36.8 m; the 2 m grid's (39, -2) is 38.3 m.
+    Case(
+        "REFUGE-1",
+        "sample_spacing_m",
+        lambda: long_corridor(length=40.0),
+        3.0,
+        2.0,
+        others=(("max_walk_m", 37.5),),
+    ),
+    # A 280 m² cafeteria beside two 81 m² classrooms 14.5 and 24 m from its door;
+    # each classroom has int(81 / 0.46) - ceil(81 / 1.86) = 176 - 44 = 132 to spare,
+    # 264 in all. At 1.1 m² each the cafeteria holds ceil(254.5) = 255 people, at
+    # 1.0 it holds 280.
+    Case("REFUGE-2", "cafeteria_m2_per_person", cafeteria_plan, 1.1, 1.0),
+    # The same room as a gym (0.65 m² each by default: 431 people).
+    Case("REFUGE-2", "assembly_m2_per_person", gym_plan, 1.1, 1.0),
+    # 202 people; at 1.2 m² each a classroom's own are ceil(67.5) = 68, leaving
+    # 2 * 108 = 216; at 1.0 they are 81, leaving 2 * 95 = 190.
+    Case("REFUGE-2", "classroom_m2_per_person", cafeteria_plan, 1.2, 1.0),
+    # At 0.55 m² a person: 2 * (int(147.3) - 44) = 206; at 0.6: 2 * (135 - 44) = 182.
+    Case("REFUGE-2", "refuge_m2_per_person", cafeteria_plan, 0.55, 0.6),
+    # Within 20 m only the nearer classroom counts: 132 < 202.
+    Case("REFUGE-2", "max_walk_m", cafeteria_plan, 30.0, 20.0),
+    # A 70 m corridor, exit at the west end (target 0.5 m inside it): the 3 m grid's
+    # farthest sample (67.5, -1.5) walks 67.0 m.
+    Case(
+        "EGRESS-1",
+        "unsprinklered_m",
+        lambda: long_corridor(exits=("west",), length=70.0),
+        68.0,
+        66.0,
+    ),
+    Case(
+        "EGRESS-1",
+        "sprinklered_m",
+        lambda: long_corridor(exits=("west",), length=70.0),
+        68.0,
+        66.0,
+        others=(("sprinklered", 1.0),),
+    ),
+    # 67.0 m: over 200 ft (60.96 m), under 250 ft (76.2 m).
+    Case(
+        "EGRESS-1",
+        "sprinklered",
+        lambda: long_corridor(exits=("west",), length=70.0),
+        1.0,
+        0.0,
+    ),
+    # Against 66.5 m: a 4 m grid's farthest sample (66, -1) walks
+    # sqrt(65.5² + 0.5²) = 65.5 m, the 3 m grid's 67.0 m.
+    Case(
+        "EGRESS-1",
+        "sample_spacing_m",
+        lambda: long_corridor(exits=("west",), length=70.0),
+        4.0,
+        3.0,
+        others=(("unsprinklered_m", 66.5),),
+    ),
+    # A 6.2 m dead end.
+    Case("EGRESS-2", "unsprinklered_m", lambda: dead_end([(0, 6.2)]), 6.3, 6.1),
+    Case(
+        "EGRESS-2",
+        "sprinklered_m",
+        lambda: dead_end([(0, 6.2)]),
+        6.3,
+        6.1,
+        others=(("sprinklered", 1.0),),
+    ),
+    Case("EGRESS-2", "sprinklered", lambda: dead_end([(0, 6.2)]), 1.0, 0.0),
+    # 8% of the corridor seen; its largest blind spot is 31.95 m².
+    Case(
+        "SURV-1",
+        "min_visible_fraction",
+        classroom,
+        0.05,
+        0.1,
+        post_looking_through_door_100,
+        (("max_blind_spot_m2", 1000.0),),
+    ),
+    Case(
+        "SURV-1",
+        "max_blind_spot_m2",
+        classroom,
+        33.0,
+        31.0,
+        post_looking_through_door_100,
+        (("min_visible_fraction", 0.0),),
+    ),
+    Case(
+        "CAM-1",
+        "identification_px_per_m",
+        classroom,
+        330.0,
+        350.0,
+        camera_2_8_m_from_the_door,
+    ),
+    # An untyped 9 x 9 = 81 m² room.
+    Case("DATA-1", "min_area_m2", untyped_classroom, 82.0, 80.0),
+]
+
+
+def verdict(case: Case, value: float) -> bool:
+    """Whether the check passes (no fail, nothing asked) with the threshold at value."""
+    review = review_of(case.markups())
+    ctx = CheckContext(review, building_view(review, review.sheets[0], case.plan()))
+    rule = RULES[case.rule]
+    params = replace(rule.Params(), **dict(case.others), **{case.name: value})
+    asked = (Severity.FAIL, Severity.NEEDS_INFORMATION)
+    return not [f for f in rule.check(ctx, params) if f.severity in asked]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.rule}-{c.name}" for c in CASES])
+def test_crossing_the_threshold_changes_the_verdict(case):
+    assert verdict(case, case.passes)
+    assert not verdict(case, case.fails)
+
+
+def test_every_threshold_of_every_check_has_a_case():
+    tested = {(c.rule, c.name) for c in CASES}
+    offered = {
+        (rule_id, f.name)
+        for rule_id, rule in RULES.items()
+        if rule_id not in UNTESTED_HERE
+        for f in fields(rule.Params())
+    }
+    assert tested == offered
+
+
+def test_entry_2_offers_no_threshold():
+    # It compares the rooms a visitor reaches with a fixed list; its old "strict"
+    # field was read by nothing.
+    assert fields(RULES["ENTRY-2"].Params()) == ()
