@@ -19,7 +19,14 @@ if TYPE_CHECKING:
     from designreview.model.geometry import Point2
     from designreview.model.review import CheckSetting
 
-__all__ = ["CheckContext", "finding", "params_with", "polygon_rings", "sentence"]
+__all__ = [
+    "CheckContext",
+    "finding",
+    "params_with",
+    "polygon_rings",
+    "sentence",
+    "threshold_source",
+]
 
 VISION_PANEL_M = 0.25
 """Width of the glass assumed in a door whose vision panel is not described."""
@@ -89,17 +96,6 @@ class CheckContext:
             self._walks[exterior_doors_closed] = build_walk_index(segments)
         return self._walks[exterior_doors_closed]
 
-    def panes_of(self, door: Any) -> list[tuple[float, float, float, float]]:
-        """The glass someone outside ``door`` looks through: panel and sidelites."""
-        _leaf, panes = _leaf_segments(door)
-        found = [tuple(float(v) for v in pane[:4]) for pane in panes]
-        cx, cy = door.center
-        for pane in self.building.glazing:
-            middle = ((pane[0] + pane[2]) / 2, (pane[1] + pane[3]) / 2)
-            if float(np.hypot(middle[0] - cx, middle[1] - cy)) <= SIDELITE_M:
-                found.append(tuple(float(v) for v in pane[:4]))
-        return found  # type: ignore[return-value]
-
     def _sidelites(self) -> list[np.ndarray]:
         """Glazing beside doors (within reach of the frame)."""
         centres = np.array([d.center for d in self.building.doors]).reshape(-1, 2)
@@ -118,6 +114,23 @@ def params_with(defaults: Any, rule_id: str, settings: tuple[CheckSetting, ...])
         s.name: s.value for s in settings if s.rule_id == rule_id and s.name in names
     }
     return replace(defaults, **changes)
+
+
+def threshold_source(rule: Any, name: str) -> str:
+    """Where the default of threshold ``name`` of ``rule`` (a rule module) comes from.
+
+    A ``Params`` field may name its own source (``metadata={"source": ...}``);
+    otherwise the rule's citation stands for all its thresholds.
+
+    Example:
+        >>> from designreview.analysis.rules import hard_corner
+        >>> threshold_source(hard_corner, "leaf_thickness_m")
+        'ANSI/SDI A250.8: standard steel door leaf, 1 3/4 in'
+    """
+    for item in fields(rule.Params):
+        if item.name == name and "source" in item.metadata:
+            return str(item.metadata["source"])
+    return str(rule.CITATION)
 
 
 def finding(
