@@ -158,11 +158,11 @@ def _seen_through(
     ctx: CheckContext, room: Room, door: Door, params: Params
 ) -> BaseGeometry:
     """What eyes outside ``door`` can see of ``room`` through its glass, exactly."""
+    if params.viewer_reach_m <= 0:
+        return Polygon()  # nobody at the glass
     outside = outside_of(ctx.building, room, door)
     views = []
     for glass in door_glass(ctx.building, room, door, params.leaf_thickness_m):
-        if params.viewer_reach_m <= 0:
-            break
         viewers: BaseGeometry = glass.glass.buffer(
             params.viewer_reach_m, quad_segs=CIRCLE_QUAD_SEGS
         )
