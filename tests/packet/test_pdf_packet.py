@@ -119,8 +119,8 @@ def test_the_page_count_follows_the_sections(sample, packet):
     assert starts["Findings table"] == 3 + len(review.sheets)
     assert starts["Comment threads"] - starts["Finding pages"] == len(significant)
     assert starts["Sign-off"] == pages  # four agencies fit on one page
-    # 1 cover, 1 summary, 1 plan, 2 table, 17 findings, 1 comments, 2 thresholds, 1
-    assert pages == 26
+    # 1 cover, 1 summary, 1 plan, 2 table, 27 findings, 1 comments, 2 thresholds, 1
+    assert pages == 36
 
 
 def test_plan_pages_are_vector_from_one_form_per_sheet(sample, packet):
@@ -304,3 +304,15 @@ def test_only_included_sheets_are_printed(sample, tmp_path):
     whole = flat(" ".join(page_texts(path)))
     assert "Plans" not in outline(path)
     assert "No findings." in whole
+
+
+def test_the_thresholds_pages_give_each_source_and_the_hard_corner_model(packet):
+    path, _pages = packet
+    starts = outline(path)
+    texts = page_texts(path)[starts["Check thresholds"] - 1 : starts["Sign-off"] - 1]
+    text = flat(" ".join(texts))
+    assert "Leaf thickness" in text
+    assert "ANSI/SDI A250.8: standard steel door leaf, 1 3/4 in" in text
+    assert "Viewer reach" in text
+    assert "ROOM-2 Hard corner for every occupant: the model" in text
+    assert "computed exactly, with no sampled rays" in text

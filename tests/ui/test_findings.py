@@ -100,6 +100,20 @@ def test_threshold_change_is_stored_and_rechecked(sample, qtbot):
     assert sample.bridge.review.check_settings == ()
 
 
+def test_check_settings_show_each_source_and_the_hard_corner_model(sample):
+    dialog = CheckSettingsDialog(sample.bridge, sample)
+    [row] = [
+        i for i, r in enumerate(dialog.rows) if r[:2] == ("ROOM-2", "leaf_thickness_m")
+    ]
+    assert dialog.table.item(row, 3).text() == "0.04445"  # 1 3/4 in
+    assert "A250.8" in dialog.table.item(row, 4).text()
+    assert "ROOM-2 Hard corner for every occupant assumes:" in (
+        dialog.assumptions.text()
+    )
+    assert "no sampled rays" in dialog.assumptions.text()
+    dialog.reject()
+
+
 def test_bad_threshold_is_refused_with_a_message(sample):
     dialog = CheckSettingsDialog(sample.bridge, sample)
     dialog.set_value("ROOM-2", "wall_clearance_m", "wide")

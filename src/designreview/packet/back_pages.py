@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from designreview.analysis.rules import RULES
+from designreview.analysis.rules.base import threshold_source
 from designreview.model.markups import Comment
 from designreview.model.units import format_length
 from designreview.packet.fonts import paragraph_text
@@ -137,13 +138,14 @@ def thresholds(ctx: PacketContext, width: float) -> list[Flowable]:
                 if value is None
                 else format_threshold(item.name, value, ctx.is_imperial)
             )
+            own = "source" in item.metadata
             rows.append(
                 [
                     "" if index else f"{rule_id}\n{rule.TITLE}",
                     threshold_label(item.name),
                     format_threshold(item.name, default, ctx.is_imperial),
                     cell(shown, "cell" if value is None else "cell_bold"),
-                    "" if index else rule.CITATION,
+                    cell(threshold_source(rule, item.name)) if own or not index else "",
                 ]
             )
     intro = (
@@ -152,7 +154,19 @@ def thresholds(ctx: PacketContext, width: float) -> list[Flowable]:
     )
     widths = [width * s for s in (0.2, 0.18, 0.16, 0.14, 0.32)]
     header = ["Check", "Threshold", "Default", "This review", "Source"]
-    return [_p("Check thresholds", "h1"), _p(intro), data_table(rows, widths, header)]
+    story = [_p("Check thresholds", "h1"), _p(intro), data_table(rows, widths, header)]
+    return story + _assumptions()
+
+
+def _assumptions() -> list[Flowable]:
+    """The stated model of each check that has one, an assumption per line."""
+    story: list[Flowable] = []
+    for rule_id, rule in RULES.items():
+        lines = getattr(rule, "ASSUMPTIONS", ())
+        if lines:
+            story += [Spacer(1, 6), _p(f"{rule_id} {rule.TITLE}: the model", "h2")]
+            story += [_p(f"• {line}") for line in lines]
+    return story
 
 
 def sign_off(ctx: PacketContext, width: float) -> list[Flowable]:

@@ -29,12 +29,11 @@ __all__ = [
     "params_with",
     "polygon_rings",
     "sentence",
+    "threshold_source",
 ]
 
 VISION_PANEL_M = 0.25
 """Width of the glass assumed in a door whose vision panel is not described."""
-GLASS_DEPTH_M = 0.15
-"""How far a frame reaches either side of its glass (a door in a 6 in wall)."""
 SIDELITE_M = 1.5
 """Glazing this close to a door's middle is its sidelite."""
 
@@ -46,7 +45,6 @@ class CheckContext:
     review: Review
     building: BuildingView
     _open: VisibilityIndex | None = field(default=None, repr=False)
-    _lockdown: VisibilityIndex | None = field(default=None, repr=False)
     _walks: dict[bool, WalkIndex] = field(default_factory=dict, repr=False)
     memo: dict[Any, Any] = field(default_factory=dict, repr=False)
     """Results shared between checks of this sheet (e.g. hard corners)."""
@@ -61,23 +59,6 @@ class CheckContext:
         if self._open is None:
             self._open = _index(self.building.walls, self.building)
         return self._open
-
-    def lockdown(self) -> VisibilityIndex:
-        """Walls plus every door closed; only door glass lets sight through.
-
-        Glass sits in a wall or a door of some depth, so each pane of door glass and
-        each sidelite gets jambs that stop views at grazing angles through it.
-        """
-        if self._lockdown is None:
-            parts = [self.building.walls]
-            for door in self.building.doors:
-                leaf, panes = _leaf_segments(door)
-                parts += [leaf, *(_jambs(p) for p in panes)]
-            parts += [_jambs(tuple(g)) for g in self._sidelites()]
-            self._lockdown = _index(
-                np.concatenate([p for p in parts if len(p)]), self.building
-            )
-        return self._lockdown
 
     def walking(self, exterior_doors_closed: bool = False) -> WalkIndex:
         """Where people can walk: walls, columns and glazing block; doors are open.
@@ -98,27 +79,6 @@ class CheckContext:
             segments = np.concatenate([p for p in parts if len(p)])
             self._walks[exterior_doors_closed] = build_walk_index(segments)
         return self._walks[exterior_doors_closed]
-
-    def panes_of(self, door: Any) -> list[tuple[float, float, float, float]]:
-        """The glass someone outside ``door`` looks through: panel and sidelites."""
-        _leaf, panes = _leaf_segments(door)
-        found = [tuple(float(v) for v in pane[:4]) for pane in panes]
-        cx, cy = door.center
-        for pane in self.building.glazing:
-            middle = ((pane[0] + pane[2]) / 2, (pane[1] + pane[3]) / 2)
-            if float(np.hypot(middle[0] - cx, middle[1] - cy)) <= SIDELITE_M:
-                found.append(tuple(float(v) for v in pane[:4]))
-        return found  # type: ignore[return-value]
-
-    def _sidelites(self) -> list[np.ndarray]:
-        """Glazing beside doors (within reach of the frame)."""
-        centres = np.array([d.center for d in self.building.doors]).reshape(-1, 2)
-        found = []
-        for pane in self.building.glazing:
-            middle = np.array([(pane[0] + pane[2]) / 2, (pane[1] + pane[3]) / 2])
-            if len(centres) and np.min(np.hypot(*(centres - middle).T)) <= SIDELITE_M:
-                found.append(pane)
-        return found
 
 
 class Rule(Protocol):
@@ -148,6 +108,23 @@ def params_with(defaults: Any, rule_id: str, settings: tuple[CheckSetting, ...])
         s.name: s.value for s in settings if s.rule_id == rule_id and s.name in names
     }
     return replace(defaults, **changes)
+
+
+def threshold_source(rule: Any, name: str) -> str:
+    """Where the default of threshold ``name`` of ``rule`` (a rule module) comes from.
+
+    A ``Params`` field may name its own source (``metadata={"source": ...}``);
+    otherwise the rule's citation stands for all its thresholds.
+
+    Example:
+        >>> from designreview.analysis.rules import hard_corner
+        >>> threshold_source(hard_corner, "leaf_thickness_m")
+        'ANSI/SDI A250.8: standard steel door leaf, 1 3/4 in'
+    """
+    for item in fields(rule.Params):
+        if item.name == name and "source" in item.metadata:
+            return str(item.metadata["source"])
+    return str(rule.CITATION)
 
 
 def finding(
@@ -195,34 +172,6 @@ def polygon_rings(geometry: BaseGeometry) -> tuple[tuple[Point2, ...], ...]:
         )
         for part in parts
         if not part.is_empty
-    )
-
-
-def _leaf_segments(door: Any) -> tuple[np.ndarray, list[tuple[float, ...]]]:
-    """A closed door leaf as opaque segments, and the pane of its vision panel."""
-    (hx, hy), (lx, ly) = door.hinge, door.latch
-    if door.has_vision_panel is False:
-        return np.array([[hx, hy, lx, ly]]), []
-    width = float(np.hypot(lx - hx, ly - hy))
-    if width <= VISION_PANEL_M:
-        return np.empty((0, 4)), [(hx, hy, lx, ly)]
-    a = (width - VISION_PANEL_M) / 2 / width
-    b = 1 - a
-    p1 = (hx + (lx - hx) * a, hy + (ly - hy) * a)
-    p2 = (hx + (lx - hx) * b, hy + (ly - hy) * b)
-    leaf = np.array([[hx, hy, *p1], [*p2, lx, ly]])
-    return leaf, [(*p1, *p2)]
-
-
-def _jambs(pane: tuple[float, ...]) -> np.ndarray:
-    """Short segments across the wall at both ends of a pane of glass."""
-    x1, y1, x2, y2 = pane[:4]
-    length = float(np.hypot(x2 - x1, y2 - y1))
-    if length == 0:
-        return np.empty((0, 4))
-    nx, ny = -(y2 - y1) / length * GLASS_DEPTH_M, (x2 - x1) / length * GLASS_DEPTH_M
-    return np.array(
-        [[x1 - nx, y1 - ny, x1 + nx, y1 + ny], [x2 - nx, y2 - ny, x2 + nx, y2 + ny]]
     )
 
 

@@ -4,29 +4,39 @@ In a lockdown the doors are closed; an attacker in the corridor looks through th
 vision panels and sidelites. The hard corner is the part of the room that no point of
 the corridor within reach of the door glass can see, less a clearance along the walls,
 and it must hold every occupant.
+
+The model, stated once in :data:`ASSUMPTIONS` (shown in Check settings and printed on
+the packet's thresholds page): each glazed opening of each door is a thick aperture
+(:mod:`designreview.analysis.rules.door_glass`), the viewers are the space outside the
+door within ``viewer_reach_m`` of its glass, and what they see of the room is the exact
+union of the straight lines through every face of the aperture
+(:func:`designreview.analysis.apertures.sight_through`), clipped to the room.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import shapely
-from shapely.geometry import Point, Polygon
+from shapely.geometry import Polygon
 
-from designreview.analysis.isovist import isovist
+from designreview.analysis.apertures import sight_through
+from designreview.analysis.isovist import CIRCLE_QUAD_SEGS
 from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import (
-    GLASS_DEPTH_M,
     CheckContext,
     finding,
     polygon_rings,
 )
+from designreview.analysis.rules.door_glass import door_glass, outside_of
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import SpaceType
 
 if TYPE_CHECKING:
+    from shapely.geometry.base import BaseGeometry
+
     from designreview.analysis.building_view import Door, Room
 
 RULE_ID = "ROOM-2"
@@ -36,14 +46,58 @@ READS = frozenset({Part.PLAN, Part.DOORS, Part.SPACES})
 ROOMS = frozenset({SpaceType.CLASSROOM, SpaceType.LAB})
 
 
+ASSUMPTIONS = (
+    "Viewers stand anywhere in the space outside the door (the corridor, or outdoors) "
+    "within the viewer reach of the glass; that space's walls, its far wall too, "
+    "bound where they stand.",
+    "Sight passes only through door glass: a vision panel 0.25 m wide centred in the "
+    "leaf (unless the door is marked as having none) and glazing in the door's wall "
+    "within 1.5 m of its middle (sidelites).",
+    "The closed leaf is as thick as the leaf thickness, its face on the drawn door "
+    "line; the door frame and a sidelite's reveal are as deep as the jambs drawn "
+    "across the wall, and a sight line must cross every face of them.",
+    "A point is seen when a straight line through every face of an opening joins it "
+    "to a viewer; this is computed exactly, with no sampled rays (the reach is a "
+    "128-gon inscribed in its circle).",
+    "Viewers see the whole opening from where they stand, and only the room's outline "
+    "hides anyone inside it (furniture and columns do not), so a corridor bend or a "
+    "room that folds behind its own walls counts as seen: the safe direction.",
+    "The hard corner is the largest connected hidden part of the room after the wall "
+    "clearance is kept from every side of the room's outline.",
+)
+"""The model ROOM-2 measures with, one sentence each, for the people who rely on it."""
+
+
 @dataclass(frozen=True, slots=True)
 class Params:
-    """Thresholds of ROOM-2 (metres and square metres)."""
+    """Thresholds of ROOM-2 (metres and square metres); each names its source."""
 
-    area_per_occupant_m2: float = 0.46  # 5 sq ft
-    wall_clearance_m: float = 0.45
-    viewer_reach_m: float = 3.0
-    classroom_m2_per_occupant: float = 1.86  # IBC 20 sq ft net, when no load is given
+    area_per_occupant_m2: float = field(
+        default=0.46,  # 5 sq ft
+        metadata={"source": "FEMA P-361 (2021): 5 sq ft per standing occupant"},
+    )
+    wall_clearance_m: float = field(
+        default=0.45,
+        metadata={
+            "source": "ROOM-2 default: room to stand clear of the walls, for the "
+            "hard corner of the MSD Public Safety Commission (2019)"
+        },
+    )
+    viewer_reach_m: float = field(
+        default=3.0,
+        metadata={
+            "source": "ROOM-2 default: an attacker at the door (MSD Public Safety "
+            "Commission, 2019)"
+        },
+    )
+    leaf_thickness_m: float = field(
+        default=0.04445,  # 1 3/4 in
+        metadata={"source": "ANSI/SDI A250.8: standard steel door leaf, 1 3/4 in"},
+    )
+    classroom_m2_per_occupant: float = field(
+        default=1.86,  # 20 sq ft net, when no occupant load is given
+        metadata={"source": "IBC Table 1004.5: classroom, 20 sq ft net per occupant"},
+    )
 
 
 def hard_corner(ctx: CheckContext, room: Room, params: Params) -> Polygon:
@@ -102,56 +156,25 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
     return results
 
 
-def _seen_through(ctx: CheckContext, room: Room, door: Door, params: Params) -> Polygon:
-    """What eyes outside can see of ``room`` through the glass of ``door``."""
+def _seen_through(
+    ctx: CheckContext, room: Room, door: Door, params: Params
+) -> BaseGeometry:
+    """What eyes outside ``door`` can see of ``room`` through its glass, exactly."""
+    if params.viewer_reach_m <= 0:
+        return Polygon()  # nobody at the glass
+    outside = outside_of(ctx.building, room, door)
     views = []
-    for pane in ctx.panes_of(door):
-        views += _pane_fans(ctx, room, pane)
-    if not views:
-        return Polygon()
-    seen = shapely.union_all(views).intersection(room.polygon)
-    return seen if isinstance(seen, Polygon) else shapely.union_all([seen]).buffer(0)
-
-
-def _pane_fans(ctx: CheckContext, room: Room, pane: tuple[float, ...]) -> list[Polygon]:
-    """Every ray through a pane set in a frame ``2 * GLASS_DEPTH_M`` deep.
-
-    From a point just inside the room, at offset ``x`` across a pane of width ``w``,
-    a ray that came through the whole frame leaves the outer face within the pane:
-    its angle off square lies between atan((x - w/2) / L) and atan((x + w/2) / L),
-    with L the depth from the outer face. Fans from a few such points cover every
-    ray, exactly at their edges.
-    """
-    x1, y1, x2, y2 = pane[:4]
-    width = math.hypot(x2 - x1, y2 - y1)
-    if width == 0:
-        return []
-    ux, uy = (x2 - x1) / width, (y2 - y1) / width
-    nx, ny = -uy, ux
-    mx, my = (x1 + x2) / 2, (y1 + y2) / 2
-    if not room.polygon.covers(Point(mx + nx * 0.5, my + ny * 0.5)):
-        nx, ny = -nx, -ny  # face the room
-    depth = GLASS_DEPTH_M + 0.01
-    outer = depth + GLASS_DEPTH_M
-    normal = math.degrees(math.atan2(ny, nx))
-    fans = []
-    steps = max(2, math.ceil(width / 0.1))
-    for i in range(steps + 1):
-        x = -width / 2 + width * i / steps
-        low = math.degrees(math.atan((x - width / 2) / outer))
-        high = math.degrees(math.atan((x + width / 2) / outer))
-        origin = (mx + ux * x + nx * depth, my + uy * x + ny * depth)
-        # Angles are measured toward +u (counter-clockwise when u is left of n).
-        sign = 1.0 if (nx * uy - ny * ux) < 0 else -1.0
-        centre = normal + sign * (low + high) / 2
-        try:
-            view = isovist(
-                ctx.lockdown(),
-                origin,
-                direction_deg=centre,
-                fov_deg=max(high - low, 0.1),
-            )
-        except ValueError:
-            continue
-        fans.append(view.polygon)
-    return fans
+    for glass in door_glass(ctx.building, room, door, params.leaf_thickness_m):
+        viewers: BaseGeometry = glass.glass.buffer(
+            params.viewer_reach_m, quad_segs=CIRCLE_QUAD_SEGS
+        )
+        if outside is not None:
+            viewers = viewers.intersection(outside)
+        seen = sight_through(glass.aperture, viewers).intersection(room.polygon)
+        # A piece cut off by the room's outline lies behind one of its walls.
+        views += [
+            part
+            for part in shapely.get_parts(seen)
+            if isinstance(part, Polygon) and part.distance(glass.exit) < 1e-6
+        ]
+    return shapely.union_all(views) if views else Polygon()

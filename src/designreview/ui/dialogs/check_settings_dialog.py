@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from designreview.analysis.rules import RULES
+from designreview.analysis.rules.base import threshold_source
 from designreview.model.edits import SetCheckSettings
 from designreview.model.review import CheckSetting
 
@@ -36,6 +37,17 @@ def threshold_rows() -> list[tuple[str, str, float]]:
             for f in fields(defaults)
         ]
     return rows
+
+
+def model_assumptions_text() -> str:
+    """Each check's stated model (its ASSUMPTIONS), one line per assumption."""
+    parts = []
+    for rule_id, rule in RULES.items():
+        lines = getattr(rule, "ASSUMPTIONS", ())
+        if lines:
+            parts.append(f"{rule_id} {rule.TITLE} assumes:")
+            parts += [f"  • {line}" for line in lines]
+    return "\n".join(parts)
 
 
 class CheckSettingsDialog(QDialog):
@@ -60,7 +72,7 @@ class CheckSettingsDialog(QDialog):
                 name.replace("_", " "),
                 f"{value:g}",
                 f"{default:g}",
-                rule.CITATION,
+                threshold_source(rule, name),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -90,6 +102,9 @@ class CheckSettingsDialog(QDialog):
             )
         )
         layout.addWidget(self.table)
+        self.assumptions = QLabel(model_assumptions_text())
+        self.assumptions.setWordWrap(True)
+        layout.addWidget(self.assumptions)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
