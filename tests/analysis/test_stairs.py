@@ -29,19 +29,21 @@ EGRESS = {"EGRESS-1": egress_distance}
 REFUGE = {"REFUGE-1": refuge_reach}
 
 
-def floor(exterior_door=False, stair_type=SpaceType.STAIR, hardware="OFFICE"):
+def floor(
+    exterior_door=False, stair_type=SpaceType.STAIR, hardware="OFFICE", open_stair=False
+):
     walls = [
         *wall_line([(0, -2), (0, -3), (-9, -3)]),
         *wall_line([(-9, 1), (-9, 3), (0, 3), (0, -1)]),
         [-9, -3, -9, 0] if exterior_door else [-9, -3, -9, 1],
         *wall_line([(0, 0), (24, 0), (24, -3), (0, -3)]),
-        [20, 0, 20, -1],
-        [20, -2, 20, -3],
     ]
-    doors = [
-        DetectedDoor("d-room", (0, -2), (0, -1), (-0.9, -2), "101", hardware),
-        DetectedDoor("d-stair", (20, -2), (20, -1), (20.9, -2), "S1", "PASSAGE"),
-    ]
+    doors = [DetectedDoor("d-room", (0, -2), (0, -1), (-0.9, -2), "101", hardware)]
+    if not open_stair:
+        walls += [[20, 0, 20, -1], [20, -2, 20, -3]]
+        doors.append(
+            DetectedDoor("d-stair", (20, -2), (20, -1), (20.9, -2), "S1", "PASSAGE")
+        )
     if exterior_door:
         doors.append(
             DetectedDoor("d-out", (-9, 0), (-9, 1), (-9.9, 0), "E1", "EXIT DEVICE")
@@ -88,6 +90,18 @@ def test_an_upper_floor_room_walks_to_its_stair():
     [room] = [f for f in over.findings if f.sheet_id == UPPER]
     assert room.subjects == ("room",)
     assert "Office 101 the walk to the nearest exit is 30 m" in room.message
+    under = run_checks(review(GROUND, UPPER, settings=limit(30.1)), plans, EGRESS)
+    assert [f for f in under.findings if f.sheet_id == UPPER] == []
+
+
+def test_an_open_stair_is_entered_along_its_edge():
+    # No wall and no door at x = 20: the stair is entered anywhere along its
+    # edge, stood in for by points a metre apart, (20, -2) and (20, -1) nearest:
+    # sqrt(20² + 0.5²) = 20.006 m from the room's door, 30.068 m in all.
+    plans = {GROUND: floor(exterior_door=True), UPPER: floor(open_stair=True)}
+    assert 20.006 + math.hypot(9, 4.5) == pytest.approx(30.068, abs=1e-3)
+    over = run_checks(review(GROUND, UPPER, settings=limit(30.0)), plans, EGRESS)
+    assert [f.subjects for f in over.findings if f.sheet_id == UPPER] == [("room",)]
     under = run_checks(review(GROUND, UPPER, settings=limit(30.1)), plans, EGRESS)
     assert [f for f in under.findings if f.sheet_id == UPPER] == []
 
