@@ -12,7 +12,9 @@ The ground floor also has an exterior door in the room's west wall (x = -9, y 0.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
+import numpy as np
 import pytest
 from tests.fixtures.plans import plan_of, wall_line
 
@@ -142,3 +144,47 @@ def test_stairs_do_not_join_floors_for_refuge():
     plans = {GROUND: floor(exterior_door=True), UPPER: floor(hardware="PASSAGE")}
     result = run_checks(review(GROUND, UPPER), plans, REFUGE)
     assert [(f.sheet_id, f.subjects) for f in result.findings] == [(UPPER, ("hall",))]
+
+
+def shifted(plan, dx, stair_number):
+    """``plan`` drawn ``dx`` metres east (floors side by side in one drawing), its
+    stair numbered ``stair_number``."""
+
+    def move(point):
+        return (point[0] + dx, point[1])
+
+    lines = tuple(
+        replace(w, segments=w.segments + np.array([dx, 0.0, dx, 0.0]))
+        for w in plan.linework
+    )
+    doors = tuple(
+        replace(d, hinge=move(d.hinge), latch=move(d.latch), swing_to=move(d.swing_to))
+        for d in plan.doors
+    )
+    spaces = tuple(
+        replace(
+            s,
+            outline=tuple(move(p) for p in s.outline),
+            number=stair_number if s.id == "stair" else s.number,
+        )
+        for s in plan.spaces
+    )
+    return replace(plan, linework=lines, doors=doors, spaces=spaces)
+
+
+@pytest.mark.parametrize(("number", "leads_down"), [("S1", True), ("", False)])
+def test_floors_side_by_side_join_by_the_stair_number(number, leads_down):
+    # The upper floor is drawn 100 m east of the ground floor, so their stairs do
+    # not overlap, and it has an exterior door of its own (a bridge), so its stair
+    # is an exit only if it leads down. Named "Stair S1" on both, it does: the
+    # hall's far end is ~1 m from it. A bare "STAIR" joins nothing, and the hall's
+    # east end is then ~27 m from E1 (as on the ground floor), over 25 m.
+    ground = shifted(floor(exterior_door=True), 0.0, number)
+    upper = shifted(floor(exterior_door=True), 100.0, number)
+    result = run_checks(
+        review(GROUND, UPPER, settings=limit(25.0)),
+        {GROUND: ground, UPPER: upper},
+        EGRESS,
+    )
+    upper_fails = [f.subjects for f in result.findings if f.sheet_id == UPPER]
+    assert upper_fails == ([] if leads_down else [("hall",), ("stair",)])
