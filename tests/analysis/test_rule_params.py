@@ -312,12 +312,16 @@ CASES = [
 
 
 def verdict(case: Case, value: float) -> bool:
-    """Whether the check passes (no fail, nothing asked) with the threshold at value."""
+    """Whether the check passes (no fail, warning or question) at the threshold value.
+
+    A warning counts: SURV-1 judges staff observers alone with a warning until
+    cameras are planned, and crossing its thresholds turns that warning on and off.
+    """
     review = review_of(case.markups())
     ctx = CheckContext(review, building_view(review, review.sheets[0], case.plan()))
     rule = RULES[case.rule]
     params = replace(rule.Params(), **dict(case.others), **{case.name: value})
-    asked = (Severity.FAIL, Severity.NEEDS_INFORMATION)
+    asked = (Severity.FAIL, Severity.WARNING, Severity.NEEDS_INFORMATION)
     return not [f for f in rule.check(ctx, params) if f.severity in asked]
 
 

@@ -109,7 +109,8 @@ def test_cam_1_identification_distance():
     assert fails([door, near]) == []
     [failure] = fails([door, far])
     assert "px/m" in failure.message
-    [unseen] = fails([door])
+    away = replace(near, position=(4.5, 8.8), direction_deg=90.0)  # in the room
+    [unseen] = fails([door, away])
     assert "no camera sees it" in unseen.message
     under = replace(near, mount_height_m=3.0)  # the door falls in the blind zone
     [blind] = fails([door, under])
@@ -146,7 +147,9 @@ def test_surv_1_corridor_watched_by_a_post():
     plan = classroom()
     post = Observer("o", SHEET, STAMP, STAMP, (4.5, -1.5), ObserverKind.STAFF_POST)
     assert run("SURV-1", plan, [post]) == []
-    [blind] = run("SURV-1", plan)
+    # A camera facing north inside the classroom sees none of the corridor.
+    away = Camera("c", SHEET, STAMP, STAMP, (4.5, 8.8), 90.0, 90.0, 30.0, 1920)
+    [blind] = run("SURV-1", plan, [away])
     assert blind.severity is Severity.FAIL
     assert "0%" in blind.message
 
@@ -334,6 +337,21 @@ def test_refuge_2_cafeteria_that_cannot_lock_needs_room_nearby():
     assert "room for 0" in failure.message
     # A cafeteria that locks is its own refuge.
     assert run("REFUGE-2", cafeteria_plan("CLASSROOM SECURITY", (0.0,))) == []
+
+
+def test_refuge_2_a_gym_taking_people_in_keeps_room_for_its_own():
+    # The classroom at x = 20.5 becomes an 81 m² gym (its door locks, so it is a
+    # refuge): 176 standing places (81 / 0.46) minus its own 125 people at the gym
+    # density (81 / 0.65 = 124.6) leaves 51, not the 132 a classroom's 44 would.
+    # With the other classroom's 132 that is 183, short of the cafeteria's 202.
+    plan = cafeteria_plan()
+    spaces = tuple(
+        replace(s, space_type=SpaceType.GYM) if s.id == "room1" else s
+        for s in plan.spaces
+    )
+    [failure] = run("REFUGE-2", replace(plan, spaces=spaces))
+    assert "holds 202 people" in failure.message
+    assert "room for 183" in failure.message
 
 
 def test_data_1_walls_without_any_room_are_not_a_pass():

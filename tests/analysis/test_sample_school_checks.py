@@ -73,6 +73,7 @@ def test_dead_end_corridor_152(result):
         "ROOM-3",
         "EGRESS-1",
         "REFUGE-1",
+        "REFUGE-2",  # the gym across corridor 150 takes the cafeteria's people in
         "SAFE-1",
         "DATA-1",
     ],
@@ -81,8 +82,19 @@ def test_compliant_parts_do_not_fail(result, rule):
     assert [f.message for f in result.findings if f.rule == rule] == []
 
 
-def test_nothing_is_left_unknown(result):
-    assert result.count(Severity.NEEDS_INFORMATION) == 0
+def test_only_the_cameras_are_left_unknown(result):
+    # The sample review plans no cameras: one finding says so, instead of a CAM-1
+    # fail at each of E1 to E9 and a SURV-1 fail.
+    [unknown] = [f for f in result.findings if f.severity is Severity.NEEDS_INFORMATION]
+    assert unknown.rule == "CAM-1"
+    assert "9 exterior doors" in unknown.message
+    assert fails(result, "CAM-1") == []
+
+
+def test_the_reception_desk_alone_leaves_the_halls_unwatched(result):
+    [surv] = [f for f in result.findings if f.rule == "SURV-1"]
+    assert surv.severity is Severity.WARNING
+    assert surv.message.startswith("Staff observers alone see 10%")
 
 
 def test_checks_stop_between_rules_when_asked():

@@ -162,12 +162,14 @@ def test_check_json_contract_on_the_sample_review():
             "subjects",
         } <= item.keys()
         assert len(item["location"]) == 2
-    # The main entry E1 sits at (3000, 1200) in = (76.2, 30.48) m in the drawing.
-    cam = [
-        f for f in report["findings"] if f["rule"] == "CAM-1" and "E1" in f["message"]
+    # Door 114A sits at (2280, 2070) in = (57.912, 52.578) m in the drawing.
+    lock = [
+        f
+        for f in report["findings"]
+        if f["rule"] == "ROOM-1" and "114A" in f["message"]
     ]
-    assert cam
-    assert cam[0]["location"] == pytest.approx([76.2, 30.48], abs=1.0)
+    assert lock
+    assert lock[0]["location"] == pytest.approx([57.912, 52.578], abs=1.0)
 
 
 def test_check_strict_exits_1_when_a_check_fails():

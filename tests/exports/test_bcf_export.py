@@ -177,12 +177,12 @@ def test_guids_are_stable_across_exports(sample, exported, tmp_path):
 
 def test_finding_topic_words(sample, exported):
     review, _plans, result = sample
-    finding = next(f for f in result.findings if f.rule == "CAM-1")
+    finding = next(f for f in result.findings if f.rule == "EGRESS-2")
     topic = topic_of(exported[1], review, "finding", finding.key).find("Topic")
     assert topic.get("TopicStatus") == "Open"
-    assert topic.findtext("Title").startswith("CAM-1: Door E1")
+    assert topic.findtext("Title").startswith("EGRESS-2: Corridor 152")
     assert topic.findtext("Priority") == "High"
-    assert [e.text for e in topic.findall("Labels")] == ["CAM-1", "Fail", "Level 1"]
+    assert [e.text for e in topic.findall("Labels")] == ["EGRESS-2", "Fail", "Level 1"]
     assert topic.findtext("CreationAuthor") == "designreview"
     assert topic.findtext("CreationDate") == "2026-11-20T00:00:00Z"  # meeting date
     description = topic.findtext("Description")

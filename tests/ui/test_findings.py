@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from designreview.model.review import DecisionKind
 from designreview.ui.commands import file_commands, view_commands
@@ -18,11 +19,12 @@ def sample(make_window, qtbot):
     return window
 
 
-def cam_finding(window):
+def lock_finding(window):
+    """The classroom door that cannot be locked (planted flaw 5)."""
     return next(
         f
         for f in window.findings_dock.findings.values()
-        if f.rule == "CAM-1" and "E1" in f.message
+        if f.rule == "ROOM-1" and "114A" in f.message
     )
 
 
@@ -31,11 +33,11 @@ def test_findings_are_listed_by_severity_with_a_summary(sample):
     assert "findings" in dock.summary.text()
     top = dock.tree.topLevelItem(0).text(0)
     assert top.startswith("Fails")  # fails come first
-    assert cam_finding(sample).key in dock.ordered_keys()
+    assert lock_finding(sample).key in dock.ordered_keys()
 
 
 def test_selecting_a_finding_marks_it_and_zooms_to_it(sample):
-    finding = cam_finding(sample)
+    finding = lock_finding(sample)
     sample.findings_dock.select(finding.key)
     overlay = sample.findings.overlay
     assert overlay.finding == finding
@@ -46,13 +48,13 @@ def test_selecting_a_finding_marks_it_and_zooms_to_it(sample):
 
 
 def test_decisions_are_recorded_undone_and_shown(sample):
-    finding = cam_finding(sample)
+    finding = lock_finding(sample)
     dock = sample.findings_dock
     dock.select(finding.key)
-    dock.decide(DecisionKind.DISMISS, "Camera is specified in the security drawings")
+    dock.decide(DecisionKind.DISMISS, "Lock is specified in the door schedule")
     [decision] = sample.bridge.review.decisions
     assert (decision.finding_key, decision.kind) == (finding.key, DecisionKind.DISMISS)
-    assert "Dismissed: Camera is specified" in dock._item_for(finding.key).text(1)
+    assert "Dismissed: Lock is specified" in dock._item_for(finding.key).text(1)
     assert sample.isWindowModified()
     sample.bridge.undo_stack.undo()
     assert sample.bridge.review.decisions == ()
@@ -158,3 +160,35 @@ def test_a_drawing_read_for_the_checks_is_kept_for_the_next_run(sample, qtbot):
     sample.findings.runner.run_now()
     qtbot.waitUntil(lambda: not sample.findings.runner.is_running(), timeout=60_000)
     assert loader.cached(sheet) is not None  # the next run does not read it again
+
+
+def test_findings_alike_are_one_expandable_row(sample):
+    dock = sample.findings_dock
+    # ROOM-1 fails four doors for one reason (114A, and 130A to 130C of the
+    # cafeteria): one row of four under the rule, collapsed, each still listed.
+    [fails] = [
+        dock.tree.topLevelItem(i)
+        for i in range(dock.tree.topLevelItemCount())
+        if dock.tree.topLevelItem(i).text(0).startswith("Fails")
+    ]
+    [rule] = [r for r in _rows(fails) if r.text(0).startswith("ROOM-1")]
+    [alike] = _rows(rule)
+    assert alike.text(0).startswith(
+        "4 alike: Door 114A, Door 130A, Door 130B, Door 130C: Door … of … cannot be "
+        "locked."
+    )
+    assert not alike.isExpanded()
+    members = [dock.findings[m.data(0, Qt.ItemDataRole.UserRole)] for m in _rows(alike)]
+    assert [m.rule for m in members] == ["ROOM-1"] * 4
+    assert all(m.key in dock.ordered_keys() for m in members)
+    # Selecting a member opens its group and zooms to that door.
+    cafeteria = next(m for m in members if "130B" in m.message)
+    dock.select(cafeteria.key)
+    assert alike.isExpanded()
+    assert sample.findings.overlay.finding == cafeteria
+    visible = sample.view.mapToScene(sample.view.viewport().rect()).boundingRect()
+    assert visible.contains(sample.findings.overlay.marker.pos())
+
+
+def _rows(item):
+    return [item.child(i) for i in range(item.childCount())]

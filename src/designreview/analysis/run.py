@@ -113,11 +113,14 @@ def run_checks(
     summarise = previous is None or bool(changed & SUMMARY_READS)
     findings: list[Finding] = []
     rooms: list[RoomSummary] = []
-    for sheet in review.sheets:
-        plan = plans.get(sheet.id)
-        if plan is None:
-            continue
-        ctx = CheckContext(review, building_view(review, sheet, plan))
+    # Every floor's view first: a stair is an exit when it leads to a lower floor.
+    views = tuple(
+        building_view(review, sheet, plans[sheet.id])
+        for sheet in review.sheets
+        if sheet.id in plans
+    )
+    for view in views:
+        ctx = CheckContext(review, view, views)
         for rule_id, rule in rules.items():
             if cancelled is not None and cancelled():
                 raise ChecksCancelledError("The checks were stopped.")

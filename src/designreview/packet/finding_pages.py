@@ -1,4 +1,9 @@
-"""The findings table and a page per significant finding."""
+"""The findings table, and a page per significant finding or group of findings alike.
+
+The table lists every finding. Findings of one rule that say the same thing about
+different subjects (nine exterior doors no camera sees) share one page that names
+each member, its place and its decision (:mod:`designreview.render.finding_groups`).
+"""
 
 from __future__ import annotations
 
@@ -26,8 +31,15 @@ if TYPE_CHECKING:
 
     from designreview.model.findings import Finding
     from designreview.packet.context import PacketContext
+    from designreview.render.finding_groups import FindingGroup
 
-__all__ = ["decision_text", "finding_page", "findings_table"]
+__all__ = [
+    "decision_text",
+    "finding_page",
+    "findings_table",
+    "group_page",
+    "group_ref",
+]
 
 _TABLE_SHARES = (0.05, 0.1, 0.15, 0.13, 0.34, 0.23)
 
@@ -106,6 +118,63 @@ def finding_page(
         Spacer(1, 6),
         Paragraph(paragraph_text(finding.message), STYLES["body"]),
         key_value_table(facts, [1.4 * 72, width - 1.4 * 72]),
+        Spacer(1, 8),
+        *_meeting_notes(width),
+    ]
+
+
+def group_ref(ctx: PacketContext, group: FindingGroup) -> str:
+    """A group's references: 'F3' for one finding, 'F3' to 'F8' for several."""
+    refs = [ctx.finding_refs[f.key] for f in group.findings]
+    return refs[0] if len(refs) == 1 else f"{refs[0]}\u2013{refs[-1]}"
+
+
+def group_page(
+    ctx: PacketContext, group: FindingGroup, width: float, height: float
+) -> list[Flowable]:
+    """Findings alike on one page: what they share, then each member and its place."""
+    first = group.findings[0]
+    rgb = SEVERITY_COLORS[group.severity]
+    heading = data_table(
+        [
+            [
+                cell(group_ref(ctx, group), "h2"),
+                Paragraph(
+                    f"{SEVERITY_LABELS[group.severity].upper()} · {group.rule} · "
+                    f"{len(group.findings)} alike<br/>"
+                    + paragraph_text(rule_title(group.rule)),
+                    STYLES["h2"],
+                ),
+            ]
+        ],
+        [84, width - 84],
+        extra=[("BACKGROUND", (0, 0), (-1, -1), tint(rgb))],
+    )
+    citation = first.citation or str(getattr(RULES.get(group.rule), "CITATION", ""))
+    rows = [
+        [
+            cell(ctx.finding_refs[f.key], "cell_bold"),
+            name,
+            ctx.location(f),
+            ctx.coordinates(f),
+            decision_text(ctx, f),
+        ]
+        for f, name in zip(group.findings, group.members, strict=True)
+    ]
+    shares = (0.08, 0.22, 0.2, 0.22, 0.28)
+    return [
+        heading,
+        Spacer(1, 6),
+        FindingSnippet(ctx, first, height * 0.4, group.findings[1:]),
+        Spacer(1, 6),
+        Paragraph(paragraph_text(group.summary), STYLES["body"]),
+        Paragraph(paragraph_text(f"Source: {citation or '—'}"), STYLES["body"]),
+        Spacer(1, 4),
+        data_table(
+            rows,
+            [width * share for share in shares],
+            ["Ref", "Subject", "Location", "Drawing coordinates", "Decision"],
+        ),
         Spacer(1, 8),
         *_meeting_notes(width),
     ]

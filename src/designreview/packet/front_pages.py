@@ -17,6 +17,7 @@ from designreview.packet.layout import INK, STYLES
 from designreview.packet.plan_pages import paper_name
 from designreview.packet.plan_view import SEVERITY_LABELS
 from designreview.packet.tables import cell, data_table, severity_cell
+from designreview.render.finding_groups import group_findings
 from designreview.render.markup_fields import choice_label
 
 if TYPE_CHECKING:
@@ -235,7 +236,7 @@ def _by_check(ctx: PacketContext, width: float) -> Table:
                 f"{rule}\n{title}",
                 str(len(found)),
                 shown,
-                found[0].message,
+                group_findings(found)[0].summary,  # what the first ones share
             ]
         )
     if len(ranked) > _TOP_CHECKS:

@@ -23,7 +23,12 @@ from designreview.packet.back_pages import (
     thresholds,
 )
 from designreview.packet.context import packet_context
-from designreview.packet.finding_pages import finding_page, findings_table
+from designreview.packet.finding_pages import (
+    finding_page,
+    findings_table,
+    group_page,
+    group_ref,
+)
 from designreview.packet.flowables import SectionStart
 from designreview.packet.fonts import register_fonts
 from designreview.packet.front_pages import cover, summary
@@ -35,6 +40,7 @@ from designreview.packet.layout import (
 )
 from designreview.packet.options import PacketError, PacketOptions
 from designreview.packet.plan_pages import SheetPage
+from designreview.render.finding_groups import group_findings
 from designreview.review_file.atomic_write import write_atomic
 
 if TYPE_CHECKING:
@@ -125,11 +131,15 @@ def story(ctx: PacketContext, state: PageState) -> list[Flowable]:
         flow += [SectionStart(info.sheet.name, state, 1, header), SheetPage(ctx, info)]
     flow.append(NextPageTemplate("text"))
     flow += _section("Findings table", state, findings_table(ctx, width))
-    for i, finding in enumerate(ctx.significant):
-        ref = ctx.finding_refs[finding.key]
+    for i, group in enumerate(group_findings(ctx.significant)):
+        ref = group_ref(ctx, group)
         flow += [PageBreak()] + ([] if i else [SectionStart("Finding pages", state)])
-        flow.append(SectionStart(f"{ref} {finding.rule}", state, 1, f"Finding {ref}"))
-        flow += finding_page(ctx, finding, width, height)
+        word = "Findings" if group.is_group else "Finding"
+        flow.append(SectionStart(f"{ref} {group.rule}", state, 1, f"{word} {ref}"))
+        if group.is_group:
+            flow += group_page(ctx, group, width, height)
+        else:
+            flow += finding_page(ctx, group.findings[0], width, height)
     flow += _section("Comment threads", state, comment_threads(ctx, width))
     flow += _section("Check thresholds", state, thresholds(ctx, width))
     flow += _section("Sign-off", state, sign_off(ctx, width))

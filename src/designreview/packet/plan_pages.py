@@ -6,6 +6,7 @@ Both place the sheet's one Form XObject through a viewport; the counting pass
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import Color
@@ -243,10 +244,21 @@ class FindingSnippet(Flowable):
 
     BAND = 26.0
 
-    def __init__(self, ctx: PacketContext, finding: Finding, height: float) -> None:
-        """A snippet ``height`` points tall, as wide as the frame."""
+    def __init__(
+        self,
+        ctx: PacketContext,
+        finding: Finding,
+        height: float,
+        others: Sequence[Finding] = (),
+    ) -> None:
+        """A snippet ``height`` points tall, as wide as the frame.
+
+        ``others`` (a group's further members) are drawn too where they are on the
+        same sheet, and the window grows to hold them.
+        """
         super().__init__()
         self.ctx, self.finding, self.snippet_height = ctx, finding, height
+        self.others = [f for f in others if f.sheet_id == finding.sheet_id]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         """As wide as the frame, the given height."""
@@ -257,7 +269,11 @@ class FindingSnippet(Flowable):
         """The window around the finding at the largest standard scale that fits it."""
         strip = GRID_STRIP_PT
         width, height = self.width - 2 * strip, self.height - self.BAND - 2 * strip
-        area = finding_window(self.finding, width / height, SNIPPET_MIN_SPAN_M)
+        around = replace(
+            self.finding,
+            overlay=(*self.finding.overlay, tuple(f.location for f in self.others)),
+        )
+        area = finding_window(around, width / height, SNIPPET_MIN_SPAN_M)
         paper = (width / PT_PER_M, height / PT_PER_M)
         floor = max(info.scale.denominator / 4, 48.0 if info.is_imperial else 50.0)
         scale = choose_scale((area.width, area.height), paper, info.is_imperial, floor)
@@ -271,7 +287,7 @@ class FindingSnippet(Flowable):
         if info is None:
             return
         view = self.viewport(info)
-        draw_view(self.canv, self.ctx, info, view, [self.finding], 9.0)
+        draw_view(self.canv, self.ctx, info, view, [self.finding, *self.others], 9.0)
         self._band(view.scale)
 
     def _band(self, scale: PlanScale) -> None:

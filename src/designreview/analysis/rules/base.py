@@ -10,6 +10,7 @@ import numpy as np
 from designreview.analysis.building_view import BuildingView
 from designreview.analysis.distances import WalkIndex, build_walk_index
 from designreview.analysis.obstacles import VisibilityIndex, build_visibility_index
+from designreview.analysis.stairs import exit_stairs
 from designreview.model.findings import Finding, Severity
 from designreview.model.review import Review
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
 
     from shapely.geometry.base import BaseGeometry
 
+    from designreview.analysis.building_view import Room
     from designreview.analysis.parts import Part
     from designreview.model.geometry import Point2
     from designreview.model.review import CheckSetting
@@ -44,6 +46,9 @@ class CheckContext:
 
     review: Review
     building: BuildingView
+    floors: tuple[BuildingView, ...] = ()
+    """Every sheet of the review being checked (this one included), for the checks
+    that follow stairs from floor to floor."""
     _open: VisibilityIndex | None = field(default=None, repr=False)
     _walks: dict[bool, WalkIndex] = field(default_factory=dict, repr=False)
     memo: dict[Any, Any] = field(default_factory=dict, repr=False)
@@ -53,6 +58,28 @@ class CheckContext:
     def sheet_id(self) -> str:
         """The sheet being checked."""
         return self.building.sheet_id
+
+    @property
+    def has_no_doors(self) -> bool:
+        """Whether the sheet has rooms but not a single door.
+
+        The door checks would then fail every room for lack of a way in or out;
+        DATA-1 asks for the doors once instead, and those checks skip the sheet.
+        """
+        return bool(self.building.rooms) and not self.building.doors
+
+    def exit_stairs(self) -> list[Room]:
+        """This floor's stairs that are exits (see ``analysis.stairs``)."""
+        if "exit_stairs" not in self.memo:
+            levels: dict[str, int] = {s.id: s.level for s in self.review.sheets}
+            others = [
+                (levels.get(v.sheet_id, 0), v)
+                for v in self.floors
+                if v.sheet_id != self.sheet_id
+            ]
+            level = levels.get(self.sheet_id, 0)
+            self.memo["exit_stairs"] = exit_stairs(self.building, level, others)
+        return list(self.memo["exit_stairs"])
 
     def open_doors(self) -> VisibilityIndex:
         """Walls only: doors open, glass transparent (everyday sight)."""

@@ -23,10 +23,7 @@ from designreview.analysis.rules.base import (
 )
 from designreview.analysis.viewsheds import markup_viewshed
 from designreview.model.findings import Finding, Severity
-from designreview.model.markups import SpaceType
-
-if TYPE_CHECKING:
-    from designreview.model.markups import Camera
+from designreview.model.markups import Camera, SpaceType
 
 if TYPE_CHECKING:
     from designreview.analysis.building_view import Door
@@ -73,7 +70,14 @@ def pixel_density(camera: Camera, distance_m: float) -> float:
 
 
 def check(ctx: CheckContext, params: Params) -> list[Finding]:
-    """A fail per exterior door no camera identifies people at; coverage per zone."""
+    """A fail per exterior door no camera identifies people at; coverage per zone.
+
+    A review without any camera yet gets one needs-information finding instead of
+    a fail per exterior door of every floor: cameras not planned yet are missing
+    information, not a design that fails.
+    """
+    if not any(isinstance(m, Camera) for m in ctx.review.markups):
+        return _no_cameras(ctx)
     views = [(c, markup_viewshed(ctx.open_doors(), c)) for c in ctx.building.cameras]
     results = [
         r
@@ -82,6 +86,45 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
         if (r := _door_finding(ctx, d, views, params)) is not None
     ]
     return results + _zone_coverage(ctx, params)
+
+
+def _no_cameras(ctx: CheckContext) -> list[Finding]:
+    """One finding for the whole review, on its first floor.
+
+    Only when there is something a camera should watch (exterior doors or zones).
+    """
+    floors = ctx.floors or (ctx.building,)
+    if ctx.sheet_id != floors[0].sheet_id:
+        return []
+    entries = [d for f in floors for d in f.doors if f.is_exterior(d)]
+    zones = [r for f in floors for r in f.rooms if r.space_type in WATCHED_ZONES]
+    if not entries and not zones:
+        return []
+    here = [d for d in ctx.building.doors if ctx.building.is_exterior(d)]
+    if here:
+        where = here[0].center
+    else:
+        point = (ctx.building.rooms or zones)[0].polygon.representative_point()
+        where = (point.x, point.y)
+    plural = "s" if len(entries) != 1 else ""
+    what = (
+        f"identification at the {len(entries)} exterior door{plural}"
+        if entries
+        else "camera coverage of the halls"
+    )
+    return [
+        finding(
+            RULE_ID,
+            Severity.NEEDS_INFORMATION,
+            f"No cameras are planned in this review, so CAM-1 ({what}) and the "
+            "camera part of SURV-1 cannot be assessed. Place the planned cameras "
+            "with the Camera tool [M].",
+            ctx,
+            where,
+            (),
+            CITATION,
+        )
+    ]
 
 
 def _door_finding(

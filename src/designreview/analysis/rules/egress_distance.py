@@ -1,4 +1,10 @@
-"""EGRESS-1: exit-access travel distance from every room to an exterior door."""
+"""EGRESS-1: exit-access travel distance from every room to an exit.
+
+Exit access on a floor ends at an exterior door or at the door of an exit stair (a
+space typed stair that leads down to a lower sheet, or any stair of a floor without
+exterior doors; see :mod:`designreview.analysis.stairs`), as IBC 1017.3 measures it to
+the entrance of the exit, so an upper floor is judged by the walk to its stairs.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from designreview.analysis.distances import DistanceField, distance_field
 from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding
 from designreview.analysis.rules.sampling import grid_points
+from designreview.analysis.walk_graph import locate
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import SpaceType
 
@@ -17,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from designreview.analysis.building_view import Room
+    from designreview.analysis.distances import WalkIndex
     from designreview.model.geometry import Point2
 
 RULE_ID = "EGRESS-1"
@@ -52,28 +60,39 @@ class Params:
 
 
 def check(ctx: CheckContext, params: Params) -> list[Finding]:
-    """A fail per room whose farthest point is too far from every exterior door."""
+    """A fail per room whose farthest point is too far from every exit.
+
+    A floor with rooms but no exit at all (no exterior door, no exit stair) gets one
+    fail for the floor instead of one per room.
+    """
+    if not ctx.building.rooms or ctx.has_no_doors:
+        return []  # no doors at all: DATA-1 asks for them
+    walks = ctx.walking(exterior_doors_closed=True)
+    stairs = ctx.exit_stairs()
     exits = [
         ctx.building.inside_of(d)
         for d in ctx.building.doors
         if ctx.building.is_exterior(d)
-    ]
-    if not exits or not ctx.building.rooms:
-        return []
+    ] + [p for stair in stairs for p in _stair_entrances(ctx, walks, stair)]
+    if not exits:
+        return [_no_exit(ctx)]
     limit = params.sprinklered_m if params.sprinklered else params.unsprinklered_m
     # Exit access is travel inside the building to an exit door: with the exterior
     # doors shut in the walking graph, routes cannot leave and come back in, and
     # each exit's target (the middle of its door) is reached at the door's face.
-    field = distance_field(ctx.walking(exterior_doors_closed=True), exits)
+    field = distance_field(walks, exits)
     results = []
     for room in ctx.building.rooms:
+        if room in stairs:
+            continue  # inside the exit already
         worst, where = _farthest(ctx, field, room, params)
         if where is not None and math.isinf(worst):
             results.append(
                 finding(
                     RULE_ID,
                     Severity.FAIL,
-                    f"From {room.label} no walking route reaches an exterior door.",
+                    f"From {room.label} no walking route reaches an exit (an "
+                    "exterior door or an exit stair).",
                     ctx,
                     where,
                     (room.id,),
@@ -96,6 +115,42 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
                 )
             )
     return results
+
+
+def _stair_entrances(ctx: CheckContext, walks: WalkIndex, stair: Room) -> list[Point2]:
+    """Where exit access ends at ``stair``: its doors, or its edge if it has none.
+
+    An open stair (no doors drawn) is entered anywhere along its outline; points of
+    the outline every metre stand in for it, those a walker can reach at all.
+    """
+    doors = ctx.building.doors_of(stair)
+    if doors:
+        return [d.center for d in doors]
+    edge = stair.polygon.exterior.segmentize(1.0)
+    found = []
+    for x, y in edge.coords[:-1]:
+        try:
+            found.append(locate(walks, (float(x), float(y))))
+        except ValueError:
+            continue  # deep in a thick wall
+    return found
+
+
+def _no_exit(ctx: CheckContext) -> Finding:
+    name = next((s.name for s in ctx.review.sheets if s.id == ctx.sheet_id), "")
+    where = ctx.building.rooms[0].polygon.representative_point()
+    return finding(
+        RULE_ID,
+        Severity.FAIL,
+        f"{name or 'This sheet'} has no exit: no exterior door and no exit stair "
+        "were found, so no room has a way out. Mark the exterior doors (Access "
+        "Point tool), type the stair spaces as stair, or add the floor below with "
+        "the same stair.",
+        ctx,
+        (where.x, where.y),
+        (),
+        CITATION,
+    )
 
 
 def _route(field: DistanceField, start: Point2) -> tuple[tuple[Point2, ...], ...]:

@@ -40,6 +40,8 @@ class Params:
 
 def check(ctx: CheckContext, params: Params) -> list[Finding]:
     """A fail per large space whose people cannot all lock themselves in nearby."""
+    if ctx.has_no_doors:
+        return []  # no doors at all: DATA-1 asks for them, not "room for 0"
     results = []
     for room in ctx.building.rooms:
         if room.space_type not in LARGE:
@@ -87,6 +89,12 @@ def _spare_nearby(ctx: CheckContext, room: Room, params: Params) -> int:
         near = [w for w in walks if w is not None and w <= params.max_walk_m]
         if near:
             area = refuge.polygon.area
-            own = math.ceil(area / params.classroom_m2_per_person)
+            # A gym that takes people in still holds its own class at its density.
+            density = (
+                _density(refuge, params)
+                if refuge.space_type in LARGE
+                else params.classroom_m2_per_person
+            )
+            own = math.ceil(area / density)
             spare += max(int(area / params.refuge_m2_per_person) - own, 0)
     return spare

@@ -1,7 +1,10 @@
 """REFUGE-1: from anywhere in the halls and large rooms, refuge is a short walk away.
 
 Halls, commons, cafeteria, gym, library and restrooms are checked; walks stay inside
-(exterior doors are shut in a lockdown).
+(exterior doors are shut in a lockdown). Stairs do not join floors here: refuge counts
+the lockable rooms of the same floor only, as a lockdown shelters people where they
+are, and a stair is both an intruder's way between floors and an exit that must not
+be locked against the people leaving by it.
 """
 
 from __future__ import annotations
@@ -61,8 +64,8 @@ def lockable_refuges(ctx: CheckContext) -> list[Room]:
 def check(ctx: CheckContext, params: Params) -> list[Finding]:
     """One fail per exposed room with points farther than the walk from refuge."""
     exposed = [r for r in ctx.building.rooms if r.space_type in EXPOSED]
-    if not exposed:
-        return []
+    if not exposed or ctx.has_no_doors:
+        return []  # no doors at all: DATA-1 asks for them
     refuges = lockable_refuges(ctx)
     doors = [d.center for r in refuges for d in ctx.building.doors_of(r)]
     field = distance_field(ctx.walking(exterior_doors_closed=True), doors)

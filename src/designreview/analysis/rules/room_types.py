@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding, sentence
@@ -12,7 +12,7 @@ from designreview.model.markups import SpaceType
 RULE_ID = "DATA-1"
 TITLE = "Rooms have a type"
 CITATION = "Checks that depend on room use cannot run on untyped rooms"
-READS = frozenset({Part.PLAN, Part.SPACES})
+READS = frozenset({Part.PLAN, Part.DOORS, Part.SPACES})
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,11 +25,13 @@ class Params:
 def check(ctx: CheckContext, params: Params) -> list[Finding]:
     """Needs-information for each untyped room, or for walls without any room.
 
-    With no rooms at all every room check would pass on nothing: say so instead.
+    With no rooms at all every room check would pass on nothing, and with rooms but
+    no doors every door check would fail every room: say so once instead (the door
+    checks skip such a sheet).
     """
     if not ctx.building.rooms:
         return _no_rooms(ctx)
-    results = []
+    results = _no_doors(ctx) if ctx.has_no_doors else []
     for room in ctx.building.rooms:
         if room.space_type is not SpaceType.UNKNOWN:
             continue
@@ -74,3 +76,21 @@ def _no_rooms(ctx: CheckContext) -> list[Finding]:
             CITATION,
         )
     ]
+
+
+def _no_doors(ctx: CheckContext) -> list[Finding]:
+    name = next((s.name for s in ctx.review.sheets if s.id == ctx.sheet_id), "")
+    where = ctx.building.rooms[0].polygon.representative_point()
+    found = finding(
+        RULE_ID,
+        Severity.NEEDS_INFORMATION,
+        f"No doors were found on {name or 'this sheet'} "
+        f"({len(ctx.building.rooms)} rooms), so the lock, refuge and egress checks "
+        "skip it. Draw or map doors: Review > Layer Roles for the door layer, or "
+        "mark them with the Access Point tool.",
+        ctx,
+        (where.x, where.y),
+        (),
+        CITATION,
+    )
+    return [replace(found, key=f"{found.key}:doors")]  # not the no-rooms finding

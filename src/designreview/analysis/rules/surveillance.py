@@ -1,4 +1,9 @@
-"""SURV-1: corridors and commons are watched by staff or cameras, without big gaps."""
+"""SURV-1: corridors and commons are watched by staff or cameras, without big gaps.
+
+Before any camera is planned (CAM-1 then asks for them, once), staff observers are
+still assessed: what they see alone is a warning, not a fail, as the cameras to come
+may cover the rest; the blind spots drawn show where they would help most.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding, polygon_rings
 from designreview.analysis.viewsheds import markup_viewshed
 from designreview.model.findings import Finding, Severity
-from designreview.model.markups import Markup, SpaceType
+from designreview.model.markups import Camera, Markup, SpaceType
 
 RULE_ID = "SURV-1"
 TITLE = "Corridors and commons are watched"
@@ -33,6 +38,9 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
     areas = [r for r in ctx.building.rooms if r.space_type in WATCHED]
     if not areas:
         return []
+    planned = any(isinstance(m, Camera) for m in ctx.review.markups)
+    if not planned and not ctx.building.observers:
+        return []  # nothing watches yet: CAM-1's needs-information says so
     watchers: list[Markup] = [*ctx.building.observers, *ctx.building.cameras]
     views = [markup_viewshed(ctx.open_doors(), w) for w in watchers]
     seen = shapely.union_all([v for v in views if v is not None] or [Polygon()])
@@ -48,14 +56,28 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
     if share >= params.min_visible_fraction and not big:
         return []
     where = big[0].representative_point() if big else zone.representative_point()
+    gaps = (
+        f"{len(big)} blind spot{'s are' if len(big) != 1 else ' is'} larger than "
+        f"{params.max_blind_spot_m2 * 10.764:.0f} sq ft"
+    )
+    if planned:
+        severity = Severity.FAIL
+        message = (
+            f"Staff and cameras see {share:.0%} of corridors and commons; {gaps}. "
+            "Add cameras or staff posts, or glazing from offices onto the halls."
+        )
+    else:
+        severity = Severity.WARNING
+        message = (
+            f"Staff observers alone see {share:.0%} of corridors and commons; "
+            f"{gaps}. No cameras are planned yet: place them over these blind "
+            "spots, or add staff posts or glazing from offices onto the halls."
+        )
     return [
         finding(
             RULE_ID,
-            Severity.FAIL,
-            f"Staff and cameras see {share:.0%} of corridors and commons; "
-            f"{len(big)} blind "
-            f"spots are larger than {params.max_blind_spot_m2 * 10.764:.0f} sq ft. Add "
-            "cameras or staff posts, or glazing from offices onto the halls.",
+            severity,
+            message,
             ctx,
             (where.x, where.y),
             tuple(r.id for r in areas),

@@ -1,4 +1,9 @@
-"""The findings dock: findings by severity and rule, with the decisions taken."""
+"""The findings dock: findings by severity and rule, with the decisions taken.
+
+Findings of one rule that say the same thing about different subjects are one
+expandable row ("4 alike: Door 114A, ..."); each member stays a row of its own to
+select, zoom to and decide on.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ from designreview.analysis.rules import RULES
 from designreview.model.edits import SetDecision
 from designreview.model.findings import Finding, Severity
 from designreview.model.review import Decision, DecisionKind
+from designreview.render.finding_groups import group_findings
 from designreview.ui.qt_helpers import signals_blocked
 
 if TYPE_CHECKING:
@@ -110,6 +116,10 @@ class FindingsDock(QDockWidget):
     def select(self, key: str) -> None:
         item = self._item_for(key)
         if item is not None:
+            parent = item.parent()
+            while parent is not None:  # a member of a collapsed group
+                parent.setExpanded(True)
+                parent = parent.parent()
             self.tree.setCurrentItem(item)
 
     def ordered_keys(self) -> list[str]:
@@ -137,14 +147,23 @@ class FindingsDock(QDockWidget):
             title = getattr(RULES.get(rule_id), "TITLE", "")
             rule = QTreeWidgetItem([f"{rule_id} {title} ({len(mine)})"])
             group.addChild(rule)
-            for finding in mine:
-                item = QTreeWidgetItem([finding.message, self._decision_text(finding)])
-                item.setData(0, _KEY, finding.key)
-                item.setToolTip(0, f"{finding.message}\n\nSource: {finding.citation}")
-                rule.addChild(item)
+            for alike in group_findings(mine):
+                parent = rule
+                if alike.is_group:
+                    parent = QTreeWidgetItem([f"{alike.title}: {alike.summary}"])
+                    parent.setToolTip(0, f"{alike.title}\n\n{alike.summary}")
+                    rule.addChild(parent)
+                for finding in alike.findings:
+                    parent.addChild(self._finding_item(finding))
         group.setExpanded(True)
         for rule_item in _children(group):
             rule_item.setExpanded(severity is not Severity.INFO)
+
+    def _finding_item(self, finding: Finding) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([finding.message, self._decision_text(finding)])
+        item.setData(0, _KEY, finding.key)
+        item.setToolTip(0, f"{finding.message}\n\nSource: {finding.citation}")
+        return item
 
     def _decision_text(self, finding: Finding) -> str:
         decision = next(
@@ -162,12 +181,17 @@ class FindingsDock(QDockWidget):
         return next((i for i in self._finding_items() if i.data(0, _KEY) == key), None)
 
     def _finding_items(self) -> list[QTreeWidgetItem]:
-        """Every finding row, in display order (groups, then rules, then findings)."""
-        groups = [
-            self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())
-        ]
-        rules = [rule for group in groups for rule in _children(group)]
-        return [item for rule in rules for item in _children(rule)]
+        """Every finding row, in display order (severities, rules, findings alike)."""
+        found: list[QTreeWidgetItem] = []
+        todo = [self.tree.topLevelItem(i) for i in range(self.tree.topLevelItemCount())]
+        while todo:
+            item = todo.pop(0)
+            if item is None:
+                continue
+            if item.data(0, _KEY):
+                found.append(item)
+            todo[:0] = _children(item)
+        return found
 
     def _on_tree_current_changed(self, current, _previous) -> None:
         finding = self.current()
