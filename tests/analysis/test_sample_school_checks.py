@@ -32,22 +32,22 @@ def test_classroom_and_cafeteria_doors_that_cannot_lock(result):
 
 def test_classroom_117_has_no_hard_corner_and_the_others_do(result):
     [room_2] = fails(result, "ROOM-2")
-    assert room_2.message.startswith("Classroom 117:")
+    assert room_2.message.startswith("CLASSROOM 117:")
     corners = {
         r.name: r.hard_corner_m2 for r in result.rooms if r.hard_corner_m2 is not None
     }
-    assert corners.pop("Classroom 117") < 19.8
+    assert corners.pop("CLASSROOM 117") < 19.8
     assert min(corners.values()) > 19.8  # 43 occupants x 0.46 m²
 
 
 def test_reception_cannot_see_the_vestibule(result):
     [entry_3] = fails(result, "ENTRY-3")
-    assert "Vestibule 101" in entry_3.message
+    assert "VESTIBULE 101" in entry_3.message
 
 
 def test_dead_end_corridor_152(result):
     [dead_end] = fails(result, "EGRESS-2")
-    assert dead_end.message.startswith("Corridor 152 is a dead end 10.")  # 35 ft
+    assert dead_end.message.startswith("CORRIDOR 152 is a dead end 10.")  # 35 ft
 
 
 @pytest.mark.parametrize(

@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
-from designreview.model.building import DetectedSpace, SpaceSource
+from designreview.model.building import DetectedSpace, SpaceSource, TypeSource
 from designreview.model.geometry import Point2
+from designreview.model.markups import SpaceType
 from designreview.recognition.found import RawOutline  # noqa: TC001 (doctests)
 from designreview.recognition.layers.roles import DEFAULT_ROLES, LayerRoles
 from designreview.recognition.rooms.labels import (
@@ -34,7 +35,7 @@ from designreview.recognition.rooms.labels import (
     room_labels,
 )
 from designreview.recognition.rooms.outline_walls import misplaced_outlines
-from designreview.recognition.rooms.types import guess_space_type, is_named_for_use
+from designreview.recognition.rooms.types import layer_space_type
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -109,8 +110,8 @@ def name_spaces(
 
     ``polygons`` are the shapes as shapely polygons, in the same order. A label
     inside nested shapes belongs to the smallest; the name gives the type, else
-    a layer named for a use (``Toilets``) does. ``roles`` say which layers hold
-    room labels.
+    a layer named for a use (``Toilets``) does: a name always wins over its layer.
+    ``roles`` say which layers hold room labels.
 
     Example:
         >>> from designreview.model.plan import TextLabel
@@ -120,6 +121,8 @@ def name_spaces(
         ...                       [TextLabel("WC", (1.0, 1.0), 0.2, 0.0, "TEXT")])
         >>> space.name, space.space_type.value, space.source.value
         ('WC', 'restroom', 'walls')
+        >>> space.type_source.value
+        'name'
     """
     texts = room_labels(labels, roles)
     owners = _owners(polygons, [text.position for text in texts])
@@ -132,9 +135,11 @@ def name_spaces(
     spaces = []
     for shape, found in zip(shapes, inside, strict=True):
         label = _read_label(found, tags)
-        space_type = label.space_type
-        if not label.name and is_named_for_use(shape.layer):
-            space_type = guess_space_type(shape.layer)
+        space_type, source = label.space_type, TypeSource.NAME
+        if space_type is SpaceType.UNKNOWN:
+            space_type, source = layer_space_type(shape.layer), TypeSource.LAYER
+        if space_type is SpaceType.UNKNOWN:
+            source = TypeSource.NONE
         spaces.append(
             DetectedSpace(
                 shape.id,
@@ -144,6 +149,7 @@ def name_spaces(
                 space_type,
                 shape.layer,
                 shape.source,
+                source,
             )
         )
     return tuple(spaces)
