@@ -53,6 +53,10 @@ __all__ = [
 ]
 
 MIN_AREA_M2 = 2.0
+SAME_ROOM_IOU = 0.95
+"""Two outlines sharing this much (overlap over union) are one room drawn twice:
+a room's polyline and the hatch that fills it, drawn a few centimetres inside
+(0.99-0.998 on the corpus factory plan); neighbours share only their edges."""
 CONTAINER_ROOMS = 2
 """An outline around this many others is not a room itself."""
 _ABSURD_M = 1.0e7
@@ -176,6 +180,7 @@ def _polygons(
     kept = np.flatnonzero(
         (shapely.area(polygons) >= min_area_m2) & _first_copies(polygons)
     )
+    kept = kept[~repeated(polygons[kept])]
     kept = kept[~containers(polygons[kept])]
     if walls is not None:
         kept = kept[~misplaced_outlines(polygons[kept], walls)]
@@ -201,6 +206,36 @@ def _first_copies(polygons: npt.NDArray[np.object_]) -> npt.NDArray[np.bool_]:
     _, first = np.unique(np.round(keys, 2), axis=0, return_index=True)
     mask: npt.NDArray[np.bool_] = np.zeros(len(polygons), dtype=bool)
     mask[first] = True
+    return mask
+
+
+def repeated(polygons: npt.NDArray[np.object_]) -> npt.NDArray[np.bool_]:
+    """True for outlines that draw an earlier one again, nearly (``SAME_ROOM_IOU``).
+
+    Example:
+        >>> room = shapely.box(0, 0, 8, 6)  # 48 m2
+        >>> fill = shapely.box(0.05, 0.05, 7.95, 5.95)  # 7.9 x 5.9 = 46.61 m2
+        >>> half = shapely.box(0, 0, 4, 6)  # the room's west half
+        >>> repeated(np.array([room, fill, half])).tolist()  # 46.61 / 48 = 0.971
+        [False, True, False]
+    """
+    mask: npt.NDArray[np.bool_] = np.zeros(len(polygons), dtype=bool)
+    if len(polygons) < 2:
+        return mask
+    later, earlier = shapely.STRtree(polygons).query(polygons, predicate="intersects")
+    pairs = later > earlier
+    later, earlier = later[pairs], earlier[pairs]
+    areas = shapely.area(polygons)
+    small, large = (
+        np.minimum(areas[later], areas[earlier]),
+        np.maximum(areas[later], areas[earlier]),
+    )
+    alike = small >= SAME_ROOM_IOU * large  # else the overlap cannot reach it
+    later, earlier = later[alike], earlier[alike]
+    if len(later):
+        shared = shapely.area(shapely.intersection(polygons[later], polygons[earlier]))
+        union = areas[later] + areas[earlier] - shared
+        mask[later[shared >= SAME_ROOM_IOU * union]] = True
     return mask
 
 
