@@ -36,8 +36,8 @@ def test_classroom_117_has_the_least_hard_corner_and_door_glass_fails_them_all(r
     }
     failing = sorted(f.message.split(":")[0] for f in fails(result, "ROOM-2"))
     # The planted flaw: two doors with sidelites leave next to nothing unseen.
-    assert corners["Classroom 117"] < 1.0
-    assert corners["Classroom 117"] == min(corners.values())
+    assert corners["CLASSROOM 117"] < 1.0
+    assert corners["CLASSROOM 117"] == min(corners.values())
     # Every other door carries the assumed 0.25 m vision panel in a 36 in
     # (0.9144 m) door in a 6 in (0.1524 m) wall. Classroom 119: door on its west
     # wall, hinge 9 in (0.2286 m) from the south corner, panel 0.3322..0.5822 m
@@ -47,20 +47,20 @@ def test_classroom_117_has_the_least_hard_corner_and_door_glass_fails_them_all(r
     # 2.301094 m from the hinge, 6.011706 m short of the far clearance (room
     # 8.9916 m long, hinge at 0.2286 m): hidden 0.5 * 6.011706² * k = 4.73 m²,
     # where 43 occupants (78.79 m² / 1.86) need 19.8 m².
-    assert corners["Classroom 119"] == 4.73
+    assert corners["CLASSROOM 119"] == 4.73
     # Only 114, whose door a reviewer marked without a vision panel, passes.
-    assert corners["Classroom 114"] > 19.8
-    assert failing == sorted(name for name in corners if name != "Classroom 114")
+    assert corners["CLASSROOM 114"] > 19.8
+    assert failing == sorted(name for name in corners if name != "CLASSROOM 114")
 
 
 def test_reception_cannot_see_the_vestibule(result):
     [entry_3] = fails(result, "ENTRY-3")
-    assert "Vestibule 101" in entry_3.message
+    assert "VESTIBULE 101" in entry_3.message
 
 
 def test_dead_end_corridor_152(result):
     [dead_end] = fails(result, "EGRESS-2")
-    assert dead_end.message.startswith("Corridor 152 is a dead end 10.")  # 35 ft
+    assert dead_end.message.startswith("CORRIDOR 152 is a dead end 10.")  # 35 ft
 
 
 @pytest.mark.parametrize(

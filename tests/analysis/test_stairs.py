@@ -91,7 +91,7 @@ def test_an_upper_floor_room_walks_to_its_stair():
     over = run_checks(review(GROUND, UPPER, settings=limit(30.0)), plans, EGRESS)
     [room] = [f for f in over.findings if f.sheet_id == UPPER]
     assert room.subjects == ("room",)
-    assert "Office 101 the walk to the nearest exit is 30 m" in room.message
+    assert "OFFICE 101 the walk to the nearest exit is 30 m" in room.message
     under = run_checks(review(GROUND, UPPER, settings=limit(30.1)), plans, EGRESS)
     assert [f for f in under.findings if f.sheet_id == UPPER] == []
 

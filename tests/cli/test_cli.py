@@ -152,6 +152,10 @@ def test_check_json_contract_on_the_sample_review():
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert {"spaces", "findings"} <= report.keys()
+    # Every room of the sample school is named, so each type comes from its name.
+    sources = {(s["name"], s["type"], s["type_source"]) for s in report["spaces"]}
+    assert ("LOBBY 100", "commons", "name") in sources
+    assert {source for _, _, source in sources} == {"name"}
     for item in report["findings"]:
         assert {
             "id",

@@ -180,7 +180,7 @@ def test_finding_topic_words(sample, exported):
     finding = next(f for f in result.findings if f.rule == "EGRESS-2")
     topic = topic_of(exported[1], review, "finding", finding.key).find("Topic")
     assert topic.get("TopicStatus") == "Open"
-    assert topic.findtext("Title").startswith("EGRESS-2: Corridor 152")
+    assert topic.findtext("Title").startswith("EGRESS-2: CORRIDOR 152")
     assert topic.findtext("Priority") == "High"
     assert [e.text for e in topic.findall("Labels")] == ["EGRESS-2", "Fail", "Level 1"]
     assert topic.findtext("CreationAuthor") == "designreview"

@@ -112,7 +112,7 @@ def test_finding_row_values(findings_csv):
         "Sheet": "Level 1",
         "X (m)": "512.500",  # drawing coordinates: local + origin
         "Y (m)": "-246.750",  # negative, and still a number (no apostrophe)
-        "Rooms": "Classroom 101; 教室 101",
+        "Rooms": "CLASSROOM 101; 教室 101",  # names as written, never title-cased
         "Subjects": "Door E1; Door 101A",
         "Message": "Door E1 cannot be locked.",
         "Citation": "NFPA 101 (2018), 15.8.2.2",

@@ -228,3 +228,21 @@ def test_a_window_block_on_a_furniture_layer_closes_the_room(tmp_path):
     for options in (ImportOptions(), ImportOptions(fast_reader=False)):
         [room] = read_dxf(path, options).spaces
         assert shapely.Polygon(room.outline).area == pytest.approx(24, abs=0.2)
+
+
+@pytest.mark.parametrize("fast_reader", [True, False])
+def test_what_was_left_out_is_said_in_plain_words(tmp_path, fast_reader):
+    doc = ezdxf.new("R2013")
+    msp = doc.modelspace()
+    msp.add_line((0, 0), (10, 0), dxfattribs={"layer": "A-WALL"})
+    for x in range(3):
+        msp.add_point((x, 1))
+    msp.add_xline((0, 0), (1, 1))
+    doc.saveas(tmp_path / "points.dxf")
+    plan = read_dxf(tmp_path / "points.dxf", ImportOptions(fast_reader=fast_reader))
+    # three points and a construction line: four entities not drawn
+    assert (
+        "4 points, viewports, images and construction lines are not part of the "
+        "plan (left out)"
+    ) in plan.warnings
+    assert not any(" x " in w and "skipped" in w for w in plan.warnings)

@@ -135,7 +135,10 @@ def test_nesting_too_deep_is_cut_and_counted(tmp_path):
     doc.modelspace().add_blockref("N199", (0, 0))
     doc.modelspace().add_line((0, 0), (5, 5))
     result = loaded(saved(doc, tmp_path / "deep.dxf"))
-    assert any("blocks nested too deep skipped" in w for w in result["warnings"])
+    assert any(
+        "nested inside too many others to be drawn (left out)" in w
+        for w in result["warnings"]
+    )
 
 
 # --- coordinates ----------------------------------------------------------------------
@@ -160,7 +163,7 @@ def test_nan_and_huge_coordinates_are_dropped_and_counted(tmp_path):
     assert result["segments"] == 1
     warnings = " ".join(result["warnings"])
     assert "segments with missing or absurd coordinates were dropped" in warnings
-    assert "curves with absurd coordinates skipped" in warnings
+    assert "coordinates too far out to be real (left out)" in warnings
 
 
 def test_numeric_warnings_are_counted_in_the_report_not_printed(tmp_path):

@@ -25,6 +25,8 @@ def test_import_report_lists_what_was_found(window):
     assert "Units: metre" in lines[1]
     assert "Layers read as wall: A-WALL" in lines
     assert "Found: 5 wall segments, 1 doors" in lines[2]
+    # CLASSROOM and OFFICE name both rooms traced from the walls
+    assert "Room types: 2 from their names" in lines
     assert window.import_dock.notes.count() >= 1
 
 

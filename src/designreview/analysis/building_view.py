@@ -20,6 +20,7 @@ import shapely
 from shapely.geometry import Point, Polygon
 
 from designreview.analysis.obstacles import obstacle_segments
+from designreview.model.building import TypeSource
 from designreview.model.geometry import Point2
 from designreview.model.markups import (
     AccessControl,
@@ -89,11 +90,18 @@ class Room:
     number: str = ""
     space_type: SpaceType = SpaceType.UNKNOWN
     occupant_load: int | None = None
+    type_source: TypeSource = TypeSource.NONE
+    """What the type was read from (a reviewer's choice for a drawn space)."""
 
     @property
     def label(self) -> str:
-        """How a person names this room in a message."""
-        words = " ".join(part for part in (self.name.title(), self.number) if part)
+        """How a person names this room in a message: its name as written.
+
+        Example:
+            >>> Room("r", Polygon(), "ERP实验室", "204").label
+            'ERP实验室 204'
+        """
+        words = " ".join(part for part in (self.name, self.number) if part)
         return words or "an unnamed room"
 
 
@@ -300,7 +308,17 @@ def _from_mark(mark: AccessPoint) -> Door:
 
 def _rooms(plan: Plan, drawn: list[Space]) -> list[Room]:
     rooms = [
-        Room(s.id, _polygon(s.vertices), s.name, "", s.space_type, s.occupant_load)
+        Room(
+            s.id,
+            _polygon(s.vertices),
+            s.name,
+            "",
+            s.space_type,
+            s.occupant_load,
+            TypeSource.NONE
+            if s.space_type is SpaceType.UNKNOWN
+            else TypeSource.REVIEWER,
+        )
         for s in drawn
         if len(s.vertices) >= 3
     ]
@@ -309,7 +327,14 @@ def _rooms(plan: Plan, drawn: list[Space]) -> list[Room]:
         centre = polygon.representative_point()
         if not any(room.polygon.covers(centre) for room in rooms[: len(drawn)]):
             rooms.append(
-                Room(found.id, polygon, found.name, found.number, found.space_type)
+                Room(
+                    found.id,
+                    polygon,
+                    found.name,
+                    found.number,
+                    found.space_type,
+                    type_source=found.type_source,
+                )
             )
     # A yard or terrace is outside: a door onto it is an exterior door, and no
     # room check (locks, egress, refuge) applies to it.

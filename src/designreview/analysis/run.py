@@ -45,6 +45,8 @@ class RoomSummary:
     space_type: str
     area_m2: float
     hard_corner_m2: float | None
+    type_source: str = "none"
+    """What the type was read from: name, layer, geometry, reviewer or none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +173,7 @@ def _summaries(ctx: CheckContext, review: Review) -> list[RoomSummary]:
                 room.space_type.value,
                 round(room.polygon.area, 2),
                 corner,
+                room.type_source.value,
             )
         )
     return summaries

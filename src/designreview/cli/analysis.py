@@ -55,6 +55,7 @@ def check_report(result: CheckResult, plans: dict[str, Plan]) -> dict[str, Any]:
                 "id": r.id,
                 "name": r.name,
                 "type": r.space_type,
+                "type_source": r.type_source,
                 "area_m2": r.area_m2,
                 "hard_corner_m2": r.hard_corner_m2,
                 "sheet": r.sheet_id,

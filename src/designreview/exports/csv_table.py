@@ -260,7 +260,7 @@ def _subject_names(
         markup = review.markup(MarkupId(subject))
         if subject in spaces:
             space = spaces[subject]
-            rooms[_room(space.name.title(), space.number) or subject] = None
+            rooms[_room(space.name, space.number) or subject] = None
         elif isinstance(markup, Space):
             rooms[markup.name or subject] = None
         elif subject in doors:

@@ -60,6 +60,25 @@ class SpaceSource(Enum):
     """A face enclosed by walls, with door openings and windows closed."""
 
 
+class TypeSource(Enum):
+    """What a room's type was read from.
+
+    Shown beside the type so that a reviewer can judge it: a name is strong
+    evidence, a layer weaker, a room's shape only a hint.
+    """
+
+    NAME = "name"
+    """A word of the room's name (``CLASSROOM``, ``Bad``, ``教室``)."""
+    LAYER = "layer"
+    """The name of the layer its outline is on (``Offices``)."""
+    GEOMETRY = "geometry"
+    """Its shape and doors (a long narrow room joining many doors is a corridor)."""
+    REVIEWER = "reviewer"
+    """A reviewer chose it."""
+    NONE = "none"
+    """Nothing gave a type."""
+
+
 @dataclass(frozen=True, slots=True)
 class DetectedSpace:
     """A room found in the drawing: its outline, name, number and guessed type."""
@@ -71,3 +90,4 @@ class DetectedSpace:
     space_type: SpaceType = SpaceType.UNKNOWN
     layer: str = ""
     source: SpaceSource = SpaceSource.OUTLINE
+    type_source: TypeSource = TypeSource.NONE

@@ -2,8 +2,9 @@
 
 Glue between the walk (``readers.dxf.walk``, drawing units) and the detectors
 (``doors.detection``, ``rooms.outlines`` over the outlines ``rooms.layers`` picks,
-and ``rooms.wall_faces`` when no room outlines are drawn); ``readers.dxf.read`` calls
-it once per import.
+and ``rooms.wall_faces`` when no room outlines are drawn); rooms that neither name
+nor layer types get a type from their shape and doors (``rooms.shape_types``).
+``readers.dxf.read`` calls it once per import.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from designreview.recognition.doors.detection import detect_doors
 from designreview.recognition.layers.roles import DEFAULT_ROLES, LayerRoles
 from designreview.recognition.rooms.layers import one_room_layers, room_layer_outlines
 from designreview.recognition.rooms.outlines import detect_spaces
+from designreview.recognition.rooms.shape_types import type_by_shape
 from designreview.recognition.rooms.wall_faces import wall_spaces
 
 if TYPE_CHECKING:
@@ -92,7 +94,7 @@ def detect_building(
         spaces = wall_spaces(bounds, labels, roles=roles)
         traced = WALL_ROOMS_WARNING.format(len(spaces))
         warnings = (traced if spaces else NO_ROOMS_WARNING,)
-    return Building(doors, spaces, warnings)
+    return Building(doors, type_by_shape(spaces, doors), warnings)
 
 
 def door_width_warning(doors: Sequence[DetectedDoor]) -> tuple[str, ...]:

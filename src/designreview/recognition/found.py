@@ -8,6 +8,7 @@ these, never a file library, so a new reader needs to fill this and nothing else
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,11 +17,21 @@ from enum import Enum
 from designreview.model.geometry import Point2
 from designreview.recognition.doors.swings import Swing
 
-__all__ = ["RawArc", "RawDoor", "RawOutline", "RawText", "SkipReason", "WalkResult"]
+__all__ = [
+    "RawArc",
+    "RawDoor",
+    "RawOutline",
+    "RawText",
+    "SkipReason",
+    "WalkResult",
+    "skip_message",
+]
 
 
 class SkipReason(Enum):
-    """Why a reader left an entity out; the value is how the import report says it.
+    """Why a reader left an entity out; the value is the key it is counted by.
+
+    :func:`skip_message` says it in words a CAD user knows, for the import report.
 
     Example:
         >>> SkipReason.UNSUPPORTED.label("MESH"), SkipReason.NOT_DRAWN.label("POINT")
@@ -36,8 +47,66 @@ class SkipReason(Enum):
     ABSURD_CURVE = "curves with absurd coordinates"
 
     def label(self, kind: str = "") -> str:
-        """The report's words for this reason, naming the entity type if it matters."""
+        """The key for this reason, naming the entity type if it matters."""
         return self.value.format(kind=kind)
+
+
+_PLAIN = {
+    SkipReason.UNREADABLE: (
+        "{n} {kind} entity could not be read: its data is damaged (left out)",
+        "{n} {kind} entities could not be read: their data is damaged (left out)",
+    ),
+    SkipReason.UNSUPPORTED: (
+        "{n} {kind} entity is of a kind this program does not draw (left out)",
+        "{n} {kind} entities are of a kind this program does not draw (left out)",
+    ),
+    SkipReason.NOT_DRAWN: (
+        "{n} point, viewport, image or construction line is not part of the plan "
+        "(left out)",
+        "{n} points, viewports, images and construction lines are not part of the "
+        "plan (left out)",
+    ),
+    SkipReason.IN_BLOCK: (
+        "{n} {kind} entity inside a block could not be drawn (left out)",
+        "{n} {kind} entities inside blocks could not be drawn (left out)",
+    ),
+    SkipReason.NESTED_TOO_DEEP: (
+        "{n} block is nested inside too many others to be drawn (left out)",
+        "{n} blocks are nested inside too many others to be drawn (left out)",
+    ),
+    SkipReason.XREF_NOT_RESOLVED: (
+        "{n} external reference (XREF) was not found and is not drawn: put its "
+        "file beside the drawing, or bind it in the CAD program",
+        "{n} external references (XREFs) were not found and are not drawn: put "
+        "their files beside the drawing, or bind them in the CAD program",
+    ),
+    SkipReason.ABSURD_CURVE: (
+        "{n} curve has coordinates too far out to be real (left out)",
+        "{n} curves have coordinates too far out to be real (left out)",
+    ),
+}
+_KEYS = [
+    (re.compile(re.escape(r.value).replace(re.escape("{kind}"), "(?P<kind>.*)")), r)
+    for r in SkipReason
+]
+
+
+def skip_message(key: str, count: int) -> str:
+    """The import report's sentence for ``count`` entities left out under ``key``.
+
+    Example:
+        >>> skip_message("not drawn", 1111)[:59]
+        '1,111 points, viewports, images and construction lines are '
+        >>> skip_message("unsupported MESH", 1)
+        '1 MESH entity is of a kind this program does not draw (left out)'
+    """
+    for pattern, reason in _KEYS:
+        match = pattern.fullmatch(key)
+        if match:
+            kind = match.groupdict().get("kind", "")
+            template = _PLAIN[reason][count != 1]
+            return template.format(n=f"{count:,}", kind=kind)
+    return f"{count:,} entities left out: {key}"
 
 
 @dataclass(slots=True)

@@ -46,6 +46,7 @@ from designreview.recognition.building import (
     detect_building,
     door_width_warning,
 )
+from designreview.recognition.found import skip_message
 from designreview.recognition.layers.roles import DEFAULT_ROLES, LayerRoles
 from designreview.recognition.units.guess import (
     UnitDecision,
@@ -322,7 +323,7 @@ def _build_plan(
         warnings.append(
             f"{dropped:,} segments with missing or absurd coordinates were dropped."
         )
-    warnings += [f"{count:,} x {what} skipped" for what, count in found.skipped.items()]
+    warnings += [skip_message(key, count) for key, count in found.skipped.items()]
     extents_m = _extents(arrays.values(), found, scale)
     origin = _local_origin(extents_m)
     warnings += _origin_warnings(origin)

@@ -9,8 +9,9 @@ files: nesting depth, block cycles, entity and segment counts, a deadline, and a
 flattening for curves so large that 2 cm chords would be millions.
 
 The pass also notes door inserts (however deeply nested), door-layer arcs outside
-them and closed outlines on room layers, keyed by handle or, inside a block, by the
-top-level entity's handle and a serial number (stable across imports).
+them and closed outlines on room layers (polylines, closed SPLINEs, full ELLIPSEs
+and hatch boundaries: ``readers.dxf.outline_rings``), keyed by handle or, inside a
+block, by the top-level entity's handle and a serial number (stable across imports).
 """
 
 from __future__ import annotations
@@ -42,6 +43,12 @@ from designreview.readers.dxf.doors import (
     placed_doors,
     raw_arc,
     straight_segments,
+)
+from designreview.readers.dxf.outline_rings import (
+    chained,
+    closes,
+    hatch_key,
+    outer_rings,
 )
 from designreview.readers.dxf.xrefs import is_xref
 from designreview.recognition.found import RawOutline, RawText, SkipReason, WalkResult
@@ -133,9 +140,11 @@ class _Walker:
                 self.result.door_arcs.append(raw_arc(entity, layer, self.key(entity)))
             elif kind in {"LWPOLYLINE", "POLYLINE"}:
                 self._outline(entity, layer, points)
+            elif kind in {"SPLINE", "ELLIPSE"} and closes([(p.x, p.y) for p in points]):
+                self._rings(entity, layer, [points])
         elif kind == "HATCH":
-            for boundary in ezpath.from_hatch(entity):
-                self._add_path(layer, boundary)
+            rings = [self._add_path(layer, b) for b in ezpath.from_hatch(entity)]
+            self._hatch_outlines(entity, layer, rings)
         elif kind in {"TEXT", "MTEXT", "ATTRIB"}:
             self._add_text(entity, kind, layer)
         elif kind == "INSERT":
@@ -251,6 +260,34 @@ class _Walker:
         if self.roles.is_space(layer):
             xy = tuple((p.x, p.y) for p in points)
             self.result.outlines.append(RawOutline(self.key(entity), xy, layer))
+
+    def _hatch_outlines(self, hatch: Any, layer: str, rings: list[list[Any]]) -> None:
+        """The outer boundaries of a hatch on a room layer are room outlines.
+
+        Edges that do not join end to start give none (ezdxf joins them anyway);
+        the fast reader decides the same way.
+        """
+        if not self.roles.is_space(layer):
+            return
+        paths = list(hatch.paths)
+        if len(paths) != len(rings):
+            return
+        xy = [
+            [(p.x, p.y) for p in ring] if _joins(path) else []
+            for path, ring in zip(paths, rings, strict=True)
+        ]
+        outer = outer_rings(xy)
+        if outer:
+            self._rings(hatch, layer, [rings[i] for i in outer])
+
+    def _rings(self, entity: Any, layer: str, rings: list[list[Any]]) -> None:
+        """Closed curves on a room layer as outlines: one key, ``#2`` for a second."""
+        if not self.roles.is_space(layer):
+            return
+        key = self.key(entity)
+        for position, ring in enumerate(rings):
+            xy = tuple((p.x, p.y) for p in ring)
+            self.result.outlines.append(RawOutline(hatch_key(key, position), xy, layer))
 
     def _skip(self, entity: Any, reason: str) -> None:
         self.result.skip(SkipReason.IN_BLOCK, entity.dxftype())
@@ -368,6 +405,21 @@ def _inherit(entity: Any, parent_layer: str) -> str:
     """Entities on layer 0 inside a block draw on the layer of the block reference."""
     layer = layer_name(entity)
     return parent_layer if layer == "0" else layer
+
+
+def _joins(path: Any) -> bool:
+    """Whether a hatch boundary is a polyline or edges that join end to start."""
+    edges = getattr(path, "edges", None)
+    if edges is None:
+        return True
+    ends = [
+        [
+            (e.real_start_point.x, e.real_start_point.y),
+            (e.real_end_point.x, e.real_end_point.y),
+        ]
+        for e in edges
+    ]
+    return chained(ends) is not None
 
 
 def _single_inserts(insert: Any) -> Iterator[Any]:

@@ -98,6 +98,9 @@ def room_labels(
         ...          TextLabel("VOL", (0, 0), 1, 0, "Z29_STEMPEL")]
         >>> [t.text for t in room_labels(texts)]
         ['H-0001', 'WOHNEN']
+        >>> texts[2] = TextLabel("BAD", (0, 0), 1, 0, "M0_ALLGEMEINES")
+        >>> [t.text for t in room_labels(texts)]
+        ['H-0001', 'WOHNEN', 'BAD']
     """
     usable = [
         t
@@ -120,9 +123,14 @@ def room_labels(
 
 
 def _reads_as_name(text: str) -> bool:
-    """Whether a text alone gives a room name and no number, and is no code."""
+    """Whether a text alone gives a room name and no number, and is no code.
+
+    A short text is a code unless it is a room type's short name (``WC``, ``Bad``).
+    """
     label = read_room_label([text])
-    return bool(label.name) and not label.number and not looks_like_code(text)
+    if not label.name or label.number:
+        return False
+    return not looks_like_code(text) or label.space_type is not SpaceType.UNKNOWN
 
 
 def is_room_number(text: str) -> bool:

@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
-from designreview.model.building import DetectedSpace, SpaceSource
+from designreview.model.building import DetectedSpace, SpaceSource, TypeSource
 from designreview.model.geometry import Point2
+from designreview.model.markups import SpaceType
 from designreview.recognition.found import RawOutline  # noqa: TC001 (doctests)
 from designreview.recognition.layers.roles import DEFAULT_ROLES, LayerRoles
 from designreview.recognition.rooms.labels import (
@@ -34,7 +35,7 @@ from designreview.recognition.rooms.labels import (
     room_labels,
 )
 from designreview.recognition.rooms.outline_walls import misplaced_outlines
-from designreview.recognition.rooms.types import guess_space_type, is_named_for_use
+from designreview.recognition.rooms.types import layer_space_type
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -52,6 +53,10 @@ __all__ = [
 ]
 
 MIN_AREA_M2 = 2.0
+SAME_ROOM_IOU = 0.95
+"""Two outlines sharing this much (overlap over union) are one room drawn twice:
+a room's polyline and the hatch that fills it, drawn a few centimetres inside
+(0.99-0.998 on the corpus factory plan); neighbours share only their edges."""
 CONTAINER_ROOMS = 2
 """An outline around this many others is not a room itself."""
 _ABSURD_M = 1.0e7
@@ -109,8 +114,8 @@ def name_spaces(
 
     ``polygons`` are the shapes as shapely polygons, in the same order. A label
     inside nested shapes belongs to the smallest; the name gives the type, else
-    a layer named for a use (``Toilets``) does. ``roles`` say which layers hold
-    room labels.
+    a layer named for a use (``Toilets``) does: a name always wins over its layer.
+    ``roles`` say which layers hold room labels.
 
     Example:
         >>> from designreview.model.plan import TextLabel
@@ -120,6 +125,8 @@ def name_spaces(
         ...                       [TextLabel("WC", (1.0, 1.0), 0.2, 0.0, "TEXT")])
         >>> space.name, space.space_type.value, space.source.value
         ('WC', 'restroom', 'walls')
+        >>> space.type_source.value
+        'name'
     """
     texts = room_labels(labels, roles)
     owners = _owners(polygons, [text.position for text in texts])
@@ -132,9 +139,11 @@ def name_spaces(
     spaces = []
     for shape, found in zip(shapes, inside, strict=True):
         label = _read_label(found, tags)
-        space_type = label.space_type
-        if not label.name and is_named_for_use(shape.layer):
-            space_type = guess_space_type(shape.layer)
+        space_type, source = label.space_type, TypeSource.NAME
+        if space_type is SpaceType.UNKNOWN:
+            space_type, source = layer_space_type(shape.layer), TypeSource.LAYER
+        if space_type is SpaceType.UNKNOWN:
+            source = TypeSource.NONE
         spaces.append(
             DetectedSpace(
                 shape.id,
@@ -144,6 +153,7 @@ def name_spaces(
                 space_type,
                 shape.layer,
                 shape.source,
+                source,
             )
         )
     return tuple(spaces)
@@ -170,6 +180,7 @@ def _polygons(
     kept = np.flatnonzero(
         (shapely.area(polygons) >= min_area_m2) & _first_copies(polygons)
     )
+    kept = kept[~repeated(polygons[kept])]
     kept = kept[~containers(polygons[kept])]
     if walls is not None:
         kept = kept[~misplaced_outlines(polygons[kept], walls)]
@@ -195,6 +206,36 @@ def _first_copies(polygons: npt.NDArray[np.object_]) -> npt.NDArray[np.bool_]:
     _, first = np.unique(np.round(keys, 2), axis=0, return_index=True)
     mask: npt.NDArray[np.bool_] = np.zeros(len(polygons), dtype=bool)
     mask[first] = True
+    return mask
+
+
+def repeated(polygons: npt.NDArray[np.object_]) -> npt.NDArray[np.bool_]:
+    """True for outlines that draw an earlier one again, nearly (``SAME_ROOM_IOU``).
+
+    Example:
+        >>> room = shapely.box(0, 0, 8, 6)  # 48 m2
+        >>> fill = shapely.box(0.05, 0.05, 7.95, 5.95)  # 7.9 x 5.9 = 46.61 m2
+        >>> half = shapely.box(0, 0, 4, 6)  # the room's west half
+        >>> repeated(np.array([room, fill, half])).tolist()  # 46.61 / 48 = 0.971
+        [False, True, False]
+    """
+    mask: npt.NDArray[np.bool_] = np.zeros(len(polygons), dtype=bool)
+    if len(polygons) < 2:
+        return mask
+    later, earlier = shapely.STRtree(polygons).query(polygons, predicate="intersects")
+    pairs = later > earlier
+    later, earlier = later[pairs], earlier[pairs]
+    areas = shapely.area(polygons)
+    small, large = (
+        np.minimum(areas[later], areas[earlier]),
+        np.maximum(areas[later], areas[earlier]),
+    )
+    alike = small >= SAME_ROOM_IOU * large  # else the overlap cannot reach it
+    later, earlier = later[alike], earlier[alike]
+    if len(later):
+        shared = shapely.area(shapely.intersection(polygons[later], polygons[earlier]))
+        union = areas[later] + areas[earlier] - shared
+        mask[later[shared >= SAME_ROOM_IOU * union]] = True
     return mask
 
 

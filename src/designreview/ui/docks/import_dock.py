@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designreview.model.building import TypeSource
 from designreview.model.plan import LayerCategory
 from designreview.model.units import format_scale
 
@@ -46,7 +48,29 @@ def report_lines(plan: Plan) -> list[str]:
     unnamed = sum(1 for s in plan.spaces if not s.name)
     if unnamed:
         lines.append(f"{unnamed} rooms have no name; type them in Properties")
+    if plan.spaces:
+        lines.append(_types_line(plan))
     return lines
+
+
+_TYPE_SOURCE_WORDS = {
+    TypeSource.NAME: "from their names",
+    TypeSource.LAYER: "from their layers",
+    TypeSource.GEOMETRY: "from their shape (corridors)",
+    TypeSource.REVIEWER: "by reviewers",
+    TypeSource.NONE: "not known",
+}
+
+
+def _types_line(plan: Plan) -> str:
+    """Where the rooms' types came from: ``Room types: 12 from their names, ...``."""
+    counts = Counter(space.type_source for space in plan.spaces)
+    parts = [
+        f"{counts[source]} {words}"
+        for source, words in _TYPE_SOURCE_WORDS.items()
+        if counts[source]
+    ]
+    return "Room types: " + ", ".join(parts)
 
 
 def _units_line(plan: Plan) -> str:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from ezdxf.math import BSpline, ConstructionEllipse, Vec3, bulge_to_arc
 from ezdxf.math.ellipse import angle_to_param
+from ezdxf.path import Path, add_spline
 
 from designreview.readers.dxf.document import ABSURD_UNITS, CURVE_CHORDS
 
@@ -261,11 +262,19 @@ def ellipse_points(
 def spline_points(
     control: list[Vec3], degree: int, knots: list[float], weights: list[float], d: float
 ) -> np.ndarray:
-    """A B-spline flattened (ezdxf's B-spline)."""
+    """A B-spline flattened as the ezdxf walk flattens it.
+
+    The spline becomes cubic Bézier curves in an ezdxf path, flattened with the
+    walk's settings, so that a closed spline room has the same outline (and area)
+    in both readers; the spline's own flattening differed by 0.6 % in area on a
+    3 m circle.
+    """
     if len(control) < 2:
         return np.empty((0, 2))
     spline = BSpline(control, degree + 1, knots or None, weights or None)
-    return _xy(spline.flattening(d, segments=4))
+    path = Path()
+    add_spline(path, spline, level=4, reset=True)
+    return _xy(path.flattening(d, segments=8))
 
 
 def hatch_ellipse_params(

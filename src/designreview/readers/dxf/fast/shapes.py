@@ -32,6 +32,7 @@ from designreview.readers.dxf.fast.entities import (
     spline_points,
 )
 from designreview.readers.dxf.fast.vertices import polyline_vertices
+from designreview.readers.dxf.outline_rings import chained, closes, outer_rings
 
 if TYPE_CHECKING:
     from designreview.readers.dxf.fast.records import Entity
@@ -89,7 +90,10 @@ class Shape:
     closed: bool = False
     """A polyline flagged closed (a room outline candidate)."""
     outline: np.ndarray | None = None
-    """The polyline of a closed (or closing) LWPOLYLINE/POLYLINE."""
+    """The ring of a closed (or closing) polyline, SPLINE or ELLIPSE, or a hatch's
+    first outer boundary (``readers.dxf.outline_rings``)."""
+    more_outlines: list[np.ndarray] = field(default_factory=list)
+    """A hatch's other outer boundaries."""
     arc: ArcShape | None = None
     text: TextShape | None = None
     curve_size: float = 0.0
@@ -111,12 +115,18 @@ def shape_of(tags: TagFile, entity: Entity, distance: float) -> Shape:
         return _polyline(tags, entity, distance)
     if kind in {"SOLID", "TRACE", "3DFACE"}:
         return _face(tags, record)
-    if kind == "ELLIPSE":
-        return _ellipse(tags, record, distance)
-    if kind == "SPLINE":
-        return _spline(tags, record, distance)
+    if kind in {"ELLIPSE", "SPLINE"}:
+        shape = (_ellipse if kind == "ELLIPSE" else _spline)(tags, record, distance)
+        if shape.lines and closes(shape.lines[0]):
+            shape.outline = shape.lines[0]
+        return shape
     if kind == "HATCH":
-        return Shape(_hatch_boundaries(tags, record, distance))
+        lines, rings = _hatch_boundaries(tags, record, distance)
+        shape = Shape(lines)
+        outer = [rings[i] for i in outer_rings(rings)]
+        if outer:
+            shape.outline, shape.more_outlines = outer[0], outer[1:]
+        return shape
     if kind in {"TEXT", "ATTRIB"}:
         return Shape(text=text_shape(tags, record))
     if kind == "MTEXT":
@@ -328,21 +338,31 @@ def _vertices(tags: TagFile, record: Record, x_code: int, y_code: int) -> np.nda
 
 def _hatch_boundaries(
     tags: TagFile, record: Record, distance: float
-) -> list[np.ndarray]:
-    """The boundary paths of a HATCH (its pattern is decoration)."""
+) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """The boundary paths of a HATCH (its pattern is decoration), and its rings.
+
+    A ring is a boundary that closes: a closed polyline path, or edges that join
+    end to start (``outline_rings.chained``); a boundary that does not has an
+    empty ring, so that rings and boundaries stay in step.
+    """
     cursor = _Cursor(tags, record.first.get(91, record.end), record.end)
     count = cursor.integer(91)
     affine = ocs_affine(record.extrusion(tags))
     paths: list[np.ndarray] = []
+    rings: list[np.ndarray] = []
     for _ in range(count):
         flags = cursor.integer(92)
+        ring: np.ndarray | None
         if flags & 2:
             lines = [_hatch_polyline(cursor, distance)]
+            ring = lines[0]
         else:
             lines = _hatch_edges(cursor, distance)
+            ring = chained(lines)
         cursor.skip_sources()
         paths += [apply(affine, line) for line in lines if len(line) >= 2]
-    return paths
+        rings.append(np.empty((0, 2)) if ring is None else apply(affine, ring))
+    return paths, rings
 
 
 def _hatch_polyline(cursor: _Cursor, distance: float) -> np.ndarray:

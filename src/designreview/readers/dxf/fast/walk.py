@@ -54,6 +54,7 @@ from designreview.readers.dxf.fast.shapes import (
     text_shape,
 )
 from designreview.readers.dxf.fast.tables import model_space_handle, owner_handle
+from designreview.readers.dxf.outline_rings import hatch_key
 from designreview.readers.dxf.walk import NOT_DRAWN_TYPES, stop_if_late_or_cancelled
 from designreview.recognition.found import (
     RawArc,
@@ -89,6 +90,8 @@ class _Event:
     block: str = ""
     affine: Affine = field(default_factory=lambda: IDENTITY)
     attribs: tuple[tuple[str, str], ...] = ()
+    more: tuple[np.ndarray, ...] = ()
+    """An outline's further rings (a hatch's other outer boundaries)."""
 
 
 @dataclass(slots=True)
@@ -261,7 +264,13 @@ class _FastWalker:
             content.closed_outlines[layer] += 1
         if shape.outline is not None:
             content.events.append(
-                _Event("outline", layer, handle, points=shape.outline)
+                _Event(
+                    "outline",
+                    layer,
+                    handle,
+                    points=shape.outline,
+                    more=tuple(shape.more_outlines),
+                )
             )
         if shape.arc is not None:
             arc = shape.arc
@@ -388,9 +397,12 @@ class _FastWalker:
                     )
             elif event.kind == "outline" and event.points is not None:
                 if self.roles.is_space(layer):
-                    points = apply(affine, event.points).tolist()
-                    xy = tuple((x, y) for x, y in points)
-                    result.outlines.append(RawOutline(keys.of(event), xy, layer))
+                    key = keys.of(event)
+                    for position, ring in enumerate((event.points, *event.more)):
+                        points = apply(affine, ring).tolist()
+                        xy = tuple((x, y) for x, y in points)
+                        outline = RawOutline(hatch_key(key, position), xy, layer)
+                        result.outlines.append(outline)
             elif event.kind == "insert":
                 self.replay_insert(event, affine, layer, quiet, keys, budget)
             elif event.kind == "notation":
