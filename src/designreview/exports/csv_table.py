@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING
 
 from designreview.analysis.rules import RULES
 from designreview.model.errors import DesignReviewError
-from designreview.model.findings import Severity
 from designreview.model.ids import MarkupId, SheetId
 from designreview.model.markups import (
     AccessPoint,
@@ -42,6 +41,7 @@ from designreview.render.markup_text import (
     status_text,
     type_name,
 )
+from designreview.render.style import SEVERITY_STYLE
 from designreview.review_file.atomic_write import write_atomic
 from designreview.review_file.errors import SaveError
 
@@ -74,12 +74,6 @@ MARKUP_COLUMNS = (
     "ID", "Type", "Sheet", "Label", "X (m)", "Y (m)", "Author", "Agency", "Status",
     "Priority", "Created", "Modified", "Details", "Text", "Thread",
 )  # fmt: skip
-SEVERITY_NAMES = {
-    Severity.FAIL: "Fail",
-    Severity.NEEDS_INFORMATION: "Needs information",
-    Severity.WARNING: "Warning",
-    Severity.INFO: "Info",
-}
 DECISION_NAMES = {
     DecisionKind.ACCEPT: "Accepted",
     DecisionKind.WILL_FIX: "Will fix",
@@ -178,7 +172,7 @@ def _finding_row(
         finding.key,
         finding.rule,
         getattr(RULES.get(finding.rule), "TITLE", ""),
-        SEVERITY_NAMES[finding.severity],
+        SEVERITY_STYLE[finding.severity].label,
         _sheet_name(review, finding.sheet_id),
         x,
         y,

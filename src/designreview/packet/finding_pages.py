@@ -11,7 +11,6 @@ from designreview.packet.fonts import paragraph_text
 from designreview.packet.front_pages import decision_name, rule_title
 from designreview.packet.layout import STYLES
 from designreview.packet.plan_pages import FindingSnippet
-from designreview.packet.plan_view import SEVERITY_COLORS, SEVERITY_LABELS
 from designreview.packet.tables import (
     cell,
     data_table,
@@ -20,6 +19,7 @@ from designreview.packet.tables import (
     tint,
 )
 from designreview.render.markup_fields import stamp_text
+from designreview.render.style import SEVERITY_STYLE
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -77,13 +77,14 @@ def finding_page(
 ) -> list[Flowable]:
     """One finding: heading, zoomed plan, what was found, where, why, the decision."""
     ref = ctx.finding_refs[finding.key]
-    rgb = SEVERITY_COLORS[finding.severity]
+    style = SEVERITY_STYLE[finding.severity]
+    rgb = style.color
     heading = data_table(
         [
             [
                 cell(ref, "h1"),
                 Paragraph(
-                    f"{SEVERITY_LABELS[finding.severity].upper()} · {finding.rule}<br/>"
+                    f"{style.label.upper()} · {finding.rule}<br/>"
                     + paragraph_text(rule_title(finding.rule)),
                     STYLES["h2"],
                 ),

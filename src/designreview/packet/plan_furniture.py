@@ -11,11 +11,11 @@ from designreview.model.markups import Comment
 from designreview.packet.fonts import BOLD, REGULAR, draw_text, text_width
 from designreview.packet.layout import GREY, INK
 from designreview.packet.overlays import draw_symbol
-from designreview.packet.plan_view import SEVERITY_COLORS, SEVERITY_LABELS
 from designreview.packet.reportlab_backend import PT_PER_M, color
 from designreview.render.grid import column_label
 from designreview.render.markup_graphics import Symbol, agency_color
 from designreview.render.scales import scale_bar
+from designreview.render.style import SEVERITY_STYLE
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
@@ -176,7 +176,7 @@ def draw_legend(
     y = _swatches(canv, x, y, size, width, zones)
     y = _caption(canv, x, y - size * 0.4, "FINDINGS (F#, see table)", size)
     severities = [
-        (SEVERITY_COLORS[s], 0.3, False, SEVERITY_LABELS[s]) for s in SEVERITY_LABELS
+        (style.color, 0.3, False, style.label) for style in SEVERITY_STYLE.values()
     ]
     y = _swatches(canv, x, y, size, width, severities)
     y = _caption(canv, x, y - size * 0.4, "MARKUPS BY AGENCY", size)

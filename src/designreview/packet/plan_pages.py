@@ -33,7 +33,6 @@ from designreview.packet.plan_furniture import (
     draw_scale_bar,
 )
 from designreview.packet.plan_view import (
-    SEVERITY_LABELS,
     finding_window,
     sheet_graphics,
 )
@@ -46,6 +45,7 @@ from designreview.packet.reportlab_backend import (
 )
 from designreview.render.grid import column_label
 from designreview.render.scales import choose_scale
+from designreview.render.style import SEVERITY_STYLE
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -233,7 +233,8 @@ class TitleBlock:
                 return
             cell = self.info.grid.cell_of(finding.location) or "—"
             ref = self.ctx.finding_refs[finding.key]
-            text = f"{ref}  {cell}  {finding.rule}  {SEVERITY_LABELS[finding.severity]}"
+            label = SEVERITY_STYLE[finding.severity].label
+            text = f"{ref}  {cell}  {finding.rule}  {label}"
             draw_text(canv, x, y, text, REGULAR, 6.5 * f, max_width=width)
             y -= row
 

@@ -26,21 +26,10 @@ from designreview.model.markups import (
     ZoneKind,
 )
 from designreview.render.markup_text import agency_of
-from designreview.render.style import Rgb
+from designreview.render.style import AGENCY_COLORS, NO_AGENCY_COLOR, Rgb
 
 if TYPE_CHECKING:
     from designreview.model.review import Review
-
-AGENCY_COLORS: tuple[Rgb, ...] = (
-    (0, 114, 178),  # blue
-    (213, 94, 0),  # vermillion
-    (0, 158, 115),  # green
-    (204, 121, 167),  # purple-pink
-    (230, 159, 0),  # orange
-    (86, 180, 233),  # sky
-    (120, 94, 240),  # violet
-)  # Okabe-Ito colours: distinguishable with colour-blindness and on a projector
-NO_AGENCY_COLOR: Rgb = (90, 90, 100)
 
 
 class Symbol(Enum):

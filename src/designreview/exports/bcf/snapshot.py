@@ -26,7 +26,6 @@ from xml.etree import ElementTree as ET
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from designreview.model.findings import Severity
 from designreview.model.geometry import Point2
 from designreview.render.frontend import plan_primitives
 from designreview.render.primitives import SegmentBatch, TextPrimitive
@@ -40,7 +39,7 @@ if TYPE_CHECKING:
     from designreview.render.markup_graphics import MarkupGraphic
 
 __all__ = [
-    "SEVERITY_COLORS", "Highlight", "SnapshotView", "render_snapshot", "view_around",
+    "Highlight", "SnapshotView", "render_snapshot", "view_around",
     "viewpoint_xml",
 ]  # fmt: skip
 
@@ -55,12 +54,6 @@ MAX_LINES = 500
 """Outline segments given to a BIM viewer as lines (blind spots can have thousands)."""
 MARKER_PX = 11
 """Radius of the ring at a topic's location, as on the canvas (finding_overlay)."""
-SEVERITY_COLORS: dict[Severity, Rgb] = {
-    Severity.FAIL: (210, 30, 30),
-    Severity.NEEDS_INFORMATION: (150, 90, 200),
-    Severity.WARNING: (230, 140, 0),
-    Severity.INFO: (40, 120, 200),
-}  # as the canvas marks findings (ui/canvas/finding_overlay.py)
 _Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 _LATIN_FONTS = ("DejaVuSans.ttf", "Arial.ttf", "arial.ttf")
 _CJK_FONTS = ("DroidSansFallbackFull.ttf", "NotoSansCJK-Regular.ttc", "msyh.ttc")
