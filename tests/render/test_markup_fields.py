@@ -21,6 +21,7 @@ from designreview.model.markups import (
     StatusChange,
     Zone,
 )
+from designreview.model.units import parse_length
 from designreview.render.markup_fields import (
     FIELDS,
     MIXED,
@@ -33,7 +34,6 @@ from designreview.render.markup_fields import (
     field_named,
     format_value,
     hint,
-    parse_length,
     parse_value,
     reply_edit,
     selection_title,

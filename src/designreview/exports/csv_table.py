@@ -31,6 +31,7 @@ from designreview.model.markups import (
     Zone,
 )
 from designreview.model.review import DecisionKind
+from designreview.model.units import format_square_feet
 from designreview.render.markup_fields import FIELDS, FieldKind, format_value
 from designreview.render.markup_graphics import markup_graphic
 from designreview.render.markup_text import (
@@ -80,7 +81,6 @@ DECISION_NAMES = {
     DecisionKind.DISMISS: "Dismissed",
 }  # as the findings dock says them
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_SQ_FT_PER_M2 = 10.7639
 Cell = str | float | None
 """Text (guarded against formulas), a number in metres, or nothing."""
 
@@ -222,7 +222,7 @@ def _details(markup: Markup, plan: Plan | None) -> str:
         parts.append(f"To: {x:.3f}, {y:.3f} m")
     if isinstance(markup, Zone | Space):
         area = _area_m2(markup.vertices)
-        square_feet = f" ({area * _SQ_FT_PER_M2:.0f} sq ft)" if imperial else ""
+        square_feet = f" ({format_square_feet(area)})" if imperial else ""
         parts.append(f"Area: {area:.1f} m²{square_feet}")
     if isinstance(markup, Comment):
         parts.append(f"Shape: {markup.shape.value.capitalize()}")

@@ -12,3 +12,11 @@ class DesignReviewError(Exception):
 
 class PlanReadError(DesignReviewError):
     """A drawing could not be read into a plan."""
+
+
+class FieldError(ValueError):
+    """What a reviewer typed cannot be a value of the field (the message says why).
+
+    Raised by the length and angle readers in ``model.units`` and by the properties
+    panel's value readers; the panel shows the message beside the field.
+    """

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from reportlab.lib.colors import Color
 
 from designreview.model.markups import Comment
+from designreview.model.units import POINTS_PER_M
 from designreview.packet.fonts import BOLD, REGULAR, draw_text, text_width
 from designreview.packet.layout import GREY, INK
 from designreview.packet.overlays import draw_symbol
-from designreview.packet.reportlab_backend import PT_PER_M, color
+from designreview.packet.reportlab_backend import color
 from designreview.render.grid import column_label
 from designreview.render.markup_graphics import Symbol, agency_color
 from designreview.render.scales import scale_bar
@@ -109,12 +110,12 @@ def draw_scale_bar(
     canv: Canvas, x: float, y: float, scale: PlanScale, max_width: float, size: float
 ) -> None:
     """An alternating black and white bar at (x, y) with labelled ticks below."""
-    bar = scale_bar(scale, max_width / PT_PER_M)
+    bar = scale_bar(scale, max_width / POINTS_PER_M)
     height = size * 0.6
     canv.saveState()
     canv.setLineWidth(0.5)
     canv.setStrokeColor(INK)
-    ticks = [(offset * PT_PER_M, label) for offset, label in bar.ticks]
+    ticks = [(offset * POINTS_PER_M, label) for offset, label in bar.ticks]
     for i, ((a, _), (b, _)) in enumerate(itertools.pairwise(ticks)):
         canv.setFillColor(INK if i % 2 == 0 else Color(1, 1, 1))
         canv.rect(x + a, y, b - a, height, stroke=1, fill=1)

@@ -12,6 +12,7 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
 from designreview.model.geometry import Extents
+from designreview.model.units import POINTS_PER_M
 from designreview.packet.fonts import BOLD, REGULAR, draw_text
 from designreview.packet.layout import (
     GREY,
@@ -37,7 +38,6 @@ from designreview.packet.plan_view import (
     sheet_graphics,
 )
 from designreview.packet.reportlab_backend import (
-    PT_PER_M,
     Viewport,
     define_plan_form,
     draw_labels,
@@ -128,7 +128,7 @@ class SheetPage(Flowable):
         block = TITLE_BLOCK_PT * f
         width = self.width - block - 10 * f - 2 * strip
         height = self.height - 2 * strip
-        k = PT_PER_M / info.scale.denominator
+        k = POINTS_PER_M / info.scale.denominator
         window = centred_window(info.grid.extents.center, width / k, height / k)
         view = Viewport(window, strip, strip, info.scale)
         findings = [x for x in self.ctx.findings if x.sheet_id == info.sheet.id]
@@ -259,10 +259,10 @@ class FindingSnippet(Flowable):
         strip = GRID_STRIP_PT
         width, height = self.width - 2 * strip, self.height - self.BAND - 2 * strip
         area = finding_window(self.finding, width / height, SNIPPET_MIN_SPAN_M)
-        paper = (width / PT_PER_M, height / PT_PER_M)
+        paper = (width / POINTS_PER_M, height / POINTS_PER_M)
         floor = max(info.scale.denominator / 4, 48.0 if info.is_imperial else 50.0)
         scale = choose_scale((area.width, area.height), paper, info.is_imperial, floor)
-        k = PT_PER_M / scale.denominator
+        k = POINTS_PER_M / scale.denominator
         window = centred_window(area.center, width / k, height / k)
         return Viewport(window, strip, self.BAND + strip, scale)
 

@@ -19,6 +19,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, Final
 
 from designreview.model.edits import Batch, ReplaceMarkup
+from designreview.model.errors import FieldError
 from designreview.model.markups import (
     AccessControl,
     AccessKind,
@@ -41,7 +42,7 @@ from designreview.model.markups import (
     Zone,
     ZoneKind,
 )
-from designreview.model.units import format_length
+from designreview.model.units import format_length, parse_angle, parse_length
 from designreview.render.markup_text import local_time, type_name
 
 if TYPE_CHECKING:
@@ -114,10 +115,6 @@ class _Mixed(Enum):
 
 MIXED: Final = _Mixed.MIXED
 """The value of a field whose selected markups disagree."""
-
-
-class FieldError(ValueError):
-    """What a reviewer typed cannot be a value of the field (the message says why)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,97 +283,6 @@ def choice_states(
     return tuple(states)
 
 
-_NUMBER = r"(?:\d+(?:\.\d*)?|\.\d+)"
-_INCHES = rf"(?:{_NUMBER}(?:\s+\d+/\d+)?|\d+/\d+)"
-_METRIC = re.compile(rf"({_NUMBER})\s*(mm|cm|m|metres?|meters?)")
-_INCH_ONLY = re.compile(rf"({_INCHES})\s*(?:\"|in|inch|inches)")
-_FEET = re.compile(rf"({_NUMBER})\s*(?:'|ft|foot|feet)(?:\s*-?\s*({_INCHES})\s*"
-                   r"(?:\"|in|inch|inches)?)?")  # fmt: skip
-_METRES_PER = {"mm": 0.001, "cm": 0.01}
-_M_PER_INCH = 0.0254
-# Primes and curly quotes from a word processor, the minus sign, and two apostrophes
-# typed for inches.
-_PLAIN_MARKS = (
-    ("\u2032", "'"), ("\u2019", "'"), ("\u2033", '"'), ("\u201d", '"'),
-    ("\u2212", "-"), ("''", '"'),
-)  # fmt: skip
-
-
-def _normalised(text: str) -> str:
-    """Lower case, straight quotes, "." decimals, one space between parts."""
-    for fancy, plain in _PLAIN_MARKS:
-        text = text.replace(fancy, plain)
-    text = text.strip().lower()
-    if "," in text and "." not in text:
-        text = text.replace(",", ".")  # 0,91 m as written in much of Europe
-    return " ".join(text.split())
-
-
-def _inches(text: str) -> float:
-    whole, _, fraction = text.rpartition(" ") if " " in text else ("", "", text)
-    if "/" not in fraction:
-        return float(fraction)
-    numerator, denominator = fraction.split("/")
-    if float(denominator) == 0:
-        raise FieldError("A fraction cannot have 0 below the line.")
-    return (float(whole) if whole else 0.0) + float(numerator) / float(denominator)
-
-
-def parse_length(text: str, imperial: bool) -> float:
-    r"""Metres from a length as typed: feet-inches, inches, metres, cm or mm.
-
-    A bare number is in the plan's unit: feet on imperial plans, metres otherwise.
-
-    Example:
-        >>> parse_length("36 in", imperial=True), parse_length("3'", imperial=True)
-        (0.9144, 0.9144)
-        >>> parse_length("3'-6 1/2\"", imperial=True)
-        1.0795
-        >>> parse_length("0.91 m", imperial=True), parse_length("91 cm", False)
-        (0.91, 0.91)
-        >>> parse_length("3", imperial=True), parse_length("3", imperial=False)
-        (0.9144, 3.0)
-        >>> parse_length("-2 m", imperial=False)
-        Traceback (most recent call last):
-        ...
-        designreview.render.markup_fields.FieldError: A length cannot be negative.
-    """
-    flat = _normalised(text)
-    if not flat:
-        raise FieldError("A length is needed.")
-    if flat.startswith("-"):
-        raise FieldError("A length cannot be negative.")
-    if match := _METRIC.fullmatch(flat):
-        factor = _METRES_PER.get(match[2], 1.0)
-        return round(float(match[1]) * factor, 9)
-    if match := _INCH_ONLY.fullmatch(flat):
-        return round(_inches(match[1]) * _M_PER_INCH, 9)
-    if match := _FEET.fullmatch(flat):
-        inches = _inches(match[2]) if match[2] else 0.0
-        return round((float(match[1]) * 12 + inches) * _M_PER_INCH, 9)
-    if re.fullmatch(_NUMBER, flat):
-        return round(float(flat) * (12 * _M_PER_INCH if imperial else 1.0), 9)
-    raise FieldError(f"“{text.strip()}” is not a length.")
-
-
-def parse_angle(text: str) -> float:
-    """Degrees from an angle as typed ("90", "90°", "-45 deg").
-
-    Example:
-        >>> parse_angle("92.5°"), parse_angle(" -45 deg ")
-        (92.5, -45.0)
-        >>> parse_angle("north")
-        Traceback (most recent call last):
-        ...
-        designreview.render.markup_fields.FieldError: “north” is not an angle.
-    """
-    flat = _normalised(text)
-    match = re.fullmatch(rf"(-?{_NUMBER})\s*(?:°|deg|degrees?)?", flat)
-    if match is None:
-        raise FieldError(f"“{text.strip()}” is not an angle.")
-    return float(match[1])
-
-
 def _check_range(field: Field, value: float, shown: str) -> None:
     too_low = field.minimum is not None and value < field.minimum
     if too_low or (field.maximum is not None and value > field.maximum):
@@ -397,7 +303,7 @@ def parse_value(field: Field, text: str, imperial: bool) -> Any:
         >>> parse_value(fields["range_m"], "0 m", imperial=False)
         Traceback (most recent call last):
         ...
-        designreview.render.markup_fields.FieldError: 0.00 m is out of range.
+        designreview.model.errors.FieldError: 0.00 m is out of range.
     """
     parse = _PARSERS.get(field.kind)
     if parse is None:

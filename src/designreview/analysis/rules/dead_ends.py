@@ -17,6 +17,7 @@ from designreview.analysis.rules.base import CheckContext, finding, polygon_ring
 from designreview.analysis.rules.sampling import grid_points
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import SpaceType
+from designreview.model.units import format_feet
 
 if TYPE_CHECKING:
     from designreview.analysis.building_view import Room
@@ -58,11 +59,10 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
                 finding(
                     RULE_ID,
                     Severity.FAIL,
-                    f"{hall.label} is a dead end {length:.1f} m ({length * 3.281:.0f} "
-                    "ft) "
-                    f"long; the limit is {limit:.1f} m ({limit * 3.281:.0f} ft). "
-                    "Extend it "
-                    "to another corridor or an exit, or shorten it.",
+                    f"{hall.label} is a dead end {length:.1f} m "
+                    f"({format_feet(length)}) long; the limit is {limit:.1f} m "
+                    f"({format_feet(limit)}). Extend it to another corridor or an "
+                    "exit, or shorten it.",
                     ctx,
                     far,
                     (hall.id,),

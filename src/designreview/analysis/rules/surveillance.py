@@ -11,6 +11,7 @@ from designreview.analysis.rules.base import CheckContext, finding, polygon_ring
 from designreview.analysis.viewsheds import markup_viewshed
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import Markup, SpaceType
+from designreview.model.units import format_square_feet
 
 RULE_ID = "SURV-1"
 TITLE = "Corridors and commons are watched"
@@ -51,8 +52,8 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
             RULE_ID,
             Severity.FAIL,
             f"Staff and cameras see {share:.0%} of corridors and commons; "
-            f"{len(big)} blind "
-            f"spots are larger than {params.max_blind_spot_m2 * 10.764:.0f} sq ft. Add "
+            f"{len(big)} blind spots are larger than "
+            f"{format_square_feet(params.max_blind_spot_m2)}. Add "
             "cameras or staff posts, or glazing from offices onto the halls.",
             ctx,
             (where.x, where.y),

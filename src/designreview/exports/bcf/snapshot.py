@@ -27,6 +27,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from designreview.model.geometry import Point2
+from designreview.model.units import M_PER_FT
 from designreview.render.frontend import plan_primitives
 from designreview.render.primitives import SegmentBatch, TextPrimitive
 from designreview.render.style import Rgb, Theme, palette
@@ -295,7 +296,7 @@ def _draw_scale_bar(
     draw: ImageDraw.ImageDraw, view: SnapshotView, imperial: bool, theme: Theme
 ) -> None:
     """A bar of a round length, about a fifth of the width, in the plan's units."""
-    unit_m, unit = (0.3048, "ft") if imperial else (1.0, "m")
+    unit_m, unit = (M_PER_FT, "ft") if imperial else (1.0, "m")
     target = view.width_m / 5 / unit_m
     steps = [n * 10**e for e in range(-1, 5) for n in (1, 2, 5)]
     length = max((n for n in steps if n <= target), default=steps[0])
