@@ -13,7 +13,8 @@ from designreview.model.units import M2_PER_SQ_FT, format_length
 from designreview.packet.fonts import paragraph_text
 from designreview.packet.layout import INK, STYLES
 from designreview.packet.tables import cell, data_table, tint
-from designreview.render.markup_fields import choice_label, thread
+from designreview.render.comment_thread import thread
+from designreview.render.fields import choice_label
 from designreview.render.markup_graphics import agency_color
 from designreview.render.markup_text import agency_of, author_name, local_time
 

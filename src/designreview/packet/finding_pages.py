@@ -18,7 +18,7 @@ from designreview.packet.tables import (
     severity_cell,
     tint,
 )
-from designreview.render.markup_fields import stamp_text
+from designreview.render.comment_thread import stamp_text
 from designreview.render.style import SEVERITY_STYLE
 
 if TYPE_CHECKING:

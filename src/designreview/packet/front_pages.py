@@ -15,7 +15,7 @@ from designreview.packet.fonts import paragraph_text
 from designreview.packet.layout import INK, STYLES
 from designreview.packet.plan_pages import paper_name
 from designreview.packet.tables import cell, data_table, severity_cell
-from designreview.render.markup_fields import choice_label
+from designreview.render.fields import choice_label
 from designreview.render.style import SEVERITY_STYLE
 
 if TYPE_CHECKING:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from designreview.model.findings import Finding
     from designreview.model.geometry import Point2
     from designreview.packet.reportlab_backend import Viewport
-    from designreview.render.markup_graphics import MarkupGraphic, Symbol
+    from designreview.render.graphic import MarkupGraphic, Symbol
     from designreview.render.style import Rgb
 
 __all__ = ["LabelSpace", "draw_finding", "draw_markups", "draw_symbol"]

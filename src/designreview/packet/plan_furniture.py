@@ -13,8 +13,9 @@ from designreview.packet.fonts import BOLD, REGULAR, draw_text, text_width
 from designreview.packet.layout import GREY, INK
 from designreview.packet.overlays import draw_symbol
 from designreview.packet.reportlab_backend import color
+from designreview.render.graphic import Symbol
 from designreview.render.grid import column_label
-from designreview.render.markup_graphics import Symbol, agency_color
+from designreview.render.markup_graphics import agency_color
 from designreview.render.scales import scale_bar
 from designreview.render.style import SEVERITY_STYLE
 

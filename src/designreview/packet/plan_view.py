@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from designreview.model.geometry import Extents
-from designreview.model.markups import Comment, Observer, Sightline, Space, Zone
-from designreview.render.markup_graphics import MarkupGraphic, markup_graphic
+from designreview.model.markups import Comment
+from designreview.render.kinds import kind_of
+from designreview.render.markup_graphics import markup_graphic
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from designreview.model.geometry import Point2
     from designreview.model.plan import Plan
     from designreview.model.review import Review
+    from designreview.render.graphic import MarkupGraphic
 
 __all__ = [
     "comment_numbers",
@@ -33,9 +35,6 @@ __all__ = [
     "is_closed_ring",
     "sheet_graphics",
 ]
-
-# Filled areas first, lines over them, point symbols on top.
-_LAYER_OF_KIND = {Space: 0, Zone: 1, Sightline: 2, Observer: 3, Comment: 4}
 
 
 def content_extents(plan: Plan) -> Extents:
@@ -105,7 +104,7 @@ def sheet_graphics(
     thread in the packet, rather than with its first words.
     """
     markups = [m for m in review.markups if m.sheet_id == sheet_id]
-    markups.sort(key=lambda m: _LAYER_OF_KIND.get(type(m), 3))
+    markups.sort(key=lambda m: kind_of(m).paper_order)  # areas under symbols
     graphics = []
     for markup in markups:
         graphic = markup_graphic(markup, review)

@@ -52,7 +52,7 @@ from designreview.model.ids import SheetId
 from designreview.model.markups import Comment, CommentStatus
 from designreview.model.review import DecisionKind
 from designreview.render.markup_graphics import agency_color, markup_graphic
-from designreview.render.markup_text import first_words
+from designreview.render.markup_text import first_words, priority_text, status_text
 from designreview.render.style import SEVERITY_STYLE
 from designreview.review_file.atomic_write import write_atomic
 from designreview.review_file.errors import SaveError
@@ -284,13 +284,13 @@ def _comment_topic(
         topic_guid,
         "Comment",
         _comment_status(comment),
-        comment.priority.value.capitalize(),
+        priority_text(comment),
         _short(comment.text),
         _labels(review, comment.sheet_id, agency),
         (bcf_time(comment.created.at, dated), author),
         _paragraphs(
             comment.text,
-            f"Comment by {by}. Status: {comment.status.value.capitalize()}.",
+            f"Comment by {by}. Status: {status_text(comment)}.",
             _where(review, plans, comment.sheet_id, comment.position),
         ),
         comment.sheet_id,

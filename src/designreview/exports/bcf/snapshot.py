@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from designreview.model.plan import Plan
-    from designreview.render.markup_graphics import MarkupGraphic
+    from designreview.render.graphic import MarkupGraphic
 
 __all__ = [
     "Highlight", "SnapshotView", "render_snapshot", "view_around",

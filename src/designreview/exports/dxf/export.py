@@ -37,8 +37,8 @@ from designreview.exports.dxf.layers import (
     VIEWSHED,
     DxfPen,
     add_review_layers,
-    draw_markup,
 )
+from designreview.exports.dxf.markups import draw_markup
 from designreview.model.errors import DesignReviewError
 from designreview.model.markups import Camera, Observer
 from designreview.model.units import M2_PER_SQ_FT
