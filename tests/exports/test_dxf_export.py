@@ -211,8 +211,8 @@ def test_every_markup_kind_goes_on_its_layer(tmp_path, sample, marked_up):
         " ".join(e.plain_text().split()) for e in _on(doc, "REVIEW-COMMENT", "MTEXT")
     )
     assert "Sheriff" in thread
-    assert "answered" in thread
-    assert "Reply, José Núñez: Hardware changed to classroom security." in thread
+    assert "Status: Answered" in thread
+    assert "José Núñez (Architect): Hardware changed to classroom security." in thread
 
 
 def test_into_original_keeps_every_original_entity(tmp_path, sample):

@@ -6,6 +6,7 @@ import pytest
 from tests.fixtures.reviews import ANN, JOSE, full_review
 
 from designreview.model.edits import Batch, ReplaceMarkup
+from designreview.model.errors import FieldError
 from designreview.model.ids import MarkupId, ReviewerId
 from designreview.model.markups import (
     AccessControl,
@@ -21,26 +22,26 @@ from designreview.model.markups import (
     StatusChange,
     Zone,
 )
-from designreview.render.markup_fields import (
-    FIELDS,
+from designreview.model.units import parse_length
+from designreview.render.comment_thread import stamp_text, thread
+from designreview.render.fields import (
     MIXED,
     ChoiceToggle,
-    FieldError,
     FieldKind,
     choice_label,
+    format_value,
+    hint,
+    parse_value,
+)
+from designreview.render.markup_fields import (
+    FIELDS,
     choice_states,
     field_edit,
     field_named,
-    format_value,
-    hint,
-    parse_length,
-    parse_value,
     reply_edit,
     selection_title,
     shared_fields,
     shared_value,
-    stamp_text,
-    thread,
 )
 
 NOW = Stamp(ReviewerId("r-ann"), "2026-11-21T10:00:00+00:00")

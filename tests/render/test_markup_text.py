@@ -10,18 +10,17 @@ from tests.fixtures.reviews import ANN, SHEET, full_review
 
 from designreview.model.ids import MarkupId, ReviewerId
 from designreview.model.markups import AccessPoint, Stamp, Zone, ZoneKind
+from designreview.render.door_numbers import door_numbers, number_doors
 from designreview.render.markup_text import (
     NO_AUTHOR,
     MarkupRow,
     agency_of,
     author_name,
     describe,
-    door_numbers,
     first_words,
     local_time,
     markup_label,
     natural_key,
-    number_doors,
     status_text,
     type_name,
 )

@@ -21,27 +21,22 @@ from typing import TYPE_CHECKING
 
 from designreview.analysis.rules import RULES
 from designreview.model.errors import DesignReviewError
-from designreview.model.findings import Severity
 from designreview.model.ids import MarkupId, SheetId
-from designreview.model.markups import (
-    AccessPoint,
-    Comment,
-    Sightline,
-    Space,
-    Stamp,
-    Zone,
-)
+from designreview.model.markups import AccessPoint, Comment, Space, Stamp
 from designreview.model.review import DecisionKind
-from designreview.render.markup_fields import FIELDS, FieldKind, format_value
+from designreview.render.kinds import kind_of
 from designreview.render.markup_graphics import markup_graphic
 from designreview.render.markup_text import (
     agency_of,
     author_name,
+    details,
     local_time,
     markup_label,
+    priority_text,
     status_text,
     type_name,
 )
+from designreview.render.style import SEVERITY_STYLE
 from designreview.review_file.atomic_write import write_atomic
 from designreview.review_file.errors import SaveError
 
@@ -74,19 +69,12 @@ MARKUP_COLUMNS = (
     "ID", "Type", "Sheet", "Label", "X (m)", "Y (m)", "Author", "Agency", "Status",
     "Priority", "Created", "Modified", "Details", "Text", "Thread",
 )  # fmt: skip
-SEVERITY_NAMES = {
-    Severity.FAIL: "Fail",
-    Severity.NEEDS_INFORMATION: "Needs information",
-    Severity.WARNING: "Warning",
-    Severity.INFO: "Info",
-}
 DECISION_NAMES = {
     DecisionKind.ACCEPT: "Accepted",
     DecisionKind.WILL_FIX: "Will fix",
     DecisionKind.DISMISS: "Dismissed",
 }  # as the findings dock says them
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_SQ_FT_PER_M2 = 10.7639
 Cell = str | float | None
 """Text (guarded against formulas), a number in metres, or nothing."""
 
@@ -178,7 +166,7 @@ def _finding_row(
         finding.key,
         finding.rule,
         getattr(RULES.get(finding.rule), "TITLE", ""),
-        SEVERITY_NAMES[finding.severity],
+        SEVERITY_STYLE[finding.severity].label,
         _sheet_name(review, finding.sheet_id),
         x,
         y,
@@ -205,7 +193,7 @@ def _markup_row(
         author_name(markup, review),
         agency_of(markup, review),
         status_text(markup),
-        markup.priority.value.capitalize() if isinstance(markup, Comment) else "",
+        priority_text(markup),
         local_time(markup.created.at, zone),
         local_time(markup.modified.at, zone),
         _details(markup, plan),
@@ -215,24 +203,18 @@ def _markup_row(
 
 
 def _details(markup: Markup, plan: Plan | None) -> str:
-    """Every attribute in words ("Lock function: None; Vision panel: No; ...")."""
+    """Every attribute in words ("Lock function: None; Vision panel: No; ...").
+
+    Status and priority have columns of their own; a markup that runs to a second
+    point (a sightline) gives it in the drawing's frame, as X and Y give the first.
+    """
     imperial = plan.is_imperial if plan is not None else False
-    shown = (FieldKind.TEXT, FieldKind.LONG_TEXT)  # already in Label and Text
-    parts = [
-        f"{field.label}: {format_value(field, getattr(markup, field.name), imperial)}"
-        for field in FIELDS[type(markup)]
-        if field.kind not in shown and field.name not in ("status", "priority")
-    ]
-    if isinstance(markup, Sightline) and plan is not None:
-        x, y = plan.to_drawing_m(markup.end)
+    parts = list(details(markup, imperial, leave_out=("status", "priority")))
+    end = kind_of(markup).end_field
+    if end is not None and plan is not None:
+        x, y = plan.to_drawing_m(getattr(markup, end))
         parts.append(f"To: {x:.3f}, {y:.3f} m")
-    if isinstance(markup, Zone | Space):
-        area = _area_m2(markup.vertices)
-        square_feet = f" ({area * _SQ_FT_PER_M2:.0f} sq ft)" if imperial else ""
-        parts.append(f"Area: {area:.1f} m²{square_feet}")
-    if isinstance(markup, Comment):
-        parts.append(f"Shape: {markup.shape.value.capitalize()}")
-    return "; ".join(p for p in parts if not p.endswith(": "))
+    return "; ".join(parts)
 
 
 def _thread(review: Review, comment: Comment, zone: tzinfo | None) -> str:
@@ -300,12 +282,6 @@ def _who(review: Review, stamp: Stamp) -> str:
         return stamp.reviewer_id
     name = reviewer.name or reviewer.id
     return f"{name} ({reviewer.agency})" if reviewer.agency else name
-
-
-def _area_m2(points: Sequence[Point2]) -> float:
-    """The shoelace formula (no shapely needed for a reviewer's polygon)."""
-    pairs = zip(points, (*points[1:], *points[:1]), strict=True)
-    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in pairs)) / 2
 
 
 def _write(path: Path, header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> None:

@@ -43,3 +43,11 @@ class InsideWallError(DesignReviewError, ValueError):
 def _short(value: float) -> str:
     """A coordinate to the millimetre, without trailing zeros (or e-notation)."""
     return f"{round(value, 3) + 0.0:.3f}".rstrip("0").rstrip(".")
+
+
+class FieldError(ValueError):
+    """What a reviewer typed cannot be a value of the field (the message says why).
+
+    Raised by the length and angle readers in ``model.units`` and by the properties
+    panel's value readers; the panel shows the message beside the field.
+    """

@@ -10,11 +10,12 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from designreview.analysis.rules import RULES
 from designreview.analysis.rules.base import threshold_source
 from designreview.model.markups import Comment
-from designreview.model.units import format_length
+from designreview.model.units import M2_PER_SQ_FT, format_length
 from designreview.packet.fonts import paragraph_text
 from designreview.packet.layout import INK, STYLES
 from designreview.packet.tables import cell, data_table, tint
-from designreview.render.markup_fields import choice_label, thread
+from designreview.render.comment_thread import thread
+from designreview.render.fields import choice_label
 from designreview.render.markup_graphics import agency_color
 from designreview.render.markup_text import agency_of, author_name, local_time
 
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = ["comment_threads", "format_threshold", "sign_off", "thresholds"]
 
-_SQ_FT_PER_M2 = 1 / 0.09290304
 _REPLY_STYLE = STYLES["cell"].clone("reply", leftIndent=18, spaceAfter=2)
 _STATUS_STYLE = STYLES["small"].clone("status", leftIndent=18, spaceAfter=2)
 
@@ -104,7 +104,7 @@ def format_threshold(name: str, value: float, imperial: bool) -> str:
     if name.endswith("fraction"):
         return f"{value * 100:g} %"
     if "m2" in name:
-        feet = f" ({value * _SQ_FT_PER_M2:.3g} sq ft)" if imperial else ""
+        feet = f" ({value / M2_PER_SQ_FT:.3g} sq ft)" if imperial else ""
         return f"{value:g} m²{feet}"
     if name.endswith("_m"):
         feet = f" ({format_length(value, True)})" if imperial else ""

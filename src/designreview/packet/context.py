@@ -14,7 +14,7 @@ from designreview.model.findings import Finding
 from designreview.model.geometry import Extents
 from designreview.model.plan import Plan
 from designreview.model.review import Decision, Review, Sheet
-from designreview.model.units import format_length
+from designreview.model.units import POINTS_PER_M, format_length
 from designreview.packet.options import PacketOptions
 from designreview.packet.plan_view import (
     comment_numbers,
@@ -34,7 +34,6 @@ if TYPE_CHECKING:
 __all__ = ["PacketContext", "SheetInfo", "packet_context"]
 
 DEFAULT_CLASSIFICATION = "FOR OFFICIAL USE ONLY"
-PT_PER_M = 72.0 / 0.0254
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +149,7 @@ def _sheet_info(
     extents = content_extents(plan)
     grid = responder_grid(extents, plan.is_imperial)
     box = grid.extents
-    paper = (area_pt[0] / PT_PER_M, area_pt[1] / PT_PER_M)
+    paper = (area_pt[0] / POINTS_PER_M, area_pt[1] / POINTS_PER_M)
     scale = choose_scale((box.width, box.height), paper, plan.is_imperial)
     primitives = plan_primitives(plan)
     return SheetInfo(

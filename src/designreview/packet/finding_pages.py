@@ -16,7 +16,6 @@ from designreview.packet.fonts import paragraph_text
 from designreview.packet.front_pages import decision_name, rule_title
 from designreview.packet.layout import STYLES
 from designreview.packet.plan_pages import FindingSnippet
-from designreview.packet.plan_view import SEVERITY_COLORS, SEVERITY_LABELS
 from designreview.packet.tables import (
     cell,
     data_table,
@@ -24,7 +23,8 @@ from designreview.packet.tables import (
     severity_cell,
     tint,
 )
-from designreview.render.markup_fields import stamp_text
+from designreview.render.comment_thread import stamp_text
+from designreview.render.style import SEVERITY_STYLE
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
@@ -89,13 +89,14 @@ def finding_page(
 ) -> list[Flowable]:
     """One finding: heading, zoomed plan, what was found, where, why, the decision."""
     ref = ctx.finding_refs[finding.key]
-    rgb = SEVERITY_COLORS[finding.severity]
+    style = SEVERITY_STYLE[finding.severity]
+    rgb = style.color
     heading = data_table(
         [
             [
                 cell(ref, "h1"),
                 Paragraph(
-                    f"{SEVERITY_LABELS[finding.severity].upper()} · {finding.rule}<br/>"
+                    f"{style.label.upper()} · {finding.rule}<br/>"
                     + paragraph_text(rule_title(finding.rule)),
                     STYLES["h2"],
                 ),
@@ -134,13 +135,14 @@ def group_page(
 ) -> list[Flowable]:
     """Findings alike on one page: what they share, then each member and its place."""
     first = group.findings[0]
-    rgb = SEVERITY_COLORS[group.severity]
+    style = SEVERITY_STYLE[group.severity]
+    rgb = style.color
     heading = data_table(
         [
             [
                 cell(group_ref(ctx, group), "h2"),
                 Paragraph(
-                    f"{SEVERITY_LABELS[group.severity].upper()} · {group.rule} · "
+                    f"{style.label.upper()} · {group.rule} · "
                     f"{len(group.findings)} alike<br/>"
                     + paragraph_text(rule_title(group.rule)),
                     STYLES["h2"],

@@ -9,21 +9,20 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
 from designreview.analysis.rules import RULES
-from designreview.model.findings import Severity
 from designreview.model.markups import Comment, CommentStatus
 from designreview.model.review import DecisionKind
 from designreview.packet.fonts import paragraph_text
 from designreview.packet.layout import INK, STYLES
 from designreview.packet.plan_pages import paper_name
-from designreview.packet.plan_view import SEVERITY_LABELS
 from designreview.packet.tables import cell, data_table, severity_cell
+from designreview.render.fields import choice_label
 from designreview.render.finding_groups import group_findings
-from designreview.render.markup_fields import choice_label
+from designreview.render.style import SEVERITY_STYLE
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
 
-    from designreview.model.findings import Finding
+    from designreview.model.findings import Finding, Severity
     from designreview.packet.context import PacketContext
 
 __all__ = ["SECTIONS", "cover", "summary"]
@@ -43,12 +42,8 @@ SECTIONS = (
     "Sign-off",
 )
 """Top-level sections after the cover, in order (the cover's contents)."""
-SEVERITIES = (
-    Severity.FAIL,
-    Severity.NEEDS_INFORMATION,
-    Severity.WARNING,
-    Severity.INFO,
-)
+SEVERITIES = tuple(SEVERITY_STYLE)
+"""Worst first, as the legends list them."""
 _TOP_CHECKS = 10
 _DECISIONS = (None, DecisionKind.WILL_FIX, DecisionKind.ACCEPT, DecisionKind.DISMISS)
 _DECISION_NAMES = {
@@ -95,7 +90,9 @@ def cover(ctx: PacketContext, width: float) -> list[Flowable]:
     info = ctx.review.info
     counts = Counter(f.severity for f in ctx.findings)
     found = ", ".join(
-        f"{counts[s]} {SEVERITY_LABELS[s].lower()}" for s in SEVERITIES if counts[s]
+        f"{counts[s]} {SEVERITY_STYLE[s].label.lower()}"
+        for s in SEVERITIES
+        if counts[s]
     )
     facts = [
         ("Meeting date", info.meeting_date or "not set"),

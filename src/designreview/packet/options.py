@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 
 from designreview.model.errors import DesignReviewError
 from designreview.model.findings import Severity
+from designreview.model.units import POINTS_PER_INCH
 
 __all__ = ["PAGE_SIZES", "PLAN_PAGE_SIZES", "PacketError", "PacketOptions"]
 
-_INCH = 72.0
-_MM = 72.0 / 25.4
+_INCH = POINTS_PER_INCH
+_MM = POINTS_PER_INCH / 25.4  # 25.4 mm to the inch
 
 PAGE_SIZES: dict[str, tuple[float, float]] = {
     "letter": (8.5 * _INCH, 11 * _INCH),

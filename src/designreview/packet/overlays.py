@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from reportlab.lib.colors import Color
 
 from designreview.packet.fonts import BOLD, draw_text, text_width
-from designreview.packet.plan_view import SEVERITY_COLORS, is_closed_ring
+from designreview.packet.plan_view import is_closed_ring
 from designreview.packet.reportlab_backend import color
+from designreview.render.style import SEVERITY_STYLE
 from designreview.render.symbols import symbol_paths
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from designreview.model.findings import Finding
     from designreview.model.geometry import Point2
     from designreview.packet.reportlab_backend import Viewport
-    from designreview.render.markup_graphics import MarkupGraphic, Symbol
+    from designreview.render.graphic import MarkupGraphic, Symbol
     from designreview.render.style import Rgb
 
 __all__ = ["LabelSpace", "draw_finding", "draw_markups", "draw_symbol"]
@@ -166,7 +167,7 @@ def draw_finding(
     space: LabelSpace,
 ) -> None:
     """A finding's overlay (areas filled, paths stroked) and its numbered marker."""
-    rgb = SEVERITY_COLORS[finding.severity]
+    rgb = SEVERITY_STYLE[finding.severity].color
     canv.saveState()
     view.clip(canv)
     canv.setStrokeColor(color(rgb))

@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 import pypdfium2
 
 from designreview.model.errors import DesignReviewError
+from designreview.model.units import POINTS_PER_INCH
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from pathlib import Path
 
-POINTS_PER_INCH = 72.0
 #: A page is never rendered to more pixels than this (an ANSI D sheet at 300 dpi
 #: would be 67 Mpx); above it the resolution is lowered, never the paper size.
 MAX_PIXELS = 48_000_000

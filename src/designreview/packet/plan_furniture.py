@@ -8,14 +8,16 @@ from typing import TYPE_CHECKING
 from reportlab.lib.colors import Color
 
 from designreview.model.markups import Comment
+from designreview.model.units import POINTS_PER_M
 from designreview.packet.fonts import BOLD, REGULAR, draw_text, text_width
 from designreview.packet.layout import GREY, INK
 from designreview.packet.overlays import draw_symbol
-from designreview.packet.plan_view import SEVERITY_COLORS, SEVERITY_LABELS
-from designreview.packet.reportlab_backend import PT_PER_M, color
+from designreview.packet.reportlab_backend import color
+from designreview.render.graphic import Symbol
 from designreview.render.grid import column_label
-from designreview.render.markup_graphics import Symbol, agency_color
+from designreview.render.markup_graphics import agency_color
 from designreview.render.scales import scale_bar
+from designreview.render.style import SEVERITY_STYLE
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
@@ -109,12 +111,12 @@ def draw_scale_bar(
     canv: Canvas, x: float, y: float, scale: PlanScale, max_width: float, size: float
 ) -> None:
     """An alternating black and white bar at (x, y) with labelled ticks below."""
-    bar = scale_bar(scale, max_width / PT_PER_M)
+    bar = scale_bar(scale, max_width / POINTS_PER_M)
     height = size * 0.6
     canv.saveState()
     canv.setLineWidth(0.5)
     canv.setStrokeColor(INK)
-    ticks = [(offset * PT_PER_M, label) for offset, label in bar.ticks]
+    ticks = [(offset * POINTS_PER_M, label) for offset, label in bar.ticks]
     for i, ((a, _), (b, _)) in enumerate(itertools.pairwise(ticks)):
         canv.setFillColor(INK if i % 2 == 0 else Color(1, 1, 1))
         canv.rect(x + a, y, b - a, height, stroke=1, fill=1)
@@ -176,7 +178,7 @@ def draw_legend(
     y = _swatches(canv, x, y, size, width, zones)
     y = _caption(canv, x, y - size * 0.4, "FINDINGS (F#, see table)", size)
     severities = [
-        (SEVERITY_COLORS[s], 0.3, False, SEVERITY_LABELS[s]) for s in SEVERITY_LABELS
+        (style.color, 0.3, False, style.label) for style in SEVERITY_STYLE.values()
     ]
     y = _swatches(canv, x, y, size, width, severities)
     y = _caption(canv, x, y - size * 0.4, "MARKUPS BY AGENCY", size)

@@ -13,6 +13,7 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
 from designreview.model.geometry import Extents
+from designreview.model.units import POINTS_PER_M
 from designreview.packet.fonts import BOLD, REGULAR, draw_text
 from designreview.packet.layout import (
     GREY,
@@ -34,12 +35,10 @@ from designreview.packet.plan_furniture import (
     draw_scale_bar,
 )
 from designreview.packet.plan_view import (
-    SEVERITY_LABELS,
     finding_window,
     sheet_graphics,
 )
 from designreview.packet.reportlab_backend import (
-    PT_PER_M,
     Viewport,
     define_plan_form,
     draw_labels,
@@ -47,6 +46,7 @@ from designreview.packet.reportlab_backend import (
 )
 from designreview.render.grid import column_label
 from designreview.render.scales import choose_scale
+from designreview.render.style import SEVERITY_STYLE
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -129,7 +129,7 @@ class SheetPage(Flowable):
         block = TITLE_BLOCK_PT * f
         width = self.width - block - 10 * f - 2 * strip
         height = self.height - 2 * strip
-        k = PT_PER_M / info.scale.denominator
+        k = POINTS_PER_M / info.scale.denominator
         window = centred_window(info.grid.extents.center, width / k, height / k)
         view = Viewport(window, strip, strip, info.scale)
         findings = [x for x in self.ctx.findings if x.sheet_id == info.sheet.id]
@@ -234,7 +234,8 @@ class TitleBlock:
                 return
             cell = self.info.grid.cell_of(finding.location) or "—"
             ref = self.ctx.finding_refs[finding.key]
-            text = f"{ref}  {cell}  {finding.rule}  {SEVERITY_LABELS[finding.severity]}"
+            label = SEVERITY_STYLE[finding.severity].label
+            text = f"{ref}  {cell}  {finding.rule}  {label}"
             draw_text(canv, x, y, text, REGULAR, 6.5 * f, max_width=width)
             y -= row
 
@@ -274,10 +275,10 @@ class FindingSnippet(Flowable):
             overlay=(*self.finding.overlay, tuple(f.location for f in self.others)),
         )
         area = finding_window(around, width / height, SNIPPET_MIN_SPAN_M)
-        paper = (width / PT_PER_M, height / PT_PER_M)
+        paper = (width / POINTS_PER_M, height / POINTS_PER_M)
         floor = max(info.scale.denominator / 4, 48.0 if info.is_imperial else 50.0)
         scale = choose_scale((area.width, area.height), paper, info.is_imperial, floor)
-        k = PT_PER_M / scale.denominator
+        k = POINTS_PER_M / scale.denominator
         window = centred_window(area.center, width / k, height / k)
         return Viewport(window, strip, self.BAND + strip, scale)
 

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from designreview.model.findings import Severity
 from designreview.model.geometry import Extents
-from designreview.model.markups import Comment, Observer, Sightline, Space, Zone
-from designreview.render.markup_graphics import MarkupGraphic, markup_graphic
+from designreview.model.markups import Comment
+from designreview.render.kinds import kind_of
+from designreview.render.markup_graphics import markup_graphic
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -25,11 +25,9 @@ if TYPE_CHECKING:
     from designreview.model.geometry import Point2
     from designreview.model.plan import Plan
     from designreview.model.review import Review
-    from designreview.render.style import Rgb
+    from designreview.render.graphic import MarkupGraphic
 
 __all__ = [
-    "SEVERITY_COLORS",
-    "SEVERITY_LABELS",
     "comment_numbers",
     "content_extents",
     "finding_numbers",
@@ -37,25 +35,6 @@ __all__ = [
     "is_closed_ring",
     "sheet_graphics",
 ]
-
-SEVERITY_COLORS: dict[Severity, Rgb] = {
-    Severity.FAIL: (210, 30, 30),
-    Severity.NEEDS_INFORMATION: (150, 90, 200),
-    Severity.WARNING: (230, 140, 0),
-    Severity.INFO: (40, 120, 200),
-}
-"""The colour of a finding's overlay and marker, by severity."""
-
-SEVERITY_LABELS: dict[Severity, str] = {
-    Severity.FAIL: "Fail",
-    Severity.NEEDS_INFORMATION: "Needs information",
-    Severity.WARNING: "Warning",
-    Severity.INFO: "Info",
-}
-"""How a severity reads in tables and legends."""
-
-# Filled areas first, lines over them, point symbols on top.
-_LAYER_OF_KIND = {Space: 0, Zone: 1, Sightline: 2, Observer: 3, Comment: 4}
 
 
 def content_extents(plan: Plan) -> Extents:
@@ -88,7 +67,7 @@ def finding_numbers(findings: Iterable[Finding]) -> dict[str, str]:
     """A short reference per finding key, in the given order: "F1", "F2", ...
 
     Example:
-        >>> from designreview.model.findings import Finding
+        >>> from designreview.model.findings import Finding, Severity
         >>> f = Finding("ROOM-1:a", "ROOM-1", Severity.FAIL, "m", "s", (0.0, 0.0))
         >>> finding_numbers([f])
         {'ROOM-1:a': 'F1'}
@@ -125,7 +104,7 @@ def sheet_graphics(
     thread in the packet, rather than with its first words.
     """
     markups = [m for m in review.markups if m.sheet_id == sheet_id]
-    markups.sort(key=lambda m: _LAYER_OF_KIND.get(type(m), 3))
+    markups.sort(key=lambda m: kind_of(m).paper_order)  # areas under symbols
     graphics = []
     for markup in markups:
         graphic = markup_graphic(markup, review)
@@ -154,7 +133,7 @@ def finding_window(finding: Finding, aspect: float, min_span_m: float) -> Extent
     ``min_span_m`` across and has the width-to-height ``aspect`` of the frame.
 
     Example:
-        >>> from designreview.model.findings import Finding
+        >>> from designreview.model.findings import Finding, Severity
         >>> f = Finding("k", "R", Severity.FAIL, "m", "s", (10.0, 10.0))
         >>> finding_window(f, aspect=2.0, min_span_m=10.0)
         Extents(min_x=5.0, min_y=7.5, max_x=15.0, max_y=12.5)

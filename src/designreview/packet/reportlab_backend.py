@@ -18,6 +18,7 @@ import numpy as np
 from reportlab.lib.colors import Color
 
 from designreview.model.geometry import Extents
+from designreview.model.units import POINTS_PER_M
 from designreview.packet.fonts import REGULAR, draw_text
 from designreview.render.scales import PlanScale
 
@@ -39,7 +40,6 @@ __all__ = [
     "segment_operators",
 ]
 
-PT_PER_M = 72.0 / 0.0254
 PT_PER_PX = 0.35
 """Paper width of a one-pixel screen line: screen and paper weights stay in step."""
 MIN_LABEL_PT = 3.0
@@ -66,7 +66,7 @@ class Viewport:
     @property
     def k(self) -> float:
         """Points per metre of building."""
-        return PT_PER_M / self.scale.denominator
+        return POINTS_PER_M / self.scale.denominator
 
     @property
     def width(self) -> float:
@@ -106,7 +106,7 @@ def define_plan_form(
     """
     if canv.hasForm(name):
         return
-    per_pt = line_scale / PT_PER_M  # metres per point
+    per_pt = line_scale / POINTS_PER_M  # metres per point
     low_x, low_y = math.floor(box.min_x) - 2, math.floor(box.min_y) - 2
     high_x, high_y = math.ceil(box.max_x) + 2, math.ceil(box.max_y) + 2
     canv.beginForm(name, low_x, low_y, high_x, high_y)

@@ -9,8 +9,8 @@ from reportlab.platypus import LongTable, Paragraph, TableStyle
 
 from designreview.packet.fonts import paragraph_text
 from designreview.packet.layout import INK, STYLES
-from designreview.packet.plan_view import SEVERITY_COLORS, SEVERITY_LABELS
 from designreview.packet.reportlab_backend import color
+from designreview.render.style import SEVERITY_STYLE
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -30,10 +30,11 @@ def cell(text: str, style: str = "cell") -> Paragraph:
 
 def severity_cell(severity: Severity) -> Paragraph:
     """The severity's name in bold, in its colour."""
-    rgb = SEVERITY_COLORS[severity]
-    hex_color = "#{:02x}{:02x}{:02x}".format(*rgb)
-    label = SEVERITY_LABELS[severity]
-    return Paragraph(f'<font color="{hex_color}">{label}</font>', STYLES["cell_bold"])
+    style = SEVERITY_STYLE[severity]
+    hex_color = "#{:02x}{:02x}{:02x}".format(*style.color)
+    return Paragraph(
+        f'<font color="{hex_color}">{style.label}</font>', STYLES["cell_bold"]
+    )
 
 
 def data_table(

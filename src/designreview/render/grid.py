@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from designreview.model.geometry import Extents
+from designreview.model.units import M_PER_FT
 
 if TYPE_CHECKING:
     from designreview.model.geometry import Point2
 
 __all__ = ["ResponderGrid", "column_label", "responder_grid"]
 
-_M_PER_FT = 0.3048
 _FEET = (10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000)
 _METRES = (5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
 MAX_CELLS = 16
@@ -105,7 +105,7 @@ def responder_grid(extents: Extents, imperial: bool) -> ResponderGrid:
         >>> responder_grid(Extents(0, 0, 200, 150), imperial=False).spacing_label
         '20 m'
     """
-    unit_m, steps, unit = (_M_PER_FT, _FEET, "ft") if imperial else (1.0, _METRES, "m")
+    unit_m, steps, unit = (M_PER_FT, _FEET, "ft") if imperial else (1.0, _METRES, "m")
     longest = max(extents.width, extents.height, 1e-6)
     step = next((s for s in steps if longest / (s * unit_m) <= MAX_CELLS - 1), None)
     if step is None:

@@ -1,8 +1,9 @@
 """Markups in words: what lists, tables and reports say about each one.
 
 Pure functions over a markup and its review. The markups dock shows these texts, and
-a CSV export or the packet's tables can print the same words. Door numbering lives
-here too: a door number is the text responders read on a plan.
+the CSV and DXF exports and the packet print the same words. What each kind is called
+and which of its attributes are its label and details come from its declaration
+(``render/kinds/``).
 """
 
 from __future__ import annotations
@@ -12,22 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from designreview.model.markups import (
-    AccessPoint,
-    Camera,
-    Comment,
-    Markup,
-    Observer,
-    Sightline,
-    Space,
-    Zone,
-    ZoneKind,
-)
+from designreview.render.fields import FieldKind, format_value
+from designreview.render.kinds import kind_of
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Sequence
 
-    from designreview.model.ids import MarkupId
+    from designreview.model.markups import Markup
     from designreview.model.review import Review
 
 __all__ = [
@@ -36,12 +28,13 @@ __all__ = [
     "agency_of",
     "author_name",
     "describe",
-    "door_numbers",
+    "details",
     "first_words",
+    "full_label",
     "local_time",
     "markup_label",
     "natural_key",
-    "number_doors",
+    "priority_text",
     "status_text",
     "type_name",
 ]
@@ -49,19 +42,7 @@ __all__ = [
 NO_AUTHOR = "\u2014"
 """Shown when a markup's author is not (or no longer) among the reviewers."""
 
-_TYPE_NAMES: dict[type, str] = {
-    AccessPoint: "Access point",
-    Observer: "Observer",
-    Camera: "Camera",
-    Sightline: "Sightline",
-    Space: "Space",
-    Comment: "Comment",
-}
-_ZONE_NAMES = {
-    ZoneKind.LOCKABLE_ZONE: "Lockable zone",
-    ZoneKind.SAFE_ROOM: "Safe room",
-    ZoneKind.HARD_CORNER: "Hard corner",
-}
+_WORDS_IN_OTHER_COLUMNS = (FieldKind.TEXT, FieldKind.LONG_TEXT)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,16 +64,15 @@ def type_name(markup: Markup) -> str:
     """What kind of markup this is, as a reviewer calls it.
 
     Example:
-        >>> from designreview.model.markups import Stamp
+        >>> from designreview.model.markups import AccessPoint, Stamp, Zone, ZoneKind
         >>> made = Stamp("r-1", "2026-11-20T09:00:00+00:00")
         >>> type_name(Zone("z", "s", made, made, (), ZoneKind.HARD_CORNER))
         'Hard corner'
         >>> type_name(AccessPoint("d", "s", made, made, (0.0, 0.0)))
         'Access point'
     """
-    if isinstance(markup, Zone):
-        return _ZONE_NAMES[markup.kind]
-    return _TYPE_NAMES[type(markup)]
+    spec = kind_of(markup)
+    return spec.name_of(markup) if spec.name_of is not None else spec.name
 
 
 def first_words(text: str, limit: int = 40) -> str:
@@ -115,37 +95,47 @@ def first_words(text: str, limit: int = 40) -> str:
     return cut.rstrip(" ,.;:\u2014-") + "\u2026"
 
 
-def _full_label(markup: Markup) -> str:
-    if isinstance(markup, AccessPoint):
-        return markup.door_number
-    if isinstance(markup, Comment):
-        return markup.text
-    if isinstance(markup, Zone | Space):
-        return markup.name
-    return markup.label
+def full_label(markup: Markup) -> str:
+    """The whole door number, label, name or comment text, for search and tooltips.
+
+    Example:
+        >>> from designreview.model.markups import Comment, Stamp
+        >>> made = Stamp("r-1", "2026-11-20T09:00:00+00:00")
+        >>> full_label(Comment("c", "s", made, made, (0, 0), "Glass " * 20)) == (
+        ...     "Glass " * 20)
+        True
+    """
+    text: str = getattr(markup, kind_of(markup).label_field)
+    return text
+
+
+def _is_long(markup: Markup) -> bool:
+    spec = kind_of(markup)
+    label = next((f for f in spec.fields if f.name == spec.label_field), None)
+    return label is not None and label.kind is FieldKind.LONG_TEXT
 
 
 def markup_label(markup: Markup) -> str:
     """The door number, label or name, or the first words of a comment.
 
     Example:
-        >>> from designreview.model.markups import Stamp
+        >>> from designreview.model.markups import AccessPoint, Comment, Stamp
         >>> made = Stamp("r-1", "2026-11-20T09:00:00+00:00")
         >>> markup_label(AccessPoint("d", "s", made, made, (0, 0), door_number="E1"))
         'E1'
         >>> markup_label(Comment("c", "s", made, made, (0, 0), "Glass " * 20))
         'Glass Glass Glass Glass Glass Glass…'
     """
-    if isinstance(markup, Comment):
-        return first_words(markup.text)
-    return _full_label(markup)
+    if _is_long(markup):
+        return first_words(full_label(markup))
+    return full_label(markup)
 
 
 def author_name(markup: Markup, review: Review) -> str:
     """The name of the reviewer who made the markup, or an em dash if unknown.
 
     Example:
-        >>> from designreview.model.markups import Stamp
+        >>> from designreview.model.markups import Camera, Stamp
         >>> from designreview.model.review import Review, Reviewer
         >>> review = Review("r", reviewers=(Reviewer("r-1", "Ann Lee", "Police"),))
         >>> made = Stamp("r-1", "2026-11-20T09:00:00+00:00")
@@ -163,7 +153,7 @@ def agency_of(markup: Markup, review: Review) -> str:
     """The comment's own agency, else the agency of the markup's author, else "".
 
     Example:
-        >>> from designreview.model.markups import Stamp
+        >>> from designreview.model.markups import Camera, Comment, Stamp
         >>> from designreview.model.review import Review, Reviewer
         >>> review = Review("r", reviewers=(Reviewer("r-1", "Ann Lee", "Police"),))
         >>> made = Stamp("r-1", "2026-11-20T09:00:00+00:00")
@@ -172,8 +162,10 @@ def agency_of(markup: Markup, review: Review) -> str:
         >>> agency_of(Comment("c", "s", made, made, (0, 0), "x", agency="Fire"), review)
         'Fire'
     """
-    if isinstance(markup, Comment) and markup.agency:
-        return markup.agency
+    if any(f.name == "agency" for f in kind_of(markup).fields):  # a comment's own
+        own = str(getattr(markup, "agency", ""))
+        if own:
+            return own
     reviewer = review.reviewer(markup.created.reviewer_id)
     return reviewer.agency if reviewer is not None else ""
 
@@ -182,7 +174,7 @@ def status_text(markup: Markup) -> str:
     """A comment's status in words ("Open", "Answered", ...); "" for other markups.
 
     Example:
-        >>> from designreview.model.markups import CommentStatus, Stamp
+        >>> from designreview.model.markups import Camera, Comment, CommentStatus, Stamp
         >>> made = Stamp("r-1", "2026-11-20T09:00:00+00:00")
         >>> status_text(Comment("c", "s", made, made, (0, 0), "x",
         ...                     status=CommentStatus.RESOLVED))
@@ -190,9 +182,57 @@ def status_text(markup: Markup) -> str:
         >>> status_text(Camera("c", "s", made, made, (0, 0)))
         ''
     """
-    if isinstance(markup, Comment):
-        return markup.status.value.capitalize()
-    return ""
+    return _shown_value(markup, "status")
+
+
+def _shown_value(markup: Markup, name: str) -> str:
+    """The value of field ``name`` as the panel shows it; "" if the kind has none."""
+    field = next((f for f in kind_of(markup).fields if f.name == name), None)
+    if field is None:
+        return ""
+    return format_value(field, getattr(markup, name), imperial=False)
+
+
+def priority_text(markup: Markup) -> str:
+    """A comment's priority in words ("Normal", "High", ...); "" for other markups.
+
+    Example:
+        >>> from designreview.model.markups import Comment, Priority, Stamp
+        >>> made = Stamp("r-1", "2026-11-20T09:00:00+00:00")
+        >>> priority_text(Comment("c", "s", made, made, (0, 0), "x",
+        ...                       priority=Priority.CRITICAL))
+        'Critical'
+    """
+    return _shown_value(markup, "priority")
+
+
+def details(
+    markup: Markup, imperial: bool, leave_out: Sequence[str] = ()
+) -> tuple[str, ...]:
+    """Every attribute of a markup in words, one "Field: value" each, then its facts.
+
+    Texts (labels, names, a comment's text) are left to the columns or lines that show
+    them, as are the fields named in ``leave_out``; blank values are dropped. Lengths
+    follow the plan's units, as in the properties panel.
+
+    Example:
+        >>> from designreview.model.markups import Stamp, Zone
+        >>> made = Stamp("r-1", "2026-11-20T09:00:00+00:00")
+        >>> room = Zone("z", "s", made, made, ((0, 0), (6, 0), (6, 5), (0, 5)),
+        ...             name="Aula 3", occupants=28)
+        >>> details(room, imperial=True)  # 30 m² is 322.9 sq ft
+        ('Type: Lockable zone', 'Occupants: 28', 'Area: 30.0 m² (323 sq ft)')
+        >>> details(room, imperial=False, leave_out=("kind", "occupants"))
+        ('Area: 30.0 m²',)
+    """
+    spec = kind_of(markup)
+    parts = [
+        f"{field.label}: {format_value(field, getattr(markup, field.name), imperial)}"
+        for field in spec.fields
+        if field.kind not in _WORDS_IN_OTHER_COLUMNS and field.name not in leave_out
+    ]
+    parts += spec.facts(markup, imperial)
+    return tuple(p for p in parts if not p.endswith(": "))
 
 
 def local_time(iso: str, zone: tzinfo | None = None) -> str:
@@ -223,7 +263,7 @@ def describe(markup: Markup, review: Review) -> MarkupRow:
     """Every column of a markups list for one markup.
 
     Example:
-        >>> from designreview.model.markups import Stamp
+        >>> from designreview.model.markups import Observer, Stamp
         >>> from designreview.model.review import Review, Reviewer, Sheet
         >>> review = Review("r", reviewers=(Reviewer("r-1", "Ann Lee", "Police"),),
         ...                 sheets=(Sheet("s", "Level 1", "l1.dxf", ""),))
@@ -243,7 +283,7 @@ def describe(markup: Markup, review: Review) -> MarkupRow:
         status=status_text(markup),
         modified=local_time(markup.modified.at),
         sheet=sheet.name if sheet is not None else "",
-        full_text=_full_label(markup),
+        full_text=full_label(markup),
     )
 
 
@@ -258,63 +298,3 @@ def natural_key(text: str) -> str:
         ['D-1', 'd-2', 'D-10']
     """
     return re.sub(r"\d+", lambda m: m.group().zfill(12), text.casefold())
-
-
-def door_numbers(
-    count: int, prefix: str = "D-", taken: Iterable[str] = ()
-) -> list[str]:
-    """The first ``count`` free numbers of a sequence: prefix, then 01, 02, ...
-
-    Numbers in ``taken`` (doors that keep theirs) are skipped, however they are
-    padded, so the sequence never repeats a door's number. Numbers get at least two
-    digits, and all of them the same width.
-
-    Example:
-        >>> door_numbers(3)
-        ['D-01', 'D-02', 'D-03']
-        >>> door_numbers(3, "E", taken=["E2", "D-1", "E-x"])
-        ['E01', 'E03', 'E04']
-        >>> door_numbers(2, taken=[f"D-{n}" for n in range(1, 99)])
-        ['D-099', 'D-100']
-    """
-    used = {
-        int(rest)
-        for number in taken
-        if number.startswith(prefix)
-        and (rest := number[len(prefix) :]).isascii()
-        and rest.isdigit()
-    }
-    picks: list[int] = []
-    candidate = 0
-    while len(picks) < count:
-        candidate += 1
-        if candidate not in used:
-            picks.append(candidate)
-    width = max(2, len(str(picks[-1]))) if picks else 2
-    return [f"{prefix}{n:0{width}d}" for n in picks]
-
-
-def number_doors(
-    doors: Sequence[AccessPoint], prefix: str, others: Iterable[AccessPoint] = ()
-) -> dict[MarkupId, str]:
-    """New door numbers for ``doors`` in their given order; ``others`` keep theirs.
-
-    Returns only the doors whose number changes.
-
-    Example:
-        >>> from designreview.model.markups import Stamp
-        >>> made = Stamp("r-1", "2026-11-20T09:00:00+00:00")
-        >>> def door(i, n=""):
-        ...     return AccessPoint(i, "s", made, made, (0, 0), door_number=n)
-        >>> number_doors([door("a", "D-01"), door("b", "7")], "D-")
-        {'b': 'D-02'}
-        >>> number_doors([door("a"), door("b")], "D-", others=[door("c", "D-01")])
-        {'a': 'D-02', 'b': 'D-03'}
-    """
-    taken = [d.door_number for d in others]
-    numbers = door_numbers(len(doors), prefix, taken)
-    return {
-        door.id: number
-        for door, number in zip(doors, numbers, strict=True)
-        if door.door_number != number
-    }

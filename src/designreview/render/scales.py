@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from designreview.model.units import M_PER_FT
+
 __all__ = [
     "IMPERIAL_SCALES",
     "METRIC_SCALES",
@@ -19,8 +21,6 @@ __all__ = [
     "choose_scale",
     "scale_bar",
 ]
-
-_M_PER_FT = 0.3048
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +147,7 @@ def scale_bar(scale: PlanScale, max_paper_m: float) -> ScaleBar:
         0.03175
     """
     unit_m, lengths, unit = (
-        (_M_PER_FT, _BAR_FEET, "ft") if scale.is_imperial else (1.0, _BAR_METRES, "m")
+        (M_PER_FT, _BAR_FEET, "ft") if scale.is_imperial else (1.0, _BAR_METRES, "m")
     )
     fitting = [n for n in lengths if scale.paper_m(n * unit_m) <= max_paper_m]
     length = fitting[-1] if fitting else lengths[0]

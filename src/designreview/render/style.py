@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from designreview.model.findings import Severity
 from designreview.model.plan import LayerCategory
 
 Rgb = tuple[int, int, int]
@@ -58,6 +59,49 @@ _CATEGORY_STYLES: dict[LayerCategory, tuple[Rgb, Rgb, float, int]] = {
     LayerCategory.ANNOTATION: ((150, 150, 170), (110, 110, 130), 0.8, 15),
     LayerCategory.OTHER: ((110, 110, 115), (150, 150, 155), 1.0, 12),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class SeverityStyle:
+    """How a severity looks and reads wherever a finding is shown.
+
+    Example:
+        >>> SEVERITY_STYLE[Severity.WARNING].label, SEVERITY_STYLE[Severity.INFO].title
+        ('Warning', 'Information')
+        >>> [s.rank for s in SEVERITY_STYLE] == sorted(s.rank for s in Severity)
+        True
+    """
+
+    color: Rgb
+    """Overlay, marker and table text, on screen, paper and BCF snapshots."""
+    label: str
+    """One finding's severity, in tables, legends and exports ("Fail")."""
+    title: str
+    """A group of findings of this severity, in the findings dock ("Fails")."""
+
+
+SEVERITY_STYLE: dict[Severity, SeverityStyle] = {
+    Severity.FAIL: SeverityStyle((210, 30, 30), "Fail", "Fails"),
+    Severity.NEEDS_INFORMATION: SeverityStyle(
+        (150, 90, 200), "Needs information", "Needs information"
+    ),
+    Severity.WARNING: SeverityStyle((230, 140, 0), "Warning", "Warnings"),
+    Severity.INFO: SeverityStyle((40, 120, 200), "Info", "Information"),
+}
+"""Every severity's colour and words, worst first (the order legends list them in)."""
+
+AGENCY_COLORS: tuple[Rgb, ...] = (
+    (0, 114, 178),  # blue
+    (213, 94, 0),  # vermillion
+    (0, 158, 115),  # green
+    (204, 121, 167),  # purple-pink
+    (230, 159, 0),  # orange
+    (86, 180, 233),  # sky
+    (120, 94, 240),  # violet
+)  # Okabe-Ito colours: distinguishable with colour-blindness and on a projector
+"""The colours of the agencies' markups, in the order of a review's roster."""
+NO_AGENCY_COLOR: Rgb = (90, 90, 100)
+"""Markups of a reviewer without an agency."""
 
 
 def palette(theme: Theme) -> Palette:

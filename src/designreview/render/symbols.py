@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from designreview.model.geometry import Point2
-from designreview.render.markup_graphics import Symbol
+from designreview.render.graphic import Symbol
 
 __all__ = ["SymbolPath", "symbol_paths"]
 

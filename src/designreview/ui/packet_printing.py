@@ -20,7 +20,8 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from designreview.packet.pdf_pages import POINTS_PER_INCH, page_sizes, render_pages
+from designreview.model.units import POINTS_PER_INCH
+from designreview.packet.pdf_pages import page_sizes, render_pages
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -24,6 +24,7 @@ from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding, polygon_rings
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import SpaceType
+from designreview.model.units import format_feet
 
 if TYPE_CHECKING:
     from shapely.geometry import Polygon
@@ -70,11 +71,10 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
                 finding(
                     RULE_ID,
                     Severity.FAIL,
-                    f"{hall.label} is a dead end {length:.1f} m ({length * 3.281:.0f} "
-                    "ft) "
-                    f"long; the limit is {limit:.1f} m ({limit * 3.281:.0f} ft). "
-                    "Extend it "
-                    "to another corridor or an exit, or shorten it.",
+                    f"{hall.label} is a dead end {length:.1f} m "
+                    f"({format_feet(length)}) long; the limit is {limit:.1f} m "
+                    f"({format_feet(limit)}). Extend it to another corridor or an "
+                    "exit, or shorten it.",
                     ctx,
                     far,
                     (hall.id,),

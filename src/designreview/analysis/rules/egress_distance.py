@@ -19,6 +19,7 @@ from designreview.analysis.rules.sampling import grid_points
 from designreview.analysis.walk_graph import locate
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import SpaceType
+from designreview.model.units import format_feet
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -105,8 +106,8 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
                     RULE_ID,
                     Severity.FAIL,
                     f"From {room.label} the walk to the nearest exit is {worst:.0f} m "
-                    f"({worst * 3.281:.0f} ft), over {limit:.0f} m "
-                    f"({limit * 3.281:.0f} ft). Add an exit or shorten the route.",
+                    f"({format_feet(worst)}), over {limit:.0f} m "
+                    f"({format_feet(limit)}). Add an exit or shorten the route.",
                     ctx,
                     where,
                     (room.id,),

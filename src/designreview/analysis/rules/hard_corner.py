@@ -33,6 +33,7 @@ from designreview.analysis.rules.base import (
 from designreview.analysis.rules.door_glass import door_glass, outside_of
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import SpaceType
+from designreview.model.units import format_square_feet
 
 if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
@@ -142,9 +143,9 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
                 RULE_ID,
                 Severity.FAIL,
                 f"{room.label}: the corner out of sight of the door glass is "
-                f"{corner.area:.1f} m² ({corner.area * 10.764:.0f} sq ft); "
+                f"{corner.area:.1f} m² ({format_square_feet(corner.area)}); "
                 f"{occupants} occupants need {needed:.1f} m² "
-                f"({needed * 10.764:.0f} sq ft). Move or narrow the door glass, or "
+                f"({format_square_feet(needed)}). Move or narrow the door glass, or "
                 "drop the sidelite.",
                 ctx,
                 (where.x, where.y),

@@ -19,6 +19,7 @@ from designreview.analysis.rules.room_locks import OCCUPIED
 from designreview.analysis.rules.sampling import grid_points, squares
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import SpaceType
+from designreview.model.units import format_feet
 
 if TYPE_CHECKING:
     from designreview.analysis.building_view import Room
@@ -104,7 +105,7 @@ def _finding(
         RULE_ID,
         Severity.FAIL,
         f"Parts of {room.label} (about {area.area:.0f} m²) are more than "
-        f"{params.max_walk_m:.0f} m ({params.max_walk_m * 3.281:.0f} ft) from a room "
+        f"{params.max_walk_m:.0f} m ({format_feet(params.max_walk_m)}) from a room "
         "that locks from inside. Add lockable refuge nearby or make a nearby room "
         "lockable.",
         ctx,

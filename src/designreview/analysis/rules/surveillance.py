@@ -17,6 +17,7 @@ from designreview.analysis.rules.base import CheckContext, finding, polygon_ring
 from designreview.analysis.viewsheds import markup_viewshed
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import Camera, Markup, SpaceType
+from designreview.model.units import format_square_feet
 
 RULE_ID = "SURV-1"
 TITLE = "Corridors and commons are watched"
@@ -58,7 +59,7 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
     where = big[0].representative_point() if big else zone.representative_point()
     gaps = (
         f"{len(big)} blind spot{'s are' if len(big) != 1 else ' is'} larger than "
-        f"{params.max_blind_spot_m2 * 10.764:.0f} sq ft"
+        f"{format_square_feet(params.max_blind_spot_m2)}"
     )
     if planned:
         severity = Severity.FAIL

@@ -41,7 +41,6 @@ from xml.etree import ElementTree as ET
 
 from designreview.analysis.rules import RULES
 from designreview.exports.bcf.snapshot import (
-    SEVERITY_COLORS,
     Highlight,
     render_snapshot,
     view_around,
@@ -53,7 +52,8 @@ from designreview.model.ids import SheetId
 from designreview.model.markups import Comment, CommentStatus
 from designreview.model.review import DecisionKind
 from designreview.render.markup_graphics import agency_color, markup_graphic
-from designreview.render.markup_text import first_words
+from designreview.render.markup_text import first_words, priority_text, status_text
+from designreview.render.style import SEVERITY_STYLE
 from designreview.review_file.atomic_write import write_atomic
 from designreview.review_file.errors import SaveError
 
@@ -77,12 +77,12 @@ NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:designreview:bcf")
 """Namespace of every GUID made here (fixed: GUIDs must survive re-exports)."""
 TOOL = "designreview"
 VIEWPOINT_FILE, SNAPSHOT_FILE = "viewpoint.bcfv", "snapshot.png"
-_SEVERITY_WORDS = {
-    Severity.FAIL: ("Fail", "High"),
-    Severity.NEEDS_INFORMATION: ("Needs information", "Normal"),
-    Severity.WARNING: ("Warning", "Normal"),
-    Severity.INFO: ("Info", "Low"),
-}  # label, priority
+_PRIORITY = {
+    Severity.FAIL: "High",
+    Severity.NEEDS_INFORMATION: "Normal",
+    Severity.WARNING: "Normal",
+    Severity.INFO: "Low",
+}  # BCF's priority of a finding's topic
 _DECISIONS = {
     DecisionKind.ACCEPT: ("Accepted", "Closed"),
     DecisionKind.WILL_FIX: ("Will fix", "In Progress"),
@@ -226,7 +226,8 @@ def _finding_topic(
     dated: str,
 ) -> BcfTopic:
     topic_guid = guid(review.id, "finding", finding.key)
-    severity, priority = _SEVERITY_WORDS[finding.severity]
+    style = SEVERITY_STYLE[finding.severity]
+    severity, priority = style.label, _PRIORITY[finding.severity]
     title = getattr(RULES.get(finding.rule), "TITLE", finding.rule)
     decided = None
     if decision is not None:
@@ -247,7 +248,7 @@ def _finding_topic(
             decided.text if decided is not None else "",
         ),
         finding.sheet_id,
-        Highlight(finding.location, finding.overlay, SEVERITY_COLORS[finding.severity]),
+        Highlight(finding.location, finding.overlay, style.color),
         (decided.date, decided.author) if decided is not None else None,
         decision.owner if decision is not None else "",
         (decided,) if decided is not None else (),
@@ -283,13 +284,13 @@ def _comment_topic(
         topic_guid,
         "Comment",
         _comment_status(comment),
-        comment.priority.value.capitalize(),
+        priority_text(comment),
         _short(comment.text),
         _labels(review, comment.sheet_id, agency),
         (bcf_time(comment.created.at, dated), author),
         _paragraphs(
             comment.text,
-            f"Comment by {by}. Status: {comment.status.value.capitalize()}.",
+            f"Comment by {by}. Status: {status_text(comment)}.",
             _where(review, plans, comment.sheet_id, comment.position),
         ),
         comment.sheet_id,

@@ -26,8 +26,8 @@ from xml.etree import ElementTree as ET
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
-from designreview.model.findings import Severity
 from designreview.model.geometry import Point2
+from designreview.model.units import M_PER_FT
 from designreview.render.frontend import plan_primitives
 from designreview.render.primitives import SegmentBatch, TextPrimitive
 from designreview.render.style import Rgb, Theme, palette
@@ -37,10 +37,10 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from designreview.model.plan import Plan
-    from designreview.render.markup_graphics import MarkupGraphic
+    from designreview.render.graphic import MarkupGraphic
 
 __all__ = [
-    "SEVERITY_COLORS", "Highlight", "SnapshotView", "render_snapshot", "view_around",
+    "Highlight", "SnapshotView", "render_snapshot", "view_around",
     "viewpoint_xml",
 ]  # fmt: skip
 
@@ -55,12 +55,6 @@ MAX_LINES = 500
 """Outline segments given to a BIM viewer as lines (blind spots can have thousands)."""
 MARKER_PX = 11
 """Radius of the ring at a topic's location, as on the canvas (finding_overlay)."""
-SEVERITY_COLORS: dict[Severity, Rgb] = {
-    Severity.FAIL: (210, 30, 30),
-    Severity.NEEDS_INFORMATION: (150, 90, 200),
-    Severity.WARNING: (230, 140, 0),
-    Severity.INFO: (40, 120, 200),
-}  # as the canvas marks findings (ui/canvas/finding_overlay.py)
 _Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 _LATIN_FONTS = ("DejaVuSans.ttf", "Arial.ttf", "arial.ttf")
 _CJK_FONTS = ("DroidSansFallbackFull.ttf", "NotoSansCJK-Regular.ttc", "msyh.ttc")
@@ -302,7 +296,7 @@ def _draw_scale_bar(
     draw: ImageDraw.ImageDraw, view: SnapshotView, imperial: bool, theme: Theme
 ) -> None:
     """A bar of a round length, about a fifth of the width, in the plan's units."""
-    unit_m, unit = (0.3048, "ft") if imperial else (1.0, "m")
+    unit_m, unit = (M_PER_FT, "ft") if imperial else (1.0, "m")
     target = view.width_m / 5 / unit_m
     steps = [n * 10**e for e in range(-1, 5) for n in (1, 2, 5)]
     length = max((n for n in steps if n <= target), default=steps[0])

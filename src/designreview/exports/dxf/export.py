@@ -37,10 +37,11 @@ from designreview.exports.dxf.layers import (
     VIEWSHED,
     DxfPen,
     add_review_layers,
-    draw_markup,
 )
+from designreview.exports.dxf.markups import draw_markup
 from designreview.model.errors import DesignReviewError
 from designreview.model.markups import Camera, Observer
+from designreview.model.units import M2_PER_SQ_FT
 from designreview.readers.dxf.document import OpenedDxf, open_dxf
 from designreview.review_file.atomic_write import write_atomic
 
@@ -349,7 +350,7 @@ def _polygon_rings(geometry: Any) -> list[list[list[Point2]]]:
 def _area(area_m2: float, pen: DxfPen) -> str:
     """An area as the plan's users read it."""
     if pen.is_imperial:
-        return f"{area_m2 / 0.09290304:,.0f} sq ft"
+        return f"{area_m2 / M2_PER_SQ_FT:,.0f} sq ft"
     return f"{area_m2:,.1f} m²"
 
 

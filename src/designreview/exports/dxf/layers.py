@@ -24,6 +24,8 @@ REVIEW-FINDING-NEEDS-INFO  220  checks that lack information
 =========================  ===  ====================================================
 
 Sizes of symbols and text are given in metres and converted to the drawing's unit.
+Which layer a markup goes on is part of its kind's declaration (``render/kinds/``);
+``exports/dxf/markups.py`` draws it.
 """
 
 from __future__ import annotations
@@ -36,29 +38,13 @@ from typing import TYPE_CHECKING, Any
 
 from ezdxf.enums import TextEntityAlignment
 
-from designreview.analysis.obstacles import sightline
 from designreview.model.findings import Severity
-from designreview.model.ids import ReviewerId
-from designreview.model.markups import (
-    AccessPoint,
-    Camera,
-    Comment,
-    Observer,
-    Sightline,
-    Space,
-    Zone,
-    ZoneKind,
-)
-from designreview.render.markup_graphics import camera_wedge
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from designreview.analysis.obstacles import VisibilityIndex
     from designreview.model.geometry import Point2
-    from designreview.model.markups import Markup
     from designreview.model.plan import Plan
-    from designreview.model.review import Review
 
 __all__ = [
     "FINDING_LAYERS",
@@ -66,7 +52,7 @@ __all__ = [
     "DxfPen",
     "ReviewLayer",
     "add_review_layers",
-    "draw_markup",
+    "layer_named",
     "mtext_escape",
 ]
 
@@ -113,6 +99,19 @@ REVIEW_LAYERS: tuple[ReviewLayer, ...] = (
     ACCESS, DOOR_NUMBER, OBSERVER, CAMERA, VIEWSHED, SIGHTLINE, ZONE, SAFEROOM,
     HARDCORNER, SPACE, COMMENT, *FINDING_LAYERS.values(),
 )  # fmt: skip
+
+
+_BY_NAME = {spec.name: spec for spec in REVIEW_LAYERS}
+
+
+def layer_named(name: str) -> ReviewLayer:
+    """The layer called ``name``; one no kind has styled yet is white (ACI 7).
+
+    Example:
+        >>> layer_named("REVIEW-CAMERA").color, layer_named("REVIEW-AED").color
+        (150, 7)
+    """
+    return _BY_NAME.get(name) or ReviewLayer(name, 7, name.removeprefix("REVIEW-"))
 
 
 def add_review_layers(doc: Any) -> None:
@@ -317,133 +316,6 @@ class DxfPen:
             self.layout.add_polyline2d(
                 vertices, format="xyb", close=True, dxfattribs=attribs
             )
-
-
-def draw_markup(
-    pen: DxfPen,
-    markup: Markup,
-    review: Review,
-    index: VisibilityIndex | None,
-    text_m: float,
-) -> None:
-    """Draw one markup on its layer: a marker, its geometry and its label.
-
-    ``index`` (the walls, for sightlines) may be None: sightlines then say nothing
-    about whether they are clear.
-    """
-    if isinstance(markup, AccessPoint):
-        _draw_access_point(pen, markup, text_m)
-    elif isinstance(markup, Observer):
-        pen.circle(OBSERVER, markup.position, 0.3)
-        label = markup.label or _words(markup.kind.value)
-        pen.text(OBSERVER, [label], _beside(markup.position), text_m)
-    elif isinstance(markup, Camera):
-        pen.circle(CAMERA, markup.position, 0.25)
-        pen.polyline(CAMERA, camera_wedge(markup), closed=True)
-        specs = (
-            f"{markup.fov_deg:g}° view, {markup.range_m:g} m, {markup.resolution_px} px"
-        )
-        lines = [markup.label or "Camera", specs]
-        pen.text(CAMERA, lines, _beside(markup.position), text_m)
-    elif isinstance(markup, Sightline):
-        _draw_sightline(pen, markup, index, text_m)
-    elif isinstance(markup, Zone | Space):
-        _draw_area(pen, markup, text_m)
-    elif isinstance(markup, Comment):
-        _draw_comment(pen, markup, review, text_m)
-
-
-def _draw_access_point(pen: DxfPen, door: AccessPoint, text_m: float) -> None:
-    x, y = door.position
-    angle = math.radians(door.angle_deg)
-    dx, dy = math.cos(angle) * door.width_m / 2, math.sin(angle) * door.width_m / 2
-    pen.circle(ACCESS, door.position, 0.3)
-    pen.polyline(ACCESS, ((x - dx, y - dy), (x + dx, y + dy)))
-    traits = [_words(door.kind.value), f"lock: {_words(door.lock.value)}"]
-    if door.designation.value != "none":
-        traits.insert(1, _words(door.designation.value))
-    traits += [_words(c.value) for c in door.access_control]
-    lines = [door.door_number or "Door", ", ".join(traits)]
-    pen.text(ACCESS, lines, _beside(door.position), text_m, wrap=32)
-
-
-def _draw_sightline(
-    pen: DxfPen, line: Sightline, index: VisibilityIndex | None, text_m: float
-) -> None:
-    pen.polyline(SIGHTLINE, (line.start, line.end))
-    pen.circle(SIGHTLINE, line.start, 0.15)
-    status = ""
-    if index is not None:
-        try:
-            sight = sightline(index, line.start, line.end)
-        except ValueError:
-            sight = None
-        if sight is not None and sight.blocked_at is not None:
-            pen.cross(SIGHTLINE, sight.blocked_at, 0.6)
-        if sight is not None:
-            status = "clear" if sight.is_clear else "blocked"
-    words = " - ".join(w for w in (line.label or "Sightline", status) if w)
-    middle = ((line.start[0] + line.end[0]) / 2, (line.start[1] + line.end[1]) / 2)
-    pen.text(SIGHTLINE, [words], middle, text_m)
-
-
-def _draw_area(pen: DxfPen, area: Zone | Space, text_m: float) -> None:
-    if isinstance(area, Space):
-        layer = SPACE
-        lines = [area.name or "Space", _words(area.space_type.value)]
-        count = area.occupant_load
-    else:
-        layer = {ZoneKind.SAFE_ROOM: SAFEROOM, ZoneKind.HARD_CORNER: HARDCORNER}.get(
-            area.kind, ZONE
-        )
-        lines = [area.name or _words(area.kind.value).capitalize()]
-        count = area.occupants
-    if count is not None:
-        lines.append(f"{count} occupants")
-    pen.polyline(layer, area.vertices, closed=True)
-    if area.vertices:
-        xs, ys = zip(*area.vertices, strict=True)
-        middle = (sum(xs) / len(xs), sum(ys) / len(ys))
-        pen.text(layer, lines, middle, text_m, centered=True)
-
-
-def _draw_comment(pen: DxfPen, comment: Comment, review: Review, text_m: float) -> None:
-    pen.circle(COMMENT, comment.position, 0.3)
-    if len(comment.cloud) >= 3:
-        pen.cloud(COMMENT, comment.cloud)
-    if comment.leader_to is not None:
-        pen.polyline(COMMENT, (comment.position, comment.leader_to))
-    author = review.reviewer(comment.created.reviewer_id)
-    agency = comment.agency or (author.agency if author else "")
-    byline = _who(review, comment.created.reviewer_id)
-    lines = [
-        comment.text,
-        f"- {byline}"
-        + (f" ({agency})" if agency else "")
-        + f", {comment.created.at[:10]}",
-        f"Status: {comment.status.value}; priority: {comment.priority.value}",
-        *(
-            f"Reply, {_who(review, r.author.reviewer_id)}: {r.text}"
-            for r in comment.replies
-        ),
-    ]
-    pen.text(COMMENT, lines, _beside(comment.position), text_m, wrap=40)
-
-
-def _who(review: Review, reviewer_id: str) -> str:
-    """A reviewer's name, or the id of one no longer on the roster."""
-    reviewer = review.reviewer(ReviewerId(reviewer_id))
-    return reviewer.name if reviewer else reviewer_id
-
-
-def _beside(point: Point2) -> Point2:
-    """Where a marker's label goes: up and to the right of it."""
-    return (point[0] + 0.45, point[1] + 0.45)
-
-
-def _words(value: str) -> str:
-    """An enum value as words: ``key_outside_only`` -> ``key outside only``."""
-    return value.replace("_", " ")
 
 
 def _finite(points: list[tuple[float, float]]) -> list[tuple[float, float]]:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem
 
-from designreview.model.findings import Severity
+from designreview.render.style import SEVERITY_STYLE
 from designreview.ui.canvas.coords import to_scene
 
 if TYPE_CHECKING:
@@ -17,12 +17,6 @@ if TYPE_CHECKING:
     from designreview.model.findings import Finding
 
 OVERLAY_Z = 400
-COLORS = {
-    Severity.FAIL: QColor(210, 30, 30),
-    Severity.NEEDS_INFORMATION: QColor(150, 90, 200),
-    Severity.WARNING: QColor(230, 140, 0),
-    Severity.INFO: QColor(40, 120, 200),
-}
 
 
 class FindingOverlay:
@@ -51,7 +45,7 @@ class FindingOverlay:
             for item in (self.area, self.route, self.marker):
                 item.setVisible(False)
             return
-        color = COLORS[finding.severity]
+        color = QColor(*SEVERITY_STYLE[finding.severity].color)
         pen = QPen(color)
         pen.setCosmetic(True)
         pen.setWidthF(2.5)

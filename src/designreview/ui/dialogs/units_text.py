@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from designreview.model.errors import DesignReviewError
+from designreview.model.errors import DesignReviewError, FieldError
 from designreview.model.plan import UnitReport, UnitSource
-from designreview.model.units import LengthUnit, format_scale
+from designreview.model.units import LengthUnit, format_scale, parse_length
 from designreview.recognition.units.evidence import calibrated_scale, unit_name
-from designreview.render.markup_fields import FieldError, parse_length
 
 if TYPE_CHECKING:
     from designreview.model.plan import Plan

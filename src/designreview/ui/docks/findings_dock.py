@@ -28,18 +28,13 @@ from designreview.model.edits import SetDecision
 from designreview.model.findings import Finding, Severity
 from designreview.model.review import Decision, DecisionKind
 from designreview.render.finding_groups import group_findings
+from designreview.render.style import SEVERITY_STYLE
 from designreview.ui.qt_helpers import signals_blocked
 
 if TYPE_CHECKING:
     from designreview.analysis.run import CheckResult
     from designreview.ui.document_bridge import DocumentBridge
 
-SEVERITY_TITLES = {
-    Severity.FAIL: "Fails",
-    Severity.NEEDS_INFORMATION: "Needs information",
-    Severity.WARNING: "Warnings",
-    Severity.INFO: "Information",
-}
 DECISION_TEXT = {
     DecisionKind.ACCEPT: "Accepted",
     DecisionKind.WILL_FIX: "Will fix",
@@ -90,7 +85,7 @@ class FindingsDock(QDockWidget):
         current = self.current()
         self.findings = {f.key: f for f in result.findings}
         counts = ", ".join(
-            f"{result.count(s)} {SEVERITY_TITLES[s].lower()}"
+            f"{result.count(s)} {SEVERITY_STYLE[s].title.lower()}"
             for s in Severity
             if result.count(s)
         )
@@ -140,7 +135,7 @@ class FindingsDock(QDockWidget):
     def _add_group(self, severity: Severity, findings: list[Finding]) -> None:
         if not findings:
             return
-        group = QTreeWidgetItem([f"{SEVERITY_TITLES[severity]} ({len(findings)})"])
+        group = QTreeWidgetItem([f"{SEVERITY_STYLE[severity].title} ({len(findings)})"])
         self.tree.addTopLevelItem(group)
         for rule_id in sorted({f.rule for f in findings}):
             mine = [f for f in findings if f.rule == rule_id]

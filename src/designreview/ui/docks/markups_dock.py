@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from designreview.model.edits import Batch, ReplaceMarkup
 from designreview.model.markups import AccessPoint
-from designreview.render.markup_text import number_doors
+from designreview.render.door_numbers import number_doors
 from designreview.ui.markup_rows import (
     ID_ROLE,
     Column,

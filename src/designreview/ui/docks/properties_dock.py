@@ -1,7 +1,8 @@
 """The properties dock: edit the selected markups' attributes, one undo step per change.
 
 Which fields a selection has, how values read and what typed text means all come
-from ``render/markup_fields.py``; this module only binds them to widgets.
+from ``render/markup_fields.py`` and ``render/fields.py``; this module only binds
+them to widgets.
 """
 
 from __future__ import annotations
@@ -30,25 +31,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from designreview.model.errors import FieldError
 from designreview.model.markups import Comment
-from designreview.render.markup_fields import (
+from designreview.render.comment_thread import stamp_text, thread
+from designreview.render.fields import (
     MIXED,
     ChoiceToggle,
     Field,
-    FieldError,
     FieldKind,
     choice_label,
-    choice_states,
-    field_edit,
     format_value,
     hint,
     parse_value,
+)
+from designreview.render.markup_fields import (
+    choice_states,
+    field_edit,
     reply_edit,
     selection_title,
     shared_fields,
     shared_value,
-    stamp_text,
-    thread,
 )
 from designreview.ui.qt_helpers import signals_blocked
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from designreview.model.edits import AddMarkup
 from designreview.model.ids import MarkupId, ReviewerId, SheetId, new_id
 from designreview.model.markups import Camera, Sightline, Stamp
-from designreview.render.markup_graphics import camera_wedge
+from designreview.render.graphic import camera_wedge
 from designreview.ui.tools.base import Mods, Tool, ToolContext
 from designreview.ui.tools.preview import BLOCKED_COLOR, OK_COLOR, PreviewPath
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 
-from designreview.model.units import format_length
+from designreview.model.units import M2_PER_SQ_FT, format_length
 from designreview.ui.tools.base import Mods, Tool, ToolContext
 from designreview.ui.tools.preview import PreviewPath
 
@@ -91,7 +91,7 @@ class MeasureTool(Tool):
         if len(points) >= 3:
             area = polygon_area(points)
             text += (
-                f"   Area {area / 0.09290304:,.0f} sq ft"
+                f"   Area {area / M2_PER_SQ_FT:,.0f} sq ft"
                 if imperial
                 else f"   Area {area:,.2f} m²"
             )

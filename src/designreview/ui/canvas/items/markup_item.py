@@ -17,7 +17,7 @@ from designreview.ui.canvas.coords import to_scene
 from designreview.ui.canvas.items.symbols import SIZE_PX, symbol_path
 
 if TYPE_CHECKING:
-    from designreview.render.markup_graphics import MarkupGraphic
+    from designreview.render.graphic import MarkupGraphic
 
 MARKUP_ID_ROLE = 0
 MARKUP_Z = 100

@@ -7,7 +7,7 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath, QPolygonF
 
-from designreview.render.markup_graphics import Symbol
+from designreview.render.graphic import Symbol
 
 SIZE_PX = 16.0
 
