@@ -268,13 +268,20 @@ def test_arcs_inside_door_blocks_are_not_counted_twice(tmp_path):
     assert len(read(doc, tmp_path).doors) == 1
 
 
-def test_without_doors_the_count_is_by_layer(tmp_path):
+def test_without_doors_the_count_is_none_and_a_warning_names_the_door_layer(tmp_path):
+    # An insert on a door layer that draws no door (a tag circle) is no door: the
+    # count says what the checks see (0, it used to count the insert), and one
+    # warning says what to do, naming the layer read as doors.
     doc = new_doc()
     doc.blocks.new("DOOR-TAG").add_circle((0, 0), 0.2)
     doc.modelspace().add_blockref("DOOR-TAG", (0, 0), dxfattribs={"layer": "A-DOOR"})
     plan = read(doc, tmp_path)
     assert plan.doors == ()
-    assert plan.counts.doors == 1  # the old count: inserts on door layers
+    assert plan.counts.doors == 0
+    [warning] = [w for w in plan.warnings if w.startswith("No doors found")]
+    assert "Review > Layer Roles" in warning
+    assert "Door tool" in warning
+    assert "A-DOOR" in warning
 
 
 def test_far_from_origin_doors_are_local(tmp_path):

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from tests.fixtures.dxf_files import offices_dxf, rooms_dxf, unnamed_layers_dxf
+from tests.fixtures.dxf_files import (
+    offices_dxf,
+    openings_dxf,
+    rooms_dxf,
+    unnamed_layers_dxf,
+)
 
+from designreview.model.building import DoorMethod
 from designreview.model.plan import LayerCategory
 from designreview.model.units import LengthUnit
 from designreview.ui.commands import review_commands
@@ -76,6 +82,32 @@ def test_a_room_layer_found_by_its_name_can_be_corrected_to_other(
         lambda: not any(s.layer == "Offices" for s in window.plan.spaces),
         timeout=30_000,
     )
+
+
+def test_a_way_of_finding_doors_can_be_switched_off_and_undone(
+    make_window, qtbot, tmp_path
+):
+    # The drawing has a door by leaf line and one by bare gap. Switching "gap" off
+    # keeps only the leaf door; the choice is stored with the sheet and undoes.
+    window = make_window(openings_dxf(tmp_path / "openings.dxf"))
+    assert sorted(d.method.value for d in window.plan.doors) == ["gap", "leaf"]
+    assert "Doors found by: leaf line 1, gap 1" in report_lines(window.plan)
+    dialog = LayerRolesDialog(window.bridge, window.sheets.sheet(), window.plan, window)
+    assert dialog.methods[DoorMethod.GAP].text() == "gap (1)"
+    assert dialog.methods[DoorMethod.GAP].isChecked()
+    dialog.methods[DoorMethod.GAP].setChecked(False)
+    dialog.accept()
+    assert window.bridge.review.sheets[0].door_methods_off == (DoorMethod.GAP,)
+    qtbot.waitUntil(
+        lambda: [d.method for d in window.plan.doors] == [DoorMethod.LEAF],
+        timeout=30_000,
+    )
+    again = LayerRolesDialog(window.bridge, window.sheets.sheet(), window.plan, window)
+    assert not again.methods[DoorMethod.GAP].isChecked()  # shown as stored
+    again.reject()
+    window.bridge.undo_stack.undo()
+    assert window.bridge.review.sheets[0].door_methods_off == ()
+    qtbot.waitUntil(lambda: len(window.plan.doors) == 2, timeout=30_000)
 
 
 def test_units_override_rescales_the_plan(window, qtbot):

@@ -65,6 +65,10 @@ class Door:
     has_vision_panel: bool | None = None
     has_sidelite: bool = False
     subjects: tuple[str, ...] = ()
+    hinge_known: bool = True
+    """False when the drawing does not show the swing (a line across the opening
+    or a bare gap): ``hinge`` is then only one end, and a check that needs the
+    hinge side asks for it instead of guessing."""
 
     @property
     def center(self) -> Point2:
@@ -268,6 +272,7 @@ def _merged(found: DetectedDoor, mark: AccessPoint | None) -> Door:
         found.number,
         lock_from_hardware(found.hardware),
         subjects=(found.id,),
+        hinge_known=found.hinge_known,
     )
     if mark is None:
         return door
@@ -283,6 +288,7 @@ def _merged(found: DetectedDoor, mark: AccessPoint | None) -> Door:
         mark.has_vision_panel,
         mark.has_sidelite,
         (found.id, mark.id),
+        door.hinge_known,
     )
 
 

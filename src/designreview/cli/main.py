@@ -278,6 +278,8 @@ def inspect_report(plan: Plan) -> dict[str, Any]:
             "spaces": plan.counts.spaces,
             "labels": len(plan.labels),
             "segments": sum(len(work.segments) for work in plan.linework),
+            "doors_by_method": dict(plan.counts.doors_by_method),
+            "windows_by_source": dict(plan.counts.windows_by_source),
         },
         "warnings": list(plan.warnings),
         "unit_evidence": _unit_evidence(plan),
@@ -305,6 +307,11 @@ def _unit_evidence(plan: Plan) -> dict[str, Any] | None:
     }
 
 
+def _by_kind(counts: dict[str, int]) -> str:
+    """``block 3, gap 1``: the kinds that gave something, or ``none``."""
+    return ", ".join(f"{kind} {n}" for kind, n in counts.items() if n) or "none"
+
+
 def _inspect_text(report: dict[str, Any]) -> str:
     counts = report["counts"]
     ext = report["extents"]
@@ -315,6 +322,8 @@ def _inspect_text(report: dict[str, Any]) -> str:
         f"({ext[2] - ext[0]:.1f} x {ext[3] - ext[1]:.1f} m)",
         f"walls {counts['walls']} segments, doors {counts['doors']}, windows "
         f"{counts['windows']}, spaces {counts['spaces']}, labels {counts['labels']}",
+        "doors by method: " + _by_kind(counts["doors_by_method"]),
+        "windows by source: " + _by_kind(counts["windows_by_source"]),
         f"layers ({len(report['layers'])}):",
     ]
     evidence = report["unit_evidence"]

@@ -14,12 +14,54 @@ from designreview.model.geometry import Point2
 from designreview.model.markups import SpaceType
 
 
+class DoorMethod(Enum):
+    """How a detected door was drawn: what the importer recognised it by.
+
+    The import report counts doors by it, and a reviewer can switch any method
+    but the block off for a sheet when it finds things that are no doors.
+    """
+
+    BLOCK = "block"
+    """A door block insert (its swing and leaf in the block)."""
+    ARC = "arc"
+    """A swing arc on a door layer, outside any block (one, or two for a
+    double-acting door)."""
+    LINE = "line"
+    """A door-layer line across an opening between two wall ends."""
+    LEAF = "leaf"
+    """A leaf line standing from one jamb of a wall opening, without an arc."""
+    GAP = "gap"
+    """A door-width gap in a wall between two jambs, with nothing drawn in it."""
+
+    @property
+    def label(self) -> str:
+        """How the import report names doors found this way.
+
+        Example:
+            >>> DoorMethod.LEAF.label
+            'leaf line'
+        """
+        return _METHOD_LABELS[self]
+
+
+_METHOD_LABELS = {
+    DoorMethod.BLOCK: "block",
+    DoorMethod.ARC: "arc",
+    DoorMethod.LINE: "line across opening",
+    DoorMethod.LEAF: "leaf line",
+    DoorMethod.GAP: "gap",
+}
+
+
 @dataclass(frozen=True, slots=True)
 class DetectedDoor:
     """A door found in the drawing, in local metres.
 
     ``hinge`` and ``latch`` are the two ends of the opening in the wall; the leaf
-    swings toward ``swing_to`` (a point on the side the door opens into).
+    swings toward ``swing_to`` (a point on the side the door opens into). When the
+    drawing does not show the swing (a line across the opening, a bare gap),
+    ``hinge_known`` is False: ``hinge`` is then just one end of the opening and
+    ``swing_to`` its middle, and nothing may rely on which end is which.
     """
 
     id: str
@@ -30,6 +72,10 @@ class DetectedDoor:
     hardware: str = ""
     layer: str = ""
     block: str = ""
+    method: DoorMethod = DoorMethod.BLOCK
+    hinge_known: bool = True
+    double_acting: bool = False
+    """Swings both ways (two arcs from one hinge, to opposite sides)."""
 
     @property
     def center(self) -> Point2:

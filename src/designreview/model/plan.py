@@ -85,6 +85,11 @@ class PlanCounts:
     doors: int = 0
     windows: int = 0
     spaces: int = 0
+    doors_by_method: tuple[tuple[str, int], ...] = ()
+    """Detected doors per way of drawing them (``("gap", 12)``), every method."""
+    windows_by_source: tuple[tuple[str, int], ...] = ()
+    """Windows per source: ``block`` inserts, ``lines`` (runs of window-layer
+    lines), and ``openings`` (wall gaps a window closes; counted in the others)."""
 
 
 class UnitSource(Enum):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from designreview.model.building import DoorMethod
 from designreview.model.ids import MarkupId, ReviewerId, ReviewId, SheetId
 from designreview.model.markups import Markup, Stamp
 from designreview.model.plan import LayerCategory
@@ -68,6 +69,10 @@ class Sheet:
     level: int = 0
     sensitive_layers: tuple[str, ...] = ()
     """Layers hidden in meeting mode (security systems, keys, cameras' wiring)."""
+    door_methods_off: tuple[DoorMethod, ...] = ()
+    """Ways of finding doors the reviewer switched off for this drawing (Layer
+    Roles), when one takes things that are no doors for doors. Added without a
+    schema step: absent means every way is on."""
     scale_override_m: float | None = field(
         default=None, metadata={"exclusive_minimum": 0.0}
     )

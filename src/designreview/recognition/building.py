@@ -13,11 +13,17 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
+import shapely
 
-from designreview.model.building import DetectedDoor, DetectedSpace
+from designreview.model.building import DetectedDoor, DetectedSpace, DoorMethod
 from designreview.model.plan import LayerCategory
 from designreview.recognition.doors.detection import detect_doors
-from designreview.recognition.layers.roles import DEFAULT_ROLES, LayerRoles
+from designreview.recognition.doors.openings import find_openings, line_doors
+from designreview.recognition.layers.roles import (
+    DEFAULT_ROLES,
+    LayerRoles,
+    guessed_category,
+)
 from designreview.recognition.rooms.layers import one_room_layers, room_layer_outlines
 from designreview.recognition.rooms.outlines import detect_spaces
 from designreview.recognition.rooms.shape_types import type_by_shape
@@ -31,6 +37,7 @@ if TYPE_CHECKING:
     from designreview.recognition.found import WalkResult
 
 __all__ = [
+    "NO_DOORS_WARNING",
     "NO_ROOMS_WARNING",
     "WALL_ROOMS_WARNING",
     "Building",
@@ -45,9 +52,15 @@ WALL_ROOMS_WARNING = (
     "No room outlines found; {} rooms were traced from the walls with door openings "
     "and windows closed: check them, and draw the rooms they miss."
 )
+NO_DOORS_WARNING = (
+    "No doors found: map the layer that draws doors (Review > Layer Roles) or draw "
+    "doors with the Door tool{}."
+)
 DOOR_WIDTH_M = (0.5, 2.5)
 """Typical door openings, single leaf to double door."""
 MIN_DOORS_FOR_UNITS = 3
+RUN_GAP_M = 0.05
+"""Window lines closer than this are one window (its frame and panes)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +70,31 @@ class Building:
     doors: tuple[DetectedDoor, ...] = ()
     spaces: tuple[DetectedSpace, ...] = ()
     warnings: tuple[str, ...] = ()
+    window_blocks: int = 0
+    """Window block inserts, on any layer."""
+    window_runs: int = 0
+    """Groups of touching window-layer lines outside window blocks (a window, or a
+    run of glazing)."""
+    window_openings: int = 0
+    """Openings between wall jambs closed by a window line or block."""
+
+    @property
+    def doors_by_method(self) -> dict[str, int]:
+        """How many doors each way of drawing gave, every method listed.
+
+        Example:
+            >>> Building().doors_by_method["gap"]
+            0
+        """
+        found = {method.value: 0 for method in DoorMethod}
+        for door in self.doors:
+            found[door.method.value] += 1
+        return found
+
+    @property
+    def windows(self) -> int:
+        """Windows from every source: blocks and runs of window-layer lines."""
+        return self.window_blocks + self.window_runs
 
 
 def detect_building(
@@ -80,21 +118,96 @@ def detect_building(
         roles: the same categories for any layer name (texts inside blocks).
     """
     category = {info.name: info.category for info in layers}
+    shift = np.array([origin[0], origin[1], origin[0], origin[1]])
     leaves = _layers_of(arrays, category, LayerCategory.DOOR)
     doors = detect_doors(found.doors, found.door_arcs, leaves, scale, origin)
+    doors = tuple(door for door in doors if door.method not in roles.methods_off)
     walls = _layers_of(arrays, category, LayerCategory.WALL)
-    local_walls = walls - np.array([origin[0], origin[1], origin[0], origin[1]])
+    local_walls = walls - shift
+    glazing = _window_blocks(found, scale, origin)
+    window_lines = _layers_of(arrays, category, LayerCategory.WINDOW) - shift
+    openings = find_openings(
+        local_walls, leaves - shift, np.concatenate([window_lines, glazing]), doors
+    )
+    doors += tuple(d for d in openings.doors if d.method not in roles.methods_off)
+    if DoorMethod.LINE not in roles.methods_off:
+        doors += tuple(line_doors(local_walls, leaves - shift, doors))
     spaces = _outline_spaces(found, category, labels, scale, origin, local_walls, roles)
     warnings: tuple[str, ...] = ()
+    if not doors:
+        warnings += (_no_doors_warning(layers, roles),)
     if not spaces and len(walls):
-        glazing = _window_blocks(found, scale, origin)
         bounds = np.concatenate(
             [_room_bounds(local_walls, arrays, category, doors, origin), glazing]
         )
         spaces = wall_spaces(bounds, labels, roles=roles)
         traced = WALL_ROOMS_WARNING.format(len(spaces))
-        warnings = (traced if spaces else NO_ROOMS_WARNING,)
-    return Building(doors, type_by_shape(spaces, doors), warnings)
+        warnings += (traced if spaces else NO_ROOMS_WARNING,)
+    return Building(
+        doors,
+        type_by_shape(spaces, doors),
+        warnings,
+        window_blocks=_window_block_count(found, layers),
+        window_runs=_runs(window_lines, glazing),
+        window_openings=openings.windows,
+    )
+
+
+def _no_doors_warning(layers: Sequence[LayerInfo], roles: LayerRoles) -> str:
+    """The warning for a plan without doors, naming where doors may be drawn.
+
+    Candidates are the layers read as doors (their lines made no door) and, when
+    there are none, the layers that hold arcs or inserts but no category.
+    """
+    doors = [i.name for i in layers if i.category is LayerCategory.DOOR]
+    off = sorted(method.label for method in roles.methods_off)
+    where = f"; layers read as door: {', '.join(doors[:5])}" if doors else ""
+    if off:
+        where += f"; switched off: {', '.join(off)}"
+    return NO_DOORS_WARNING.format(where)
+
+
+def _window_block_count(found: WalkResult, layers: Sequence[LayerInfo]) -> int:
+    """Window blocks: inserts of blocks named for windows, else on window layers."""
+    named = sum(
+        count
+        for name, count in found.block_inserts.items()
+        if guessed_category(name) is LayerCategory.WINDOW
+    )
+    on_layers = sum(
+        found.inserts_by_layer.get(info.name, 0)
+        for info in layers
+        if info.category is LayerCategory.WINDOW
+    )
+    return max(named, on_layers)
+
+
+def _runs(lines: SegmentArray, blocks: SegmentArray) -> int:
+    """Groups of touching window-layer lines that no window block drew.
+
+    Example:
+        Two panes side by side and one alone: two runs.
+
+        >>> lines = np.array([[0.0, 0, 1, 0], [1.0, 0, 2, 0], [5.0, 0, 6, 0]])
+        >>> _runs(lines, np.empty((0, 4)))
+        2
+    """
+    lines = lines[np.isfinite(lines).all(axis=1)]
+    if not len(lines):
+        return 0
+    if len(blocks):
+        tree = shapely.STRtree(
+            np.asarray(shapely.linestrings(blocks.reshape(-1, 2, 2)))
+        )
+        mine = shapely.linestrings(lines.reshape(-1, 2, 2))
+        hit, _ = tree.query(mine, "dwithin", RUN_GAP_M)
+        lines = np.delete(lines, np.unique(hit), axis=0)
+        if not len(lines):
+            return 0
+    merged = shapely.union_all(
+        shapely.buffer(shapely.linestrings(lines.reshape(-1, 2, 2)), RUN_GAP_M / 2)
+    )
+    return int(shapely.get_num_geometries(merged))
 
 
 def door_width_warning(doors: Sequence[DetectedDoor]) -> tuple[str, ...]:

@@ -64,7 +64,7 @@ def plan_for_sheet(
     (``unit_override``): the importer reads the drawing at the calibrated scale and
     uses the unit only to choose how lengths are written. Layer corrections reach
     detection too: a layer corrected to ``door`` gives doors, one corrected away
-    from ``room`` gives no rooms.
+    from ``room`` gives no rooms; a way of finding doors switched off finds none.
     """
     source = review.source(sheet.source_sha256)
     if source is None:
@@ -76,7 +76,7 @@ def plan_for_sheet(
         layout=sheet.layout,
         unit=sheet.unit_override,
         scale_to_m=sheet.scale_override_m,
-        roles=LayerRoles.of(sheet.layer_overrides),
+        roles=LayerRoles.of(sheet.layer_overrides, sheet.door_methods_off),
     )
     # The temporary name never comes from the file's content: a suffix of 300
     # characters would be a name the file system refuses.

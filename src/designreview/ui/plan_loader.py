@@ -27,6 +27,7 @@ def sheet_key(sheet: Sheet) -> SheetKey:
         sheet.scale_override_m,
         sheet.layout,
         sheet.layer_overrides,
+        sheet.door_methods_off,
     )
 
 

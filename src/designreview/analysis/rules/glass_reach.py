@@ -32,19 +32,33 @@ class Params:
 
 
 def glass_near_latch(ctx: CheckContext, door: Door, reach_m: float) -> list[float]:
-    """Distances from the latch to glazing within ``reach_m``, not hinge-side."""
+    """Distances from the latch to glazing within ``reach_m``, not hinge-side.
+
+    When the drawing does not show the hinge, either end may be the latch: glass
+    within reach of either is returned, and the checks ask which side it is.
+    """
     (hx, hy), (lx, ly) = door.hinge, door.latch
     found = []
     for pane in ctx.building.glazing:
         ends = ((pane[0], pane[1]), (pane[2], pane[3]))
         near = min(_distance(door.latch, end) for end in ends)
+        if not door.hinge_known:
+            near = min(near, *(_distance(door.hinge, end) for end in ends))
         if near >= reach_m:
             continue
         middle = ((pane[0] + pane[2]) / 2, (pane[1] + pane[3]) / 2)
-        if math.dist(middle, (hx, hy)) < math.dist(middle, (lx, ly)):
+        beside_hinge = math.dist(middle, (hx, hy)) < math.dist(middle, (lx, ly))
+        if beside_hinge and door.hinge_known:
             continue  # beside the hinge: out of reach of the lever
         found.append(near)
     return found
+
+
+HINGE_UNKNOWN = (
+    "the drawing does not show which side its hinge is on. Check the door: glass "
+    "on the hinge side is fine, on the lever side it needs security glazing."
+)
+"""What a check says when it needs the hinge side and the drawing hides it."""
 
 
 def check(ctx: CheckContext, params: Params) -> list[Finding]:
@@ -54,7 +68,21 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
         if not ctx.building.is_exterior(door):
             continue
         near = glass_near_latch(ctx, door, params.reach_m)
-        if near:
+        if near and not door.hinge_known:
+            results.append(
+                finding(
+                    RULE_ID,
+                    Severity.NEEDS_INFORMATION,
+                    f"{sentence(door.label)} (exterior): glass "
+                    f"{min(near) * 39.37:.0f} in from one side of the opening, and "
+                    + HINGE_UNKNOWN,
+                    ctx,
+                    door.center,
+                    door.subjects,
+                    CITATION,
+                )
+            )
+        elif near:
             results.append(
                 finding(
                     RULE_ID,

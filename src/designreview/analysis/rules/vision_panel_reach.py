@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding, sentence
-from designreview.analysis.rules.glass_reach import glass_near_latch
+from designreview.analysis.rules.glass_reach import HINGE_UNKNOWN, glass_near_latch
 from designreview.analysis.rules.room_locks import occupied_interior_doors
 from designreview.model.findings import Finding, Severity
 
@@ -28,7 +28,21 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
     results = []
     for room, door in occupied_interior_doors(ctx):
         near = glass_near_latch(ctx, door, params.reach_m)
-        if near:
+        if near and not door.hinge_known:
+            results.append(
+                finding(
+                    RULE_ID,
+                    Severity.NEEDS_INFORMATION,
+                    f"{sentence(door.label)} of {room.label}: glass "
+                    f"{min(near) * 39.37:.0f} in from one side of the opening, and "
+                    + HINGE_UNKNOWN,
+                    ctx,
+                    door.center,
+                    (*door.subjects, room.id),
+                    CITATION,
+                )
+            )
+        elif near:
             results.append(
                 finding(
                     RULE_ID,

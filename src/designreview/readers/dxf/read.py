@@ -508,7 +508,13 @@ def _counts(
     )
     return PlanCounts(
         walls=walls,
-        doors=len(building.doors) or total(LayerCategory.DOOR, found.inserts_by_layer),
-        windows=total(LayerCategory.WINDOW, found.inserts_by_layer),
+        doors=len(building.doors),
+        windows=building.windows,
         spaces=len(building.spaces) or total(LayerCategory.ROOM, found.closed_outlines),
+        doors_by_method=tuple(building.doors_by_method.items()),
+        windows_by_source=(
+            ("block", building.window_blocks),
+            ("lines", building.window_runs),
+            ("openings", building.window_openings),
+        ),
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
+from designreview.model.building import DoorMethod
 from designreview.model.plan import LayerCategory
 from designreview.recognition.layers.rules import categorize_layer
 from designreview.recognition.rooms.types import is_space_layer
@@ -46,6 +47,9 @@ class LayerRoles:
 
     corrections: tuple[tuple[str, LayerCategory], ...] = ()
     """(layer name, category) pairs the reviewer chose."""
+    methods_off: tuple[DoorMethod, ...] = ()
+    """Ways of finding doors the reviewer switched off for this sheet (a method
+    that takes stair gaps or furniture lines for doors)."""
     _by_name: dict[str, LayerCategory] = field(
         init=False, repr=False, compare=False, hash=False
     )
@@ -54,9 +58,13 @@ class LayerRoles:
         object.__setattr__(self, "_by_name", dict(self.corrections))
 
     @classmethod
-    def of(cls, overrides: Iterable[LayerOverride]) -> LayerRoles:
+    def of(
+        cls,
+        overrides: Iterable[LayerOverride],
+        methods_off: Iterable[DoorMethod] = (),
+    ) -> LayerRoles:
         """The roles a sheet's stored corrections give."""
-        return cls(tuple((o.layer, o.category) for o in overrides))
+        return cls(tuple((o.layer, o.category) for o in overrides), tuple(methods_off))
 
     def is_corrected(self, layer: str) -> bool:
         """Whether the reviewer chose this layer's category (no guess applies)."""

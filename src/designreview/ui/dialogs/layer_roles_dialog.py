@@ -1,4 +1,9 @@
-"""Correcting what each drawing layer holds; the choice is kept with the sheet."""
+"""Correcting what each drawing layer holds and how doors are found in it.
+
+The choices are kept with the sheet: a layer's role, and the ways of finding doors
+(block, arc, line across an opening, leaf line, gap) switched off for a drawing
+where one of them takes things that are no doors for doors.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
 )
 
+from designreview.model.building import DoorMethod
 from designreview.model.edits import ReplaceSheet
 from designreview.model.plan import LayerCategory
 from designreview.model.review import LayerOverride
@@ -71,7 +80,25 @@ class LayerRolesDialog(QDialog):
             )
         )
         layout.addWidget(self.table)
+        layout.addWidget(self._methods_box())
         layout.addWidget(buttons)
+
+    def _methods_box(self) -> QGroupBox:
+        """One check box per way of finding doors, with how many it found."""
+        box = QGroupBox("Find doors drawn as")
+        row = QHBoxLayout(box)
+        found = dict(self.plan.counts.doors_by_method)
+        self.methods: dict[DoorMethod, QCheckBox] = {}
+        for method in DoorMethod:
+            check = QCheckBox(f"{method.label} ({found.get(method.value, 0)})")
+            check.setChecked(method not in self.sheet.door_methods_off)
+            row.addWidget(check)
+            self.methods[method] = check
+        return box
+
+    def methods_off(self) -> tuple[DoorMethod, ...]:
+        """The ways of finding doors left unchecked, in the list's order."""
+        return tuple(m for m, check in self.methods.items() if not check.isChecked())
 
     def set_role(self, layer: str, category: LayerCategory) -> None:
         combo = self.combos[layer]
@@ -95,7 +122,11 @@ class LayerRolesDialog(QDialog):
         return tuple(sorted(chosen, key=lambda o: o.layer))
 
     def accept(self) -> None:
-        after = replace(self.sheet, layer_overrides=self.overrides())
+        after = replace(
+            self.sheet,
+            layer_overrides=self.overrides(),
+            door_methods_off=self.methods_off(),
+        )
         if after != self.sheet:
             self.bridge.submit(
                 ReplaceSheet(self.sheet, after, f"Layer roles of {self.sheet.name}")

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from designreview.model.building import TypeSource
+from designreview.model.building import DoorMethod, TypeSource
 from designreview.model.plan import LayerCategory
 from designreview.model.units import format_scale
 
@@ -35,6 +35,12 @@ def report_lines(plan: Plan) -> list[str]:
         f"{counts.windows} windows, {len(plan.spaces)} rooms, {len(plan.labels)} texts",
         f"Size: {plan.extents.width:.1f} x {plan.extents.height:.1f} m",
     ]
+    doors = _by_kind(counts.doors_by_method, _METHOD_LABELS)
+    if doors:
+        lines.append(f"Doors found by: {doors}")
+    windows = _by_kind(counts.windows_by_source, _WINDOW_LABELS)
+    if windows:
+        lines.append(f"Windows from: {windows}")
     if plan.origin_m != (0.0, 0.0):
         lines.append(
             f"Local origin: {plan.origin_m[0]:,.0f}, {plan.origin_m[1]:,.0f} m"
@@ -71,6 +77,19 @@ def _types_line(plan: Plan) -> str:
         if counts[source]
     ]
     return "Room types: " + ", ".join(parts)
+
+
+_METHOD_LABELS = {method.value: method.label for method in DoorMethod}
+_WINDOW_LABELS = {
+    "block": "blocks",
+    "lines": "window-layer lines",
+    "openings": "wall openings (counted in the others)",
+}
+
+
+def _by_kind(counts: tuple[tuple[str, int], ...], labels: dict[str, str]) -> str:
+    """``block 3, gap 1``: the kinds that gave something, in the report's words."""
+    return ", ".join(f"{labels.get(kind, kind)} {n}" for kind, n in counts if n)
 
 
 def _units_line(plan: Plan) -> str:
