@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from designreview.ui.commands import file_commands
 from designreview.ui.dialogs.prompts import DiskChoice, LockChoice, SaveChoice
-from designreview.ui.main_window import MainWindow
+from designreview.ui.window.commands import file_commands
+from designreview.ui.window.main_window import MainWindow
 
 
 class ScriptedPrompts:

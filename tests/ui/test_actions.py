@@ -17,7 +17,7 @@ from designreview.model.edits import AddMarkup
 from designreview.model.ids import MarkupId
 from designreview.model.markups import AccessPoint, Space
 from designreview.review_file.archive import read_review
-from designreview.ui.actions import ACTIONS, CommandSpec, ToggleSpec
+from designreview.ui.window.actions import ACTIONS, CommandSpec, ToggleSpec
 
 
 @pytest.fixture
@@ -61,7 +61,9 @@ def test_every_row_is_a_menu_action_that_runs_a_command(make_window):
             assert isinstance(spec, CommandSpec)
             command, arguments = spec.run, ["ctx"]
         assert action.isCheckable() is isinstance(spec, ToggleSpec)
-        assert command.__module__.startswith("designreview.ui.commands."), spec.id
+        assert command.__module__.startswith("designreview.ui.window.commands."), (
+            spec.id
+        )
         # A command takes the window context (and a toggle its new state), nothing
         # else: the menu passes no more.
         assert len(inspect.signature(command).parameters) == len(arguments), spec.id

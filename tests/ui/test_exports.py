@@ -6,7 +6,7 @@ import zipfile
 
 import ezdxf
 
-from designreview.ui.commands import file_commands
+from designreview.ui.window.commands import file_commands
 
 
 def export(window, qtbot, command, path):

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from designreview.model.review import DecisionKind
-from designreview.ui.commands import file_commands, view_commands
 from designreview.ui.dialogs.check_settings_dialog import CheckSettingsDialog
+from designreview.ui.window.commands import file_commands, view_commands
 
 
 @pytest.fixture

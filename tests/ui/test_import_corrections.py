@@ -13,11 +13,11 @@ from tests.fixtures.dxf_files import (
 from designreview.model.building import DoorMethod
 from designreview.model.plan import LayerCategory
 from designreview.model.units import LengthUnit
-from designreview.ui.commands import review_commands
 from designreview.ui.dialogs.layer_roles_dialog import LayerRolesDialog
 from designreview.ui.dialogs.units_dialog import UnitsDialog
 from designreview.ui.dialogs.units_text import unit_for_measurement
 from designreview.ui.docks.import_dock import report_lines
+from designreview.ui.window.commands import review_commands
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from tests.fixtures.dxf_files import rooms_dxf
 from tests.ui.conftest import open_and_wait
 
 from designreview.review_file.sample import sample_plan_path
-from designreview.ui.commands import file_commands
+from designreview.ui.window.commands import file_commands
 
 
 def test_window_opens_the_sample_school(make_window, qtbot):

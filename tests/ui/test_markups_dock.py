@@ -20,9 +20,9 @@ from designreview.model.ids import MarkupId
 from designreview.model.markups import AccessPoint, CommentStatus, Stamp
 from designreview.model.review import Reviewer
 from designreview.ui.docks.markups_dock import MarkupsDock
-from designreview.ui.document_bridge import DocumentBridge
-from designreview.ui.markup_rows import Column
+from designreview.ui.presenters.markup_rows import Column
 from designreview.ui.selection import Selection
+from designreview.ui.session.document_bridge import DocumentBridge
 
 needs_tzset = pytest.mark.skipif(not hasattr(time, "tzset"), reason="Unix only")
 EVERY_ID = {"m-door", "m-obs", "m-cam", "m-sight", "m-zone", "m-space", "m-comment"}

@@ -10,8 +10,8 @@ from tests.ui.test_tools import ALT, use
 from designreview.model.markups import Comment, Observer
 from designreview.review_file.sample import sample_review_path
 from designreview.ui.canvas.coords import to_scene
-from designreview.ui.commands import view_commands
 from designreview.ui.dialogs.reviewers_dialog import ReviewersDialog
+from designreview.ui.window.commands import view_commands
 
 
 def test_roster_edits_are_one_undo_step_and_name_the_author(make_window, tmp_path):

@@ -17,8 +17,8 @@ from designreview.model.markups import (
     StatusChange,
 )
 from designreview.ui.docks.properties_dock import PropertiesDock
-from designreview.ui.document_bridge import DocumentBridge
 from designreview.ui.selection import Selection
+from designreview.ui.session.document_bridge import DocumentBridge
 
 NOW = "2026-11-21T10:00:00+00:00"
 DOOR, DOOR2, COMMENT = MarkupId("m-door"), MarkupId("m-door2"), MarkupId("m-comment")

@@ -17,9 +17,9 @@ from designreview.review_file import atomic_write
 from designreview.review_file.archive import read_review, write_review
 from designreview.review_file.autosave import find_autosaves, orphaned_autosaves
 from designreview.review_file.lock_file import lock_path, read_lock
-from designreview.ui.commands import file_commands
 from designreview.ui.dialogs.prompts import DiskChoice, LockChoice, SaveChoice
 from designreview.ui.dialogs.recovery_dialog import RecoveryDialog
+from designreview.ui.window.commands import file_commands
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -173,7 +173,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from pathlib import Path
 from PySide6.QtCore import QSettings
 from designreview.ui.app import create_app
-from designreview.ui.main_window import MainWindow
+from designreview.ui.window.main_window import MainWindow
 app = create_app()
 settings = QSettings(sys.argv[3], QSettings.Format.IniFormat)
 window = MainWindow(settings, Path(sys.argv[1]))

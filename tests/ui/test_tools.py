@@ -22,7 +22,7 @@ from designreview.model.markups import (
     Zone,
     ZoneKind,
 )
-from designreview.ui.commands import edit_commands, file_commands
+from designreview.ui.window.commands import edit_commands, file_commands
 
 ALT = Qt.KeyboardModifier.AltModifier
 

@@ -11,10 +11,10 @@ from tests.fixtures.dxf_files import rooms_dxf
 from designreview.model.edits import ReplaceSheet
 from designreview.model.errors import DesignReviewError
 from designreview.model.units import LengthUnit
-from designreview.ui.commands import review_commands
 from designreview.ui.dialogs.units_dialog import UnitsDialog
 from designreview.ui.dialogs.units_text import calibration_scale
 from designreview.ui.docks.import_dock import report_lines
+from designreview.ui.window.commands import review_commands
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from designreview import __version__
 from designreview.review_file.autosave import orphaned_autosaves, prepare_folder
 from designreview.ui.dialogs.recovery_dialog import RecoveryDialog
-from designreview.ui.main_window import APP_NAME, MainWindow
+from designreview.ui.window.main_window import APP_NAME, MainWindow
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:

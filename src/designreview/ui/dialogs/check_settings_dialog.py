@@ -22,7 +22,7 @@ from designreview.model.edits import SetCheckSettings
 from designreview.model.review import CheckSetting
 
 if TYPE_CHECKING:
-    from designreview.ui.document_bridge import DocumentBridge
+    from designreview.ui.session.document_bridge import DocumentBridge
 
 _RULE, _NAME, _VALUE, _DEFAULT, _SOURCE = range(5)
 

@@ -32,7 +32,7 @@ from designreview.model.review import LayerOverride
 if TYPE_CHECKING:
     from designreview.model.plan import Plan
     from designreview.model.review import Sheet
-    from designreview.ui.document_bridge import DocumentBridge
+    from designreview.ui.session.document_bridge import DocumentBridge
 
 _NAME, _ROLE, _COUNT = range(3)
 

@@ -42,16 +42,16 @@ from designreview.model.edits import SetReviewInfo
 from designreview.model.errors import DesignReviewError
 from designreview.model.findings import Severity
 from designreview.packet import PacketOptions
-from designreview.ui import workers
-from designreview.ui.packet_job import PacketRequest, write_packets
-from designreview.ui.packet_printing import PrintOutcome, is_preview, paint_pdf
+from designreview.ui.session import workers
+from designreview.ui.session.packet_job import PacketRequest, write_packets
+from designreview.ui.session.packet_printing import PrintOutcome, is_preview, paint_pdf
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from designreview.model.review import ReviewInfo
-    from designreview.ui.document_bridge import DocumentBridge
-    from designreview.ui.plan_loader import PlanLoader
+    from designreview.ui.session.document_bridge import DocumentBridge
+    from designreview.ui.session.plan_loader import PlanLoader
 
 PAPERS = (("Letter (8.5 x 11 in)", "letter"), ("A4 (210 x 297 mm)", "a4"))
 PLAN_PAPERS = (

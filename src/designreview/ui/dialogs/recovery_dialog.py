@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from designreview.review_file.autosave import Autosave, remove_autosave
 
 if TYPE_CHECKING:
-    from designreview.ui.review_session import ReviewSession
+    from designreview.ui.session.review_session import ReviewSession
 
 
 class RecoveryDialog(QDialog):

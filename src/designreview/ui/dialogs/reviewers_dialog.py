@@ -19,7 +19,7 @@ from designreview.model.ids import ReviewerId, new_id
 from designreview.model.review import Reviewer
 
 if TYPE_CHECKING:
-    from designreview.ui.document_bridge import DocumentBridge
+    from designreview.ui.session.document_bridge import DocumentBridge
 
 _NAME, _AGENCY, _ROLE = range(3)
 

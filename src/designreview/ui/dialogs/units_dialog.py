@@ -35,7 +35,7 @@ from designreview.ui.qt_helpers import signals_blocked
 if TYPE_CHECKING:
     from designreview.model.plan import Plan
     from designreview.model.review import Sheet
-    from designreview.ui.document_bridge import DocumentBridge
+    from designreview.ui.session.document_bridge import DocumentBridge
 
 
 class UnitsDialog(QDialog):

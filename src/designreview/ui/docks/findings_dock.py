@@ -33,7 +33,7 @@ from designreview.ui.qt_helpers import signals_blocked
 
 if TYPE_CHECKING:
     from designreview.analysis.run import CheckResult
-    from designreview.ui.document_bridge import DocumentBridge
+    from designreview.ui.session.document_bridge import DocumentBridge
 
 DECISION_TEXT = {
     DecisionKind.ACCEPT: "Accepted",

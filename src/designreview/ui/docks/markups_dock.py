@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from designreview.model.edits import Batch, ReplaceMarkup
 from designreview.model.markups import AccessPoint
 from designreview.render.door_numbers import number_doors
-from designreview.ui.markup_rows import (
+from designreview.ui.presenters.markup_rows import (
     ID_ROLE,
     Column,
     MarkupFilterProxy,
@@ -44,8 +44,8 @@ if TYPE_CHECKING:
 
     from designreview.model.changes import ChangeSet
     from designreview.model.markups import Markup
-    from designreview.ui.document_bridge import DocumentBridge
     from designreview.ui.selection import Selection
+    from designreview.ui.session.document_bridge import DocumentBridge
 
 ALL = "All"
 _FILTER_COLUMNS = (Column.TYPE, Column.AUTHOR, Column.AGENCY, Column.STATUS)

@@ -62,8 +62,8 @@ if TYPE_CHECKING:
     from designreview.model.changes import ChangeSet
     from designreview.model.edits import Edit
     from designreview.model.markups import Markup
-    from designreview.ui.document_bridge import DocumentBridge
     from designreview.ui.selection import Selection
+    from designreview.ui.session.document_bridge import DocumentBridge
 
 _ERROR_STYLE = "border: 1px solid #d32f2f; border-radius: 2px;"
 _MIXED_TEXT = "(mixed)"

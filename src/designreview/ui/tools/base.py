@@ -19,8 +19,8 @@ from designreview.model.markups import Markup
 from designreview.model.plan import LayerCategory, Plan
 from designreview.ui.canvas.scene import PlanScene
 from designreview.ui.canvas.view import PlanView
-from designreview.ui.document_bridge import DocumentBridge
 from designreview.ui.selection import Selection
+from designreview.ui.session.document_bridge import DocumentBridge
 
 if TYPE_CHECKING:
     import numpy as np

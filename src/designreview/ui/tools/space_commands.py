@@ -11,8 +11,8 @@ from designreview.model.ids import MarkupId
 from designreview.model.markups import Space
 
 if TYPE_CHECKING:
-    from designreview.ui.document_bridge import DocumentBridge
     from designreview.ui.selection import Selection
+    from designreview.ui.session.document_bridge import DocumentBridge
 
 
 def merge_selected_spaces(bridge: DocumentBridge, selection: Selection) -> str | None:

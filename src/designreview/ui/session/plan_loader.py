@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from designreview.review_file.sheets import plan_for_sheet
-from designreview.ui import workers
+from designreview.ui.session import workers
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from designreview.ui.tools.space_commands import merge_selected_spaces as merge
 
 if TYPE_CHECKING:
-    from designreview.ui.commands.context import WindowContext
+    from designreview.ui.window.commands.context import WindowContext
 
 
 def delete_selected(ctx: WindowContext) -> None:

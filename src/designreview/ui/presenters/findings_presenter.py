@@ -10,7 +10,7 @@ from designreview.model.findings import Severity
 from designreview.ui.canvas.coords import to_scene
 from designreview.ui.canvas.finding_overlay import FindingOverlay
 from designreview.ui.docks.findings_dock import FindingsDock
-from designreview.ui.findings_runner import FindingsRunner
+from designreview.ui.session.findings_runner import FindingsRunner
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStatusBar, QWidget
@@ -19,9 +19,9 @@ if TYPE_CHECKING:
     from designreview.model.findings import Finding
     from designreview.ui.canvas.scene import PlanScene
     from designreview.ui.canvas.view import PlanView
-    from designreview.ui.document_bridge import DocumentBridge
-    from designreview.ui.plan_loader import PlanLoader
-    from designreview.ui.sheet_presenter import SheetPresenter
+    from designreview.ui.presenters.sheet_presenter import SheetPresenter
+    from designreview.ui.session.document_bridge import DocumentBridge
+    from designreview.ui.session.plan_loader import PlanLoader
 
 
 class FindingsPresenter(QObject):

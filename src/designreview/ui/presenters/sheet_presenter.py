@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from designreview.ui.canvas.scene import PlanScene
     from designreview.ui.canvas.view import PlanView
     from designreview.ui.docks.layers_dock import LayersDock
-    from designreview.ui.document_bridge import DocumentBridge
-    from designreview.ui.plan_loader import PlanLoader
+    from designreview.ui.session.document_bridge import DocumentBridge
+    from designreview.ui.session.plan_loader import PlanLoader
 
 
 class SheetPresenter(QObject):

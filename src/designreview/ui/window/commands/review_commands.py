@@ -12,7 +12,7 @@ from designreview.ui.dialogs.reviewers_dialog import ReviewersDialog
 from designreview.ui.dialogs.units_dialog import UnitsDialog
 
 if TYPE_CHECKING:
-    from designreview.ui.commands.context import WindowContext
+    from designreview.ui.window.commands.context import WindowContext
 
 MODEL_SPACE = "Model space"
 

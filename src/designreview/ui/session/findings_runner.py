@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from designreview.analysis.parts import ALL_PARTS, Part, changed_parts
 from designreview.analysis.run import CheckResult, run_checks
 from designreview.review_file.sheets import plan_for_sheet
-from designreview.ui import workers
+from designreview.ui.session import workers
 
 if TYPE_CHECKING:
     import threading
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from designreview.model.changes import ChangeSet
     from designreview.model.plan import Plan
     from designreview.model.review import Review
-    from designreview.ui.document_bridge import DocumentBridge
-    from designreview.ui.plan_loader import PlanLoader
+    from designreview.ui.session.document_bridge import DocumentBridge
+    from designreview.ui.session.plan_loader import PlanLoader
 
 PAUSE_MS = 400
 

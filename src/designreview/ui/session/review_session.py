@@ -31,7 +31,7 @@ from designreview.ui.dialogs.prompts import DiskChoice, LockChoice, Prompts, Sav
 
 if TYPE_CHECKING:
     from designreview.model.review import Review
-    from designreview.ui.document_bridge import DocumentBridge
+    from designreview.ui.session.document_bridge import DocumentBridge
 
 DEFAULT_AUTOSAVE_S = 60
 ErrorSink = Callable[[str, str], None]

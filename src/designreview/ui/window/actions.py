@@ -11,14 +11,14 @@ from dataclasses import KW_ONLY, dataclass
 
 from PySide6.QtGui import QKeySequence
 
-from designreview.ui.commands import (
+from designreview.ui.window.commands import (
     edit_commands,
     file_commands,
     help_commands,
     review_commands,
     view_commands,
 )
-from designreview.ui.commands.context import WindowContext
+from designreview.ui.window.commands.context import WindowContext
 
 StandardKey = QKeySequence.StandardKey
 

@@ -11,7 +11,7 @@ from designreview.model.ids import ReviewerId
 from designreview.ui.qt_helpers import signals_blocked
 
 if TYPE_CHECKING:
-    from designreview.ui.document_bridge import DocumentBridge
+    from designreview.ui.session.document_bridge import DocumentBridge
 
 
 class ReviewerBar(QToolBar):

@@ -26,11 +26,11 @@ if TYPE_CHECKING:
 
     from designreview.model.plan import Plan
     from designreview.model.review import Sheet, SourceFile
-    from designreview.ui.document_bridge import DocumentBridge
-    from designreview.ui.plan_loader import PlanLoader
-    from designreview.ui.recent_menu import RecentMenu
-    from designreview.ui.review_session import ReviewSession
-    from designreview.ui.sheet_presenter import SheetPresenter
+    from designreview.ui.presenters.sheet_presenter import SheetPresenter
+    from designreview.ui.session.document_bridge import DocumentBridge
+    from designreview.ui.session.plan_loader import PlanLoader
+    from designreview.ui.session.review_session import ReviewSession
+    from designreview.ui.window.recent_menu import RecentMenu
 
 
 class Opener(QObject):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 from designreview import __version__
 
 if TYPE_CHECKING:
-    from designreview.ui.commands.context import WindowContext
+    from designreview.ui.window.commands.context import WindowContext
 
 
 def show_about(ctx: WindowContext) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from designreview.analysis.run import run_checks
 from designreview.packet import PacketOptions
 from designreview.packet.copies import write_copies
-from designreview.ui.findings_runner import plans_for_review
+from designreview.ui.session.findings_runner import plans_for_review
 
 if TYPE_CHECKING:
     import threading

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
-    from designreview.ui.recent_files import RecentFiles
+    from designreview.ui.session.recent_files import RecentFiles
 
 
 class RecentMenu(QObject):

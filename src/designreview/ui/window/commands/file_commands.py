@@ -12,7 +12,7 @@ from designreview.model.review import Review
 from designreview.ui.dialogs.packet_dialog import PacketDialog
 
 if TYPE_CHECKING:
-    from designreview.ui.commands.context import WindowContext
+    from designreview.ui.window.commands.context import WindowContext
 
 
 def choose_and_open(ctx: WindowContext) -> None:

@@ -26,8 +26,8 @@ from designreview.model.errors import InsideWallError
 from designreview.model.markups import Camera, Observer, Sightline
 from designreview.render.markup_graphics import agency_color
 from designreview.render.markup_text import agency_of
-from designreview.ui import workers
 from designreview.ui.canvas.coords import to_scene
+from designreview.ui.session import workers
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from designreview.model.markups import Markup
     from designreview.model.plan import Plan
     from designreview.ui.canvas.scene import PlanScene
-    from designreview.ui.document_bridge import DocumentBridge
+    from designreview.ui.session.document_bridge import DocumentBridge
 
 VIEWSHED_Z = 30
 _CLEAR, _BLOCKED = QColor(0, 150, 80), QColor(210, 30, 30)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from designreview.render.style import Theme
 
 if TYPE_CHECKING:
-    from designreview.ui.commands.context import WindowContext
+    from designreview.ui.window.commands.context import WindowContext
 
 
 def fit_to_drawing(ctx: WindowContext) -> None:

@@ -15,19 +15,19 @@ from PySide6.QtWidgets import QMainWindow
 from designreview.ui.canvas.scene import PlanScene
 from designreview.ui.canvas.view import PlanView
 from designreview.ui.dialogs.prompts import Prompts
-from designreview.ui.document_bridge import DocumentBridge
-from designreview.ui.exporter import Exporter
-from designreview.ui.findings_presenter import FindingsPresenter
-from designreview.ui.live_visibility import LiveVisibility
-from designreview.ui.meeting_mode import MeetingMode
-from designreview.ui.opener import Opener
-from designreview.ui.plan_loader import PlanLoader
-from designreview.ui.recent_menu import RecentMenu
-from designreview.ui.review_session import ReviewSession
+from designreview.ui.presenters.findings_presenter import FindingsPresenter
+from designreview.ui.presenters.live_visibility import LiveVisibility
+from designreview.ui.presenters.sheet_presenter import SheetPresenter
 from designreview.ui.selection import Selection
-from designreview.ui.sheet_presenter import SheetPresenter
-from designreview.ui.status_bar import PlanStatusBar
+from designreview.ui.session.document_bridge import DocumentBridge
+from designreview.ui.session.exporter import Exporter
+from designreview.ui.session.opener import Opener
+from designreview.ui.session.plan_loader import PlanLoader
+from designreview.ui.session.review_session import ReviewSession
 from designreview.ui.tools.tool_set import CanvasTools
+from designreview.ui.window.meeting_mode import MeetingMode
+from designreview.ui.window.recent_menu import RecentMenu
+from designreview.ui.window.status_bar import PlanStatusBar
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,8 +15,8 @@ from designreview.analysis.run import run_checks
 from designreview.exports.bcf.export import write_bcf
 from designreview.exports.csv_table import write_findings_csv, write_markups_csv
 from designreview.exports.dxf.export import DxfExportOptions, write_review_dxf
-from designreview.ui import workers
-from designreview.ui.findings_runner import plans_for_review
+from designreview.ui.session import workers
+from designreview.ui.session.findings_runner import plans_for_review
 
 if TYPE_CHECKING:
     import threading
@@ -25,8 +25,8 @@ if TYPE_CHECKING:
     from designreview.model.plan import Plan
     from designreview.model.review import Review
     from designreview.ui.dialogs.prompts import Prompts
-    from designreview.ui.document_bridge import DocumentBridge
-    from designreview.ui.plan_loader import PlanLoader
+    from designreview.ui.session.document_bridge import DocumentBridge
+    from designreview.ui.session.plan_loader import PlanLoader
 
 
 class Exporter(QObject):

@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from designreview.model.review import Sheet
     from designreview.ui.canvas.scene import PlanScene
     from designreview.ui.canvas.view import PlanView
-    from designreview.ui.document_bridge import DocumentBridge
     from designreview.ui.selection import Selection
+    from designreview.ui.session.document_bridge import DocumentBridge
 
 PRESENTATION_SCALE = 1.7
 FONT_SCALE = 1.35

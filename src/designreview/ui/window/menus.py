@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from designreview.ui.actions import ACTIONS, ToggleSpec
+from designreview.ui.window.actions import ACTIONS, ToggleSpec
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QMainWindow, QMenu
 
-    from designreview.ui.commands.context import WindowContext
+    from designreview.ui.window.commands.context import WindowContext
 
 
 def build_menus(

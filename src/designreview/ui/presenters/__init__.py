@@ -1,0 +1,1 @@
+"""What the docks and canvas show, derived from the review (rows, findings, views)."""

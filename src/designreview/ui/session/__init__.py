@@ -1,0 +1,1 @@
+"""The open review: loading, saving, background work and the document bridge."""

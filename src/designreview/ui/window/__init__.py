@@ -1,0 +1,1 @@
+"""The main window: its assembly, typed commands, menus and bars."""
