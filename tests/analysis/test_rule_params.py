@@ -2,8 +2,7 @@
 
 Check Settings offers each field of each rule's Params and the packet prints it, so
 each one must matter: for every field, a tiny plan is worked out by hand where the
-value on one side of the boundary passes and on the other fails. (ROOM-2's
-thresholds are tested with the hard-corner rule itself.)
+value on one side of the boundary passes and on the other fails.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from tests.fixtures.plans import (
     entry_suite,
     long_corridor,
     review_of,
+    thick_classroom,
 )
 
 from designreview.analysis.building_view import building_view
@@ -43,7 +43,6 @@ from designreview.model.markups import (
 from designreview.model.plan import LayerCategory, LayerInfo, Linework
 
 STAMP = Stamp("r", "2026-12-07T10:00:00+00:00")
-UNTESTED_HERE = frozenset({"ROOM-2"})
 
 
 @dataclass(frozen=True)
@@ -306,6 +305,34 @@ CASES = [
         330.0,
         camera_2_8_m_from_the_door,
     ),
+    # ROOM-2 (tests/analysis/test_hard_corner.py derives the wedges): behind the
+    # 0.15 m frame one corner door hides 0.5 * 6.1² * (0.15 / 0.575) = 4.8535 m² of
+    # the usable 53.46 m²; 37 occupants (ceil(67.5 / 1.86)) at 0.13 m² need 4.81,
+    # at 0.14 they need 5.18.
+    Case("ROOM-2", "area_per_occupant_m2", thick_classroom, 0.13, 0.14),
+    # At 7 m² a person ceil(67.5 / 7) = 10 need 4.6 m² of the 4.85; at 6, 12 need
+    # 5.52.
+    Case("ROOM-2", "classroom_m2_per_occupant", thick_classroom, 7.0, 6.0),
+    # With nobody at the glass the whole 53.46 m² is hidden; from 3 m, 4.85 m².
+    Case("ROOM-2", "viewer_reach_m", thick_classroom, 0.0, 3.0),
+    # 37 at 0.2 m² need 7.4 m². 0.1 m from the walls the usable floor is
+    # x 0.1..8.9, y 0.1..7.4; the door's line y = 0.26087 (x - 0.725) leaves
+    # y = 0.1 at x = 1.1083 and reaches 2.1326 at x = 8.9: hidden
+    # 0.5 * 7.7917 * 2.0326 = 7.92 m². At 0.45 m it is 4.85.
+    Case(
+        "ROOM-2",
+        "wall_clearance_m",
+        thick_classroom,
+        0.1,
+        0.45,
+        others=(("area_per_occupant_m2", 0.2),),
+    ),
+    # Single-line walls: the leaf alone is the slot. 44 occupants (ceil(81 / 1.86))
+    # need 20.24 m². A 0.225 m leaf passes slope k = 0.225 / 0.25 = 0.9 from the
+    # panel's end (0.875, 0): it leaves y = 0.45 at x = 1.375, hiding
+    # 0.5 * 7.175² * 0.9 = 23.17 m²; a 0.15 m leaf (k = 0.6) hides
+    # 0.5 * 6.925² * 0.6 = 14.39 m².
+    Case("ROOM-2", "leaf_thickness_m", classroom, 0.225, 0.15),
     # An untyped 9 x 9 = 81 m² room.
     Case("DATA-1", "min_area_m2", untyped_classroom, 82.0, 80.0),
 ]
@@ -336,7 +363,6 @@ def test_every_threshold_of_every_check_has_a_case():
     offered = {
         (rule_id, f.name)
         for rule_id, rule in RULES.items()
-        if rule_id not in UNTESTED_HERE
         for f in fields(rule.Params())
     }
     assert tested == offered
