@@ -65,6 +65,7 @@ def test_door_details_in_feet_and_in_metres():
         "Sidelite: No",
         "Width: 6'-0\"",
         "Angle: 90°",
+        "Hinge side known: Yes",
     )
     assert details(door, imperial=False)[6] == "Width: 1.83 m"
 

@@ -96,6 +96,7 @@ def test_access_point_shows_its_fields_and_values(dock, selection):
         "has_sidelite",
         "width_m",
         "angle_deg",
+        "hinge_known",
     )
     editors = dock.editors
     assert editors["lock"].currentText() == "Lockable from inside"

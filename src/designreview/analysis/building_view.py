@@ -276,10 +276,16 @@ def _merged(found: DetectedDoor, mark: AccessPoint | None) -> Door:
     )
     if mark is None:
         return door
+    # A reviewer who confirmed the hinge of a door the drawing shows without its
+    # swing (a gap, a line across) knows more than the drawing: their ends win.
+    hinge, latch, hinge_known = door.hinge, door.latch, door.hinge_known
+    if mark.hinge_known and not found.hinge_known:
+        hinge, latch = _mark_ends(mark)
+        hinge_known = True
     return Door(
         door.id,
-        door.hinge,
-        door.latch,
+        hinge,
+        latch,
         mark.door_number or door.number,
         mark.lock if mark.lock is not LockFunction.UNKNOWN else door.lock,
         mark.kind,
@@ -288,19 +294,25 @@ def _merged(found: DetectedDoor, mark: AccessPoint | None) -> Door:
         mark.has_vision_panel,
         mark.has_sidelite,
         (found.id, mark.id),
-        door.hinge_known,
+        hinge_known,
     )
 
 
-def _from_mark(mark: AccessPoint) -> Door:
+def _mark_ends(mark: AccessPoint) -> tuple[Point2, Point2]:
+    """The hinge and latch ends of a marked door: its width along its angle."""
     half = mark.width_m / 2
     angle = math.radians(mark.angle_deg)
     dx, dy = half * math.cos(angle), half * math.sin(angle)
     x, y = mark.position
+    return (x - dx, y - dy), (x + dx, y + dy)
+
+
+def _from_mark(mark: AccessPoint) -> Door:
+    hinge, latch = _mark_ends(mark)
     return Door(
         mark.id,
-        (x - dx, y - dy),
-        (x + dx, y + dy),
+        hinge,
+        latch,
         mark.door_number,
         mark.lock,
         mark.kind,
@@ -309,6 +321,7 @@ def _from_mark(mark: AccessPoint) -> Door:
         mark.has_vision_panel,
         mark.has_sidelite,
         (mark.id,),
+        mark.hinge_known,
     )
 
 
@@ -318,7 +331,7 @@ def _rooms(plan: Plan, drawn: list[Space]) -> list[Room]:
             s.id,
             _polygon(s.vertices),
             s.name,
-            "",
+            s.number,
             s.space_type,
             s.occupant_load,
             TypeSource.NONE

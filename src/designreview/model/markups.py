@@ -142,6 +142,11 @@ class AccessPoint:
     door_number: str = ""
     width_m: float = 0.91
     angle_deg: float = 0.0
+    """The direction from the hinge end of the opening to the latch end."""
+    hinge_known: bool = True
+    """False while the hinge end is a guess (a door fitted to a bare wall gap, or
+    placed without one): checks that need the hinge side then ask for it. A
+    reviewer ticks it once the angle puts the hinge where it really is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +208,12 @@ class Zone:
 
 @dataclass(frozen=True, slots=True)
 class Space:
-    """A room drawn or corrected by hand, for when detection missed it."""
+    """A room drawn or corrected by hand, for when detection missed or misread it.
+
+    A space that covers a detected room stands in for it in the checks (see
+    ``model/space_overrides.py``): retyping, renaming, merging or splitting a
+    detected room makes such a space.
+    """
 
     id: MarkupId
     sheet_id: SheetId
@@ -213,6 +223,8 @@ class Space:
     name: str = ""
     space_type: SpaceType = SpaceType.UNKNOWN
     occupant_load: int | None = None
+    number: str = ""
+    """The room number, as written on the drawing (``104``, ``2.15``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -50,6 +50,7 @@ ACCESS_POINT = KindSpec(
         Field("has_sidelite", "Sidelite", FieldKind.BOOL),
         Field("width_m", "Width", FieldKind.LENGTH, minimum=0.1, maximum=30.0),
         Field("angle_deg", "Angle", FieldKind.ANGLE, wraps=True),
+        Field("hinge_known", "Hinge side known", FieldKind.BOOL),
     ),
     label_field="door_number",
     graphic=_graphic,

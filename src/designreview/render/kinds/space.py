@@ -16,7 +16,8 @@ __all__ = ["SPACE"]
 
 
 def _graphic(space: Space, color: Rgb) -> MarkupGraphic:
-    label = " ".join(p for p in (space.name, f"({space.space_type.value})") if p)
+    words = (space.name, space.number, f"({space.space_type.value})")
+    label = " ".join(p for p in words if p)
     return MarkupGraphic(
         space.id,
         color,
@@ -36,6 +37,7 @@ SPACE = KindSpec(
     name="Space",
     fields=(
         Field("name", "Name", FieldKind.TEXT),
+        Field("number", "Number", FieldKind.TEXT),
         choice_field("space_type", "Space type", SpaceType),
         Field(
             "occupant_load",

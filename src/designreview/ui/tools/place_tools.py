@@ -6,8 +6,10 @@ differ only in the markup they make, so they share this one class and a table.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from designreview.analysis.wall_gaps import GapVerdict
 from designreview.model.edits import AddMarkup
 from designreview.model.ids import MarkupId, SheetId, new_id
 from designreview.model.markups import (
@@ -17,8 +19,15 @@ from designreview.model.markups import (
     Observer,
     ObserverKind,
 )
+from designreview.model.units import format_length
 from designreview.ui.tools.base import Mods, Tool, ToolContext
-from designreview.ui.tools.door_fit import door_near, fitted
+from designreview.ui.tools.door_fit import (
+    door_near,
+    fitted,
+    fitted_to_gap,
+    gap_near,
+    refusal,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -54,16 +63,37 @@ class PlaceTool(Tool):
             self.ctx.stamp(),
             self.point(pos, mods),
         )
-        door = door_near(self.ctx.plan(), pos)
-        if isinstance(markup, AccessPoint) and door and not mods & Mods.AltModifier:
-            markup = fitted(markup, door)
+        if isinstance(markup, AccessPoint):
+            markup = self._fit_door(markup, pos, mods)
+        self.ctx.bridge.submit(AddMarkup(markup, f"Add {self.text.lower()}"))
+        self.ctx.selection.set((markup.id,), initiator=self)
+        return True
+
+    def _fit_door(self, access: AccessPoint, pos: Point2, mods: Mods) -> AccessPoint:
+        """On a detected door, or filling the wall opening clicked (Alt: neither)."""
+        access = replace(access, hinge_known=False)
+        plan = self.ctx.plan()
+        if mods & Mods.AltModifier or plan is None:
+            return access
+        door = door_near(plan, pos)
+        if door is not None:
             self.ctx.hint(
                 f"Placed on door {door.number or '(unnumbered)'}; check its "
                 "lock and role in Properties."
             )
-        self.ctx.bridge.submit(AddMarkup(markup, f"Add {self.text.lower()}"))
-        self.ctx.selection.set((markup.id,), initiator=self)
-        return True
+            return fitted(access, door)
+        fit = gap_near(plan, pos)
+        if fit is None:
+            return access
+        if fit.verdict is not GapVerdict.DOOR:
+            self.ctx.hint(refusal(fit, plan.is_imperial))
+            return access
+        self.ctx.hint(
+            f"Fitted to the {format_length(fit.gap.width_m, plan.is_imperial)} "
+            "opening, hinge at the end nearer the click. To swap it, add 180 to "
+            "Angle in Properties, and tick Hinge side known once it is right."
+        )
+        return fitted_to_gap(access, fit.gap)
 
 
 def _access_point(mid: MarkupId, sid: SheetId, stamp: Stamp, at: Point2) -> Markup:
