@@ -204,7 +204,10 @@ def test_shift_click_adds_to_the_selection(window):
     click(window.view, (1.0, 1.0))
     click(window.view, (8.0, 3.0), mods=Qt.KeyboardModifier.ShiftModifier)
     assert len(window.selection.ids) == 2
-    click(window.view, (6.0, 0.5))  # empty canvas clears
+    click(window.view, (6.0, 0.5))  # inside the office: picks the room
+    assert len(window.selection.ids) == 1
+    assert window.properties_dock.title.text() == "Space"
+    click(window.view, (14.0, 2.0))  # outside the building: clears
     assert window.selection.ids == ()
 
 

@@ -17,7 +17,7 @@ from designreview.model.geometry import Point2
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-__all__ = ["merge_outlines", "outline_contains", "split_outline"]
+__all__ = ["merge_outlines", "outline_contains", "split_outline", "uncovered"]
 
 Outline = tuple[Point2, ...]
 
@@ -106,3 +106,29 @@ def outline_contains(outline: Outline, point: Point2) -> bool:
     if len(outline) < 3:
         return False
     return bool(Polygon(outline).buffer(0).covers(shapely.Point(point)))
+
+
+def uncovered(outlines: Sequence[Outline], drawn: Sequence[Outline]) -> tuple[int, ...]:
+    """Which of ``outlines`` (detected rooms) no ``drawn`` space stands in for.
+
+    A drawn space stands in for a detected room when it covers a point inside it
+    (its representative point), the rule the checks' building view applies: a
+    room retyped, merged or split by hand is the reviewer's space from then on.
+
+    Example:
+        >>> rooms = [((0, 0), (4, 0), (4, 3), (0, 3)), ((4, 0), (8, 0), (8, 3), (4, 3))]
+        >>> uncovered(rooms, [((0, 0), (4, 0), (4, 3), (0, 3))])
+        (1,)
+    """
+    polygons = [Polygon(o).buffer(0) for o in drawn if len(o) >= 3]
+    if not polygons:
+        return tuple(range(len(outlines)))
+    tree = shapely.STRtree(polygons)
+    kept = []
+    for index, outline in enumerate(outlines):
+        if len(outline) < 3:
+            continue
+        inside = Polygon(outline).buffer(0).representative_point()
+        if not len(tree.query(inside, "covered_by")):
+            kept.append(index)
+    return tuple(kept)

@@ -7,12 +7,13 @@ from typing import TYPE_CHECKING
 from designreview.model.ids import MarkupId
 from designreview.model.markup_geometry import handles
 from designreview.render.markup_graphics import markup_graphic
-from designreview.ui.canvas.items.markup_item import MarkupItem
+from designreview.ui.canvas.items.markup_item import MARKUP_ID_ROLE, MarkupItem
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QGraphicsScene
 
     from designreview.model.changes import ChangeSet
+    from designreview.model.markups import Space
     from designreview.model.review import Review
 
 
@@ -24,6 +25,7 @@ class MarkupLayer:
         self.items: dict[str, MarkupItem] = {}
         self._sheet_id: str | None = None
         self._highlighted: set[str] = set()
+        self._stand_ins: list[MarkupItem] = []
         self.presentation_scale = 1.0
 
     def show(self, review: Review, sheet_id: str | None) -> None:
@@ -60,6 +62,20 @@ class MarkupLayer:
             if review is not None and len(ids) == 1:
                 markup = review.markup(MarkupId(markup_id))
             item.show_handles(handles(markup) if markup and markup_id in ids else ())
+
+    def show_stand_ins(self, spaces: list[Space], review: Review) -> None:
+        """Outline the selected detected rooms, which are no markups (yet)."""
+        for item in self._stand_ins:
+            self._scene.removeItem(item)
+        self._stand_ins = []
+        for space in spaces:
+            item = MarkupItem(markup_graphic(space, review))
+            item.set_highlighted(True)
+            # Not picked as a markup: a click on it picks the room (select tool).
+            for part in (item, *item.childItems()):
+                part.setData(MARKUP_ID_ROLE, "")
+            self._scene.addItem(item)
+            self._stand_ins.append(item)
 
     def _put(self, markup_id: str, review: Review) -> None:
         markup = review.markup(markup_id)  # type: ignore[arg-type]

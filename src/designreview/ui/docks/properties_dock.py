@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from designreview.model.errors import FieldError
 from designreview.model.markups import Comment
+from designreview.model.space_overrides import corrected
 from designreview.render.comment_thread import stamp_text, thread
 from designreview.render.fields import (
     MIXED,
@@ -55,13 +56,13 @@ from designreview.render.markup_fields import (
 from designreview.ui.qt_helpers import signals_blocked
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from PySide6.QtGui import QFocusEvent, QWheelEvent
 
     from designreview.model.changes import ChangeSet
     from designreview.model.edits import Edit
-    from designreview.model.markups import Markup
+    from designreview.model.markups import Markup, Space
     from designreview.ui.selection import Selection
     from designreview.ui.session.document_bridge import DocumentBridge
 
@@ -278,10 +279,12 @@ class PropertiesDock(QDockWidget):
         bridge: DocumentBridge,
         selection: Selection,
         parent: QWidget | None = None,
+        detected: Callable[[tuple[str, ...]], list[Space]] | None = None,
     ) -> None:
         super().__init__("Properties", parent)
         self.setObjectName("PropertiesDock")
         self._bridge, self._selection = bridge, selection
+        self._detected = detected or (lambda _ids: [])
         self._imperial = False
         self._fields: tuple[Field, ...] = ()
         self.editors: dict[str, Any] = {}
@@ -365,7 +368,13 @@ class PropertiesDock(QDockWidget):
         by_id: dict[str, Markup] = {
             m.id: m for m in self._bridge.review.markups if m.id in wanted
         }
+        missing = tuple(i for i in self._selection.ids if i not in by_id)
+        by_id.update((room.id, room) for room in self._detected(missing))
         return [by_id[i] for i in self._selection.ids if i in by_id]
+
+    def _detected_count(self, markups: Sequence[Markup]) -> int:
+        review = self._bridge.review
+        return sum(1 for m in markups if review.markup(m.id) is None)
 
     def _rebuild(self) -> None:
         """A fresh form for the fields the selection shares."""
@@ -408,6 +417,11 @@ class PropertiesDock(QDockWidget):
             return "Select a markup on the plan to see and change its properties."
         if not self._fields:
             return "These markups have no properties in common."
+        if self._detected_count(markups):
+            return (
+                "Rooms as found in the drawing: a change here makes them your "
+                "corrections, saved with the review (Delete restores the drawing's)."
+            )
         return ""
 
     def _comment(self, markups: Sequence[Markup]) -> Comment | None:
@@ -433,7 +447,7 @@ class PropertiesDock(QDockWidget):
         if edit is None:
             self._show(self._markups())  # put the normalised value back
         else:
-            self._bridge.submit(edit, self)
+            self._bridge.submit(corrected(edit, self._bridge.review), self)
 
     def _on_editor_committed(self, field: Field, entered: Any) -> None:
         stamp = self._bridge.document.stamp()

@@ -21,6 +21,7 @@ from designreview.ui.canvas.scene import PlanScene
 from designreview.ui.canvas.view import PlanView
 from designreview.ui.selection import Selection
 from designreview.ui.session.document_bridge import DocumentBridge
+from designreview.ui.tools.detected_spaces import DetectedSpaces
 
 if TYPE_CHECKING:
     import numpy as np
@@ -86,6 +87,11 @@ class ToolContext:
         default_factory=SnapLines, init=False, repr=False, compare=False
     )
     """The lines of the plan shown that points snap to, kept while it stays shown."""
+    detected: DetectedSpaces = field(init=False, repr=False, compare=False)
+    """The shown sheet's detected rooms, offered for picking and correcting."""
+
+    def __post_init__(self) -> None:
+        self.detected = DetectedSpaces(self.bridge, self.sheet_id, self.plan)
 
     def stamp(self) -> Stamp:
         return self.bridge.document.stamp()

@@ -1,5 +1,8 @@
 """The select tool: pick, add to the pick, rubber-band, move by dragging, delete.
 
+A click on no markup picks the detected room under it, a band also picks the rooms
+wholly inside it, so they can be retyped, renamed or merged (``detected_spaces``).
+
 States: IDLE; PRESSED_ON_MARKUP -> MOVING once the pointer travels; RUBBER_BAND when
 pressed on empty canvas. A move is one undo step, submitted on release.
 """
@@ -26,6 +29,8 @@ if TYPE_CHECKING:
     from designreview.model.markups import Markup
 
 PICK_TOLERANCE_PX = 5.0
+_ADDS = Mods.ShiftModifier | Mods.ControlModifier
+"""Shift or Ctrl with a click adds to the selection or takes away (CAD habits)."""
 DRAG_START_PX = 3.0
 
 
@@ -42,8 +47,8 @@ class SelectTool(Tool):
 
     name, text, shortcut = "select", "Select", "S"
     hint = (
-        "Click a markup to select it (Shift adds), drag it to move, drag on empty "
-        "space to select an area, Delete removes."
+        "Click a markup or a room to select it (Shift or Ctrl adds), drag it to "
+        "move, drag on empty space to select an area, Delete removes."
     )
     snaps = False
 
@@ -63,10 +68,10 @@ class SelectTool(Tool):
         selection = self.ctx.selection
         if hit is None:
             self._state = _State.RUBBER_BAND
-            if not mods & Mods.ShiftModifier:
+            if not mods & _ADDS:
                 selection.clear(initiator=self)
             return True
-        if mods & Mods.ShiftModifier:
+        if mods & _ADDS:
             ids = selection.ids
             selection.set(
                 tuple(i for i in ids if i != hit) if hit in ids else (*ids, hit),
@@ -101,7 +106,12 @@ class SelectTool(Tool):
             self._submit_move(pos[0] - self._origin[0], pos[1] - self._origin[1])
         elif state is _State.RUBBER_BAND:
             self._band.hide_preview()
-            self._select_in_band(pos, add=bool(mods & Mods.ShiftModifier))
+            add = bool(mods & _ADDS)
+            dx, dy = pos[0] - self._origin[0], pos[1] - self._origin[1]
+            if self._pixels(dx, dy) < DRAG_START_PX:
+                self._pick_room(pos, add)
+            else:
+                self._select_in_band(pos, add)
         return state is not _State.IDLE
 
     def key(self, key: int, mods: Mods) -> bool:
@@ -236,8 +246,22 @@ class SelectTool(Tool):
             if rect.intersects(item.sceneBoundingRect())
             or rect.contains(to_scene(item.graphic.anchor))
         ]
+        found += self.ctx.detected.inside(self._origin, pos)
         ids = (*self.ctx.selection.ids, *found) if add else tuple(found)
         self.ctx.selection.set(ids, initiator=self)
+
+    def _pick_room(self, pos: Point2, add: bool) -> None:
+        """A click on no markup picks the detected room there (Shift: toggles it)."""
+        room = self.ctx.detected.at(pos)
+        if room is None:
+            return
+        ids = self.ctx.selection.ids
+        if not add:
+            self.ctx.selection.set((room.id,), initiator=self)
+        elif room.id in ids:
+            self.ctx.selection.set(tuple(i for i in ids if i != room.id), self)
+        else:
+            self.ctx.selection.set((*ids, room.id), initiator=self)
 
     def _pixels(self, dx: float, dy: float) -> float:
         return float((dx * dx + dy * dy) ** 0.5 * self.ctx.view.scale_factor())

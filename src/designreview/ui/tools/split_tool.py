@@ -1,4 +1,8 @@
-"""The split tool: draw a line across a space to cut it in two (one undo step)."""
+"""The split tool: draw a line across a space to cut it in two (one undo step).
+
+Works on reviewers' spaces and on detected rooms alike; a detected room split
+becomes two spaces of the review that stand in for it.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ from designreview.analysis.space_edit import outline_contains, split_outline
 from designreview.model.edits import AddMarkup, Batch, ReplaceMarkup
 from designreview.model.ids import MarkupId, new_id
 from designreview.model.markups import Space
+from designreview.model.space_overrides import corrected
 from designreview.ui.tools.base import Mods, Tool, ToolContext
 from designreview.ui.tools.preview import PreviewPath
 
@@ -46,7 +51,7 @@ class SplitSpaceTool(Tool):
         middle = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
         space = self._space_at(middle)
         if space is None or math.dist(start, end) == 0:
-            self.ctx.hint("Draw the line across a space you drew or corrected.")
+            self.ctx.hint("Draw the line across a room, from wall to wall.")
             return True
         try:
             first, second = split_outline(space.vertices, (start, end))
@@ -58,9 +63,8 @@ class SplitSpaceTool(Tool):
         other = replace(
             space, id=MarkupId(new_id()), vertices=second, created=stamp, modified=stamp
         )
-        self.ctx.bridge.submit(
-            Batch((ReplaceMarkup(space, kept), AddMarkup(other)), "Split space")
-        )
+        split = Batch((ReplaceMarkup(space, kept), AddMarkup(other)), "Split space")
+        self.ctx.bridge.submit(corrected(split, self.ctx.bridge.review))
         self.ctx.selection.set((kept.id, other.id), initiator=self)
         return True
 
@@ -77,4 +81,4 @@ class SplitSpaceTool(Tool):
                 and outline_contains(markup.vertices, point)
             ):
                 return markup
-        return None
+        return self.ctx.detected.at(point)

@@ -178,7 +178,9 @@ class MainWindow(QMainWindow):
         self.tools_bar = ToolsToolBar(self.view, self.canvas_tools, self)
         self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, self.tools_bar)
         right = Qt.DockWidgetArea.RightDockWidgetArea
-        self.properties_dock = PropertiesDock(self.bridge, self.selection, self)
+        self.properties_dock = PropertiesDock(
+            self.bridge, self.selection, self, self.tool_context.detected.of
+        )
         self.addDockWidget(right, self.properties_dock)
         self.markups_dock = MarkupsDock(self.bridge, self.selection, self)
         self.addDockWidget(right, self.markups_dock)
@@ -241,9 +243,7 @@ class MainWindow(QMainWindow):
         self.session.state_changed.connect(self._update_title)
         self.session.review_loaded.connect(self.sheets.show_first)
         self.bridge.changed.connect(self._on_bridge_changed)
-        self.selection.changed.connect(
-            lambda ids, _i: self.scene.markup_layer.highlight(ids, self.bridge.review)
-        )
+        self.selection.changed.connect(self._on_selection_changed)
 
     # -- what is shown ----------------------------------------------------------------
     @property
@@ -260,11 +260,23 @@ class MainWindow(QMainWindow):
     def _on_bridge_changed(self, changes: ChangeSet, _initiator: object) -> None:
         self.sheets.follow(changes)
         self.live.follow(changes)
-        if set(changes.removed) & set(self.selection.ids):
-            self.selection.discard(changes.removed)
+        # A corrected room whose correction is undone is a detected room again:
+        # it stays selected, as its stand-in.
+        gone = set(changes.removed) - set(self.tool_context.detected.all())
+        if gone & set(self.selection.ids):
+            self.selection.discard(tuple(gone))
+        self._show_stand_ins()
         if changes.sheets or changes.everything:
             self.meeting.apply_sensitive_layers(self.sheets.sheet())
             self.layers_dock.set_sensitive(self._sensitive_layers())
+
+    def _on_selection_changed(self, ids: tuple[str, ...], _initiator: object) -> None:
+        self.scene.markup_layer.highlight(ids, self.bridge.review)
+        self._show_stand_ins()
+
+    def _show_stand_ins(self) -> None:
+        rooms = self.tool_context.detected.of(self.selection.ids)
+        self.scene.markup_layer.show_stand_ins(rooms, self.bridge.review)
 
     def _on_sheets_plan_shown(self, plan: Plan | None) -> None:
         self.live.set_plan(plan, self.sheets.sheet_id)

@@ -22,6 +22,6 @@ def select_all_markups(ctx: WindowContext) -> None:
 
 def merge_selected_spaces(ctx: WindowContext) -> None:
     """Join the selected neighbouring spaces, or say why they cannot be joined."""
-    problem = merge(ctx.bridge, ctx.selection)
+    problem = merge(ctx.bridge, ctx.selection, ctx.tools.select.ctx.detected)
     if problem is not None:
         ctx.report(problem, 6000)
