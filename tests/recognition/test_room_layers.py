@@ -92,8 +92,12 @@ def test_rooms_on_layers_of_their_own_are_numbered_by_the_layer(tmp_path):
 
 def test_a_layer_holding_more_than_its_outline_is_no_room(tmp_path):
     plan = read(per_room_layers(7, extra_on="E1-103"), tmp_path)
-    assert len(plan.spaces) == 6
+    outlined = [s for s in plan.spaces if s.source is SpaceSource.OUTLINE]
+    assert len(outlined) == 6
     assert "E1-103" not in {space.number for space in plan.spaces}
+    # The walls still enclose room 103 (x 12..18): it is traced from them.
+    [traced] = [s for s in plan.spaces if s.source is SpaceSource.WALLS]
+    assert shapely.Polygon(traced.outline).bounds == pytest.approx((12, 0, 18, 6))
 
 
 def test_layers_the_reviewer_corrected_are_no_room_of_their_own(tmp_path):
@@ -118,7 +122,10 @@ def test_four_such_layers_are_no_pattern_and_walls_are_traced(tmp_path):
 
 def test_a_frame_around_a_floor_without_room_outlines_is_no_room(tmp_path):
     # The sheet shows the floor twice: with room outlines, and as a diagram
-    # whose frame holds walls but no other outline (the container rule sees nothing).
+    # whose frame holds walls but no other outline. The frame (24 x 16 m around
+    # the copy) is no room; the copy's walls enclose rooms like any walls do, so
+    # its 15 rooms are traced: 15 outlined + 15 traced, each 3.8 x 3.8 m inside
+    # the double walls (14.44 m2), and nothing of 384 m2.
     doc = new_doc()
     msp = doc.modelspace()
     floor(msp, 0, 0, double=True)
@@ -129,7 +136,7 @@ def test_a_frame_around_a_floor_without_room_outlines_is_no_room(tmp_path):
     outline(msp, rect(-2, 28, 22, 44))  # 24 x 16 m frame around the second copy
     plan = read(doc, tmp_path)
     areas = sorted(round(shapely.Polygon(s.outline).area, 2) for s in plan.spaces)
-    assert areas == [14.44] * 15
+    assert areas == [14.44] * 30
 
 
 def test_legend_swatches_outside_the_walls_are_no_rooms(tmp_path):

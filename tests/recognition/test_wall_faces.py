@@ -14,6 +14,7 @@ from designreview.model.plan import TextLabel
 from designreview.readers.dxf.read import read_dxf
 from designreview.recognition.building import (
     NO_ROOMS_WARNING,
+    TRACED_HALLS_NOTE,
     WALL_ROOMS_WARNING,
 )
 from designreview.recognition.rooms.wall_faces import (
@@ -170,7 +171,11 @@ def test_walls_and_a_door_block_give_two_rooms(tmp_path):
     assert NO_ROOMS_WARNING not in plan.warnings
 
 
-def test_a_drawing_with_room_outlines_keeps_them(tmp_path):
+def test_a_drawing_with_room_outlines_keeps_them_and_traces_the_rest(tmp_path):
+    # The left room has an outline; the right one (labelled OFFICE) has only its
+    # walls. The outline stays as drawn (4.9 x 4.0 = 19.6 m2); the right room is
+    # the face of its walls with half the doorway (19.69 m2, see two_rooms), named
+    # by its label, and the import says one space was traced.
     doc = walls_doc()
     outline = doc.modelspace().add_lwpolyline(
         [(0.1, 0.1), (5.0, 0.1), (5.0, 4.1), (0.1, 4.1)],
@@ -179,10 +184,16 @@ def test_a_drawing_with_room_outlines_keeps_them(tmp_path):
     )
     doc.saveas(tmp_path / "outlined.dxf")
     plan = read_dxf(tmp_path / "outlined.dxf")
-    [space] = plan.spaces  # the right room, enclosed by walls only, is not traced
-    assert space.id == f"space-{outline.dxf.handle}"
-    assert space.source is SpaceSource.OUTLINE
-    assert not any("traced from the walls" in w for w in plan.warnings)
+    drawn, traced = sorted(plan.spaces, key=lambda s: s.source is SpaceSource.WALLS)
+    assert drawn.id == f"space-{outline.dxf.handle}"
+    assert drawn.source is SpaceSource.OUTLINE
+    assert shapely.Polygon(drawn.outline).area == pytest.approx(19.6)
+    assert traced.source is SpaceSource.WALLS
+    assert traced.name == "OFFICE"
+    assert shapely.Polygon(traced.outline).area == pytest.approx(19.69)
+    assert [w for w in plan.warnings if "traced from the walls" in w] == [
+        TRACED_HALLS_NOTE.format(1)
+    ]
 
 
 def test_far_from_the_origin_rooms_are_traced_in_local_metres(tmp_path):

@@ -69,6 +69,9 @@ class Door:
     """False when the drawing does not show the swing (a line across the opening
     or a bare gap): ``hinge`` is then only one end, and a check that needs the
     hinge side asks for it instead of guessing."""
+    outside: bool | None = None
+    """Whether the door is in the building's outer walls, as the walls show it
+    (``recognition.doors.outside``); None when they were not traced."""
 
     @property
     def center(self) -> Point2:
@@ -151,7 +154,10 @@ class BuildingView:
         return self._index[1], self._index[2]
 
     def is_exterior(self, door: Door) -> bool:
-        """Whether ``door`` leads outside (marked so, or no room on one side).
+        """Whether ``door`` leads outside.
+
+        Marked so by the reviewer, else in the building's outer walls, else (walls
+        not traced) with a room on one side only.
 
         Outdoor spaces (a yard, typed EXTERIOR) are no rooms, so a door onto one
         is exterior.
@@ -159,6 +165,8 @@ class BuildingView:
         if door.kind is not None:
             return door.kind is AccessKind.EXTERIOR_DOOR
         sides = self.door_rooms.get(door.id, (None, None))
+        if door.outside is not None:
+            return door.outside
         return (sides[0] is None) != (sides[1] is None)
 
     def inside_of(self, door: Door, offset_m: float = 0.5) -> Point2:
@@ -273,6 +281,7 @@ def _merged(found: DetectedDoor, mark: AccessPoint | None) -> Door:
         lock_from_hardware(found.hardware),
         subjects=(found.id,),
         hinge_known=found.hinge_known,
+        outside=found.outside,
     )
     if mark is None:
         return door
@@ -295,6 +304,7 @@ def _merged(found: DetectedDoor, mark: AccessPoint | None) -> Door:
         mark.has_sidelite,
         (found.id, mark.id),
         hinge_known,
+        door.outside,
     )
 
 

@@ -76,6 +76,9 @@ class DetectedDoor:
     hinge_known: bool = True
     double_acting: bool = False
     """Swings both ways (two arcs from one hinge, to opposite sides)."""
+    outside: bool | None = None
+    """True when one side of the opening is outside the building's walls, False
+    when both sides are within them, None when the walls were not traced."""
 
     @property
     def center(self) -> Point2:

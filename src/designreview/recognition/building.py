@@ -16,9 +16,11 @@ import numpy as np
 import shapely
 
 from designreview.model.building import DetectedDoor, DetectedSpace, DoorMethod
+from designreview.model.markups import SpaceType
 from designreview.model.plan import LayerCategory
 from designreview.recognition.doors.detection import detect_doors
 from designreview.recognition.doors.openings import find_openings, line_doors
+from designreview.recognition.doors.outside import mark_outside
 from designreview.recognition.layers.roles import (
     DEFAULT_ROLES,
     LayerRoles,
@@ -26,8 +28,9 @@ from designreview.recognition.layers.roles import (
 )
 from designreview.recognition.rooms.layers import one_room_layers, room_layer_outlines
 from designreview.recognition.rooms.outlines import detect_spaces
+from designreview.recognition.rooms.partition import partition_spaces
 from designreview.recognition.rooms.shape_types import type_by_shape
-from designreview.recognition.rooms.wall_faces import wall_spaces
+from designreview.recognition.rooms.wall_faces import WallFaceParams, trace_faces
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -51,6 +54,16 @@ NO_ROOMS_WARNING = (
 WALL_ROOMS_WARNING = (
     "No room outlines found; {} rooms were traced from the walls with door openings "
     "and windows closed: check them, and draw the rooms they miss."
+)
+TRACED_HALLS_NOTE = (
+    "{} spaces without a drawn outline (halls, corridors, lobbies...) were traced "
+    "from the walls with door openings closed: check them, and merge or split them "
+    "where the walls mislead."
+)
+NOT_TRACED_WARNING = (
+    "The walls were not traced for spaces without outlines ({:,} wall lines, over "
+    "the limit of {:,}): halls, corridors and any room not outlined are missing; "
+    "draw them with the Space tool."
 )
 NO_DOORS_WARNING = (
     "No doors found: map the layer that draws doors (Review > Layer Roles) or draw "
@@ -132,17 +145,36 @@ def detect_building(
     doors += tuple(d for d in openings.doors if d.method not in roles.methods_off)
     if DoorMethod.LINE not in roles.methods_off:
         doors += tuple(line_doors(local_walls, leaves - shift, doors))
-    spaces = _outline_spaces(found, category, labels, scale, origin, local_walls, roles)
+    outlined = _outline_spaces(
+        found, category, labels, scale, origin, local_walls, roles
+    )
     warnings: tuple[str, ...] = ()
     if not doors:
         warnings += (_no_doors_warning(layers, roles),)
-    if not spaces and len(walls):
-        bounds = np.concatenate(
-            [_room_bounds(local_walls, arrays, category, doors, origin), glazing]
-        )
-        spaces = wall_spaces(bounds, labels, roles=roles)
-        traced = WALL_ROOMS_WARNING.format(len(spaces))
-        warnings += (traced if spaces else NO_ROOMS_WARNING,)
+    bounds = np.concatenate(
+        [
+            _room_bounds(local_walls, arrays, category, doors, origin),
+            glazing,
+            _outline_edges(outlined),
+        ]
+    )
+    faces = trace_faces(bounds) if len(walls) else None
+    spaces = outlined
+    if faces is not None and faces.traced:
+        parts = partition_spaces(outlined, faces.rooms, labels, roles)
+        spaces = parts.spaces
+        warnings += parts.warnings
+        if not outlined:
+            traced = WALL_ROOMS_WARNING.format(len(spaces))
+            warnings += (traced if spaces else NO_ROOMS_WARNING,)
+        elif parts.traced:
+            warnings += (TRACED_HALLS_NOTE.format(parts.traced),)
+        doors = mark_outside(doors, faces.cells, _outdoors(spaces))
+    elif faces is not None and len(bounds) > WallFaceParams().max_lines:
+        limit = WallFaceParams().max_lines
+        warnings += (NOT_TRACED_WARNING.format(len(bounds), limit),)
+    elif faces is not None and not spaces:
+        warnings += (NO_ROOMS_WARNING,)
     return Building(
         doors,
         type_by_shape(spaces, doors),
@@ -151,6 +183,30 @@ def detect_building(
         window_runs=_runs(window_lines, glazing),
         window_openings=openings.windows,
     )
+
+
+def _outline_edges(spaces: Sequence[DetectedSpace]) -> SegmentArray:
+    """The edges of drawn room outlines, as segments.
+
+    An open-plan office is bounded by its outline where no wall stands, so the
+    hall beside it closes there too.
+    """
+    rings = [
+        np.asarray(s.outline, dtype=np.float64) for s in spaces if len(s.outline) >= 3
+    ]
+    if not rings:
+        return np.empty((0, 4))
+    edges = [np.column_stack([r, np.roll(r, -1, axis=0)]) for r in rings]
+    return np.concatenate(edges)
+
+
+def _outdoors(spaces: Sequence[DetectedSpace]) -> list[shapely.Geometry]:
+    """The spaces named as outdoors (a yard, a terrace), as polygons."""
+    return [
+        shapely.make_valid(shapely.Polygon(s.outline))
+        for s in spaces
+        if s.space_type is SpaceType.EXTERIOR and len(s.outline) >= 3
+    ]
 
 
 def _no_doors_warning(layers: Sequence[LayerInfo], roles: LayerRoles) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
+import numpy.typing as npt
 import shapely
 
 from designreview.model.building import SpaceSource
@@ -23,19 +24,24 @@ from designreview.recognition.layers.roles import DEFAULT_ROLES, LayerRoles
 from designreview.recognition.rooms.outlines import (
     MIN_AREA_M2,
     SpaceShape,
-    containers,
     name_spaces,
 )
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    import numpy.typing as npt
-
     from designreview.model.building import DetectedSpace
     from designreview.model.plan import SegmentArray, TextLabel
 
-__all__ = ["WallFaceParams", "wall_faces", "wall_spaces"]
+__all__ = [
+    "TracedFaces",
+    "WallFaceParams",
+    "around_the_building",
+    "face_shapes",
+    "trace_faces",
+    "wall_faces",
+    "wall_spaces",
+]
 
 _TOUCH_M = 1.0e-3
 """Line ends closer than this to another line already meet it."""
@@ -88,11 +94,55 @@ def wall_spaces(
         ('space-wall-2.0,1.5', 'OFFICE', 'office', 'walls')
     """
     faces = wall_faces(segments, params)
-    shapes = [
+    return name_spaces(face_shapes(faces), faces, labels, roles)
+
+
+def face_shapes(faces: npt.NDArray[np.object_]) -> list[SpaceShape]:
+    """Unnamed room shapes for faces traced from the walls.
+
+    Their ids come from where they lie, stable while a face stays put.
+    """
+    return [
         SpaceShape(face_id, outline, "", SpaceSource.WALLS)
         for face_id, outline in zip(_ids(faces), _outlines(faces), strict=True)
     ]
-    return name_spaces(shapes, faces, labels, roles)
+
+
+@dataclass(frozen=True, slots=True)
+class TracedFaces:
+    """What the walls enclose: the room-like faces, and every face.
+
+    ``cells`` are all the faces the noded lines bound (rooms, wall cavities,
+    shafts), so a point in none of them is outside the building's walls.
+    ``traced`` is False when there were no lines or too many to trace.
+    """
+
+    rooms: npt.NDArray[np.object_]
+    cells: npt.NDArray[np.object_]
+    traced: bool = True
+
+
+def trace_faces(
+    segments: SegmentArray,
+    params: WallFaceParams = WallFaceParams(),
+) -> TracedFaces:
+    """The faces enclosed by segments: the room-like ones, and all of them.
+
+    Example:
+        >>> # A 4 x 3 m room beside a 0.2 m wall cavity.
+        >>> segs = np.array([[0, 0, 4.2, 0], [4.2, 0, 4.2, 3], [4.2, 3, 0, 3],
+        ...                  [0, 3, 0, 0], [4, 0, 4, 3]])
+        >>> found = trace_faces(segs)
+        >>> len(found.rooms), sorted(shapely.area(found.cells).round(2).tolist())
+        (1, [0.6, 12.0])
+    """
+    empty = np.empty(0, dtype=object)
+    lines = _lines(segments)
+    if not 0 < len(lines) <= params.max_lines:
+        return TracedFaces(empty, empty, traced=False)
+    noded = shapely.unary_union(_closed(lines, params))
+    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
+    return TracedFaces(_rooms(faces, params), np.asarray(faces))
 
 
 def wall_faces(
@@ -108,12 +158,7 @@ def wall_faces(
         >>> sorted(shapely.area(wall_faces(segs)).round(3).tolist())
         [12.0, 12.0]
     """
-    lines = _lines(segments)
-    if not 0 < len(lines) <= params.max_lines:
-        return np.empty(0, dtype=object)
-    noded = shapely.unary_union(_closed(lines, params))
-    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
-    return _rooms(faces, params)
+    return trace_faces(segments, params).rooms
 
 
 def _lines(segments: SegmentArray) -> npt.NDArray[np.object_]:
@@ -197,32 +242,124 @@ def _first_per(
 def _rooms(
     faces: npt.NDArray[np.object_], params: WallFaceParams
 ) -> npt.NDArray[np.object_]:
-    """The faces that are rooms: room-sized, wider than a wall, around no rooms."""
+    """The faces that are rooms: room-sized, wider than a wall, inside the building.
+
+    A frame or a site wall drawn around the building is no room. A hall around a
+    core of rooms keeps the core as a hole; holes smaller than a room (columns,
+    shafts drawn closed) are filled.
+    """
     if len(faces) == 0:
         return np.empty(0, dtype=object)
+    faces = faces[~around_the_building(faces, params.min_area_m2, params.min_width_m)]
     area = shapely.area(faces)
-    width = 2 * area / shapely.length(faces)
+    width = 2 * area / np.maximum(shapely.length(faces), 1e-9)
     sized = (area >= params.min_area_m2) & (area <= params.max_area_m2)
-    rooms = faces[sized & (width >= params.min_width_m)]
-    kept = np.asarray(shapely.polygons(shapely.get_exterior_ring(rooms)))
-    kept = kept[~containers(kept)] if len(kept) else kept
-    return np.asarray(shapely.simplify(kept, params.simplify_m))
+    rooms = [
+        _fill_small_holes(f, params.min_area_m2)
+        for f in faces[sized & (width >= params.min_width_m)]
+    ]
+    kept = np.asarray(rooms, dtype=object)
+    return np.asarray(shapely.simplify(kept, params.simplify_m)) if len(kept) else kept
+
+
+def around_the_building(
+    faces: npt.NDArray[np.object_],
+    min_area_m2: float = MIN_AREA_M2,
+    min_width_m: float = 0.6,
+) -> npt.NDArray[np.bool_]:
+    """True for faces whose holes hold most of the other room-sized faces' area.
+
+    Such a face is the ground inside a site wall or a sheet frame drawn on a wall
+    layer; a hall around a core of rooms holds a small share of the building.
+
+    Example:
+        >>> frame = shapely.box(0, 0, 30, 30).difference(shapely.box(5, 5, 25, 25))
+        >>> rooms = [shapely.box(5, 5, 15, 25), shapely.box(15, 5, 25, 25)]
+        >>> around_the_building(np.array([frame, *rooms])).tolist()
+        [True, False, False]
+        >>> hall = shapely.box(5, 5, 15, 25).difference(shapely.box(9, 9, 11, 11))
+        >>> core = shapely.box(9, 9, 11, 11)
+        >>> around_the_building(np.array([hall, core, rooms[1]])).tolist()
+        [False, False, False]
+    """
+    around = np.zeros(len(faces), dtype=bool)
+    if len(faces) < 3:
+        return around
+    area = shapely.area(faces)
+    width = 2 * area / np.maximum(shapely.length(faces), 1e-9)
+    sized = np.flatnonzero((area >= min_area_m2) & (width >= min_width_m))
+    if len(sized) < 2:
+        return around
+    holed = np.flatnonzero(shapely.get_num_interior_rings(faces) > 0)
+    if not len(holed):
+        return around
+    filled = np.asarray(shapely.polygons(shapely.get_exterior_ring(faces[holed])))
+    inner = shapely.point_on_surface(faces[sized])
+    which, outer = shapely.STRtree(filled).query(inner, predicate="within")
+    outer = holed[outer]
+    others = sized[which] != outer
+    which, outer = which[others], outer[others]
+    held = np.bincount(outer, area[sized[which]], len(faces))
+    count = np.bincount(outer, minlength=len(faces))
+    own = np.zeros(len(faces))
+    own[sized] = area[sized]
+    around[(count >= 2) & (held >= 0.5 * (area[sized].sum() - own))] = True
+    return around
+
+
+def _fill_small_holes(face: shapely.Polygon, min_area_m2: float) -> shapely.Polygon:
+    """The face with its holes smaller than a room filled in."""
+    holes = [r for r in face.interiors if shapely.Polygon(r).area >= min_area_m2]
+    if len(holes) == len(face.interiors):
+        return face
+    return shapely.Polygon(face.exterior, holes)
 
 
 def _outlines(faces: npt.NDArray[np.object_]) -> list[tuple[tuple[float, float], ...]]:
-    """Each face's outline points without the closing repeat."""
-    outlines = []
-    for face in faces:
-        coords = shapely.get_coordinates(face)[:-1]
-        outlines.append(tuple((float(x), float(y)) for x, y in coords))
-    return outlines
+    """Each face's outline points without the closing repeat.
+
+    A face with holes (a hall around a core) is one ring that runs into each hole
+    and back along a bridge of no width, which ``shapely.make_valid`` reads back as
+    the face with its holes.
+
+    Example:
+        >>> ring = shapely.box(0, 0, 10, 10).difference(shapely.box(3, 3, 7, 7))
+        >>> [outline] = _outlines(np.array([ring]))
+        >>> polygon = shapely.make_valid(shapely.Polygon(outline))
+        >>> round(max(shapely.get_parts(polygon), key=shapely.area).area, 6)
+        84.0
+    """
+    return [_points(_keyhole(face)) for face in faces]
+
+
+def _keyhole(face: shapely.Polygon) -> npt.NDArray[np.float64]:
+    """One ring for a polygon: its exterior, bridged into each hole in turn."""
+    face = shapely.geometry.polygon.orient(face, 1.0)
+    ring = np.asarray(face.exterior.coords)[:-1]
+    for hole in face.interiors:
+        inner = np.asarray(hole.coords)[:-1]
+        gaps = np.hypot(
+            ring[:, None, 0] - inner[None, :, 0], ring[:, None, 1] - inner[None, :, 1]
+        )
+        i, j = np.unravel_index(np.argmin(gaps), gaps.shape)
+        loop = np.concatenate([inner[j:], inner[: j + 1]])
+        ring = np.concatenate([ring[: i + 1], loop, ring[i:]])
+    return ring
+
+
+def _points(xy: npt.NDArray[np.float64]) -> tuple[tuple[float, float], ...]:
+    return tuple((float(x), float(y)) for x, y in xy.tolist())
 
 
 def _ids(faces: npt.NDArray[np.object_]) -> list[str]:
-    """Ids from a point inside each face (decimetres), stable while it stays put."""
+    """Ids from each face's centroid (decimetres), stable while it stays put.
+
+    The centroid, not a point on the surface: it moves by a hair when a reader
+    flattens a curve with one vertex more, where a point on the surface jumps.
+    """
     ids: list[str] = []
     taken: set[str] = set()
-    for x, y in shapely.get_coordinates(shapely.point_on_surface(faces)):
+    for x, y in shapely.get_coordinates(shapely.centroid(faces)):
         base = f"space-wall-{x:.1f},{y:.1f}"
         face_id, n = base, 1
         while face_id in taken:
