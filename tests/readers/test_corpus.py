@@ -103,31 +103,33 @@ DETECTED = {
     # 45 more).
     "apartment_bldg_A_000217_paperspace.dxf": ((85, 120), (30, 60)),
     "barcelona_pavilion_plan_m.dxf": ((5, 8), (4, 6)),
-    # Chinese floor 2: 35 stamped rooms, and 42 faces without an outline traced
-    # between them: the corridor pieces, stair halls and lift lobbies, eight large
-    # unlabelled lecture rooms (some split by their sloped-floor lines), shafts.
-    "chinese_university_floor2_far_origin.dxf": ((50, 66), (70, 85)),
-    # Factory: 42 outlined rooms in each of two copies of the floor, and 45 faces
-    # traced between them (the corridors, the halls of the lower copy, stores and
-    # shafts); not its two sheet frames (7,290 m²) nor its 8 legend swatches. The
-    # lower copies draw no door symbols, only the openings.
+    # Chinese floor 2: 35 stamped rooms, and 6 faces without an outline that a
+    # door opens onto (a stair hall, toilets' lobbies). Its voids (the double-height
+    # halls and stepped lecture rooms of the floor below, crossed by diagonals)
+    # are faces no door reaches: no spaces.
+    "chinese_university_floor2_far_origin.dxf": ((50, 66), (38, 46)),
+    # Factory: 42 outlined rooms in each of two copies of the floor, and 40 faces
+    # traced between them that doors open onto (the corridors, the halls of the
+    # lower copy, stores); not its two sheet frames (7,290 m²) nor its 8 legend
+    # swatches. The lower copies draw no door symbols, only the openings.
     "factory_standard_plan_R2004.dxf": ((120, 170), (120, 140)),
     "hackerspace_raumzeitlabor_R2007_cm.dxf": ((1, 1), (0, 0)),
     # Media Lab and ML4: no door symbols, doors are gaps between jambs (about
     # 130 and 105 of door width); ML4's 75 rooms are each drawn on a layer named
     # by its number. Both outline about half of their rooms; the ring corridors,
-    # the central halls, the labs and stores without an outline are traced (53
-    # and 78 faces).
-    "medialab_building_R12.dxf": ((105, 150), (150, 175)),
-    "medialab_ml4_R2010_inch.dxf": ((90, 120), (140, 165)),
+    # the central halls, the labs and stores without an outline that doors open
+    # onto are traced (35 and 53 faces); the two atria, reached by no door, not.
+    "medialab_building_R12.dxf": ((105, 150), (135, 150)),
+    "medialab_ml4_R2010_inch.dxf": ((90, 120), (120, 135)),
     # Five floors of classrooms, corridor stretches between fire doors and toilets,
     # traced from single-line walls; open stair halls merge with their neighbours.
     "school_escaldes_junior_high_allfloors.dxf": ((95, 140), (75, 130)),
     "swiss_residential_archilyse_R2004_cm.dxf": ((18, 26), (15, 20)),
     # UdG: no door symbols; only some doors are openings between jambs (the
     # classrooms' entries), most are wall ends beside columns and stay unfound.
-    # 54 outlined rooms and 27 traced faces (corridors, stairs, service rooms).
-    "university_udg_cut_campus_R2018.dxf": ((12, 30), (75, 90)),
+    # 54 outlined rooms and 7 traced rooms that doors open onto; the lawns and
+    # paved areas between the campus paths are faces no door reaches: no spaces.
+    "university_udg_cut_campus_R2018.dxf": ((12, 30), (55, 65)),
 }
 
 
@@ -265,10 +267,10 @@ TYPED = {
     # among them are typed (by shape), the rest wait for the reviewer. One traced
     # stair hall of the Chinese plan is named by its arrow '下' (down), no type;
     # one traced factory store is named 'storage' by the text inside it.
-    "chinese_university_floor2_far_origin.dxf": (0.42, 33, 32),
-    "factory_standard_plan_R2004.dxf": (0.68, 30, 29),  # 'Kitcken' typed by layer
-    "medialab_building_R12.dxf": (0.69, 0, 0),  # rooms on use-named layers
-    "university_udg_cut_campus_R2018.dxf": (0.67, 0, 0),
+    "chinese_university_floor2_far_origin.dxf": (0.78, 33, 32),
+    "factory_standard_plan_R2004.dxf": (0.71, 30, 29),  # 'Kitcken' typed by layer
+    "medialab_building_R12.dxf": (0.78, 0, 0),  # rooms on use-named layers
+    "university_udg_cut_campus_R2018.dxf": (0.89, 0, 0),
     "campus_cucs_siteplan_large.dxf": (1.0, 0, 0),
     # WOHNEN, ESSEN, KIND, ELTERN...; the unnamed rooms carry no text at all
     "swiss_residential_archilyse_R2004_cm.dxf": (0.56, 9, 9),

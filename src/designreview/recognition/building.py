@@ -161,7 +161,7 @@ def detect_building(
     faces = trace_faces(bounds) if len(walls) else None
     spaces = outlined
     if faces is not None and faces.traced:
-        parts = partition_spaces(outlined, faces.rooms, labels, roles)
+        parts = partition_spaces(outlined, faces.rooms, labels, roles, doors)
         spaces = parts.spaces
         warnings += parts.warnings
         if not outlined:
@@ -169,7 +169,7 @@ def detect_building(
             warnings += (traced if spaces else NO_ROOMS_WARNING,)
         elif parts.traced:
             warnings += (TRACED_HALLS_NOTE.format(parts.traced),)
-        doors = mark_outside(doors, faces.cells, _outdoors(spaces))
+        doors = mark_outside(doors, faces.cells, _outdoors(spaces), faces.ground)
     elif faces is not None and len(bounds) > WallFaceParams().max_lines:
         limit = WallFaceParams().max_lines
         warnings += (NOT_TRACED_WARNING.format(len(bounds), limit),)

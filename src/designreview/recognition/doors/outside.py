@@ -32,6 +32,7 @@ WALL_WIDTH_M = 0.6
 PASSAGE_M = 3.0
 """Open ground reaches a door through passages at least this wide: wider than a
 double door left unclosed (a hall's leak), narrower than a courtyard's mouth."""
+_NO_FACES: npt.NDArray[np.object_] = np.empty(0, dtype=object)
 SEAM_M = 0.02
 """Faces are grown by this much so the shared edges of neighbours leave no slit."""
 ROOM_M2 = 2.0
@@ -44,6 +45,7 @@ def mark_outside(
     doors: Sequence[DetectedDoor],
     cells: npt.NDArray[np.object_],
     outdoors: Sequence[shapely.Geometry] = (),
+    ground: shapely.Geometry | None = None,
 ) -> tuple[DetectedDoor, ...]:
     """The doors, each marked with whether it leads outside the walls' faces.
 
@@ -52,6 +54,8 @@ def mark_outside(
         cells: every face the walls enclose (``TracedFaces.cells``).
         outdoors: spaces that are outside though walls enclose them (a yard, a
             courtyard, a terrace): a door onto one leads outside.
+        ground: what lies around the faces (``TracedFaces.ground``): the outside,
+            and the halls left open to it. Without it, all but the faces.
 
     A side in no face is outside only when open ground reaches it
     (``PASSAGE_M``): a hall whose walls leave an opening unclosed is no face, yet
@@ -71,7 +75,9 @@ def mark_outside(
     """
     if not doors:
         return ()
-    inside = _inside_cells(np.asarray(cells, dtype=object), outdoors)
+    every = np.asarray(cells, dtype=object)
+    is_inside = _inside_cells(every, outdoors)
+    inside, around = every[is_inside], every[~is_inside]
     if not len(inside):
         return tuple(doors)
     centre = np.asarray([d.center for d in doors], dtype=float)
@@ -95,7 +101,7 @@ def mark_outside(
         yard = _within(probes, outdoors)
         unsure = side & ~yard
         if unsure.any():
-            side[unsure] = _reaches_open_ground(probes[unsure], inside)
+            side[unsure] = _reaches_open_ground(probes[unsure], inside, around, ground)
         out.append(side)
     one, other = out
     marked = []
@@ -118,14 +124,27 @@ def _within(
 
 
 def _reaches_open_ground(
-    points: npt.NDArray[np.float64], inside: npt.NDArray[np.object_]
+    points: npt.NDArray[np.float64],
+    inside: npt.NDArray[np.object_],
+    around: npt.NDArray[np.object_] = _NO_FACES,
+    ground: shapely.Geometry | None = None,
 ) -> npt.NDArray[np.bool_]:
     """Whether each point lies in ground open to the far outside.
 
     Open ground is what a disk of ``PASSAGE_M`` across reaches from beyond the
-    building without crossing a face: a courtyard open on one side is reached
-    through its mouth, a hall whose walls leave a door-wide opening unclosed is
-    not (the disk does not pass the opening), so its doors stay inside doors.
+    building without crossing a face or a wall: a courtyard open on one side is
+    reached through its mouth, a hall whose walls leave a door-wide opening
+    unclosed is not (the disk does not pass the opening), so its doors stay
+    inside doors.
+
+    Args:
+        points: where to look, local metres.
+        inside: the building's faces.
+        around: faces that are outside though walls bound them (the yard within a
+            site wall, a frame's inside): open ground.
+        ground: what lies around the faces, bounded by every wall
+            (``TracedFaces.ground``); without it, a frame beyond the faces
+            with the faces cut out.
 
     Example:
         A 10 x 10 m hall not closed (a 1 m opening west), with rooms all round
@@ -138,41 +157,51 @@ def _reaches_open_ground(
         ...                      np.array([ring], dtype=object)).tolist()
         [False, True]
     """
-    built = shapely.union_all(shapely.buffer(inside, SEAM_M))
-    xmin, ymin, xmax, ymax = shapely.bounds(built).tolist()
-    margin = 2 * PASSAGE_M + 1.0
-    frame = shapely.box(xmin - margin, ymin - margin, xmax + margin, ymax + margin)
     radius = PASSAGE_M / 2
-    core = shapely.buffer(shapely.difference(frame, built), -radius)
-    parts = shapely.get_parts(core)
-    rim = shapely.boundary(frame)
-    far = parts[shapely.distance(parts, rim) < radius + 0.5]
-    if not len(far):
+    if ground is None:
+        built = shapely.union_all(shapely.buffer(inside, SEAM_M))
+        xmin, ymin, xmax, ymax = shapely.bounds(built).tolist()
+        margin = 2 * PASSAGE_M + 1.0
+        frame = shapely.box(xmin - margin, ymin - margin, xmax + margin, ymax + margin)
+        ground = shapely.difference(frame, built)
+    seamless = shapely.buffer(around, SEAM_M, quad_segs=1)  # to their neighbours
+    region = shapely.union_all(np.append(seamless, np.array([ground], dtype=object)))
+    rim = shapely.get_exterior_ring(shapely.envelope(region))
+    parts = shapely.get_parts(shapely.buffer(region, -radius))
+    far = shapely.distance(parts, rim) < radius + 0.5
+    if len(around):  # a yard walled all round is open ground too
+        far |= shapely.intersects(parts, shapely.union_all(around))
+    if not far.any():
         return np.zeros(len(points), dtype=bool)
-    ground = shapely.buffer(shapely.union_all(far), radius + SEAM_M)
+    reached = shapely.buffer(shapely.union_all(parts[far]), radius + SEAM_M)
     found: npt.NDArray[np.bool_] = shapely.contains_xy(
-        ground, points[:, 0], points[:, 1]
+        reached, points[:, 0], points[:, 1]
     )
     return found
 
 
 def _inside_cells(
     cells: npt.NDArray[np.object_], outdoors: Sequence[shapely.Geometry]
-) -> npt.NDArray[np.object_]:
-    """The faces that are inside the building: not the ground around it.
+) -> npt.NDArray[np.bool_]:
+    """Which faces are inside the building: not the ground around it.
 
     A face larger than any building's room, drawn around most of the building
     (a site wall, a sheet frame on a wall layer), or in an outdoor space is left
     out. A hall around a core of rooms or a room around its columns stays.
     """
+    inside = np.ones(len(cells), dtype=bool)
     if not len(cells):
-        return cells
-    cells = cells[shapely.area(cells) <= MAX_CELL_M2]
-    cells = cells[~around_the_building(cells, ROOM_M2, WALL_WIDTH_M)]
-    if len(outdoors) and len(cells):
+        return inside
+    inside &= shapely.area(cells) <= MAX_CELL_M2
+    sized = np.flatnonzero(inside)
+    inside[sized[around_the_building(cells[sized], ROOM_M2, WALL_WIDTH_M)]] = False
+    if len(outdoors) and inside.any():
         yard = shapely.union_all(np.asarray(outdoors, dtype=object))
-        cells = cells[~shapely.within(shapely.point_on_surface(cells), yard)]
-    return np.asarray(cells, dtype=object)
+        kept = np.flatnonzero(inside)
+        inside[kept[shapely.within(shapely.point_on_surface(cells[kept]), yard)]] = (
+            False
+        )
+    return inside
 
 
 def _widths(cells: npt.NDArray[np.object_]) -> npt.NDArray[np.float64]:

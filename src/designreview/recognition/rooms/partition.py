@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import shapely
 
-from designreview.model.building import DetectedSpace
+from designreview.model.building import DetectedDoor, DetectedSpace
 from designreview.model.markups import SpaceType
 from designreview.recognition.layers.roles import DEFAULT_ROLES, LayerRoles
 from designreview.recognition.rooms.labels import is_room_number, room_labels
@@ -40,6 +40,8 @@ COVERED_SHARE = 0.5
 LABEL_GAP_M = 2.0
 """Room texts farther apart than this label different rooms (a name, its number
 and its area are written within a metre or so of each other)."""
+DOOR_REACH_M = 0.4
+"""A door this near a face opens onto it (half a thick wall, and a little)."""
 MIN_AREA_M2 = 2.0
 MIN_WIDTH_M = 0.6
 """What is left of a face outside the outlines is a space when it is at least
@@ -63,6 +65,7 @@ def partition_spaces(
     faces: npt.NDArray[np.object_],
     labels: Sequence[TextLabel],
     roles: LayerRoles = DEFAULT_ROLES,
+    doors: Sequence[DetectedDoor] | None = None,
 ) -> Partition:
     """The spaces of a floor from its drawn outlines and the faces of its walls.
 
@@ -71,11 +74,16 @@ def partition_spaces(
         faces: room-like faces of the walls (``wall_faces``), local metres.
         labels: the plan's texts, local metres.
         roles: which layers hold room labels.
+        doors: the doors found, local metres. Where rooms are outlined, a face
+            no outline covers is a space only when a door opens onto it or a
+            room label names it: the lawns and paved areas between the paths of
+            a site plan are faces too, reached by no door. None or none found
+            (no door to go by): every face.
 
     Example:
         Two classrooms outlined above a corridor nobody outlined:
 
-        >>> from designreview.model.building import DetectedSpace
+        >>> from designreview.model.building import DetectedDoor, DetectedSpace
         >>> from designreview.model.plan import TextLabel
         >>> rooms = [DetectedSpace("a", ((0, 3), (5, 3), (5, 9), (0, 9)), "CLASS"),
         ...          DetectedSpace("b", ((5, 3), (10, 3), (10, 9), (5, 9)), "LAB")]
@@ -114,6 +122,8 @@ def partition_spaces(
             warnings.append(two_labels_warning(space.name or space.number, marks))
     free = faces[share < COVERED_SHARE]
     rest = _outside_outlines(free, rooms)
+    if len(outlined) and doors:
+        rest = rest[_reached(rest, doors) | _labelled(rest, texts)]
     traced = list(name_spaces(face_shapes(rest), rest, labels, roles))
     for shape, space in zip(rest, traced, strict=True):
         marks = _marks_in(shape, texts)
@@ -263,6 +273,34 @@ def _outside_outlines(
     width = 2 * area / np.where(perimeter > 0, perimeter, 1.0)
     keep = (area >= MIN_AREA_M2) & (width >= MIN_WIDTH_M)
     return np.asarray(rest[keep], dtype=object)
+
+
+def _reached(
+    faces: npt.NDArray[np.object_], doors: Sequence[DetectedDoor]
+) -> npt.NDArray[np.bool_]:
+    """Whether a door opens onto each face (its opening within ``DOOR_REACH_M``)."""
+    reached = np.zeros(len(faces), dtype=bool)
+    if not len(faces) or not doors:
+        return reached
+    openings = shapely.linestrings([(d.hinge, d.latch) for d in doors])
+    face, _ = shapely.STRtree(openings).query(
+        faces, predicate="dwithin", distance=DOOR_REACH_M
+    )
+    reached[face] = True
+    return reached
+
+
+def _labelled(
+    faces: npt.NDArray[np.object_], texts: Sequence[TextLabel]
+) -> npt.NDArray[np.bool_]:
+    """Whether a room label lies in each face."""
+    named = np.zeros(len(faces), dtype=bool)
+    if not len(faces) or not texts:
+        return named
+    points = shapely.points([t.position for t in texts])
+    face, _ = shapely.STRtree(points).query(faces, predicate="contains")
+    named[face] = True
+    return named
 
 
 def _largest(geometry: shapely.Geometry) -> shapely.Geometry:

@@ -13,7 +13,7 @@ around other rooms (a floor outline apart from its interior walls, a frame).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -114,12 +114,22 @@ class TracedFaces:
 
     ``cells`` are all the faces the noded lines bound (rooms, wall cavities,
     shafts), so a point in none of them is outside the building's walls.
+    ``ground`` is what lies around them inside a frame ``FRAME_M`` beyond the
+    lines: the outside, and every hall whose walls leave it open to the outside
+    (its walls bound the ground, though they bound no cell).
     ``traced`` is False when there were no lines or too many to trace.
     """
 
     rooms: npt.NDArray[np.object_]
     cells: npt.NDArray[np.object_]
     traced: bool = True
+    ground: shapely.Geometry | None = None
+
+
+FRAME_M = 10.0
+"""How far beyond the lines the ground around the building is traced."""
+STANDING_WALL_M = 0.02
+"""Half the width a wall standing in the ground is given when cut into it."""
 
 
 def trace_faces(
@@ -140,9 +150,41 @@ def trace_faces(
     lines = _lines(segments)
     if not 0 < len(lines) <= params.max_lines:
         return TracedFaces(empty, empty, traced=False)
-    noded = shapely.unary_union(_closed(lines, params))
-    faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(noded)))
-    return TracedFaces(_rooms(faces, params), np.asarray(faces))
+    noded = shapely.get_parts(shapely.unary_union(_closed(lines, params)))
+    xmin, ymin, xmax, ymax = shapely.total_bounds(noded).tolist()
+    frame = shapely.box(
+        xmin - FRAME_M, ymin - FRAME_M, xmax + FRAME_M, ymax + FRAME_M
+    ).exterior
+    polygons, cuts, dangles, _ = shapely.polygonize_full(np.append(noded, frame))
+    found = shapely.get_parts(polygons)
+    outer = shapely.intersects(found, frame)
+    faces = found[~outer]
+    return TracedFaces(
+        _rooms(faces, params),
+        np.asarray(faces),
+        ground=_ground(found[outer], cuts, dangles),  # type: ignore[arg-type]
+    )
+
+
+def _ground(
+    outer: npt.NDArray[np.object_],
+    cuts: shapely.GeometryCollection,
+    dangles: shapely.GeometryCollection,
+) -> shapely.Geometry | None:
+    """The faces around the building, with the walls that stand in them.
+
+    Walls that bound no face (those of a hall left open, a free-standing wall)
+    have the ground on both sides; polygonising drops them, so they are cut back
+    in as slits a few centimetres wide.
+    """
+    if not len(outer):
+        return None
+    ground = shapely.union_all(outer)
+    standing = np.concatenate([shapely.get_parts(cuts), shapely.get_parts(dangles)])
+    if len(standing):
+        slits = shapely.buffer(shapely.multilinestrings(standing), STANDING_WALL_M)
+        return cast("shapely.Geometry", shapely.difference(ground, slits))
+    return ground
 
 
 def wall_faces(
