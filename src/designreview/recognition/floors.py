@@ -312,5 +312,24 @@ def wall_segments(plan: Plan) -> SegmentArray:
 
 
 def plan_floors(plan: Plan, params: FloorParams | None = None) -> tuple[Floor, ...]:
-    """The floors :func:`find_floors` sees in an imported plan (local metres)."""
-    return find_floors(wall_segments(plan), plan.labels, params)
+    """The floors of an imported plan, with regions and outlines in drawing units.
+
+    Drawing units (as in CAD, before the unit is applied) are what a sheet keeps
+    and the reader cuts by, so a floor stays the same part of the drawing when
+    the reviewer corrects the unit.
+    """
+    floors = find_floors(wall_segments(plan), plan.labels, params)
+    return tuple(
+        replace(
+            f,
+            region=_in_drawing_units(plan, f.region),
+            outline=_in_drawing_units(plan, f.outline),
+        )
+        for f in floors
+    )
+
+
+def _in_drawing_units(plan: Plan, box: Extents) -> Extents:
+    low = plan.to_drawing_units((box.min_x, box.min_y))
+    high = plan.to_drawing_units((box.max_x, box.max_y))
+    return Extents(low[0], low[1], high[0], high[1])
