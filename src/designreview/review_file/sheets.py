@@ -180,6 +180,31 @@ def floor_sheets(
     return tuple(sheets)
 
 
+def layout_sheets(
+    review: Review, sheet: Sheet, layouts: Sequence[tuple[str, str]]
+) -> tuple[Sheet, ...]:
+    """One sheet per paper-space layout of ``sheet``'s drawing, in order.
+
+    ``layouts`` pairs each layout with the sheet's name; when the floors of a
+    drawing are its layouts, each floor reads its own.
+    """
+    taken = {s.name for s in review.sheets}
+    sheets = []
+    for n, (layout, name) in enumerate(layouts):
+        unique = _unique(name, taken)
+        taken.add(unique)
+        sheets.append(
+            replace(
+                sheet,
+                id=SheetId(new_id()),
+                name=unique,
+                layout=layout,
+                level=sheet.level + n,
+            )
+        )
+    return tuple(sheets)
+
+
 def new_review(
     paths: list[Path],
     created_by: str = "",
