@@ -67,3 +67,10 @@ def test_the_escaldes_floors_split_its_doors_and_rooms_without_loss():
 )
 def test_other_corpus_drawings_are_one_floor_unless_plans_sit_side_by_side(name, count):
     assert len(plan_floors(read_dxf(corpus_file(name)))) == count
+
+
+def test_the_factory_plans_have_no_titles_and_its_legend_names_none():
+    # Four plans stacked 21.7 m apart; the third has a legend row below it (room
+    # types, all 0.73 m tall) and no text naming a level: every plan is numbered.
+    floors = plan_floors(read_dxf(corpus_file("factory_standard_plan_R2004.dxf")))
+    assert [f.name for f in floors] == ["Floor 1", "Floor 2", "Floor 3", "Floor 4"]

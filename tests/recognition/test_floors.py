@@ -156,6 +156,14 @@ def test_without_a_level_word_a_title_must_be_clearly_larger_than_room_names() -
     assert [f.name for f in find_floors(walls, labels)] == ["WEST WING", "Floor 2"]
 
 
+def test_a_legend_row_below_a_floor_names_nothing() -> None:
+    # Three legend entries 1 m tall, 2 m below the walls, and no room names: the
+    # largest is no title, since two others beside the walls are as large.
+    walls = np.array(floor_walls(0) + floor_walls(40))
+    legend = [text(w, x, -2) for w, x in (("Offices", 0), ("Stores", 10), ("WC", 20))]
+    assert find_floors(walls, legend)[0].name == "Floor 1"
+
+
 def test_a_text_beyond_the_margin_names_no_floor() -> None:
     # 5 m above the walls: past the 4 m margin, so it is not the floor's title.
     walls = np.array(floor_walls(0) + floor_walls(40))

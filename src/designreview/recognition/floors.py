@@ -249,7 +249,8 @@ def _title(
     such as "B1" look like levels). A text naming a level wins, then the larger,
     then the nearer; without one, the largest text with a letter in it names the
     floor when it is half as tall again as every text inside the walls (a title, not a
-    dimension or a room name).
+    dimension or a room name) and no other text beside the walls is nearly as
+    large (a legend's row of entries is no title).
     """
     near = [t for t in labels if _inside(region, t.position) and t.text.strip()]
     inside = [t for t in near if _inside(outline, t.position)]
@@ -263,7 +264,13 @@ def _title(
         return None
     largest = max(lettered, key=nearest_largest)
     tallest_inside = max((t.height_m for t in inside), default=0.0)
-    return largest if largest.height_m > _TITLE_SIZE * tallest_inside else None
+    if largest.height_m <= _TITLE_SIZE * tallest_inside:
+        return None
+    # A title stands alone in its size; a row of texts as large is a legend.
+    rivals = [
+        t for t in lettered if t is not largest and t.height_m >= 0.9 * largest.height_m
+    ]
+    return None if rivals else largest
 
 
 def _reading_order(floors: list[Floor]) -> list[Floor]:
