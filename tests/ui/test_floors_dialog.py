@@ -7,7 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from tests.fixtures.dxf_files import floors_dxf
 
+from designreview.model.edits import AddMarkup
+from designreview.model.ids import MarkupId
+from designreview.model.markups import AccessPoint
 from designreview.ui.dialogs.floors_dialog import FloorsDialog
+from designreview.ui.window.commands import floor_commands
 
 PARTS = [("GROUND FLOOR", "12 wall lines"), ("1ST FLOOR", "12"), ("2ND FLOOR", "12")]
 
@@ -103,3 +107,45 @@ def test_a_drawing_with_floors_in_its_layouts_offers_a_sheet_per_layout(
         ("Second", "LEVEL 2")
     ]
     assert window.plan.extents.width == 30
+
+
+def test_a_sheet_kept_whole_is_split_into_floors_later_in_one_undo_step(
+    make_window, qtbot, tmp_path
+):
+    window = make_window(floors_dxf(tmp_path / "school.dxf"))  # declined: one sheet
+    whole = window.bridge.review.sheets[0]
+    window.prompts.next_split = [(0, "GROUND FLOOR"), (1, "1ST FLOOR")]
+    floor_commands.split_into_floors(window.context)
+    assert window.prompts.asked[-1] == "split:floors:GROUND FLOOR|1ST FLOOR"
+    sheets = window.bridge.review.sheets
+    assert [(s.name, s.region is not None) for s in sheets] == [
+        ("GROUND FLOOR", True),
+        ("1ST FLOOR", True),
+    ]
+    assert len(window.bridge.review.sources) == 1
+    qtbot.waitUntil(lambda: window.plan.counts.walls == 12, timeout=60_000)
+    window.bridge.undo_stack.undo()
+    assert window.bridge.review.sheets == (whole,)
+
+
+def test_a_floor_sheet_or_one_plan_is_not_split_again(make_window, qtbot, tmp_path):
+    window = make_window()
+    window.prompts.next_split = [(0, "GROUND FLOOR"), (1, "1ST FLOOR")]
+    window.open_path(floors_dxf(tmp_path / "school.dxf"))
+    qtbot.waitUntil(lambda: window.plan is not None, timeout=60_000)
+    asked = len(window.prompts.asked)
+    floor_commands.split_into_floors(window.context)
+    assert len(window.prompts.asked) == asked  # nothing offered
+    assert "one floor" in window.status.currentMessage()
+
+
+def test_a_sheet_with_markups_stays_whole(make_window, qtbot, tmp_path):
+    window = make_window(floors_dxf(tmp_path / "school.dxf"))
+    stamp = window.bridge.document.stamp()
+    door = AccessPoint(MarkupId("d1"), window.current_sheet_id, stamp, stamp, (5, 0))
+    window.bridge.submit(AddMarkup(door))
+    asked = len(window.prompts.asked)
+    floor_commands.split_into_floors(window.context)
+    assert len(window.prompts.asked) == asked
+    assert "has markups" in window.status.currentMessage()
+    assert len(window.bridge.review.sheets) == 1
