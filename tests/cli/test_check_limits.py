@@ -23,15 +23,15 @@ def test_sheets_over_one_drawing_import_it_once(tmp_path, monkeypatch):
     )
     review = replace(review, sheets=copies)
     imports = []
-    real = sheets_module.plan_for_sheet
+    real = sheets_module.read_dxf_regions
 
-    def counting(review, sheet, *args):
-        imports.append(sheet.id)
-        return real(review, sheet, *args)
+    def counting(path, regions, *args):
+        imports.append(regions)
+        return real(path, regions, *args)
 
-    monkeypatch.setattr(sheets_module, "plan_for_sheet", counting)
+    monkeypatch.setattr(sheets_module, "read_dxf_regions", counting)
     plans = plans_for_sheets(review)
-    assert len(imports) == 1
+    assert imports == [(None,)]  # one reading, one plan for all 40
     assert sorted(plans) == sorted(s.id for s in copies)
     assert plans[SheetId("s7")].source_name == "f7.dxf"
     assert plans[SheetId("s7")].spaces == plans[SheetId("s0")].spaces
@@ -43,15 +43,15 @@ def test_sheets_read_differently_are_imported_apart(tmp_path, monkeypatch):
     other = replace(first, id=SheetId("other"), scale_override_m=0.5)
     review = replace(review, sheets=(first, other))
     imports = []
-    real = sheets_module.plan_for_sheet
+    real = sheets_module.read_dxf_regions
 
-    def counting(review, sheet, *args):
-        imports.append(sheet.id)
-        return real(review, sheet, *args)
+    def counting(path, regions, options, *args):
+        imports.append(options.scale_to_m)
+        return real(path, regions, options, *args)
 
-    monkeypatch.setattr(sheets_module, "plan_for_sheet", counting)
+    monkeypatch.setattr(sheets_module, "read_dxf_regions", counting)
     plans = plans_for_sheets(review)
-    assert imports == [first.id, other.id]
+    assert imports == [None, 0.5]
     assert plans[other.id].scale_to_m == 0.5
 
 

@@ -23,6 +23,7 @@ class ScriptedPrompts:
         self.next_open_path = None
         self.next_export_path = None
         self.next_item = None
+        self.next_split = None
 
     def unsaved_changes(self, title):
         self.asked.append(f"unsaved:{title}")
@@ -43,6 +44,10 @@ class ScriptedPrompts:
     def choose_item(self, title, label, items, current):
         self.asked.append(f"choose:{title}:{'|'.join(items)}")
         return self.next_item
+
+    def split_drawing(self, drawing, parts, kind):
+        self.asked.append(f"split:{kind}:{'|'.join(name for name, _ in parts)}")
+        return self.next_split
 
     def export_path(self, title, suggested, file_filter):
         self.asked.append(f"export:{title}")

@@ -21,6 +21,7 @@ from designreview.cli.analysis import (
 )
 from designreview.cli.deadline import DEFAULT_BUDGET_S
 from designreview.cli.export import add_export_command, run_export_command
+from designreview.cli.floors import floors_line, floors_report
 from designreview.cli.packet import add_packet_command, run_packet_command
 from designreview.model.document import utc_now
 from designreview.model.errors import DesignReviewError
@@ -75,6 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument(
         "--force", action="store_true", help="overwrite REVIEW if it exists"
+    )
+    new.add_argument(
+        "--floors",
+        action="store_true",
+        help="a sheet per floor when a drawing has several side by side",
     )
     _add_analysis_commands(commands)
     add_export_command(commands)
@@ -246,7 +252,12 @@ def _new(options: argparse.Namespace) -> int:
             f"{output.name} already exists; choose another name or add --force."
         )
     now = utc_now()
-    review = new_review(list(options.plans), created_by=current_user(), created_at=now)
+    review = new_review(
+        list(options.plans),
+        created_by=current_user(),
+        created_at=now,
+        split_floors=options.floors,
+    )
     write_review(review, output, saved_by=current_user(), saved_at=now)
     sheets = ", ".join(sheet.name for sheet in review.sheets)
     print(f"{output}: {len(review.sheets)} sheet(s): {sheets}")
@@ -289,6 +300,7 @@ def inspect_report(plan: Plan) -> dict[str, Any]:
             {"name": x.name, "path": x.path, "status": x.status.value}
             for x in plan.xrefs
         ],
+        "floors": floors_report(plan),
     }
 
 
@@ -334,6 +346,9 @@ def _inspect_text(report: dict[str, Any]) -> str:
             f"units from the geometry ({said}; {evidence['confidence']:.0%} sure): "
             + "; ".join(evidence["reasons"]),
         )
+    floors = floors_line(report["floors"])
+    if floors:
+        lines.append(floors)
     if report["layouts"]:
         lines.append(f"paper layouts: {', '.join(report['layouts'])}")
     if report["reader"]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 
 from designreview.model.building import DoorMethod
+from designreview.model.geometry import Extents
 from designreview.model.ids import MarkupId, ReviewerId, ReviewId, SheetId
 from designreview.model.markups import Markup, Stamp
 from designreview.model.plan import LayerCategory
@@ -81,6 +82,10 @@ class Sheet:
     For drawings at no standard scale (a scaled or scanned plan where one unit is
     38.1 mm); it wins over ``unit_override``. The review file rejects other values.
     """
+    region: Extents | None = None
+    """The part of the drawing this sheet reads, in drawing units (as in CAD):
+    one of several floors drawn side by side in one model space. None reads the
+    whole drawing (or layout). Added without a schema step: absent means all."""
 
 
 class DecisionKind(Enum):

@@ -124,6 +124,8 @@ def _union(options: tuple[Any, ...], data: Any, path: str) -> Any:
     ]
     if classes and isinstance(data, dict):
         tag = data.get(TYPE_TAG)
+        if tag is None and len(classes) == 1:  # an optional value: saved untagged
+            tag = classes[0].__name__
         chosen = next((c for c in classes if c.__name__ == tag), None)
         if chosen is None:
             names = ", ".join(c.__name__ for c in classes)

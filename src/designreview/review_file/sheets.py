@@ -11,12 +11,17 @@ from typing import TYPE_CHECKING
 from designreview.model.errors import PlanReadError
 from designreview.model.ids import ReviewId, SheetId, new_id
 from designreview.model.review import Review, Sheet, SourceFile
-from designreview.readers.dxf.read import ImportOptions, read_dxf
+from designreview.readers.dxf.read import ImportOptions, read_dxf, read_dxf_regions
+from designreview.recognition.floors import plan_floors
 from designreview.recognition.layers.roles import LayerRoles
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from designreview.model.geometry import Extents
     from designreview.model.plan import Plan
     from designreview.readers.dxf.walk import CancelCheck, ProgressReport
+    from designreview.recognition.floors import Floor
 
 
 def source_from_path(path: Path) -> SourceFile:
@@ -59,13 +64,25 @@ def plan_for_sheet(
 ) -> Plan:
     """The plan of ``sheet``, imported from the drawing embedded in ``review``.
 
-    The sheet's unit corrections, layout and layer corrections are applied. A scale
-    calibrated by two points (``scale_override_m``) wins over a named unit
+    The sheet's unit corrections, layout, region and layer corrections are applied.
+    A scale calibrated by two points (``scale_override_m``) wins over a named unit
     (``unit_override``): the importer reads the drawing at the calibrated scale and
     uses the unit only to choose how lengths are written. Layer corrections reach
     detection too: a layer corrected to ``door`` gives doors, one corrected away
     from ``room`` gives no rooms; a way of finding doors switched off finds none.
+    A sheet with a region (one floor of several) holds only what lies in it.
     """
+    return _read_sheets(review, (sheet,), cancelled, progress)[0]
+
+
+def _read_sheets(
+    review: Review,
+    sheets: Sequence[Sheet],
+    cancelled: CancelCheck | None,
+    progress: ProgressReport | None,
+) -> tuple[Plan, ...]:
+    """Plans of sheets that read one drawing the same way but for their regions."""
+    sheet = sheets[0]
     source = review.source(sheet.source_sha256)
     if source is None:
         raise PlanReadError(
@@ -82,12 +99,16 @@ def plan_for_sheet(
     # characters would be a name the file system refuses.
     suffix = Path(sheet.source_name).suffix.lower()
     suffix = suffix if suffix in _DRAWING_SUFFIXES else ".dxf"
+    regions = tuple(s.region for s in sheets)
     # A private folder: nothing else in it can pass for one of the drawing's XREFs.
     with tempfile.TemporaryDirectory(prefix="designreview-") as folder:
         temp = Path(folder) / f"sheet{suffix}"
         temp.write_bytes(source.data)
-        plan = read_dxf(temp, options, cancelled, progress)
-    return replace(plan, source_name=sheet.source_name)
+        plans = read_dxf_regions(temp, regions, options, cancelled, progress)
+    return tuple(
+        replace(plan, source_name=s.source_name)
+        for plan, s in zip(plans, sheets, strict=True)
+    )
 
 
 _DRAWING_SUFFIXES = frozenset({".dxf", ".dwg", ".ifc"})
@@ -102,20 +123,26 @@ def plans_for_sheets(
 
     Sheets that read the same embedded drawing the same way (same layout, units and
     layer corrections) share one import: a review of 40 sheets over one drawing
-    imports it once, not 40 times.
+    imports it once, not 40 times. Floors of one drawing (sheets that differ only
+    in their region) share the reading of the file, and each gets its own walls,
+    doors and rooms.
     """
-    imported: dict[Sheet, Plan] = {}
-    plans: dict[SheetId, Plan] = {}
+    groups: dict[Sheet, dict[Extents | None, list[Sheet]]] = {}
     for sheet in review.sheets:
-        key = _import_key(sheet)
-        if key not in imported:
-            imported[key] = plan_for_sheet(review, sheet, cancelled, progress)
-        plans[sheet.id] = replace(imported[key], source_name=sheet.source_name)
-    return plans
+        by_region = groups.setdefault(_import_key(sheet), {})
+        by_region.setdefault(sheet.region, []).append(sheet)
+    plans: dict[SheetId, Plan] = {}
+    for by_region in groups.values():
+        firsts = [same[0] for same in by_region.values()]
+        read = _read_sheets(review, firsts, cancelled, progress)
+        for plan, same in zip(read, by_region.values(), strict=True):
+            for sheet in same:
+                plans[sheet.id] = replace(plan, source_name=sheet.source_name)
+    return {sheet.id: plans[sheet.id] for sheet in review.sheets}
 
 
 def _import_key(sheet: Sheet) -> Sheet:
-    """The sheet with only what its import depends on (frozen, so hashable)."""
+    """The sheet with only what reading its file depends on (frozen, so hashable)."""
     return replace(
         sheet,
         id=SheetId(""),
@@ -123,24 +150,94 @@ def _import_key(sheet: Sheet) -> Sheet:
         source_name="",
         level=0,
         sensitive_layers=(),
+        region=None,
     )
 
 
-def new_review(paths: list[Path], created_by: str = "", created_at: str = "") -> Review:
-    """A review with one sheet per drawing, with the importer's guesses."""
+def floor_sheets(
+    review: Review, sheet: Sheet, floors: Sequence[Floor]
+) -> tuple[Sheet, ...]:
+    """One sheet per floor of ``sheet``'s drawing, named from the floors, in order.
+
+    Each reads the same drawing as ``sheet`` (its unit and layer corrections too)
+    but only the floor's region; levels follow the floors' order from
+    ``sheet.level``, and names already taken in ``review`` get a number.
+    """
+    taken = {s.name for s in review.sheets}
+    sheets = []
+    for n, floor in enumerate(floors):
+        name = _unique(floor.name, taken)
+        taken.add(name)
+        sheets.append(
+            replace(
+                sheet,
+                id=SheetId(new_id()),
+                name=name,
+                region=floor.region,
+                level=sheet.level + n,
+            )
+        )
+    return tuple(sheets)
+
+
+def layout_sheets(
+    review: Review, sheet: Sheet, layouts: Sequence[tuple[str, str]]
+) -> tuple[Sheet, ...]:
+    """One sheet per paper-space layout of ``sheet``'s drawing, in order.
+
+    ``layouts`` pairs each layout with the sheet's name; when the floors of a
+    drawing are its layouts, each floor reads its own.
+    """
+    taken = {s.name for s in review.sheets}
+    sheets = []
+    for n, (layout, name) in enumerate(layouts):
+        unique = _unique(name, taken)
+        taken.add(unique)
+        sheets.append(
+            replace(
+                sheet,
+                id=SheetId(new_id()),
+                name=unique,
+                layout=layout,
+                level=sheet.level + n,
+            )
+        )
+    return tuple(sheets)
+
+
+def new_review(
+    paths: list[Path],
+    created_by: str = "",
+    created_at: str = "",
+    split_floors: bool = False,
+) -> Review:
+    """A review with one sheet per drawing, with the importer's guesses.
+
+    With ``split_floors``, a drawing with several floors side by side gets one
+    sheet per floor (named from the floors' titles) instead of one for all.
+    """
     review = Review(id=ReviewId(new_id()), created_by=created_by, created_at=created_at)
     for path in paths:
-        sheet, source, _plan = add_drawing(review, path)
+        sheet, source, plan = add_drawing(review, path)
         sources = review.sources
         if review.source(source.sha256) is None:
             sources = (*sources, source)
-        review = replace(review.with_sheet(sheet), sources=sources)
+        floors = plan_floors(plan) if split_floors else ()
+        if len(floors) > 1:
+            for floor_sheet in floor_sheets(review, sheet, floors):
+                review = review.with_sheet(floor_sheet)
+        else:
+            review = review.with_sheet(sheet)
+        review = replace(review, sources=sources)
     return review
 
 
 def _sheet_name(path: Path, review: Review) -> str:
     base = path.stem.replace("_", " ").strip() or "Sheet"
-    taken = {sheet.name for sheet in review.sheets}
+    return _unique(base, {sheet.name for sheet in review.sheets})
+
+
+def _unique(base: str, taken: set[str]) -> str:
     name, n = base, 2
     while name in taken:
         name, n = f"{base} ({n})", n + 1

@@ -1,5 +1,8 @@
 """Reading a DXF drawing into a :class:`~designreview.model.plan.Plan`.
 
+Past 500 lines: reading and building the plan share the unit decision and the walk's
+result, and splitting them would pass both through one more module's interface.
+
 The only place where drawing units become metres (STYLE.md section 2); which unit is
 decided by ``units.guess`` from the header, the geometry or the user. XREFs are read
 by ``readers.dxf.xrefs``, limits are kept by ``readers.dxf.document`` and
@@ -46,7 +49,8 @@ from designreview.recognition.building import (
     detect_building,
     door_width_warning,
 )
-from designreview.recognition.found import skip_message
+from designreview.recognition.found import WalkResult, skip_message
+from designreview.recognition.found_region import within_region
 from designreview.recognition.layers.roles import DEFAULT_ROLES, LayerRoles
 from designreview.recognition.units.guess import (
     UnitDecision,
@@ -58,7 +62,6 @@ from designreview.recognition.units.guess import (
 if TYPE_CHECKING:
     from array import array
 
-    from designreview.recognition.found import WalkResult
 
 FAR_ORIGIN_M = 10_000.0
 """Drawings further than this from (0, 0) are moved to a local origin."""
@@ -97,6 +100,10 @@ class ImportOptions:
     roles: LayerRoles = DEFAULT_ROLES
     """What the layers hold: the reviewer's corrections over the shipped rules.
     Doors, windows, rooms, room names and the unit evidence all follow them."""
+    region: Extents | None = None
+    """Only what lies in this box (drawing units) is read: one of several floors
+    drawn side by side. None reads the whole layout. The unit is still decided
+    from the whole drawing, so every floor of it is read at the same scale."""
 
 
 def read_dxf(
@@ -128,6 +135,41 @@ def read_dxf(
         >>> plan.units.name, plan.extents.width, plan.unit_report.source.value
         ('MILLIMETRE', 12.0, 'header')
     """
+    options = options or ImportOptions()
+    return read_dxf_regions(path, (options.region,), options, cancelled, progress)[0]
+
+
+def read_dxf_regions(
+    path: Path,
+    regions: tuple[Extents | None, ...],
+    options: ImportOptions | None = None,
+    cancelled: CancelCheck | None = None,
+    progress: ProgressReport | None = None,
+) -> tuple[Plan, ...]:
+    """One plan per region of the drawing at ``path``, reading the file once.
+
+    Floors drawn side by side share the file, its unit and its layers, yet each
+    has its own walls, doors and rooms: the file is read and walked once, and what
+    lies in each region (drawing units; None for all of it) becomes a plan.
+    ``options.region`` is not used.
+
+    Raises:
+        PlanReadError: with a message for the user when the file cannot be used.
+
+    Example:
+        >>> import ezdxf, tempfile, pathlib
+        >>> from designreview.model.geometry import Extents
+        >>> doc = ezdxf.new()
+        >>> doc.header["$INSUNITS"] = 6
+        >>> for x in (0, 50):
+        ...     _ = doc.modelspace().add_line((x, 0), (x + 12, 0), {"layer": "WALL"})
+        >>> with tempfile.TemporaryDirectory() as folder:
+        ...     doc.saveas(pathlib.Path(folder, "two.dxf"))
+        ...     left, right = read_dxf_regions(pathlib.Path(folder, "two.dxf"),
+        ...         (Extents(-5, -5, 20, 5), Extents(40, -5, 70, 5)))
+        >>> left.extents.min_x, right.extents.min_x, right.counts.walls
+        (0.0, 50.0, 1)
+    """
     arithmetic: Counter[str] = Counter()
 
     def note(kind: str, _flag: int) -> None:
@@ -141,19 +183,17 @@ def read_dxf(
             over="call", invalid="call", divide="call", under="ignore", call=note
         ),
     ):
-        plan = _read(path, options or ImportOptions(), cancelled, _Phases(progress))
-    if arithmetic:
-        count = sum(arithmetic.values())
-        plan = replace(
-            plan,
-            warnings=(
-                *plan.warnings,
-                f"{count:,} calculation{'s' if count > 1 else ''} on absurd "
-                "coordinates (too large, or not a number) gave no result; the lines "
-                "they belong to were left out.",
-            ),
-        )
-    return plan
+        read = _read(path, options or ImportOptions(), cancelled, _Phases(progress))
+        plans = tuple(read.plan(region) for region in regions)
+    if not arithmetic:
+        return plans
+    count = sum(arithmetic.values())
+    note_absurd = (
+        f"{count:,} calculation{'s' if count > 1 else ''} on absurd "
+        "coordinates (too large, or not a number) gave no result; the lines "
+        "they belong to were left out."
+    )
+    return tuple(replace(p, warnings=(*p.warnings, note_absurd)) for p in plans)
 
 
 class _Phases:
@@ -174,13 +214,13 @@ class _Phases:
 
 def _read(
     path: Path, options: ImportOptions, cancelled: CancelCheck | None, phases: _Phases
-) -> Plan:
+) -> _Read:
     started = time.monotonic()
     limits = options.limits
     screen_file(path, limits.max_entities)
     phases.at(0.0)
     fast = _read_fast(path, options, started, cancelled, phases)
-    if isinstance(fast, Plan):
+    if isinstance(fast, _Read):
         return fast
     opened = open_dxf(path)
     phases.at(_EZDXF_READ_SHARE)
@@ -213,7 +253,7 @@ def _read(
         str(doc.dxfversion), _layer_table(doc), _paper_layouts(doc), reader
     )
     phases.at(_WALKED_SHARE)
-    return _build_plan(path, facts, decision, found, warnings, records, options.roles)
+    return _Read(path, facts, decision, found, warnings, records, options.roles)
 
 
 def _read_fast(
@@ -222,7 +262,7 @@ def _read_fast(
     started: float,
     cancelled: CancelCheck | None,
     phases: _Phases,
-) -> Plan | Declined:
+) -> _Read | Declined:
     """Model space read by the fast tag reader, or why the file needs ezdxf."""
     if options.layout is not None:
         return Declined("a paper-space layout")
@@ -256,7 +296,7 @@ def _read_fast(
     )
     del drawing  # the tag table is the largest thing in memory; doors and rooms next
     phases.at(_WALKED_SHARE)
-    return _build_plan(path, facts, decision, found, warnings, (), options.roles)
+    return _Read(path, facts, decision, found, warnings, (), options.roles)
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +309,33 @@ class _DrawingFacts:
     layouts: tuple[str, ...]
     reader: str
     """Which reader read the file and, for ezdxf, why (the import report says it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """A file read and walked once, from which a plan is built per region."""
+
+    path: Path
+    facts: _DrawingFacts
+    decision: UnitDecision
+    found: WalkResult
+    warnings: list[str]
+    xrefs: tuple[ExternalReference, ...]
+    roles: LayerRoles
+
+    def plan(self, region: Extents | None) -> Plan:
+        """The plan of what lies in ``region`` (drawing units), or of everything."""
+        found = self.found if region is None else within_region(self.found, region)
+        return _build_plan(
+            self.path,
+            self.facts,
+            self.decision,
+            found,
+            list(self.warnings),
+            self.xrefs,
+            self.roles,
+            is_region=region is not None,
+        )
 
 
 def _walk_limits(limits: WalkLimits, scale_to_m: float, started: float) -> WalkLimits:
@@ -316,6 +383,7 @@ def _build_plan(
     warnings: list[str],
     xrefs: tuple[ExternalReference, ...],
     roles: LayerRoles,
+    is_region: bool = False,
 ) -> Plan:
     scale = decision.scale_to_m
     arrays, dropped = _segment_arrays(found.segments, scale)
@@ -331,7 +399,12 @@ def _build_plan(
     linework = tuple(
         Linework(name, _shift(segs, origin)) for name, segs in sorted(arrays.items())
     )
-    if not linework:
+    if not linework and is_region:
+        warnings.append(
+            "The sheet's part of the drawing holds no lines: the floor was moved or "
+            "removed in this drawing. Split the drawing into floors again."
+        )
+    elif not linework:
         warnings.append("The drawing has no lines in this layout.")
     labels = _labels(found, scale, origin)
     building = detect_building(found, arrays, scale, origin, labels, layers, roles)

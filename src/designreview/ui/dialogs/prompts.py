@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from designreview.ui.dialogs.floors_dialog import FloorsDialog
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 Button = QMessageBox.StandardButton
 REVIEW_FILTER = "designreview reviews (*.dreview)"
@@ -133,6 +139,15 @@ class Prompts:
             self._parent, title, label, items, current, editable=False
         )
         return item if ok else None
+
+    def split_drawing(
+        self, drawing: str, parts: Sequence[tuple[str, str]], kind: str
+    ) -> list[tuple[int, str]] | None:
+        """Which floors (or layouts) become sheets, renamed; None: one sheet for all."""
+        dialog = FloorsDialog(drawing, parts, kind, self._parent)
+        if dialog.exec() != FloorsDialog.DialogCode.Accepted:
+            return None
+        return dialog.chosen() or None
 
     def export_path(self, title: str, suggested: Path, file_filter: str) -> Path | None:
         """Where to write an export; the filter's first suffix is added if missing."""

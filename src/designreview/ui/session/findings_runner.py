@@ -7,13 +7,14 @@ a run that a newer one has overtaken is dropped.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from designreview.analysis.parts import ALL_PARTS, Part, changed_parts
 from designreview.analysis.run import CheckResult, run_checks
-from designreview.review_file.sheets import plan_for_sheet
+from designreview.review_file.sheets import plans_for_sheets
 from designreview.ui.session import workers
 
 if TYPE_CHECKING:
@@ -129,11 +130,14 @@ def _check(
 def plans_for_review(
     review: Review, cached: Mapping[str, Plan | None], cancel: threading.Event
 ) -> dict[str, Plan]:
-    """Every sheet's plan: the loaded ones as they are, the others read now."""
+    """Every sheet's plan: the loaded ones as they are, the others read now.
+
+    The others are read together, so floors of one drawing read its file once.
+    """
+    missing = tuple(s for s in review.sheets if cached.get(s.id) is None)
+    read = plans_for_sheets(replace(review, sheets=missing), cancel.is_set)
     plans: dict[str, Plan] = {}
     for sheet in review.sheets:
         plan = cached.get(sheet.id)
-        if plan is None:
-            plan = plan_for_sheet(review, sheet, cancel.is_set)
-        plans[str(sheet.id)] = plan
+        plans[str(sheet.id)] = plan if plan is not None else read[sheet.id]
     return plans

@@ -9,14 +9,15 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QObject
 
 from designreview.model.document import utc_now
-from designreview.model.edits import AddSheet
+from designreview.model.edits import AddSheet, Batch
 from designreview.model.errors import DesignReviewError
 from designreview.model.ids import ReviewId, new_id
 from designreview.model.review import Review
+from designreview.recognition.floors import plan_floors
 from designreview.review_file.archive import SUFFIX, read_review
 from designreview.review_file.processes import current_user
 from designreview.review_file.sample import sample_plan_path, sample_review_path
-from designreview.review_file.sheets import add_drawing
+from designreview.review_file.sheets import add_drawing, floor_sheets, layout_sheets
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -92,23 +93,53 @@ class Opener(QObject):
         sheet, source, plan = cast("tuple[Sheet, SourceFile, Plan]", result)
         if not self.session.maybe_close():
             return
-        review = Review(
-            id=ReviewId(new_id()),
-            created_by=current_user(),
-            created_at=utc_now(),
-            sheets=(sheet,),
-            sources=(source,),
+        empty = Review(
+            id=ReviewId(new_id()), created_by=current_user(), created_at=utc_now()
         )
-        self.loader.remember(sheet, plan)
+        sheets = self._split(empty, sheet, plan)
+        review = replace(empty, sheets=sheets, sources=(source,))
+        if sheets == (sheet,):
+            self.loader.remember(sheet, plan)
         self.session.start_untitled(review, path.stem, modified=True)
         self._remember(path)
 
     def _on_sheet_added(self, result: object) -> None:
         sheet, source, plan = cast("tuple[Sheet, SourceFile, Plan]", result)
-        self.loader.remember(sheet, plan)
-        sheet = with_known_roles(sheet, plan, self.bridge.review.sheets)
-        self.bridge.submit(AddSheet(sheet, source, f"Add sheet {sheet.name}"))
-        self.sheets.show(sheet.id)
+        review = self.bridge.review
+        sheet = with_known_roles(sheet, plan, review.sheets)
+        sheets = self._split(review, sheet, plan)
+        if sheets == (sheet,):
+            self.loader.remember(sheet, plan)
+            self.bridge.submit(AddSheet(sheet, source, f"Add sheet {sheet.name}"))
+        else:
+            adds = tuple(AddSheet(s, source, f"Add sheet {s.name}") for s in sheets)
+            self.bridge.submit(
+                Batch(adds, f"Add {len(sheets)} sheets of {sheet.source_name}")
+            )
+        self.sheets.show(sheets[0].id)
+
+    def _split(self, review: Review, sheet: Sheet, plan: Plan) -> tuple[Sheet, ...]:
+        """The sheets a new drawing becomes: one per floor the user confirms, or one.
+
+        Floors side by side in model space are offered first; a drawing whose
+        model space is one plan but which has several paper-space layouts is
+        offered one sheet per layout.
+        """
+        floors = plan_floors(plan)
+        prompts = self.session.prompts
+        if len(floors) > 1:
+            parts = [(f.name, f"{f.wall_count:,} wall lines") for f in floors]
+            chosen = prompts.split_drawing(sheet.source_name, parts, "floors")
+            if chosen:
+                picked = [replace(floors[i], name=name) for i, name in chosen]
+                return floor_sheets(review, sheet, picked)
+        elif len(plan.layouts) > 1 and sheet.layout is None:
+            parts = [(name, "paper-space layout") for name in plan.layouts]
+            chosen = prompts.split_drawing(sheet.source_name, parts, "layouts")
+            if chosen:
+                picked_layouts = [(plan.layouts[i], name) for i, name in chosen]
+                return layout_sheets(review, sheet, picked_layouts)
+        return (sheet,)
 
     def _on_drawing_failed(self, path: Path, message: object) -> None:
         self.status.showMessage(f"Could not open {path.name}", 8000)

@@ -26,6 +26,7 @@ def sheet_key(sheet: Sheet) -> SheetKey:
         sheet.unit_override,
         sheet.scale_override_m,
         sheet.layout,
+        sheet.region,
         sheet.layer_overrides,
         sheet.door_methods_off,
     )

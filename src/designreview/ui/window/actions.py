@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence
 from designreview.ui.window.commands import (
     edit_commands,
     file_commands,
+    floor_commands,
     help_commands,
     review_commands,
     view_commands,
@@ -59,6 +60,7 @@ ActionSpec = CommandSpec | ToggleSpec
 
 _file, _edit, _review = file_commands, edit_commands, review_commands
 _view, _help = view_commands, help_commands
+_floors = floor_commands
 
 ACTIONS: tuple[ActionSpec, ...] = (
     CommandSpec("open", "&File", "&Open…", _file.choose_and_open,
@@ -105,6 +107,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip="Correct what each drawing layer holds (walls, doors, windows...)"),
     CommandSpec("layout", "&Review", "Drawing &Layout…", _review.choose_layout,
         tip="Read this sheet from model space or from a paper-space layout"),
+    CommandSpec("split_floors", "&Review", "Split into &Floors…",
+        _floors.split_into_floors,
+        tip="Make a sheet of each floor drawn side by side on this sheet"),
     CommandSpec("units", "&Review", "&Units…", _review.edit_units,
         tip="Confirm or change the drawing's units"),
     CommandSpec("check_settings", "&Review", "Check &Settings…",
