@@ -19,6 +19,7 @@ from designreview.cli.parser import SUBCOMMANDS
 from designreview.cli.query_cache import CACHE_ENV
 
 HEAVY = ("PySide6", "shapely", "ezdxf", "reportlab", "numpy")
+READER = "designreview.readers.dxf.read"
 # Runs the command as `designreview` does, then lists the heavy libraries loaded.
 PROBE = """
 import atexit, json, runpy, sys
@@ -30,11 +31,11 @@ runpy.run_module("designreview", run_name="__main__")
 """
 
 
-def loaded(*args, cache=None):
-    """The command's stdout and the heavy libraries it had imported at exit."""
+def loaded(*args, cache=None, watch=HEAVY):
+    """The command's stdout and which of ``watch`` it had imported at exit."""
     env = {**os.environ, **({CACHE_ENV: str(cache)} if cache else {})}
     done = subprocess.run(
-        [sys.executable, "-c", PROBE.format(heavy=HEAVY, args=[str(a) for a in args])],
+        [sys.executable, "-c", PROBE.format(heavy=watch, args=[str(a) for a in args])],
         capture_output=True,
         text=True,
         timeout=120,
@@ -74,14 +75,24 @@ def test_inspect_reads_without_qt_or_the_packet(tmp_path):
 
 
 def test_a_cached_walk_does_not_load_the_drawing_reader(tmp_path):
-    # The second run answers from the cache: no ezdxf, and the same straight walk
-    # from (1, 1) to (4, 3) in the left room, sqrt(13) = 3.6056 m.
+    # The second run answers from the cache: no DXF reader, no ezdxf, and the same
+    # straight walk from (1, 1) to (4, 3) in the left room, sqrt(13) = 3.6056 m.
     plan = rooms_dxf(tmp_path / "rooms.dxf")
     walk = ("distance", plan, "--from", "1,1", "--to", "4,3", "--json")
-    first, libraries = loaded(*walk, cache=tmp_path / "cache")
-    assert "ezdxf" in libraries
-    again, libraries = loaded(*walk, cache=tmp_path / "cache")
+    watch = (*HEAVY, READER)
+    first, libraries = loaded(*walk, cache=tmp_path / "cache", watch=watch)
+    assert READER in libraries
+    again, libraries = loaded(*walk, cache=tmp_path / "cache", watch=watch)
     assert again == first
     assert json.loads(again)["walking_m"] == round(13**0.5, 4)
+    assert READER not in libraries
     assert "ezdxf" not in libraries
     assert "PySide6" not in libraries
+
+
+def test_the_fast_reader_reads_a_plain_drawing_without_ezdxf(tmp_path):
+    # rooms_dxf holds lines, a polyline, a block with an arc and TEXT: all read by
+    # the fast reader itself; ezdxf is left for what only it can read.
+    out, libraries = loaded("inspect", rooms_dxf(tmp_path / "rooms.dxf"), "--json")
+    assert json.loads(out)["reader"] == "fast reader"
+    assert "ezdxf" not in libraries
