@@ -113,3 +113,12 @@ def test_a_cache_folder_that_cannot_be_made_only_means_no_cache(tmp_path):
     plan = rooms_dxf(tmp_path / "rooms.dxf")
     assert run(blocker / "cache", "distance", plan, *WALK)["walking_m"] == STRAIGHT_M
     assert blocker.is_file()
+
+
+def test_a_drawing_over_the_size_limit_is_not_hashed(tmp_path, monkeypatch):
+    # A hostile drawing must be refused as fast as without a cache: one larger
+    # than the limit (here its own size less one byte) gets no cache at all.
+    plan = rooms_dxf(tmp_path / "rooms.dxf")
+    assert query_cache.drawing_cache(plan) is not None
+    monkeypatch.setattr(query_cache, "MAX_CACHED_BYTES", plan.stat().st_size - 1)
+    assert query_cache.drawing_cache(plan) is None

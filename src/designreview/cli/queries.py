@@ -17,15 +17,14 @@ from designreview.analysis.obstacles import build_visibility_index
 from designreview.analysis.viewpoints import check_viewpoint
 from designreview.cli.query_cache import (
     PlanGeometry,
-    QueryCache,
     cached_walk_index,
+    drawing_cache,
     plan_geometry,
 )
 from designreview.model.errors import DesignReviewError, InsideWallError
 
 if TYPE_CHECKING:
     import argparse
-    from pathlib import Path
 
     from designreview.model.plan import Plan
 
@@ -34,7 +33,7 @@ EXIT_OK = 0
 
 def run_visibility_command(options: argparse.Namespace) -> int:
     """``designreview visibility PLAN --from X,Y [--fov --dir --range] [--json]``."""
-    plan = plan_geometry(options.plan, _cache(options.plan))
+    plan = plan_geometry(options.plan, drawing_cache(options.plan))
     index = build_visibility_index(plan.sight_segments, extents=plan.extents)
     origin = plan.to_local(options.origin)
     try:
@@ -61,7 +60,7 @@ def run_visibility_command(options: argparse.Namespace) -> int:
 
 def run_distance_command(options: argparse.Namespace) -> int:
     """``designreview distance PLAN --from X,Y --to X,Y [--json]``."""
-    cache = _cache(options.plan)
+    cache = drawing_cache(options.plan)
     plan = plan_geometry(options.plan, cache)
     index = cached_walk_index(plan, cache)
     try:
@@ -85,14 +84,6 @@ def run_distance_command(options: argparse.Namespace) -> int:
     else:
         print(f"walking distance {report['walking_m']} m")
     return EXIT_OK
-
-
-def _cache(path: Path) -> QueryCache | None:
-    """The drawing's cache entries; None when it cannot be read (read_dxf says why)."""
-    try:
-        return QueryCache.for_drawing(path)
-    except OSError:
-        return None
 
 
 def drawing_point(

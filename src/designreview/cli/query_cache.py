@@ -56,6 +56,7 @@ __all__ = [
     "QueryCache",
     "cache_folder",
     "cached_walk_index",
+    "drawing_cache",
     "plan_geometry",
 ]
 
@@ -63,6 +64,8 @@ CACHE_ENV = "DESIGNREVIEW_CACHE_DIR"
 """Overrides the cache folder (tests, or a machine whose home is read-only)."""
 CACHE_FORMAT = 1
 """Raise when what an entry holds changes; older entries are then ignored."""
+MAX_CACHED_BYTES = 256 * 2**20
+"""Larger drawings are not hashed: a hostile one must be refused as fast as before."""
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 
@@ -151,6 +154,21 @@ class QueryCache:
 
     def _path(self, name: str) -> Path:
         return self.folder / f"{self.key}.{name}.npz"
+
+
+def drawing_cache(path: Path) -> QueryCache | None:
+    """The drawing's cache entries; None for no cache (``read_dxf`` says what is wrong).
+
+    Example:
+        >>> drawing_cache(Path("no such drawing.dxf")) is None
+        True
+    """
+    try:
+        if path.stat().st_size > MAX_CACHED_BYTES:
+            return None
+        return QueryCache.for_drawing(path)
+    except OSError:
+        return None
 
 
 def plan_geometry(path: Path, cache: QueryCache | None) -> PlanGeometry:
