@@ -18,7 +18,7 @@ help:
 	@echo "make run    set up .venv and open the app on the bundled sample school"
 	@echo "make test   set up .venv and run the whole test suite headless"
 	@echo "make lint   ruff, ruff format --check, mypy and import-linter"
-	@echo "make bench  time plan import and drawing, print the figures"
+	@echo "make bench  time plan import and drawing, and command start-up, print the figures"
 	@echo "make sample regenerate sample_plans/sample_school.dxf"
 
 $(BIN)/python:
@@ -51,6 +51,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/run.py --warm
+	$(BIN)/python benchmarks/bench_startup.py
 
 sample: $(STAMP)
 	$(BIN)/python sample_plans/make_sample_school.py sample_plans/sample_school.dxf

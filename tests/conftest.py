@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 # Before anything can import Qt: no display is needed, locally or on CI.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The command line keeps what it builds from a drawing in the user's cache folder;
+# tests keep theirs in a folder of their own, removed when the session ends.
+_CACHE = tempfile.TemporaryDirectory(prefix="designreview-test-cache-")
+os.environ["DESIGNREVIEW_CACHE_DIR"] = _CACHE.name
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent

@@ -9,7 +9,7 @@ from __future__ import annotations
 import ezdxf
 import pytest
 
-from designreview.cli.main import inspect_report
+from designreview.cli.inspect_plan import inspect_report
 from designreview.model.building import DoorMethod
 from designreview.readers.dxf.read import ImportOptions, read_dxf
 from designreview.recognition.layers.roles import LayerRoles

@@ -562,3 +562,29 @@ def test_a_vertex_that_is_no_number_makes_only_its_polyline_unreadable(tmp_path)
     found = _fast_walk(path)
     assert found.skipped["unreadable POLYLINE"] == 1
     assert sorted(found.segments) == ["A", "B", "WALL"]  # the bulged one is left
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "CLASSROOM 104",
+        r"MAIN\POFFICE",
+        r"BOYS\PRESTROOM\P",
+        r"{\fArial|b1;LAB}\P201",
+        r"50% OPEN",
+        r"90%%d TURN",
+        "A^JB",
+        r"ESCAPED \\P STAYS",
+        r"\C1;RED",
+        "",
+    ],
+)
+def test_mtext_without_codes_is_read_without_ezdxf_as_ezdxf_reads_it(raw):
+    # The fast reader keeps a label free of codes (or with only \P breaks) as it
+    # is, the breaks as new lines, and asks ezdxf for the rest: both give what
+    # ezdxf's own fast_plain_mtext gives.
+    from ezdxf.tools.text import fast_plain_mtext
+
+    from designreview.readers.dxf.fast.shapes import _plain_mtext
+
+    assert _plain_mtext(raw) == fast_plain_mtext(raw, split=False)

@@ -32,7 +32,15 @@ from designreview.model.errors import InsideWallError
 if TYPE_CHECKING:
     from designreview.model.geometry import Extents, Point2
 
-__all__ = ["ARC_SEGMENTS", "View", "WalkIndex", "build_walk_index", "locate", "view"]
+__all__ = [
+    "ARC_SEGMENTS",
+    "View",
+    "WalkIndex",
+    "assemble_walk_index",
+    "build_walk_index",
+    "locate",
+    "view",
+]
 
 ARC_SEGMENTS = 2
 """Chords per quarter circle of the clearance round wall ends (GEOS ``quad_segs``)."""
@@ -130,18 +138,51 @@ def build_walk_index(
     segments = clean_segments(walls)
     bounds = _box(segments, extents, float(margin_m))
     walkable = _walkable(segments, bounds, float(clearance_m))
+    return assemble_walk_index(
+        segments, bounds, float(clearance_m), float(snap_m), walkable
+    )
+
+
+def assemble_walk_index(
+    segments: Floats,
+    bounds: tuple[float, float, float, float],
+    clearance_m: float,
+    snap_m: float,
+    walkable: shapely.Geometry,
+    edges: Ints | None = None,
+    corner_count: int | None = None,
+) -> WalkIndex:
+    """The index round ``walkable``; its visibility graph found, unless given.
+
+    The second half of :func:`build_walk_index`, public for
+    :mod:`~designreview.analysis.walk_parts`, which saves the costly first half and
+    the graph. ``edges`` (each pair of corners once, sorted) and ``corner_count``
+    come from a saved index; a mismatch with ``walkable`` raises ValueError.
+    """
     boundary, corners, hinges, inward = _outline(walkable)
+    if corner_count is not None and corner_count != len(corners):
+        raise ValueError(
+            f"the saved graph has {corner_count} corners, the area {len(corners)}"
+        )
+    if (
+        edges is not None
+        and edges.size
+        and not (edges.min() >= 0 and edges.max() < len(corners))
+    ):
+        raise ValueError("the saved graph names corners the area does not have")
     sight = build_visibility_index(boundary, bounds_margin_m=1.0)
     keys = corners[:, 0] + 1j * corners[:, 1]
     order = np.argsort(keys)
-    pairs = _corner_pairs(sight, corners, inward, keys[order], order)
-    pairs = pairs[_tangent(corners[pairs[:, 1]], pairs[:, 0], corners, hinges)]
-    pairs = pairs[_tangent(corners[pairs[:, 0]], pairs[:, 1], corners, hinges)]
-    neighbours, lengths = _adjacency(np.unique(np.sort(pairs, axis=1), axis=0), corners)
+    if edges is None:
+        pairs = _corner_pairs(sight, corners, inward, keys[order], order)
+        pairs = pairs[_tangent(corners[pairs[:, 1]], pairs[:, 0], corners, hinges)]
+        pairs = pairs[_tangent(corners[pairs[:, 0]], pairs[:, 1], corners, hinges)]
+        edges = np.unique(np.sort(pairs, axis=1), axis=0)
+    neighbours, lengths = _adjacency(edges, corners)
     shapely.prepare(walkable)
     return WalkIndex(
-        bounds, float(clearance_m), float(snap_m), walkable, sight, corners,
-        hinges, keys[order], order, neighbours, lengths,
+        bounds, clearance_m, snap_m, walkable, sight, corners, hinges, keys[order],
+        order, neighbours, lengths,
         shapely.STRtree(np.asarray(shapely.linestrings(segments.reshape(-1, 2, 2)))),
     )  # fmt: skip
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from designreview.analysis.run import run_checks
 from designreview.exports.bcf.export import write_bcf
@@ -13,51 +12,16 @@ from designreview.review_file.inputs import load_review_and_plans
 
 if TYPE_CHECKING:
     import argparse
+    from pathlib import Path
 
 EXIT_OK = 0
-
-
-def add_export_command(commands: Any) -> None:
-    """Register ``export`` on the command line's subparsers."""
-    export = commands.add_parser(
-        "export", help="markups and findings as DXF, BCF 2.1 or CSV"
-    )
-    export.add_argument(
-        "review", type=Path, metavar="REVIEW", help="a review (.dreview) or a plan"
-    )
-    target = export.add_mutually_exclusive_group(required=True)
-    target.add_argument(
-        "--dxf",
-        type=Path,
-        metavar="OUT",
-        help="REVIEW-* layers in the drawing's coordinates and units",
-    )
-    target.add_argument(
-        "--bcf", type=Path, metavar="OUT", help="BCF 2.1 topics for BIM tools"
-    )
-    target.add_argument(
-        "--csv",
-        type=Path,
-        metavar="OUT",
-        help="findings (OUT) and markups (OUT with -markups)",
-    )
-    export.add_argument(
-        "--sheet",
-        metavar="NAME",
-        default=None,
-        help="the sheet to export as DXF (a name or id)",
-    )
-    export.add_argument(
-        "--into-original",
-        action="store_true",
-        help="DXF: add the review layers to a copy of the drawing",
-    )
 
 
 def markups_path(findings_path: Path) -> Path:
     """Where the markups CSV goes beside the findings CSV.
 
     Example:
+        >>> from pathlib import Path
         >>> markups_path(Path("out/school.csv")).as_posix()
         'out/school-markups.csv'
     """

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from designreview.analysis.run import run_checks
 from designreview.model.errors import DesignReviewError
@@ -16,40 +15,6 @@ if TYPE_CHECKING:
     import argparse
 
 EXIT_OK = 0
-
-
-def add_packet_command(commands: Any) -> None:
-    """Register ``packet`` on the command line's subparsers."""
-    packet = commands.add_parser("packet", help="the printed review packet (PDF)")
-    packet.add_argument(
-        "review", type=Path, metavar="REVIEW", help="a review or a plan"
-    )
-    packet.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
-    packet.add_argument(
-        "--recipient",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="who receives a numbered copy (repeat for several)",
-    )
-    packet.add_argument("--paper", choices=("letter", "a4"), default="letter")
-    packet.add_argument(
-        "--plan-paper",
-        choices=("same", "ansi-d", "a1"),
-        default="same",
-        help="paper for the plan pages",
-    )
-    packet.add_argument(
-        "--classification",
-        default=None,
-        help="banner text on every page (default: the review's)",
-    )
-    packet.add_argument(
-        "--password-env",
-        metavar="VAR",
-        default=None,
-        help="encrypt with the password in environment variable VAR",
-    )
 
 
 def run_packet_command(options: argparse.Namespace) -> int:

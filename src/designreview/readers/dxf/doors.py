@@ -16,8 +16,6 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from ezdxf import path as ezpath
-from ezdxf.math import Vec3, bulge_to_arc
 
 from designreview.model.plan import LayerCategory
 from designreview.readers.dxf.document import decode_name, layer_name
@@ -315,6 +313,8 @@ def bulge_arc(polyline: Any, layer: str, key: str) -> RawArc | None:
     if len(points) != 2 or not points[0][2]:
         return None
     (x1, y1, bulge), (x2, y2, _) = points
+    from ezdxf.math import Vec3, bulge_to_arc
+
     center, start, end, radius = bulge_to_arc((x1, y1), (x2, y2), bulge)
     span = math.degrees((end - start) % math.tau)
     if not (BLOCK_SPAN_DEG[0] <= span <= BLOCK_SPAN_DEG[1]) or radius <= 0:
@@ -357,12 +357,14 @@ def _arc_points(arc: Any) -> tuple[Point2, tuple[Point2, Point2], Point2]:
 
 def straight_segments(entities: Iterable[Any]) -> npt.NDArray[np.float64]:
     """Lines and polyline edges of a block: the candidates for a door leaf."""
+    from ezdxf import path as ezpath
+
     coords: list[float] = []
     for entity in entities:
         if entity.dxftype() not in {"LINE", "LWPOLYLINE", "POLYLINE"}:
             continue
         try:
-            subs = list(ezpath.make_path(entity).sub_paths())
+            subs = list(ezpath.make_path(entity).sub_paths())  # ezdxf walk only
         except Exception:  # a polyface mesh or a broken polyline is no leaf
             continue
         for sub in subs:

@@ -22,8 +22,6 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sized
 from typing import TYPE_CHECKING, Any
 
-from ezdxf import path as ezpath
-
 from designreview.model.errors import PlanReadError
 from designreview.readers.dxf.document import (
     CURVE_CHORDS,
@@ -92,6 +90,11 @@ class _Walker:
         progress: ProgressReport | None = None,
         roles: LayerRoles = DEFAULT_ROLES,
     ) -> None:
+        # ezdxf's path module when a walk starts, not when the fast reader imports
+        # this module for its shared limits: only this walk flattens with it.
+        from ezdxf import path as ezpath
+
+        self.ezpath = ezpath
         self.limits, self.cancelled, self.xrefs = limits, cancelled, xrefs
         self.roles = roles
         self.progress = progress
@@ -135,7 +138,7 @@ class _Walker:
             start, end = entity.dxf.start, entity.dxf.end
             self._add(layer, (start.x, start.y, end.x, end.y))
         elif kind in _CURVE_TYPES:
-            points = self._add_path(layer, ezpath.make_path(entity))
+            points = self._add_path(layer, self.ezpath.make_path(entity))
             if kind == "ARC" and not self.quiet and self.roles.is_door(layer):
                 self.result.door_arcs.append(raw_arc(entity, layer, self.key(entity)))
             elif kind in {"LWPOLYLINE", "POLYLINE"}:
@@ -143,7 +146,7 @@ class _Walker:
             elif kind in {"SPLINE", "ELLIPSE"} and closes([(p.x, p.y) for p in points]):
                 self._rings(entity, layer, [points])
         elif kind == "HATCH":
-            rings = [self._add_path(layer, b) for b in ezpath.from_hatch(entity)]
+            rings = [self._add_path(layer, b) for b in self.ezpath.from_hatch(entity)]
             self._hatch_outlines(entity, layer, rings)
         elif kind in {"TEXT", "MTEXT", "ATTRIB"}:
             self._add_text(entity, kind, layer)

@@ -18,9 +18,6 @@ from dataclasses import replace
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any
 
-from ezdxf.entities.ellipse import Ellipse
-from ezdxf.math import Matrix44, NonUniformScalingError
-
 from designreview.model.errors import PlanReadError
 from designreview.model.plan import ExternalReference, XrefStatus
 from designreview.model.units import LengthUnit
@@ -28,6 +25,8 @@ from designreview.readers.dxf.document import WalkLimits, check_expansion, open_
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
+
+    from ezdxf.math import Matrix44
 
     Skipped = Callable[[Any, str], None]
     """Told of an entity that cannot be placed, and why."""
@@ -140,6 +139,8 @@ class XrefResolver:
         if known.status is not XrefStatus.LOADED:
             return iter(())
         doc = self._docs[Path(known.found_at)]
+        from ezdxf.math import Matrix44
+
         scale = Matrix44.scale(_unit_ratio(doc, insert.doc))
         return _placed(doc.modelspace(), scale @ insert.matrix44(), skipped or _ignore)
 
@@ -269,6 +270,9 @@ def _placed(layout: Any, matrix: Matrix44, skipped: Skipped) -> Iterator[Any]:
 def _transformed(
     entities: Iterable[Any], matrix: Matrix44, skipped: Skipped
 ) -> Iterator[Any]:
+    from ezdxf.entities.ellipse import Ellipse
+    from ezdxf.math import NonUniformScalingError
+
     for entity in entities:
         kind = entity.dxftype()
         try:

@@ -16,13 +16,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-from ezdxf.math import BSpline, ConstructionEllipse, Vec3, bulge_to_arc
-from ezdxf.math.ellipse import angle_to_param
-from ezdxf.path import Path, add_spline
 
 from designreview.readers.dxf.document import ABSURD_UNITS, CURVE_CHORDS
 
 if TYPE_CHECKING:
+    from ezdxf.math import Vec3
+
     from designreview.readers.dxf.fast.tags import TagFile
 
 __all__ = [
@@ -221,6 +220,8 @@ def _bulge_arc(
     x1: float, y1: float, x2: float, y2: float, bulge: float, d: float
 ) -> np.ndarray:
     """The arc from (x1, y1) to (x2, y2) whose bulge is tan(angle / 4)."""
+    from ezdxf.math import bulge_to_arc
+
     center, start, end, radius = bulge_to_arc((x1, y1), (x2, y2), bulge)
     d = curve_step(d, 2 * radius)
     span = (end - start) % math.tau or math.tau
@@ -245,11 +246,14 @@ def ellipse_points(
     ellipse, as CAD programs write it.
 
     Example:
+        >>> from ezdxf.math import Vec3
         >>> whole = (0.0, 0.0)
         >>> points = ellipse_points(Vec3(), Vec3(2, 0), (0, 0, 1), 0.5, whole, 0.01)
         >>> round(float(points[:, 0].max()), 6), round(float(points[:, 1].max()), 3)
         (2.0, 1.0)
     """
+    from ezdxf.math import ConstructionEllipse, Vec3
+
     span = (params[1] - params[0]) % math.tau
     if math.isclose(span, 0.0, abs_tol=1e-9) or math.isclose(span, math.tau):
         span = math.tau
@@ -269,6 +273,9 @@ def spline_points(
     in both readers; the spline's own flattening differed by 0.6 % in area on a
     3 m circle.
     """
+    from ezdxf.math import BSpline
+    from ezdxf.path import Path, add_spline
+
     if len(control) < 2:
         return np.empty((0, 2))
     spline = BSpline(control, degree + 1, knots or None, weights or None)
@@ -281,6 +288,8 @@ def hatch_ellipse_params(
     ratio: float, start_deg: float, end_deg: float, ccw: bool
 ) -> tuple[float, float]:
     """Ellipse parameters of a hatch edge, whose angles are stored in degrees."""
+    from ezdxf.math.ellipse import angle_to_param
+
     if not ccw:
         start_deg, end_deg = 360.0 - end_deg, 360.0 - start_deg
     return (

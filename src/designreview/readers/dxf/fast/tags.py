@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from ezdxf.lldxf.encoding import decode_dxf_unicode
-from ezdxf.tools.codepage import toencoding
 
 from designreview.readers.dxf.fast.entities import UnsupportedError
 
@@ -63,6 +61,8 @@ class TagFile:
         if found is None:
             found = raw.decode(self.encoding, errors="replace")
             if "\\U+" in found:  # R2000-R2004 escape non-ASCII characters
+                from ezdxf.lldxf.encoding import decode_dxf_unicode
+
                 found = decode_dxf_unicode(found)
             self._decoded[raw] = found
         return found
@@ -190,6 +190,8 @@ def _encoding(tags: TagFile) -> str:
     version = str(header.get("$ACADVER") or "AC1009")
     if version >= _UNICODE_FROM:
         return "utf-8"
+    from ezdxf.tools.codepage import toencoding
+
     codepage = header.get("$DWGCODEPAGE")
     encoding = toencoding(str(codepage)) if codepage else "cp1252"
     try:

@@ -1,0 +1,39 @@
+"""``designreview new``: a review file from drawings, one sheet each."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from designreview.model.document import utc_now
+from designreview.model.errors import DesignReviewError
+from designreview.review_file.archive import SUFFIX, write_review
+from designreview.review_file.processes import current_user
+from designreview.review_file.sheets import new_review
+
+if TYPE_CHECKING:
+    import argparse
+    from pathlib import Path
+
+EXIT_OK = 0
+
+
+def run_new_command(options: argparse.Namespace) -> int:
+    """``designreview new PLAN [PLAN ...] -o REVIEW [--force]``."""
+    output: Path = options.output
+    if output.suffix.lower() != SUFFIX:
+        raise DesignReviewError(f"The review file must end in {SUFFIX}: {output.name}")
+    if output.exists() and not options.force:
+        raise DesignReviewError(
+            f"{output.name} already exists; choose another name or add --force."
+        )
+    now = utc_now()
+    review = new_review(
+        list(options.plans),
+        created_by=current_user(),
+        created_at=now,
+        split_floors=options.floors,
+    )
+    write_review(review, output, saved_by=current_user(), saved_at=now)
+    sheets = ", ".join(sheet.name for sheet in review.sheets)
+    print(f"{output}: {len(review.sheets)} sheet(s): {sheets}")
+    return EXIT_OK

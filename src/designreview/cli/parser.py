@@ -1,0 +1,264 @@
+"""The command line's arguments: every subcommand's parser, without its code.
+
+Building the parser imports nothing but argparse, so ``designreview --version`` and
+``--help`` answer before numpy, shapely, ezdxf or reportlab are loaded (PRODUCT.md
+section 8: under 0.15 s); each subcommand imports its own module when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+from designreview import __version__
+from designreview.cli.deadline import DEFAULT_BUDGET_S
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = [
+    "EXIT_BAD_INPUT",
+    "EXIT_INTERNAL",
+    "EXIT_OK",
+    "EXIT_STRICT_FAIL",
+    "SUBCOMMANDS",
+    "build_parser",
+    "joined_point_options",
+    "wants_cli",
+]
+
+EXIT_OK, EXIT_STRICT_FAIL, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+SUBCOMMANDS = frozenset(
+    {"inspect", "new", "check", "visibility", "distance", "export", "packet"}
+)
+POINT_OPTIONS = ("--from", "--to")
+
+
+class _OneLineParser(argparse.ArgumentParser):
+    """Usage mistakes are bad input: one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"designreview: {message} (see --help)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = _OneLineParser(
+        prog="designreview",
+        description="Security design review of school floor plans. "
+        "Without a subcommand, opens the app (on FILE, or the sample school).",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"designreview {__version__}"
+    )
+    commands = parser.add_subparsers(dest="command", parser_class=_OneLineParser)
+    _add_plan_commands(commands)
+    _add_analysis_commands(commands)
+    _add_export_command(commands)
+    _add_packet_command(commands)
+    return parser
+
+
+def _add_plan_commands(commands: Any) -> None:
+    inspect = commands.add_parser(
+        "inspect", help="what a drawing holds: units, layers, counts"
+    )
+    inspect.add_argument("plan", type=Path, metavar="PLAN", help="a DXF drawing")
+    inspect.add_argument("--json", action="store_true", help="machine-readable output")
+    new = commands.add_parser("new", help="a review from drawings, one sheet each")
+    new.add_argument("plans", type=Path, nargs="+", metavar="PLAN", help="DXF drawings")
+    new.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="REVIEW",
+        help="the review file to write (.dreview)",
+    )
+    new.add_argument(
+        "--force", action="store_true", help="overwrite REVIEW if it exists"
+    )
+    new.add_argument(
+        "--floors",
+        action="store_true",
+        help="a sheet per floor when a drawing has several side by side",
+    )
+
+
+def _add_analysis_commands(commands: Any) -> None:
+    check = commands.add_parser("check", help="run the review checks: findings")
+    check.add_argument("file", type=Path, metavar="FILE", help="a plan or a review")
+    check.add_argument("--json", action="store_true", help="machine-readable output")
+    check.add_argument(
+        "--strict", action="store_true", help="exit with status 1 when a check fails"
+    )
+    check.add_argument(
+        "--time-limit",
+        type=float,
+        default=DEFAULT_BUDGET_S,
+        metavar="S",
+        help=f"stop after S seconds (default {DEFAULT_BUDGET_S:g}; 0 for no limit)",
+    )
+    vis = commands.add_parser("visibility", help="what a point sees (exact polygon)")
+    vis.add_argument("plan", type=Path, metavar="PLAN", help="a DXF drawing")
+    vis.add_argument(
+        "--from",
+        dest="origin",
+        type=_point,
+        required=True,
+        metavar="X,Y",
+        help="the viewer, metres in the drawing's frame",
+    )
+    vis.add_argument(
+        "--dir",
+        type=float,
+        default=None,
+        metavar="DEG",
+        help="view direction, degrees counter-clockwise from +x",
+    )
+    vis.add_argument(
+        "--fov",
+        type=float,
+        default=360.0,
+        metavar="DEG",
+        help="field of view in degrees (default 360)",
+    )
+    vis.add_argument(
+        "--range", type=float, default=None, metavar="M", help="how far it sees, metres"
+    )
+    vis.add_argument("--json", action="store_true", help="machine-readable output")
+    walk = commands.add_parser("distance", help="walking distance around walls")
+    walk.add_argument("plan", type=Path, metavar="PLAN", help="a DXF drawing")
+    walk.add_argument(
+        "--from",
+        dest="start",
+        type=_point,
+        required=True,
+        metavar="X,Y",
+        help="start, metres in the drawing's frame",
+    )
+    walk.add_argument(
+        "--to",
+        dest="end",
+        type=_point,
+        required=True,
+        metavar="X,Y",
+        help="destination, metres in the drawing's frame",
+    )
+    walk.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _add_export_command(commands: Any) -> None:
+    export = commands.add_parser(
+        "export", help="markups and findings as DXF, BCF 2.1 or CSV"
+    )
+    export.add_argument(
+        "review", type=Path, metavar="REVIEW", help="a review (.dreview) or a plan"
+    )
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument(
+        "--dxf",
+        type=Path,
+        metavar="OUT",
+        help="REVIEW-* layers in the drawing's coordinates and units",
+    )
+    target.add_argument(
+        "--bcf", type=Path, metavar="OUT", help="BCF 2.1 topics for BIM tools"
+    )
+    target.add_argument(
+        "--csv",
+        type=Path,
+        metavar="OUT",
+        help="findings (OUT) and markups (OUT with -markups)",
+    )
+    export.add_argument(
+        "--sheet",
+        metavar="NAME",
+        default=None,
+        help="the sheet to export as DXF (a name or id)",
+    )
+    export.add_argument(
+        "--into-original",
+        action="store_true",
+        help="DXF: add the review layers to a copy of the drawing",
+    )
+
+
+def _add_packet_command(commands: Any) -> None:
+    packet = commands.add_parser("packet", help="the printed review packet (PDF)")
+    packet.add_argument(
+        "review", type=Path, metavar="REVIEW", help="a review or a plan"
+    )
+    packet.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    packet.add_argument(
+        "--recipient",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="who receives a numbered copy (repeat for several)",
+    )
+    packet.add_argument("--paper", choices=("letter", "a4"), default="letter")
+    packet.add_argument(
+        "--plan-paper",
+        choices=("same", "ansi-d", "a1"),
+        default="same",
+        help="paper for the plan pages",
+    )
+    packet.add_argument(
+        "--classification",
+        default=None,
+        help="banner text on every page (default: the review's)",
+    )
+    packet.add_argument(
+        "--password-env",
+        metavar="VAR",
+        default=None,
+        help="encrypt with the password in environment variable VAR",
+    )
+
+
+def _point(text: str) -> tuple[float, float]:
+    try:
+        x, y = (float(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a point; write X,Y in metres, e.g. 12.5,30"
+        ) from None
+    return (x, y)
+
+
+def joined_point_options(args: list[str]) -> list[str]:
+    """``args`` with each point option joined to its value, as ``--from=-2,1``.
+
+    argparse takes a value that starts with ``-`` for an option unless it looks
+    like a negative number (``-2``, ``-.5``); a point ``-2,1`` does not, so
+    ``--from -2,1`` would fail with "expected one argument". Joined, it parses.
+
+    Example:
+        >>> joined_point_options(["distance", "p.dxf", "--from", "-2,1", "--to", "3,4"])
+        ['distance', 'p.dxf', '--from=-2,1', '--to=3,4']
+        >>> joined_point_options(["visibility", "p.dxf", "--from=-2,-1", "--json"])
+        ['visibility', 'p.dxf', '--from=-2,-1', '--json']
+    """
+    out: list[str] = []
+    values = iter(args)
+    for arg in values:
+        if arg == "--":
+            out += [arg, *values]
+            break
+        following = next(values, None) if arg in POINT_OPTIONS else None
+        out.append(arg if following is None else f"{arg}={following}")
+    return out
+
+
+def wants_cli(args: Sequence[str]) -> bool:
+    """Whether ``args`` name a subcommand or an option rather than a file to open.
+
+    Example:
+        >>> wants_cli(["inspect", "a.dxf"]), wants_cli(["--version"]), wants_cli([])
+        (True, True, False)
+        >>> wants_cli(["school.dxf"])
+        False
+    """
+    return bool(args) and (args[0] in SUBCOMMANDS or args[0].startswith("-"))
