@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +16,8 @@ from designreview.readers.dxf.read import ImportOptions, read_dxf
 from designreview.recognition.layers.roles import LayerRoles
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from designreview.model.plan import Plan
     from designreview.readers.dxf.walk import CancelCheck, ProgressReport
 
@@ -97,21 +100,54 @@ def plans_for_sheets(
     review: Review,
     cancelled: CancelCheck | None = None,
     progress: ProgressReport | None = None,
+    *,
+    known: Mapping[str, Plan] | None = None,
+    reading: ImportStarted | None = None,
 ) -> dict[SheetId, Plan]:
     """The plan of every sheet, each drawing imported once however many sheets use it.
 
     Sheets that read the same embedded drawing the same way (same layout, units and
     layer corrections) share one import: a review of 40 sheets over one drawing
-    imports it once, not 40 times.
+    imports it once, not 40 times. The plans in ``known`` (by sheet id: the app's
+    sheets already loaded) are used as they are, and for every sheet read the same
+    way. ``progress`` hears the share of all the imports done, and ``reading`` is
+    told before each import which sheet it reads, its number and how many imports
+    there are.
     """
-    imported: dict[Sheet, Plan] = {}
-    plans: dict[SheetId, Plan] = {}
+    known = known or {}
+    imported: dict[Sheet, Plan] = {}  # import key: its plan
     for sheet in review.sheets:
-        key = _import_key(sheet)
-        if key not in imported:
-            imported[key] = plan_for_sheet(review, sheet, cancelled, progress)
-        plans[sheet.id] = replace(imported[key], source_name=sheet.source_name)
-    return plans
+        if sheet.id in known:
+            imported.setdefault(_import_key(sheet), known[sheet.id])
+    firsts: dict[Sheet, Sheet] = {}  # import key: the first sheet read that way
+    for sheet in review.sheets:
+        if sheet.id not in known and _import_key(sheet) not in imported:
+            firsts.setdefault(_import_key(sheet), sheet)
+    for number, (key, sheet) in enumerate(firsts.items()):
+        if reading is not None:
+            reading(sheet, number, len(firsts))
+        share = _share_of(progress, number, len(firsts))
+        imported[key] = plan_for_sheet(review, sheet, cancelled, share)
+    return {
+        sheet.id: known[sheet.id]
+        if sheet.id in known
+        else replace(imported[_import_key(sheet)], source_name=sheet.source_name)
+        for sheet in review.sheets
+    }
+
+
+ImportStarted = Callable[[Sheet, int, int], None]
+"""Told the sheet an import reads, its number (from 0) and the number of imports."""
+
+
+def _share_of(
+    progress: ProgressReport | None, number: int, count: int
+) -> ProgressReport | None:
+    """One import's progress as a share of all ``count`` imports."""
+    if progress is None:
+        return None
+    report = progress
+    return lambda share: report((number + share) / count)
 
 
 def _import_key(sheet: Sheet) -> Sheet:
