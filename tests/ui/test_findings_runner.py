@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 import pytest
 from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication
 from tests.fixtures.dxf_files import rooms_dxf
 
 from designreview.analysis.parts import ALL_PARTS
@@ -22,7 +23,7 @@ from designreview.model.markups import AccessPoint, Observer
 from designreview.review_file import sheets as sheets_module
 from designreview.review_file.sheets import new_review
 from designreview.ui.session.document_bridge import DocumentBridge
-from designreview.ui.session.findings_runner import FindingsRunner
+from designreview.ui.session.findings_runner import PAUSE_MS, FindingsRunner
 from designreview.ui.session.plan_loader import PlanLoader
 from designreview.ui.window.checks_indicator import LONG_RUN_MS
 
@@ -146,16 +147,16 @@ def test_cancel_stops_the_run_and_keeps_the_old_findings_marked(checked, qtbot, 
     status = checked.status
     before = dict(dock.findings)
     _add_door(checked, "door-new")
-    assert status.checks.isVisible()  # "Checking…" from the edit on
+    assert status.checks.is_checking()  # "Checking…" from the edit on
     qtbot.waitUntil(gate.entered.is_set, timeout=30_000)
     job = runner._job
     # A run this long says where it is and offers Cancel.
     qtbot.waitUntil(lambda: status.checks.cancel_button.isVisible(), timeout=5_000)
-    assert "SLOW-1 on" in status.checks.label.text()
+    assert status.checks.detail.text().startswith("SLOW-1 on Level 1, ")
     status.checks.cancel_button.click()
     assert job.cancel_event.is_set()
     assert not runner.is_running()
-    assert not status.checks.isVisible()
+    assert not status.checks.is_checking()
     assert dock.findings == before
     assert not dock.is_current()
     assert dock.summary.text().startswith("Not current")
@@ -235,14 +236,39 @@ def test_progress_names_the_check_and_sheet_and_grows(checked, qtbot):
     assert f"ROOM-2 on {sheet.name}" in doing
     assert f"EGRESS-1 on {sheet.name}" in doing
     assert busy == [True, False]
-    assert not checked.status.checks.isVisible()
+    assert not checked.status.checks.is_checking()
 
 
 def test_a_short_check_shows_only_the_word(checked, qtbot):
     runner, indicator = checked.findings.runner, checked.status.checks
-    _add_door(checked, "door-new")
-    assert indicator.isVisible()
+    post = next(m for m in checked.bridge.review.markups if isinstance(m, Observer))
+    x, y = post.position
+    checked.bridge.submit(ReplaceMarkup(post, replace(post, position=(x + 0.5, y))))
+    width = indicator.sizeHint().width()
     assert indicator.label.text() == "Checking…"
     assert not indicator.cancel_button.isVisible()
     qtbot.waitUntil(lambda: not runner.is_running(), timeout=LONG_RUN_MS * 20)
-    assert not indicator.isVisible()
+    assert indicator.label.text() == ""
+    # Its place is kept, so nothing beside it in the status bar moves.
+    assert indicator.isVisible()
+    assert indicator.sizeHint().width() == width
+
+
+def test_an_edit_when_idle_is_checked_at_once_and_one_in_a_burst_waits(
+    checked, qtbot, gate
+):
+    runner = checked.findings.runner
+    _add_door(checked, "door-new")
+    assert runner._timer.remainingTime() == 0  # the next turn of the event loop
+    QApplication.processEvents()
+    assert runner._job is not None  # started without waiting for a pause
+    qtbot.waitUntil(gate.entered.is_set, timeout=30_000)
+    _add_door(checked, "door-newer", x=64.0)  # while the first is being checked
+    assert runner._job is None
+    assert runner._timer.remainingTime() > PAUSE_MS // 2  # Qt rounds it by 5%
+    gate.release.set()
+    qtbot.waitUntil(
+        lambda: runner.is_current and not runner.is_running(), timeout=30_000
+    )
+    QThreadPool.globalInstance().waitForDone(30_000)
+    assert gate.after_slow == 1  # the burst's first run was cancelled in SLOW-1

@@ -10,20 +10,27 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
+CHECKING = "Checking…"
 LONG_RUN_MS = 700
 """After this long a run shows its progress and the Cancel button."""
 
 
 class ChecksIndicator(QWidget):
-    """A small "Checking…" label, with progress and Cancel for long runs."""
+    """A small "Checking…" word, with progress and Cancel for long runs.
+
+    The word's place is kept while no check runs, so the status bar's other widgets
+    do not jump aside at every edit.
+    """
 
     cancel_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ChecksIndicator")
-        self.label = QLabel("Checking…")
+        self.label = QLabel(CHECKING)
         self.label.setToolTip("The checks are running again after the last edit.")
+        self.label.setFixedWidth(self.label.sizeHint().width())
+        self.detail = QLabel("")
         self.cancel_button = QToolButton()
         self.cancel_button.setText("Cancel")
         self.cancel_button.setToolTip(
@@ -33,8 +40,8 @@ class ChecksIndicator(QWidget):
         self.cancel_button.clicked.connect(self.cancel_requested)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.label)
-        layout.addWidget(self.cancel_button)
+        for widget in (self.label, self.detail, self.cancel_button):
+            layout.addWidget(widget)
         self._doing = ""
         self._share = 0.0
         self._long = QTimer(self)
@@ -43,15 +50,20 @@ class ChecksIndicator(QWidget):
         self._long.timeout.connect(self._on_long_timeout)
         self.set_busy(False)
 
+    def is_checking(self) -> bool:
+        """Whether it says "Checking…"."""
+        return bool(self.label.text())
+
     def is_long(self) -> bool:
         """Whether the run has lasted long enough to show where it is."""
         return self.cancel_button.isVisibleTo(self)
 
     def set_busy(self, busy: bool) -> None:
-        self.setVisible(busy)
+        self.label.setText(CHECKING if busy else "")
+        self.detail.setText("")
+        self.detail.setVisible(False)
         self.cancel_button.setVisible(False)
         self._doing, self._share = "", 0.0
-        self.label.setText("Checking…")
         if busy:
             self._long.start()
         else:
@@ -64,9 +76,9 @@ class ChecksIndicator(QWidget):
             self._show_progress()
 
     def _on_long_timeout(self) -> None:
+        self.detail.setVisible(True)
         self.cancel_button.setVisible(True)
         self._show_progress()
 
     def _show_progress(self) -> None:
-        if self._doing:
-            self.label.setText(f"Checking… {self._doing}, {self._share:.0%}")
+        self.detail.setText(f"{self._doing}, {self._share:.0%}" if self._doing else "")
