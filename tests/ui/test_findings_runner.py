@@ -22,10 +22,12 @@ from designreview.model.ids import SheetId
 from designreview.model.markups import AccessPoint, Observer
 from designreview.review_file import sheets as sheets_module
 from designreview.review_file.sheets import new_review
+from designreview.ui.session import plan_loader as plan_loader_module
 from designreview.ui.session.document_bridge import DocumentBridge
 from designreview.ui.session.findings_runner import PAUSE_MS, FindingsRunner
 from designreview.ui.session.plan_loader import PlanLoader
 from designreview.ui.window.checks_indicator import LONG_RUN_MS
+from designreview.ui.window.commands import file_commands
 
 
 @pytest.fixture
@@ -272,3 +274,26 @@ def test_an_edit_when_idle_is_checked_at_once_and_one_in_a_burst_waits(
     )
     QThreadPool.globalInstance().waitForDone(30_000)
     assert gate.after_slow == 1  # the burst's first run was cancelled in SLOW-1
+
+
+def test_opening_a_review_reads_its_drawing_once(make_window, qtbot, monkeypatch):
+    # The loader reads the sheet to show it; the first check waits for that plan
+    # instead of reading the same drawing beside it (one sheet: one import).
+    imports = []
+    real = sheets_module.plan_for_sheet
+
+    def counting(review, sheet, *args):
+        imports.append(sheet.id)
+        return real(review, sheet, *args)
+
+    monkeypatch.setattr(sheets_module, "plan_for_sheet", counting)
+    monkeypatch.setattr(plan_loader_module, "plan_for_sheet", counting)
+    window = make_window()
+    file_commands.open_sample(window.context)
+    runner = window.findings.runner
+    qtbot.waitUntil(
+        lambda: runner.is_current and not runner.is_running(), timeout=60_000
+    )
+    [sheet] = window.bridge.review.sheets
+    assert imports == [sheet.id]
+    assert window.findings_dock.findings

@@ -107,8 +107,16 @@ class FindingsRunner(QObject):
         self._update_busy()
 
     def run_now(self) -> None:
-        """Start a run of the pending checks (all of them if none is) at once."""
+        """Start a run of the pending checks (all of them if none is) at once.
+
+        While the loader reads a sheet (a review just opened, a sheet added) the run
+        waits for it and then uses its plan, rather than read the drawing beside it.
+        """
         self._timer.stop()
+        if self.loader.is_busy():
+            self._timer.start(self.pause_ms)
+            self._update_busy()
+            return
         self._drop_job()
         review = self.bridge.review
         changed, self._pending = self._pending or ALL_PARTS, frozenset()
