@@ -10,12 +10,18 @@ from __future__ import annotations
 import functools
 from dataclasses import replace
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from designreview.analysis.parts import ALL_PARTS, Part, changed_parts
 from designreview.analysis.rules import RULES
-from designreview.analysis.run import rules_reading, run_checks
+from designreview.analysis.run import (
+    ChecksCancelledError,
+    CheckStep,
+    rules_reading,
+    run_checks,
+)
 from designreview.model.changes import ChangeSet
 from designreview.model.document import Document
 from designreview.model.edits import (
@@ -225,3 +231,28 @@ def test_partial_reruns_after_random_edits_equal_a_full_run(data):
         parts = changed_parts(changes, before, after)
         result = run_checks(after, plans, previous=result, changed=parts)
         assert result == run_checks(after, plans), type(edit).__name__
+
+
+def test_each_check_is_told_before_it_runs_with_how_far_the_run_is():
+    review, plans = sample()
+    sheet = review.sheets[0].id
+    two = {rule_id: RULES[rule_id] for rule_id in ("ROOM-1", "SAFE-1")}
+    steps = []
+    run_checks(review, plans, two, progress=steps.append)
+    # One sheet, two checks: 0 of 2 done before the first, 1 of 2 before the second.
+    assert steps == [
+        CheckStep(sheet, "ROOM-1", 0, 2),
+        CheckStep(sheet, "SAFE-1", 1, 2),
+    ]
+    assert [step.share for step in steps] == [0.0, 0.5]
+
+
+def test_a_cancel_stops_the_run_before_the_next_check():
+    review, plans = sample()
+    two = {rule_id: RULES[rule_id] for rule_id in ("ROOM-1", "SAFE-1")}
+    steps = []
+    with pytest.raises(ChecksCancelledError, match="stopped"):
+        run_checks(
+            review, plans, two, cancelled=lambda: bool(steps), progress=steps.append
+        )
+    assert [step.rule_id for step in steps] == ["ROOM-1"]

@@ -5,6 +5,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from tests.fixtures.dxf_files import rooms_dxf
 
 from designreview.model.ids import SheetId
@@ -75,3 +76,55 @@ def test_check_stops_at_its_time_limit_with_one_line():
     assert result.stderr.count("\n") == 1
     assert "did not finish within 0.01 s" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_plans_at_hand_are_used_for_every_sheet_read_the_same_way(
+    tmp_path, monkeypatch
+):
+    review = new_review([rooms_dxf(tmp_path / "rooms.dxf")])
+    first = review.sheets[0]
+    same = replace(first, id=SheetId("same"), name="Same")
+    halved = replace(first, id=SheetId("half"), name="Half", scale_override_m=0.5)
+    review = replace(review, sheets=(first, same, halved))
+    at_hand = plans_for_sheets(replace(review, sheets=(first,)))[first.id]
+    imports, shares, told = [], [], []
+    real = sheets_module._read_sheets
+
+    def counting(review, sheets, *args):
+        imports.extend(sheet.id for sheet in sheets)
+        return real(review, sheets, *args)
+
+    monkeypatch.setattr(sheets_module, "_read_sheets", counting)
+    plans = plans_for_sheets(
+        review,
+        progress=shares.append,
+        known={first.id: at_hand},
+        reading=lambda sheet, number, count: told.append((sheet.id, number, count)),
+    )
+    # The loaded plan serves its own sheet and the one read the same way; only the
+    # sheet at another scale is imported: one import of one, its shares in 0 to 1.
+    assert imports == [halved.id]
+    assert told == [(halved.id, 0, 1)]
+    assert plans[first.id] is at_hand
+    assert plans[same.id].spaces == at_hand.spaces
+    assert plans[same.id].source_name == same.source_name
+    assert plans[halved.id].scale_to_m == 0.5
+    assert shares
+    assert shares == sorted(shares)
+    assert shares[0] >= 0.0
+    assert shares[-1] <= 1.0
+
+
+def test_progress_of_several_imports_is_a_share_of_all(tmp_path):
+    review = new_review([rooms_dxf(tmp_path / "rooms.dxf")])
+    first = review.sheets[0]
+    halved = replace(first, id=SheetId("half"), scale_override_m=0.5)
+    review = replace(review, sheets=(first, halved))
+    alone = []
+    plans_for_sheets(replace(review, sheets=(first,)), progress=alone.append)
+    shares = []
+    plans_for_sheets(review, progress=shares.append)
+    # Two imports: the first one's shares halved, then the second's halved plus 1/2.
+    assert shares == pytest.approx(
+        [s / 2 for s in alone] + [0.5 + s / 2 for s in alone]
+    )

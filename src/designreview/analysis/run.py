@@ -20,6 +20,7 @@ from designreview.model.findings import Finding, Severity
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
+    from designreview.analysis.building_view import BuildingView
     from designreview.analysis.rules.base import Rule
     from designreview.model.plan import Plan
     from designreview.model.review import Review
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 __all__ = [
     "SUMMARY_READS",
     "CheckResult",
+    "CheckStep",
     "ChecksCancelledError",
     "RoomSummary",
     "reads",
@@ -86,6 +88,29 @@ def rules_reading(
     return frozenset(rule_id for rule_id, rule in rules.items() if parts & reads(rule))
 
 
+@dataclass(frozen=True, slots=True)
+class CheckStep:
+    """Where a run of the checks is: the check about to run, on which sheet.
+
+    Example:
+        >>> step = CheckStep("s1", "ROOM-2", done=3, total=12)
+        >>> step.share
+        0.25
+    """
+
+    sheet_id: str
+    rule_id: str
+    done: int
+    """Checks finished so far in this run, over every sheet."""
+    total: int
+    """Checks this run makes: the rules that run, times the sheets."""
+
+    @property
+    def share(self) -> float:
+        """The part of the run done, 0 to 1."""
+        return self.done / self.total if self.total else 1.0
+
+
 class ChecksCancelledError(DesignReviewError):
     """The checks were stopped before they finished (a newer run replaces them)."""
 
@@ -98,14 +123,17 @@ def run_checks(
     cancelled: Callable[[], bool] | None = None,
     *,
     changed: frozenset[Part] = ALL_PARTS,
+    progress: Callable[[CheckStep], None] | None = None,
 ) -> CheckResult:
     """Run ``rules`` on every sheet of ``review`` whose plan is in ``plans``.
 
     With ``previous``, only the checks that read a ``changed`` part run; the other
     checks' findings, and the room summaries unless a part they read changed, are
     kept from ``previous`` (an edit reruns just what it can affect).
-    ``cancelled`` is asked before each check; on a large drawing one run takes
-    seconds, and an edit made meanwhile starts a newer one.
+    ``cancelled`` is asked before each sheet's preparation and each check; on a
+    large drawing one run takes seconds, and an edit made meanwhile starts a newer
+    one. ``progress`` is told each check before it runs, so that a long run can
+    say where it is.
 
     Raises:
         ChecksCancelledError: when ``cancelled`` answers True.
@@ -116,18 +144,22 @@ def run_checks(
     findings: list[Finding] = []
     rooms: list[RoomSummary] = []
     # Every floor's view first: a stair is an exit when it leads to a lower floor.
-    views = tuple(
-        building_view(review, sheet, plans[sheet.id])
-        for sheet in review.sheets
-        if sheet.id in plans
-    )
+    floors: list[BuildingView] = []
+    for sheet in review.sheets:
+        if sheet.id in plans:
+            _stop_if(cancelled)
+            floors.append(building_view(review, sheet, plans[sheet.id]))
+    views = tuple(floors)
+    total, done = len(rules) * len(views), 0
     for view in views:
         ctx = CheckContext(review, view, views)
         for rule_id, rule in rules.items():
-            if cancelled is not None and cancelled():
-                raise ChecksCancelledError("The checks were stopped.")
+            _stop_if(cancelled)
+            if progress is not None:
+                progress(CheckStep(view.sheet_id, rule_id, done, total))
             params = params_with(rule.Params(), rule_id, review.check_settings)
             findings.extend(_run_one(rule, ctx, params))
+            done += 1
         if summarise:
             rooms.extend(_summaries(ctx, review))
     if previous is not None:
@@ -136,6 +168,11 @@ def run_checks(
             rooms = list(previous.rooms)
     findings.sort(key=lambda f: (f.severity.rank, f.rule, f.key))
     return CheckResult(tuple(findings), tuple(rooms))
+
+
+def _stop_if(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise ChecksCancelledError("The checks were stopped.")
 
 
 def _run_one(rule: Rule, ctx: CheckContext, params: object) -> list[Finding]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,7 +17,7 @@ from designreview.recognition.floors import plan_floors
 from designreview.recognition.layers.roles import LayerRoles
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from designreview.model.geometry import Extents
     from designreview.model.plan import Plan
@@ -118,6 +119,9 @@ def plans_for_sheets(
     review: Review,
     cancelled: CancelCheck | None = None,
     progress: ProgressReport | None = None,
+    *,
+    known: Mapping[str, Plan] | None = None,
+    reading: ImportStarted | None = None,
 ) -> dict[SheetId, Plan]:
     """The plan of every sheet, each drawing imported once however many sheets use it.
 
@@ -125,20 +129,52 @@ def plans_for_sheets(
     layer corrections) share one import: a review of 40 sheets over one drawing
     imports it once, not 40 times. Floors of one drawing (sheets that differ only
     in their region) share the reading of the file, and each gets its own walls,
-    doors and rooms.
+    doors and rooms. The plans in ``known`` (by sheet id: the app's sheets already
+    loaded) are used as they are, and for every sheet read the same way.
+    ``progress`` hears the share of all the imports done, and ``reading`` is told
+    before each import which sheet it reads, its number and how many imports
+    there are.
     """
+    known = known or {}
+    done: dict[tuple[Sheet, Extents | None], Plan] = {}
+    for sheet in review.sheets:
+        if sheet.id in known:
+            done.setdefault((_import_key(sheet), sheet.region), known[sheet.id])
     groups: dict[Sheet, dict[Extents | None, list[Sheet]]] = {}
     for sheet in review.sheets:
-        by_region = groups.setdefault(_import_key(sheet), {})
-        by_region.setdefault(sheet.region, []).append(sheet)
-    plans: dict[SheetId, Plan] = {}
-    for by_region in groups.values():
+        key = _import_key(sheet)
+        if sheet.id not in known and (key, sheet.region) not in done:
+            groups.setdefault(key, {}).setdefault(sheet.region, []).append(sheet)
+    for number, (key, by_region) in enumerate(groups.items()):
         firsts = [same[0] for same in by_region.values()]
-        read = _read_sheets(review, firsts, cancelled, progress)
-        for plan, same in zip(read, by_region.values(), strict=True):
-            for sheet in same:
-                plans[sheet.id] = replace(plan, source_name=sheet.source_name)
-    return {sheet.id: plans[sheet.id] for sheet in review.sheets}
+        if reading is not None:
+            reading(firsts[0], number, len(groups))
+        share = _share_of(progress, number, len(groups))
+        read = _read_sheets(review, firsts, cancelled, share)
+        for plan, region in zip(read, by_region, strict=True):
+            done[(key, region)] = plan
+    return {
+        sheet.id: known[sheet.id]
+        if sheet.id in known
+        else replace(
+            done[(_import_key(sheet), sheet.region)], source_name=sheet.source_name
+        )
+        for sheet in review.sheets
+    }
+
+
+ImportStarted = Callable[[Sheet, int, int], None]
+"""Told the sheet an import reads, its number (from 0) and the number of imports."""
+
+
+def _share_of(
+    progress: ProgressReport | None, number: int, count: int
+) -> ProgressReport | None:
+    """One import's progress as a share of all ``count`` imports."""
+    if progress is None:
+        return None
+    report = progress
+    return lambda share: report((number + share) / count)
 
 
 def _import_key(sheet: Sheet) -> Sheet:

@@ -41,6 +41,7 @@ DECISION_TEXT = {
     DecisionKind.DISMISS: "Dismissed",
 }
 _KEY = Qt.ItemDataRole.UserRole
+NOT_CURRENT = "Not current (checks cancelled; F9 checks again):"
 
 
 class FindingsDock(QDockWidget):
@@ -102,6 +103,15 @@ class FindingsDock(QDockWidget):
                 )
         if current is not None and current.key in self.findings:
             self.select(current.key)
+
+    def mark_not_current(self) -> None:
+        """Say that the findings listed are from before the last edits."""
+        text = self.summary.text()
+        if not text.startswith(NOT_CURRENT):
+            self.summary.setText(f"{NOT_CURRENT} {text}")
+
+    def is_current(self) -> bool:
+        return not self.summary.text().startswith(NOT_CURRENT)
 
     def current(self) -> Finding | None:
         item = self.tree.currentItem()

@@ -43,6 +43,7 @@ class FindingsPresenter(QObject):
         self.dock = FindingsDock(bridge, window)
         self.overlay = FindingOverlay(scene)
         self.runner.finished.connect(self._on_runner_finished)
+        self.runner.cancelled.connect(self._on_runner_cancelled)
         self.dock.finding_selected.connect(self.show)
         bridge.changed.connect(lambda changes, _i: self.runner.follow(changes))
         sheets.plan_shown.connect(lambda _plan: self.runner.schedule())
@@ -76,3 +77,12 @@ class FindingsPresenter(QObject):
             f"{result.count(s)} {s.value}" for s in Severity if result.count(s)
         )
         self.status.showMessage(f"Checks: {counts or 'all passed'}", 6000)
+
+    def _on_runner_cancelled(self) -> None:
+        self.dock.mark_not_current()
+        self.status.showMessage(
+            "Checks cancelled: the findings shown are from before the last edits "
+            "and may be out of date. The next edit, or Run Checks Now (F9), checks "
+            "again.",
+            10_000,
+        )

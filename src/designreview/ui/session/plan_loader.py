@@ -86,7 +86,7 @@ class PlanLoader(QObject):
             lambda result: self._finish(job, on_done, result),
             lambda message: self._finish(job, on_failed, message),
             owner=self,
-            on_progress=lambda share: self._on_progress(job, share),
+            on_progress=lambda share, _doing: self._on_progress(job, share),
         )
         self.busy_changed.emit(True)
 

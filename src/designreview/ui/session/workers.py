@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 class _Signals(QObject):
     done = Signal(object)
     failed = Signal(str)
-    progress = Signal(float)
+    progress = Signal(float, str)  # share done, what is being done
 
 
 class JobControl(threading.Event):
@@ -36,14 +36,17 @@ class JobControl(threading.Event):
     def __init__(self, signals: _Signals) -> None:
         super().__init__()
         self._signals = signals
-        self._percent = -1
+        self._last: tuple[int, str] = (-1, "")
 
-    def report(self, share: float) -> None:
-        """Tell the GUI the share done (0 to 1); only whole-percent changes travel."""
-        percent = int(share * 100)
-        if percent != self._percent:
-            self._percent = percent
-            self._signals.progress.emit(share)
+    def report(self, share: float, doing: str = "") -> None:
+        """Tell the GUI the share done (0 to 1) and what is being done.
+
+        Only changes of a whole percent or of the words travel to the GUI thread.
+        """
+        last = (int(share * 100), doing)
+        if last != self._last:
+            self._last = last
+            self._signals.progress.emit(share, doing)
 
 
 class Job(QRunnable):
@@ -90,9 +93,11 @@ def run(
     on_done: Callable[[Any], None],
     on_failed: Callable[[str], None],
     owner: QObject | None = None,
-    on_progress: Callable[[float], None] | None = None,
+    on_progress: Callable[[float, str], None] | None = None,
 ) -> Job:
     """Start ``fn(cancel_event)`` in the pool; the callbacks run on the GUI thread.
+
+    ``on_progress`` hears what ``fn`` reports through ``JobControl.report``.
 
     With an ``owner``, the callbacks are skipped once the owner has been deleted (a
     window closed while its background work was still running).
@@ -107,10 +112,10 @@ def run(
 
 
 def _unless_gone(
-    owner: QObject | None, callback: Callable[[Any], None]
-) -> Callable[[Any], None]:
-    def call(value: Any) -> None:
+    owner: QObject | None, callback: Callable[..., None]
+) -> Callable[..., None]:
+    def call(*values: Any) -> None:
         if owner is None or shiboken6.isValid(owner):
-            callback(value)
+            callback(*values)
 
     return call

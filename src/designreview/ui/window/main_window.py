@@ -235,9 +235,11 @@ class MainWindow(QMainWindow):
         self.status.cancel_requested.connect(self.loader.cancel)
         self.status.snapping_changed.connect(self._on_status_snapping_changed)
         self.sheets.plan_shown.connect(self._on_sheets_plan_shown)
-        self.findings.runner.failed.connect(
-            partial(self.show_error, "Checks could not run")
-        )
+        runner = self.findings.runner
+        runner.failed.connect(partial(self.show_error, "Checks could not run"))
+        runner.busy_changed.connect(self.status.checks.set_busy)
+        runner.progress_changed.connect(self.status.checks.set_progress)
+        self.status.checks.cancel_requested.connect(runner.cancel)
         self.sheets.sheet_changed.connect(lambda _id: self.selection.clear(self))
         self.sheets.failed.connect(partial(self.show_error, "Cannot show sheet"))
         self.session.state_changed.connect(self._update_title)
@@ -317,6 +319,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.session.maybe_close():
             self.loader.cancel()
+            self.findings.runner.cancel()
             event.accept()
         else:
             event.ignore()

@@ -1,4 +1,4 @@
-"""The status bar: progress and cancel, snapping switches, cursor, scale, units."""
+"""The status bar: progress and cancel, checking, snapping, cursor, scale, units."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStatusBar, QTo
 
 from designreview.analysis.snapping import SnapKind
 from designreview.model.units import format_length, format_scale
+from designreview.ui.window.checks_indicator import ChecksIndicator
 
 if TYPE_CHECKING:
     from designreview.model.plan import Plan
@@ -36,6 +37,7 @@ class PlanStatusBar(QStatusBar):
         self._progress.setMaximumWidth(160)
         self._cancel = QPushButton("Cancel")
         self._cancel.clicked.connect(self.cancel_requested)
+        self.checks = ChecksIndicator()
         self.coords_label = QLabel("")
         self.coords_label.setMinimumWidth(260)
         self.zoom_label = QLabel("")
@@ -46,6 +48,7 @@ class PlanStatusBar(QStatusBar):
         for widget in (
             self._progress,
             self._cancel,
+            self.checks,
             *self.snap_buttons.values(),
             self.coords_label,
             self.zoom_label,
