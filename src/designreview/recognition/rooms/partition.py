@@ -279,28 +279,31 @@ def _reached(
     faces: npt.NDArray[np.object_], doors: Sequence[DetectedDoor]
 ) -> npt.NDArray[np.bool_]:
     """Whether a door opens onto each face (its opening within ``DOOR_REACH_M``)."""
-    reached = np.zeros(len(faces), dtype=bool)
-    if not len(faces) or not doors:
-        return reached
-    openings = shapely.linestrings([(d.hinge, d.latch) for d in doors])
-    face, _ = shapely.STRtree(openings).query(
-        faces, predicate="dwithin", distance=DOOR_REACH_M
-    )
-    reached[face] = True
-    return reached
+    openings = [shapely.LineString((d.hinge, d.latch)) for d in doors]
+    return _meets(faces, openings, "dwithin", DOOR_REACH_M)
 
 
 def _labelled(
     faces: npt.NDArray[np.object_], texts: Sequence[TextLabel]
 ) -> npt.NDArray[np.bool_]:
     """Whether a room label lies in each face."""
-    named = np.zeros(len(faces), dtype=bool)
-    if not len(faces) or not texts:
-        return named
-    points = shapely.points([t.position for t in texts])
-    face, _ = shapely.STRtree(points).query(faces, predicate="contains")
-    named[face] = True
-    return named
+    return _meets(faces, [shapely.Point(t.position) for t in texts], "contains")
+
+
+def _meets(
+    faces: npt.NDArray[np.object_],
+    things: Sequence[shapely.Geometry],
+    predicate: str,
+    distance: float | None = None,
+) -> npt.NDArray[np.bool_]:
+    """Whether each face meets one of ``things`` by ``predicate``."""
+    met = np.zeros(len(faces), dtype=bool)
+    if not len(faces) or not things:
+        return met
+    tree = shapely.STRtree(np.asarray(things, dtype=object))
+    face, _ = tree.query(faces, predicate=predicate, distance=distance)  # type: ignore[call-overload]
+    met[face] = True
+    return met
 
 
 def _largest(geometry: shapely.Geometry) -> shapely.Geometry:
