@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from designreview.model.errors import PlanReadError
 from designreview.model.ids import ReviewId, SheetId, new_id
@@ -199,21 +199,9 @@ def floor_sheets(
     but only the floor's region; levels follow the floors' order from
     ``sheet.level``, and names already taken in ``review`` get a number.
     """
-    taken = {s.name for s in review.sheets}
-    sheets = []
-    for n, floor in enumerate(floors):
-        name = _unique(floor.name, taken)
-        taken.add(name)
-        sheets.append(
-            replace(
-                sheet,
-                id=SheetId(new_id()),
-                name=name,
-                region=floor.region,
-                level=sheet.level + n,
-            )
-        )
-    return tuple(sheets)
+    return _sheets_from(
+        review, sheet, [(floor.name, {"region": floor.region}) for floor in floors]
+    )
 
 
 def layout_sheets(
@@ -224,20 +212,27 @@ def layout_sheets(
     ``layouts`` pairs each layout with the sheet's name; when the floors of a
     drawing are its layouts, each floor reads its own.
     """
+    return _sheets_from(
+        review, sheet, [(name, {"layout": layout}) for layout, name in layouts]
+    )
+
+
+def _sheets_from(
+    review: Review, sheet: Sheet, variants: Sequence[tuple[str, dict[str, Any]]]
+) -> tuple[Sheet, ...]:
+    """Sheets like ``sheet`` with each variant's changes, new ids and free names.
+
+    Levels follow the variants' order from ``sheet.level``; a name already taken
+    in ``review`` (or by an earlier variant) gets a number.
+    """
     taken = {s.name for s in review.sheets}
     sheets = []
-    for n, (layout, name) in enumerate(layouts):
+    for n, (name, changes) in enumerate(variants):
         unique = _unique(name, taken)
         taken.add(unique)
-        sheets.append(
-            replace(
-                sheet,
-                id=SheetId(new_id()),
-                name=unique,
-                layout=layout,
-                level=sheet.level + n,
-            )
-        )
+        sheet_id = SheetId(new_id())
+        level = sheet.level + n
+        sheets.append(replace(sheet, id=sheet_id, name=unique, level=level, **changes))
     return tuple(sheets)
 
 
