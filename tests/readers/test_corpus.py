@@ -279,8 +279,11 @@ TYPED = {
     "school_escaldes_junior_high_allfloors.dxf": (0.26, 19, 17),
     # UP ST. #1 and ST. #2 UP are stairs, ELEV the lift beside them; TYPE 'A3' and
     # TYPE 'F3' name apartment types. The gap doors split the traced faces so that
-    # 50 rooms come out, 7 of them labelled.
-    "apartment_bldg_A_000217_paperspace.dxf": (0.10, 7, 5),
+    # 50 rooms come out, 7 of them labelled; 5 unnamed bathrooms are typed by
+    # their TOILET and TUB blocks. Most flats' rooms are not closed faces (their
+    # W1-W4 window blocks leave the outer walls open), so most fixtures stand
+    # outside any traced room.
+    "apartment_bldg_A_000217_paperspace.dxf": (0.20, 7, 5),
 }
 
 

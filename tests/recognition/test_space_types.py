@@ -207,3 +207,56 @@ def test_an_l_shaped_corridor_is_long_and_narrow():
     space = DetectedSpace("s", l_shape)
     [room] = type_by_shape([space], _doors(1, 5, 9))
     assert room.space_type is T.CORRIDOR
+
+
+@pytest.mark.parametrize(
+    ("doors", "space_type"),
+    [
+        # 24 x 5 m: area 120, perimeter 58, so length + width = 29 and
+        # length x width = 120: 24 and 5 m, aspect 4.8 > 4. Width 5 m is over a
+        # corridor's 3.5 m but under a hall's 6 m: six doors make it a hall.
+        ((1, 4, 8, 12, 16, 20), T.CORRIDOR),
+        ((1, 4, 8, 12, 16), T.UNKNOWN),  # five doors: a long room
+    ],
+)
+def test_a_wide_hall_needs_six_doors(doors, space_type):
+    [room] = type_by_shape([_room(24.0, 5.0)], _doors(*doors))
+    assert room.space_type is space_type
+
+
+def test_a_wide_room_with_many_doors_is_no_hall_when_it_is_not_long():
+    # 10 x 7 m with six doors: width 7 > 6 m and aspect 1.4, a classroom.
+    [room] = type_by_shape([_room(10.0, 7.0)], _doors(0.5, 2, 4, 5.5, 7, 8.5))
+    assert room.space_type is T.UNKNOWN
+
+
+def _box(x0, y0, x1, y1, name=""):
+    return DetectedSpace(name or "s", ((x0, y0), (x1, y0), (x1, y1), (x0, y1)), name)
+
+
+@pytest.mark.parametrize(
+    ("stage_name", "hall", "space_type"),
+    [
+        # A 20 x 15 m hall (300 m²) with a stage along its north wall, 0.3 m
+        # of wall between them: the hall faces the stage, an auditorium.
+        ("Stage", (0, 0, 20, 15), T.AUDITORIUM),
+        ("ESCENARIO", (0, 0, 20, 15), T.AUDITORIUM),
+        ("舞台", (0, 0, 20, 15), T.AUDITORIUM),
+        # 10 x 7.5 m = 75 m², under the 80 m² of a hall: a side room.
+        ("Stage", (5, 7.5, 15, 15), T.UNKNOWN),
+        # The same stage beside a classroom's name is no tiebreaker.
+        ("Aula 3", (0, 0, 20, 15), T.UNKNOWN),
+    ],
+)
+def test_a_large_room_beside_a_stage_is_an_auditorium(stage_name, hall, space_type):
+    stage = _box(4, 15.3, 16, 20, stage_name)
+    [_, room] = type_by_shape([stage, _box(*hall)], [])
+    assert room.space_type is space_type
+
+
+def test_a_stage_seen_across_a_corner_does_not_make_an_auditorium():
+    # The stage's corner comes 0.3 m from the hall's corner: they share less
+    # than 2 m of outline (0.6 m band round the stage meets 0.6 + 0.6 m of it).
+    stage = _box(20.3, 15.3, 30, 20, "Stage")
+    [_, room] = type_by_shape([stage, _box(0, 0, 20, 15)], [])
+    assert room.space_type is T.UNKNOWN

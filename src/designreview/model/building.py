@@ -122,6 +122,8 @@ class TypeSource(Enum):
     """The name of the layer its outline is on (``Offices``)."""
     GEOMETRY = "geometry"
     """Its shape and doors (a long narrow room joining many doors is a corridor)."""
+    FIXTURES = "fixtures"
+    """The fixtures drawn in it (a toilet or shower block: a restroom)."""
     REVIEWER = "reviewer"
     """A reviewer chose it."""
     NONE = "none"

@@ -26,6 +26,7 @@ from designreview.recognition.layers.roles import (
     LayerRoles,
     guessed_category,
 )
+from designreview.recognition.rooms.fixtures import type_by_fixtures
 from designreview.recognition.rooms.layers import one_room_layers, room_layer_outlines
 from designreview.recognition.rooms.outlines import detect_spaces
 from designreview.recognition.rooms.partition import partition_spaces
@@ -175,6 +176,7 @@ def detect_building(
         warnings += (NOT_TRACED_WARNING.format(len(bounds), limit),)
     elif faces is not None and not spaces:
         warnings += (NO_ROOMS_WARNING,)
+    spaces = type_by_fixtures(spaces, _local_fixtures(found, scale, origin))
     return Building(
         doors,
         type_by_shape(spaces, doors),
@@ -183,6 +185,16 @@ def detect_building(
         window_runs=_runs(window_lines, glazing),
         window_openings=openings.windows,
     )
+
+
+def _local_fixtures(
+    found: WalkResult, scale: float, origin: Point2
+) -> list[tuple[SpaceType, Point2]]:
+    """The fixtures' types and base points in local metres."""
+    return [
+        (f.space_type, (f.at[0] * scale - origin[0], f.at[1] * scale - origin[1]))
+        for f in found.fixtures
+    ]
 
 
 def _outline_edges(spaces: Sequence[DetectedSpace]) -> SegmentArray:

@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from designreview.model.geometry import Point2
+from designreview.model.markups import SpaceType
 from designreview.recognition.doors.swings import Swing
 
 __all__ = [
     "RawArc",
     "RawDoor",
+    "RawFixture",
     "RawOutline",
     "RawText",
     "SkipReason",
@@ -156,6 +158,15 @@ class RawOutline:
 
 
 @dataclass(slots=True)
+class RawFixture:
+    """A fixture block that says what its room is for (a toilet), where it stands."""
+
+    space_type: SpaceType
+    at: Point2
+    """The insert's base point, drawing units."""
+
+
+@dataclass(slots=True)
 class WalkResult:
     """What one walk over a layout found, in drawing units."""
 
@@ -173,6 +184,7 @@ class WalkResult:
     doors: list[RawDoor] = field(default_factory=list)
     door_arcs: list[RawArc] = field(default_factory=list)
     outlines: list[RawOutline] = field(default_factory=list)
+    fixtures: list[RawFixture] = field(default_factory=list)
     window_segments: array[float] = field(default_factory=lambda: array("d"))
     """Segments drawn by window blocks (``WIN6``) on any layer: they close rooms
     even when the block sits on a furniture or 0 layer."""

@@ -49,6 +49,7 @@ def within_region(found: WalkResult, region: Extents) -> WalkResult:
         doors=[d for d in found.doors if _inside(region, d.swing.hinge)],
         door_arcs=[a for a in found.door_arcs if _inside(region, a.center)],
         outlines=[o for o in found.outlines if _inside(region, _middle(o.points))],
+        fixtures=[f for f in found.fixtures if _inside(region, f.at)],
         window_segments=_segments_within(found.window_segments, region),
     )
     for layer, buf in found.segments.items():

@@ -49,8 +49,15 @@ from designreview.readers.dxf.outline_rings import (
     outer_rings,
 )
 from designreview.readers.dxf.xrefs import is_xref
-from designreview.recognition.found import RawOutline, RawText, SkipReason, WalkResult
+from designreview.recognition.found import (
+    RawFixture,
+    RawOutline,
+    RawText,
+    SkipReason,
+    WalkResult,
+)
 from designreview.recognition.layers.roles import DEFAULT_ROLES, LayerRoles
+from designreview.recognition.rooms.fixtures import fixture_type
 
 if TYPE_CHECKING:
     from designreview.readers.dxf.xrefs import XrefResolver
@@ -191,9 +198,13 @@ class _Walker:
         known = self.doors_of.setdefault(id(insert.doc), {})
         door = insert_door(insert, layer, known, self.roles.is_door)
         window = is_window_name(decode_name(str(name)))
+        fixture = fixture_type(decode_name(str(name)))
         for single in _single_inserts(insert):
             self._tick()
             self._place_door(single, door, layer)
+            if fixture is not None and block is not None:
+                at = single.matrix44().transform(block.base_point)
+                self.result.fixtures.append(RawFixture(fixture, (at.x, at.y)))
             self.quiet += door is not None
             self.glazing += window
             try:

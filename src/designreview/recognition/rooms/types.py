@@ -32,6 +32,7 @@ __all__ = [
     "is_space_layer",
     "layer_space_type",
     "match_space_type",
+    "names_a_stage",
     "normalise_name",
     "read_vocabulary",
 ]
@@ -84,6 +85,8 @@ class Vocabulary:
     cjk: tuple[_Term, ...]
     numbered: dict[str, SpaceType]
     """A word followed by a number means this type (``Aula 3``)."""
+    stage_terms: frozenset[str] = frozenset()
+    """The terms, normalised, that name a stage rather than the hall it faces."""
 
 
 def normalise_name(text: str) -> str:
@@ -157,8 +160,15 @@ def read_vocabulary(text: str) -> Vocabulary:
         normalise_name(word): SpaceType(kind)
         for word, kind in data.get("numbered", {}).items()
     }
+    stage = data.get("stage_terms", {}).get("terms", [])
     return Vocabulary(
-        phrases, tuple(prefixes), tuple(suffixes), tuple(infixes), tuple(cjk), numbered
+        phrases,
+        tuple(prefixes),
+        tuple(suffixes),
+        tuple(infixes),
+        tuple(cjk),
+        numbered,
+        frozenset(normalise_name(word) for word in stage),
     )
 
 
@@ -229,6 +239,17 @@ def _word_terms(vocabulary: Vocabulary, tokens: list[str]) -> list[_Term]:
 def _score(term: _Term) -> tuple[bool, int, int, int]:
     exact = _STARRED if "*" in term.text else _WHOLE
     return (not term.weak, term.length, exact, -term.rank)
+
+
+def names_a_stage(name: str) -> bool:
+    """Whether ``name`` is typed by a term that names a stage (``Escenario``).
+
+    Example:
+        >>> names_a_stage("ESCENARIO"), names_a_stage("Bühne 1"), names_a_stage("Aula")
+        (True, True, False)
+    """
+    match = match_space_type(name)
+    return match is not None and match.term in default_vocabulary().stage_terms
 
 
 @cache

@@ -62,7 +62,8 @@ def report_lines(plan: Plan) -> list[str]:
 _TYPE_SOURCE_WORDS = {
     TypeSource.NAME: "from their names",
     TypeSource.LAYER: "from their layers",
-    TypeSource.GEOMETRY: "from their shape (corridors)",
+    TypeSource.GEOMETRY: "from their shape (corridors, halls by a stage)",
+    TypeSource.FIXTURES: "from their fixtures (toilets, kitchens)",
     TypeSource.REVIEWER: "by reviewers",
     TypeSource.NONE: "not known",
 }

@@ -58,12 +58,14 @@ from designreview.readers.dxf.outline_rings import hatch_key
 from designreview.readers.dxf.walk import NOT_DRAWN_TYPES, stop_if_late_or_cancelled
 from designreview.recognition.found import (
     RawArc,
+    RawFixture,
     RawOutline,
     RawText,
     SkipReason,
     WalkResult,
 )
 from designreview.recognition.layers.roles import DEFAULT_ROLES, LayerRoles
+from designreview.recognition.rooms.fixtures import fixture_type
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -423,6 +425,7 @@ class _FastWalker:
         name = event.block
         door = door_of_insert(inner.door, layer, name, self.roles.is_door)
         placed = _compose(affine, event.affine)
+        self._place_fixture(name, placed)
         if door is not None:
             key = keys.of(event)
 
@@ -437,6 +440,15 @@ class _FastWalker:
         self.replay(
             inner.events, placed, layer, quiet + (door is not None), keys, budget - 1
         )
+
+    def _place_fixture(self, name: str, placed: Affine) -> None:
+        """A fixture block (a toilet) at its base point, which says its room's type."""
+        kind = fixture_type(name)
+        if kind is not None:
+            block = self.blocks.get(name.upper())
+            bx, by = block.base if block else (0.0, 0.0)
+            x, y = placed @ np.array([bx, by, 1.0])
+            self.result.fixtures.append(RawFixture(kind, (float(x), float(y))))
 
     def tick(self) -> None:
         self.ticked(1)
