@@ -12,7 +12,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 from designreview.model.edits import Batch, ReplaceMarkup
-from designreview.model.markups import Comment, Reply, StatusChange
+from designreview.model.markups import AccessPoint, Comment, Reply, StatusChange
 from designreview.render.fields import MIXED, ChoiceToggle, Field
 from designreview.render.kinds import KINDS
 from designreview.render.markup_text import type_name
@@ -29,6 +29,7 @@ __all__ = [
     "choice_states",
     "field_edit",
     "field_named",
+    "hinge_flip_edit",
     "reply_edit",
     "selection_title",
     "shared_fields",
@@ -163,6 +164,46 @@ def field_edit(
         ReplaceMarkup(m, after, label)
         for m in markups
         if (after := _with_value(m, field, entered, stamp)) is not m
+    ]
+    if not replaced:
+        return None
+    if len(replaced) == 1:
+        return replaced[0]
+    return Batch(tuple(replaced), label)
+
+
+def hinge_flip_edit(markups: Sequence[Markup], stamp: Stamp) -> Edit | None:
+    """Swap the hinge and latch ends of every selected door, as one undoable edit.
+
+    The angle runs from the hinge end to the latch end, so a flip adds 180
+    degrees; the reviewer who flips a door says which end is the hinge, so its
+    hinge side becomes known. None when no access point is among ``markups``.
+
+    Example:
+        >>> from designreview.model.markups import Stamp
+        >>> made, now = Stamp("r-1", "09:00"), Stamp("r-2", "10:00")
+        >>> gap = AccessPoint("a", "s", made, made, (0, 0), angle_deg=270.0,
+        ...                   hinge_known=False)
+        >>> edit = hinge_flip_edit([gap], now)
+        >>> edit.label, edit.after.angle_deg, edit.after.hinge_known
+        ('Flip door hinge', 90.0, True)
+        >>> hinge_flip_edit([], now) is None
+        True
+    """
+    doors = [m for m in markups if isinstance(m, AccessPoint)]
+    label = "Flip door hinge" if len(doors) == 1 else "Flip door hinges"
+    replaced = [
+        ReplaceMarkup(
+            door,
+            replace(
+                door,
+                angle_deg=(door.angle_deg + 180.0) % 360.0,
+                hinge_known=True,
+                modified=stamp,
+            ),
+            label,
+        )
+        for door in doors
     ]
     if not replaced:
         return None

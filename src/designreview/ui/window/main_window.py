@@ -40,6 +40,7 @@ from designreview.ui.window.commands import review_commands
 from designreview.ui.window.commands.context import WindowContext
 from designreview.ui.window.meeting_mode import MeetingMode
 from designreview.ui.window.menus import build_menus
+from designreview.ui.window.plan_menu import PlanMenu
 from designreview.ui.window.recent_menu import RecentMenu
 from designreview.ui.window.reviewer_bar import ReviewerBar
 from designreview.ui.window.status_bar import PlanStatusBar
@@ -80,9 +81,16 @@ class MainWindow(QMainWindow):
             self, self.bridge.undo_stack, self.context
         )
         self._build_bars()
+        self.plan_menu = PlanMenu(
+            self.context, self.actions_by_id, self._show_properties
+        )
         self._connect()
         self.actions_by_id["viewsheds"].setChecked(True)
         self._update_title()
+
+    def _show_properties(self) -> None:
+        self.properties_dock.show()
+        self.properties_dock.raise_()
 
     # -- assembly -------------------------------------------------------------------
     def _build_canvas(self) -> None:
