@@ -95,13 +95,14 @@ def test_doors_hidden_in_tarch_proxy_openings_are_found():
 DETECTED = {
     # name: (doors, rooms), each as (at least, at most)
     # Rooms traced from walls (no room outlines): apartment A's corridor and
-    # lobby, bedrooms, baths, closets, stairs (its WIN6 window blocks sit on the
-    # furniture layer and close the outer walls; living rooms opening onto
-    # doorways without a door stay open); the pavilion's four service rooms and
-    # its glazed light wall. Apartment A draws 55 door blocks and leaves its
-    # closets' bifold doors and the lift doors as openings between jambs (about
-    # 45 more).
-    "apartment_bldg_A_000217_paperspace.dxf": ((85, 120), (30, 60)),
+    # lobby, bedrooms, baths, closets, stairs, and the flats' open living and
+    # kitchen areas (61 in all: its WIN6 windows and SLDR60 balcony sliders are
+    # blocks on the furniture layer that close the outer walls; before sliding
+    # doors closed them, 50 came out and the flats' living areas leaked
+    # outside); the pavilion's four service rooms and its glazed light wall.
+    # Apartment A draws 55 door blocks and leaves its closets' bifold doors and
+    # the lift doors as openings between jambs (about 45 more).
+    "apartment_bldg_A_000217_paperspace.dxf": ((85, 120), (50, 70)),
     "barcelona_pavilion_plan_m.dxf": ((5, 8), (4, 6)),
     # Chinese floor 2: 35 stamped rooms, and 6 faces without an outline that a
     # door opens onto (a stair hall, toilets' lobbies). Its voids (the double-height
@@ -277,13 +278,12 @@ TYPED = {
     # W.C, MENJADOR, CUINA, CAPELLA...; two 'Q.E.G' codes; most rooms are unnamed
     # faces traced from the walls, 8 of them corridors by their shape
     "school_escaldes_junior_high_allfloors.dxf": (0.26, 19, 17),
-    # UP ST. #1 and ST. #2 UP are stairs, ELEV the lift beside them; TYPE 'A3' and
-    # TYPE 'F3' name apartment types. The gap doors split the traced faces so that
-    # 50 rooms come out, 7 of them labelled; 5 unnamed bathrooms are typed by
-    # their TOILET and TUB blocks. Most flats' rooms are not closed faces (their
-    # W1-W4 window blocks leave the outer walls open), so most fixtures stand
-    # outside any traced room.
-    "apartment_bldg_A_000217_paperspace.dxf": (0.20, 7, 5),
+    # UP ST. #1 and ST. #2 UP are stairs, ELEV the lift beside them; TYPE 'A3',
+    # TYPE 'F3' and ten more name the flats' types on their open living areas.
+    # 61 rooms come out, 17 of them labelled; 20 unnamed bathrooms are typed by
+    # the middle of their TOILET and TUB blocks (the blocks' base points sit on
+    # the walls behind them).
+    "apartment_bldg_A_000217_paperspace.dxf": (0.41, 17, 5),
 }
 
 
@@ -303,3 +303,36 @@ def test_corpus_rooms_typed(name, expected):
     assert len(with_names) == named
     by_name = [s for s in with_names if s.type_source is TypeSource.NAME]
     assert len(by_name) == typed_by_name
+
+
+HALLS = {
+    # file: (at least, at most) spaces typed corridor, commons or vestibule
+    # The apartments' one corridor lobby (the flats' entrance halls are open to
+    # their living areas and are part of them).
+    "apartment_bldg_A_000217_paperspace.dxf": (1, 2),
+    # Chinese floor 2: the corridor (走廊) and two lift lobbies (电梯厅) by name.
+    "chinese_university_floor2_far_origin.dxf": (3, 4),
+    # Factory: the two corridors traced between the outlined rooms.
+    "factory_standard_plan_R2004.dxf": (2, 4),
+    # Media Lab: three corridors by their shape and four entrance halls by layer.
+    "medialab_building_R12.dxf": (6, 9),
+    # ML4: the 1,423 m² hall that joins 56 doors across both blocks, the 15-door
+    # hall beside it and three corridors; its rooms carry numbers only.
+    "medialab_ml4_R2010_inch.dxf": (5, 7),
+    # Escaldes: corridor stretches between fire doors on five floors.
+    "school_escaldes_junior_high_allfloors.dxf": (8, 12),
+    # Swiss flats: WOHNEN twice and ESSEN (commons), and one hall by its shape.
+    "swiss_residential_archilyse_R2004_cm.dxf": (3, 5),
+    # UdG: the seven halls outlined on its Entrance layer.
+    "university_udg_cut_campus_R2018.dxf": (6, 8),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "bounds"), sorted(HALLS.items()))
+def test_corpus_halls_are_present(name, bounds):
+    """Halls and corridors come out as spaces of their own, typed as circulation."""
+    fewest, most = bounds
+    circulation = {SpaceType.CORRIDOR, SpaceType.COMMONS, SpaceType.VESTIBULE}
+    spaces = read_dxf(corpus_file(name)).spaces
+    assert fewest <= sum(1 for s in spaces if s.space_type in circulation) <= most

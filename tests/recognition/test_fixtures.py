@@ -77,7 +77,9 @@ def test_only_unnamed_untyped_rooms_whose_fixtures_agree_are_typed():
 @pytest.mark.parametrize("fast_reader", [True, False])
 def test_a_toilet_block_in_a_traced_room_types_it_on_import(tmp_path, fast_reader):
     """Two 4 x 3 m rooms traced from the walls; a toilet block, nested in a
-    bathroom-fittings block and rotated, stands in the west one only."""
+    bathroom-fittings block and rotated, stands in the west one only. Its base
+    point lies on the wall between the rooms, as fixtures are based on the wall
+    they stand against: where it is drawn says its room."""
     doc = ezdxf.new(setup=True)
     doc.units = ezdxf.units.M
     msp = doc.modelspace()
@@ -93,11 +95,13 @@ def test_a_toilet_block_in_a_traced_room_types_it_on_import(tmp_path, fast_reade
     toilet.add_circle((0.4, 0.4), 0.2)
     fittings = doc.blocks.new("BATH-SET")
     fittings.add_blockref("TOILET", (1, 0), dxfattribs={"rotation": 90})
-    msp.add_blockref("BATH-SET", (1, 1), dxfattribs={"layer": "FIXTURES"})
+    msp.add_blockref("BATH-SET", (3, 1), dxfattribs={"layer": "FIXTURES"})
     path = tmp_path / "bath.dxf"
     doc.saveas(path)
     plan = read_dxf(path, ImportOptions(fast_reader=fast_reader))
     by_west = sorted(plan.spaces, key=lambda s: min(x for x, _ in s.outline))
-    # The toilet's base point lands at (1, 1) + (1, 0) = (2, 1): the west room.
+    # The base point lands at (3, 1) + (1, 0) = (4, 1), on the wall x = 4. The
+    # circle's middle is (0.2, 0.2) from the base, (-0.2, 0.2) once turned 90
+    # degrees: (3.8, 1.2), in the west room.
     assert [s.space_type for s in by_west] == [T.RESTROOM, T.UNKNOWN]
     assert by_west[0].type_source is TypeSource.FIXTURES

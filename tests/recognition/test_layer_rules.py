@@ -28,6 +28,15 @@ from designreview.recognition.layers.rules import categorize_layer
         ("窗线", C.WINDOW),
         ("窗户", C.WINDOW),
         ("Crystal", C.WINDOW),
+        # Sliding doors are glazed panels in the wall, read like windows: they
+        # close rooms, and no swing says how they open (the door rules come
+        # first: a name that says door stays a door).
+        ("SLDR60", C.WINDOW),
+        ("SLIDER-72", C.WINDOW),
+        ("Sliding door 2.4", C.DOOR),
+        ("PUERTA CORREDERA", C.DOOR),
+        ("Corredera 2h", C.WINDOW),
+        ("推拉窗", C.WINDOW),
         ("柱子", C.COLUMN),
         ("Columns", C.COLUMN),
         ("ESCALERA", C.STAIR),

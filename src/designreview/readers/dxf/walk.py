@@ -203,7 +203,7 @@ class _Walker:
             self._tick()
             self._place_door(single, door, layer)
             if fixture is not None and block is not None:
-                at = single.matrix44().transform(block.base_point)
+                at = single.matrix44().transform(_drawn_middle(block))
                 self.result.fixtures.append(RawFixture(fixture, (at.x, at.y)))
             self.quiet += door is not None
             self.glazing += window
@@ -447,3 +447,15 @@ def _rotation(entity: Any, kind: str) -> float:
     if kind == "MTEXT":
         return float(entity.get_rotation())
     return float(entity.dxf.get("rotation", 0.0))
+
+
+def _drawn_middle(block: Any) -> Any:
+    """The middle of what a block draws, in its coordinates (else its base point).
+
+    A fixture's base point is usually on the wall it stands against, which is
+    also the next room's wall; the middle of its drawing is in its own room.
+    """
+    from ezdxf import bbox
+
+    box = bbox.extents(block, fast=True)
+    return box.center if box.has_data else block.base_point

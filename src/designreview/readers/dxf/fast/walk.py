@@ -425,7 +425,7 @@ class _FastWalker:
         name = event.block
         door = door_of_insert(inner.door, layer, name, self.roles.is_door)
         placed = _compose(affine, event.affine)
-        self._place_fixture(name, placed)
+        self._place_fixture(name, inner, placed)
         if door is not None:
             key = keys.of(event)
 
@@ -441,14 +441,24 @@ class _FastWalker:
             inner.events, placed, layer, quiet + (door is not None), keys, budget - 1
         )
 
-    def _place_fixture(self, name: str, placed: Affine) -> None:
-        """A fixture block (a toilet) at its base point, which says its room's type."""
+    def _place_fixture(self, name: str, inner: _Content, placed: Affine) -> None:
+        """A fixture block (a toilet) at the middle of what it draws.
+
+        Not at its base point: fixtures are based on the wall they stand against,
+        which is also the next room's wall.
+        """
         kind = fixture_type(name)
-        if kind is not None:
+        if kind is None:
+            return
+        drawn = [np.frombuffer(b, dtype=np.float64) for b in inner.segments.values()]
+        if drawn and sum(len(d) for d in drawn):
+            xy = np.concatenate(drawn).reshape(-1, 2)
+            bx, by = (xy.min(axis=0) + xy.max(axis=0)) / 2
+        else:
             block = self.blocks.get(name.upper())
             bx, by = block.base if block else (0.0, 0.0)
-            x, y = placed @ np.array([bx, by, 1.0])
-            self.result.fixtures.append(RawFixture(kind, (float(x), float(y))))
+        x, y = placed @ np.array([bx, by, 1.0])
+        self.result.fixtures.append(RawFixture(kind, (float(x), float(y))))
 
     def tick(self) -> None:
         self.ticked(1)
