@@ -625,3 +625,17 @@ def test_origins_next_to_walls(
         return
     assert view.polygon.is_valid
     assert view.polygon.contains(shapely.Point(q))
+
+
+def test_a_wall_seen_exactly_edge_on_casts_no_shadow():
+    """The origin on the wall's own line (x = 5e-324, the smallest float off 0):
+    the wall (0, 0)-(0, 0.5) is seen edge-on and hides nothing, so the whole
+    12 x 12 m index box (the 10 m extents plus 1 m round) is visible, as one
+    valid polygon (it used to come back with a spike of no width)."""
+    index = build_visibility_index(
+        np.array([[0.0, 0.0, 0.0, 0.5]]), 1.0, extents=Extents(0, 0, 10, 10)
+    )
+    result = isovist(index, (5e-324, 3.0))
+    assert result.polygon.is_valid
+    assert result.area_m2 == pytest.approx(144.0)
+    assert result.polygon.contains(shapely.Point(5e-324, 3.0))

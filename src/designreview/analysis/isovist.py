@@ -126,6 +126,10 @@ def isovist(
         coords += _expand(mesh, qx, qy, window, reach2)
     ring = np.reshape(coords, (-1, 2))
     polygon = shapely.Polygon(ring) if len(ring) > 2 else shapely.Polygon()
+    if not polygon.is_valid:
+        # A wall seen exactly edge-on (the origin on its line, within rounding)
+        # casts a shadow of no width: its two sides touch, a spike of no area.
+        polygon = _largest_polygon(shapely.make_valid(polygon))
     if range_m is not None:
         disk = shapely.Point(qx, qy).buffer(range_m, quad_segs=CIRCLE_QUAD_SEGS)
         polygon = _largest_polygon(shapely.intersection(polygon, disk))

@@ -114,7 +114,9 @@ def outline_area(points: Sequence[tuple[float, float]]) -> float:
         return 0.0
     xy = np.asarray(points, dtype=np.float64)
     x, y = xy[:, 0], xy[:, 1]
-    return abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))) / 2
+    # The shoelace sum with the closing edge apart (np.roll costs more than the sum).
+    twice = np.dot(x[:-1], y[1:]) - np.dot(y[:-1], x[1:]) + x[-1] * y[0] - y[-1] * x[0]
+    return abs(float(twice)) / 2
 
 
 def stair_tread_depths(segments: SegmentArray) -> list[float]:
