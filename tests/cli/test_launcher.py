@@ -111,3 +111,20 @@ def test_version_runs_with_a_home_that_cannot_be_read(tmp_path):
     (home / ".cache").chmod(0o700)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_output_read_only_in_part_is_no_internal_error():
+    """``designreview inspect PLAN | head -1``: the reader closes the pipe before
+    the report is written. That is the reader's choice, not a failure: exit 0 and
+    nothing on stderr (it was 'internal error (BrokenPipeError)', exit 3)."""
+    sample = Path(__file__).parents[2] / "sample_plans" / "sample_school.dxf"
+    process = subprocess.Popen(
+        [sys.executable, "-c", MAIN, "inspect", str(sample)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.close()  # nobody reads: the first write meets a closed pipe
+    stderr = process.stderr.read()
+    process.stderr.close()
+    assert process.wait(timeout=60) == 0
+    assert stderr == b""

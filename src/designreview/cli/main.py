@@ -10,6 +10,7 @@ worth loading for ``--version``, ``--help`` or a command that does not use it.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     options = build_parser().parse_args(args)
     try:
         return _run(options)
+    except BrokenPipeError:
+        return _reader_gone()
     except DesignReviewError as exc:
         print(f"designreview: {_one_line(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -56,6 +59,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+
+
+def _reader_gone() -> int:
+    """Whoever read the output stopped (``inspect ... | head``): not an error.
+
+    Standard output is pointed at the null device, so that Python's own flush at
+    exit does not fail on the closed pipe a second time.
+    """
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, sys.stdout.fileno())
+    os.close(null)
+    return EXIT_OK
 
 
 def _run(options: argparse.Namespace) -> int:
