@@ -126,5 +126,6 @@ def _intersections(segs: Segments) -> npt.NDArray[np.float64]:
         t = ((c - a)[..., 0] * s[..., 1] - (c - a)[..., 1] * s[..., 0]) / denom
         u = ((c - a)[..., 0] * r[..., 1] - (c - a)[..., 1] * r[..., 0]) / denom
     ok = (np.abs(denom) > 1e-12) & (t >= 0) & (t <= 1) & (u >= 0) & (u <= 1)
-    points: npt.NDArray[np.float64] = (a + r * t[..., None])[ok]
+    along = np.where(ok, t, 0.0)  # parallel pairs' t is inf or nan: never used
+    points: npt.NDArray[np.float64] = (a + r * along[..., None])[ok]
     return points
