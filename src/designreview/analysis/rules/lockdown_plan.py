@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from designreview.analysis.distances import distance_field
 from designreview.analysis.group_walks import walks_to_groups
 from designreview.analysis.refuge_assignment import Assignment, Crowd, assign_refuges
 from designreview.analysis.rules import safe_rooms
@@ -43,7 +44,13 @@ if TYPE_CHECKING:
     from designreview.analysis.rules.base import CheckContext
     from designreview.analysis.walk_graph import WalkIndex
 
-__all__ = ["lockdown_plan", "occupant_load", "plan_for", "refuge_places"]
+__all__ = [
+    "lockdown_plan",
+    "move_routes",
+    "occupant_load",
+    "plan_for",
+    "refuge_places",
+]
 
 
 def plan_for(ctx: CheckContext, params: LockdownParams) -> LockdownPlan:
@@ -236,3 +243,28 @@ def _space_plan(
         params.walk_m_per_s,
         room.space_type in LARGE,
     )
+
+
+def move_routes(
+    building: BuildingView, walking: WalkIndex, space: SpacePlan
+) -> tuple[tuple[Point2, ...], ...]:
+    """The walk of each of ``space``'s moves, from its nearest door to the refuge's.
+
+    For the packet's map of a large space's plan; a move with no walk (it cannot
+    happen for a placed move, but a plan may be stale) gets an empty route.
+    """
+    room = building.room(space.room_id)
+    starts = [d.center for d in building.doors_of(room)] if room else []
+    routes = []
+    for move in space.moves:
+        refuge = building.room(move.refuge_id)
+        targets = [d.center for d in building.doors_of(refuge)] if refuge else []
+        best: tuple[Point2, ...] = ()
+        if starts and targets:
+            field = distance_field(walking, targets, move.walk_m + 1.0)
+            paths = [field.path_from(p) for p in starts]
+            found = [p for p in paths if p is not None]
+            if found:
+                best = min(found, key=lambda p: p.length_m).points
+        routes.append(best)
+    return tuple(routes)
