@@ -45,3 +45,15 @@ def test_nobody_to_place_and_nowhere_to_go():
     found = assign_refuges([Crowd(4, ())], [])
     assert found.left == (4,)
     assert found.moves == ((),)
+
+
+def test_with_room_to_spare_everyone_walks_to_the_nearest():
+    # Classroom 0 (50 places) is 12 m from A and 3 m from B; classroom 1 (50) is
+    # 4 m from A. A's 30 to 1 and B's 40 to 0 fill neither: the least walk of all.
+    a = Crowd(30, ((0, 12.0), (1, 4.0)))
+    b = Crowd(40, ((0, 3.0),))
+    found = assign_refuges([a, b], [50, 50])
+    assert found.moves == (((1, 30),), ((0, 40),))
+    assert found.left == (0, 0)
+    # A crowd that reaches nothing is left whatever the room elsewhere.
+    assert assign_refuges([Crowd(5, ())], [50]).left == (5,)

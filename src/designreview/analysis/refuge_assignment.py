@@ -86,7 +86,10 @@ def assign_refuges(crowds: Sequence[Crowd], spare: Sequence[int]) -> Assignment:
         >>> assign_refuges([Crowd(40, ((0, 10.0),)), b], [30, 25]).left
         (10, 0)
     """
-    # networkx takes 0.12 s to import: loaded when a plan is made, not with the
+    nearest = _nearest_if_enough(crowds, spare)
+    if nearest is not None:
+        return nearest
+    # networkx takes 0.12 s to import: loaded when a plan is contested, not with the
     # rules (the command line's start-up stays light).
     import networkx as nx
 
@@ -126,6 +129,33 @@ def assign_refuges(crowds: Sequence[Crowd], spare: Sequence[int]) -> Assignment:
             )
         )
         left.append(int(out.get("left", 0)) if crowd.people > 0 else 0)
+    return Assignment(tuple(moves), tuple(left))
+
+
+def _nearest_if_enough(
+    crowds: Sequence[Crowd], spare: Sequence[int]
+) -> Assignment | None:
+    """Everyone to their nearest refuge, if no refuge is then over full; else None.
+
+    Then each person walks the least they can and everyone who can reach a refuge
+    has a place: no flow can do better, so the solver is not needed (a school with
+    room to spare everywhere, the usual case).
+    """
+    want = [0] * len(spare)
+    moves: list[tuple[tuple[int, int], ...]] = []
+    left = []
+    for crowd in crowds:
+        usable = [(w, r) for r, w in crowd.walks if r < len(spare) and spare[r] > 0]
+        if crowd.people <= 0 or not usable:
+            moves.append(())
+            left.append(max(crowd.people, 0))
+            continue
+        _walk, best = min(usable)
+        want[best] += crowd.people
+        moves.append(((best, crowd.people),))
+        left.append(0)
+    if any(w > s for w, s in zip(want, spare, strict=True)):
+        return None
     return Assignment(tuple(moves), tuple(left))
 
 
