@@ -151,3 +151,26 @@ def test_sample_school_cafeteria_plan():
     assert gym.stays
     for _id, _name, places, taken in found.refuges:
         assert taken <= places
+
+
+def test_each_hall_point_knows_its_walk_to_a_refuge_with_room():
+    # The long corridor again: a point x <= 29 walks sqrt((x - 0.75)² + 2²) to door
+    # 100; the points beyond have nowhere (None).
+    _, found = plan_of(long_corridor())
+    reach = dict(found.space("hall").reach)
+    assert reach[(1.0, -2.0)] == pytest.approx(math.hypot(0.25, 2.0), abs=0.05)
+    assert reach[(29.0, -2.0)] == pytest.approx(math.hypot(28.25, 2.0), abs=0.05)
+    assert reach[(31.0, -2.0)] is None
+    # With the hall at 1000 m² a person only x = 1 holds someone; the empty points
+    # get the walk to the classroom that still has 130 places.
+    _, alone = plan_of(long_corridor(), ALONE)
+    reach = dict(alone.space("hall").reach)
+    assert reach[(21.0, -2.0)] == pytest.approx(math.hypot(20.25, 2.0), abs=0.05)
+    assert reach[(41.0, -2.0)] is None  # 40.3 m: beyond 30
+
+
+def test_a_large_space_without_doors_has_nowhere_to_go():
+    plan = cafeteria_plan()
+    _, found = plan_of(replace(plan, doors=plan.doors[:-1]))  # door 130A gone
+    cafe = found.space("cafe")
+    assert (cafe.people, cafe.placed, cafe.left) == (202, 0, 202)

@@ -112,11 +112,17 @@ def lockdown_plan(
         for o, row in zip(origins, walks, strict=True)
     ]
     found = assign_refuges(crowds, spare)
+    free = list(spare)
+    for moves in found.moves:
+        for j, n in moves:
+            free[j] -= n
     plans = []
     for k, room in enumerate(spaces):
         mine = [i for i, o in enumerate(origins) if o.space == k]
         plans.append(
-            _space_plan(room, building, refuges, mine, crowds, origins, found, params)
+            _space_plan(
+                room, building, refuges, mine, crowds, origins, found, free, params
+            )
         )
     uses = tuple(
         (r.id, r.label, spare[j], found.taken(j)) for j, r in enumerate(refuges)
@@ -206,16 +212,23 @@ def _space_plan(
     crowds: list[Crowd],
     origins: list[_Origin],
     found: Assignment,
+    free: list[int],
     params: LockdownParams,
 ) -> SpacePlan:
-    """The plan of one space from the crowds ``mine`` that started in it."""
+    """The plan of one space from the crowds ``mine`` that started in it.
+
+    ``free`` are the places each refuge has left once everyone is placed.
+    """
     doors = tuple(d.number for d in building.doors_of(room))
-    if _shelters(building, room) or not mine:
-        stays = _shelters(building, room)
-        return SpacePlan(room.id, room.label, occupant_load(room, params), stays, doors)
+    load = occupant_load(room, params)
+    if _shelters(building, room):
+        return SpacePlan(room.id, room.label, load, True, doors)
+    if not mine:  # no door to leave by (or nowhere to stand): nobody is placed
+        return SpacePlan(room.id, room.label, load, False, doors, left=load)
     people: dict[int, int] = {}
     longest: dict[int, float] = {}
     far: list[Point2] = []
+    reach: list[tuple[Point2, float | None]] = []
     for i in mine:
         walk = dict(crowds[i].walks)
         for j, n in found.moves[i]:
@@ -223,6 +236,11 @@ def _space_plan(
             longest[j] = max(longest.get(j, 0.0), walk[j])
         if found.left[i] or not crowds[i].walks:
             far += origins[i].points
+        ends = [walk[j] for j, _n in found.moves[i]]
+        if not crowds[i].people:  # nobody here: the nearest refuge with a place
+            ends = [min((w for j, w in crowds[i].walks if free[j] > 0), default=-1)]
+        answer = None if found.left[i] or not ends or ends[0] < 0 else max(ends)
+        reach += [(p, answer) for p in origins[i].points]
     moves = sorted(
         (
             Move(refuges[j].id, refuges[j].label, n, longest[j])
@@ -242,6 +260,7 @@ def _space_plan(
         params.sample_spacing_m,
         params.walk_m_per_s,
         room.space_type in LARGE,
+        tuple(reach),
     )
 
 

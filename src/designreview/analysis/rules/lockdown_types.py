@@ -93,6 +93,10 @@ class SpacePlan:
         spacing_m: The sample grid's spacing.
         walk_m_per_s: The walking speed, for the times.
         from_doors: Whether the walks start at its doors (a large space).
+        reach: For each start point (a hall's sample points, a large space's doors),
+            the longest walk its people are sent on; None where some have no place.
+            A point with nobody on it gets the walk to the nearest refuge with a
+            place left once everyone is placed.
     """
 
     room_id: str
@@ -106,6 +110,7 @@ class SpacePlan:
     spacing_m: float = 2.0
     walk_m_per_s: float = 1.4
     from_doors: bool = False
+    reach: tuple[tuple[Point2, float | None], ...] = ()
 
     @property
     def placed(self) -> int:
