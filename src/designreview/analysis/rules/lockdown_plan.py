@@ -100,7 +100,9 @@ def lockdown_plan(
     """
     refuges = [r for r in building.rooms if _shelters(building, r)]
     spare = [refuge_places(r, params) for r in refuges]
-    groups = [[d.center for d in building.doors_of(r)] for r in refuges]
+    groups = [
+        _walkable(walking, [d.center for d in building.doors_of(r)]) for r in refuges
+    ]
     spaces = [r for r in building.rooms if r.space_type in EXPOSED | LARGE]
     origins: list[_Origin] = []
     for k, room in enumerate(spaces):
@@ -155,14 +157,9 @@ def _origins(
     """Where the people of space ``k`` start: its doors (large) or its grid points."""
     load = occupant_load(room, params)
     if room.space_type in LARGE:
-        doors = tuple(d.center for d in building.doors_of(room))
+        doors = tuple(_walkable(walking, [d.center for d in building.doors_of(room)]))
         return [_Origin(k, doors, load, params.large_walk_m)] if doors else []
-    points = []
-    for point in grid_points(room.polygon, params.sample_spacing_m):
-        try:
-            points.append(locate(walking, point))
-        except ValueError:
-            continue  # inside a wall's clearance: nobody stands there
+    points = _walkable(walking, grid_points(room.polygon, params.sample_spacing_m))
     shares = _split(load, len(points))
     return [
         _Origin(k, (p,), n, params.hall_walk_m)
@@ -189,6 +186,17 @@ def _walks(
             walks[i][walks[i] > o.limit_m] = math.inf
     # The flow's walks: only finite ones, and never 0 (a door on the refuge's).
     return np.where(np.isfinite(walks), np.maximum(walks, 1e-3), 0.0)
+
+
+def _walkable(walking: WalkIndex, points: list[Point2]) -> list[Point2]:
+    """``points`` where someone can stand (moved out of a wall's clearance)."""
+    found = []
+    for point in points:
+        try:
+            found.append(locate(walking, point))
+        except ValueError:
+            continue  # deep in a wall: nobody stands there
+    return found
 
 
 def _split(people: int, parts: int) -> list[int]:
