@@ -281,11 +281,14 @@ def move_routes(
     happen for a placed move, but a plan may be stale) gets an empty route.
     """
     room = building.room(space.room_id)
-    starts = [d.center for d in building.doors_of(room)] if room else []
+    starts = (
+        _walkable(walking, [d.center for d in building.doors_of(room)]) if room else []
+    )
     routes = []
     for move in space.moves:
         refuge = building.room(move.refuge_id)
-        targets = [d.center for d in building.doors_of(refuge)] if refuge else []
+        doors = building.doors_of(refuge) if refuge else []
+        targets = _walkable(walking, [d.center for d in doors])
         best: tuple[Point2, ...] = ()
         if starts and targets:
             field = distance_field(walking, targets, move.walk_m + 1.0)
