@@ -104,9 +104,10 @@ def lockdown_plan(
         _walkable(walking, [d.center for d in building.doors_of(r)]) for r in refuges
     ]
     spaces = [r for r in building.rooms if r.space_type in EXPOSED | LARGE]
+    sheltered = {r.id for r in refuges}
     origins: list[_Origin] = []
     for k, room in enumerate(spaces):
-        if room not in refuges:
+        if room.id not in sheltered:
             origins += _origins(k, room, building, walking, params)
     walks = _walks(walking, origins, groups, params)
     crowds = [
@@ -127,7 +128,7 @@ def lockdown_plan(
             )
         )
     uses = tuple(
-        (r.id, r.label, spare[j], found.taken(j)) for j, r in enumerate(refuges)
+        (r.id, r.label, spare[j], spare[j] - free[j]) for j, r in enumerate(refuges)
     )
     return LockdownPlan(tuple(plans), uses)
 
