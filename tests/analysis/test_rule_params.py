@@ -112,6 +112,18 @@ def gym_plan():
     return replace(plan, spaces=spaces)
 
 
+def corridor_as_open_library():
+    plan = long_corridor(length=40.0)
+    spaces = tuple(
+        replace(s, space_type=SpaceType.LIBRARY) if s.id == "hall" else s
+        for s in plan.spaces
+    )
+    doors = tuple(
+        replace(d, hardware="PASSAGE") if d.id == "west" else d for d in plan.doors
+    )
+    return replace(plan, spaces=spaces, doors=doors)
+
+
 def untyped_classroom():
     room, hall = classroom().spaces
     return replace(
@@ -218,19 +230,45 @@ CASES = [
         2.0,
         others=(("max_walk_m", 37.5),),
     ),
-    # A 280 m² cafeteria beside two 81 m² classrooms 14.5 and 24 m from its door;
-    # each classroom has int(81 / 0.46) - ceil(81 / 1.86) = 176 - 44 = 132 to spare,
-    # 264 in all. At 1.1 m² each the cafeteria holds ceil(254.5) = 255 people, at
-    # 1.0 it holds 280.
-    Case("REFUGE-2", "cafeteria_m2_per_person", cafeteria_plan, 1.1, 1.0),
-    # The same room as a gym (0.65 m² each by default: 431 people).
-    Case("REFUGE-2", "assembly_m2_per_person", gym_plan, 1.1, 1.0),
-    # 202 people; at 1.2 m² each a classroom's own are ceil(67.5) = 68, leaving
-    # 2 * 108 = 216; at 1.0 they are 81, leaving 2 * 95 = 190.
-    Case("REFUGE-2", "classroom_m2_per_person", cafeteria_plan, 1.2, 1.0),
-    # At 0.55 m² a person: 2 * (int(147.3) - 44) = 206; at 0.6: 2 * (135 - 44) = 182.
-    Case("REFUGE-2", "refuge_m2_per_person", cafeteria_plan, 0.55, 0.6),
-    # Within 20 m only the nearer classroom counts: 132 < 202.
+    # REFUGE-1's own people: a 40 x 3 m corridor with one lockable classroom, all
+    # within a 40 m walk; the classroom takes 175 - 44 = 131 (SAFE-1's count of 81 m²
+    # at 0.46 m², one wheelchair space, less ceil(81 / 1.86) of its own). At 1.0 m²
+    # a person the hall holds 120, at 0.9 ceil(133.3) = 134: 3 have nowhere to go.
+    Case(
+        "REFUGE-1",
+        "hall_m2_per_person",
+        lambda: long_corridor(length=40.0),
+        1.0,
+        0.9,
+        others=(("max_walk_m", 40.0),),
+    ),
+    # The same corridor as a library reading room whose exit does not lock.
+    Case(
+        "REFUGE-1",
+        "library_m2_per_person",
+        corridor_as_open_library,
+        1.0,
+        0.9,
+        others=(("max_walk_m", 40.0),),
+    ),
+    # A 280 m² cafeteria (door centre x = 35.9) and a 60 x 3 m corridor (79 people
+    # at 2.3 m², on 30 sample points x = 1, 3, .., 59: 3 each up to x = 37, then 2)
+    # share two classrooms of 131 places, doors at x = 11.75 and 21.25, 24.2 and 14.7
+    # m walk from the cafeteria's. The corridor's points past x = 51 reach neither
+    # (8 people); those from x = 37 on walk farther than the cafeteria's people
+    # (sqrt(15.75² + 2²) = 15.9 m > 14.7) and give way first; those up to x = 35
+    # (54 people) walk less and keep their places. So the cafeteria is placed in
+    # full while it holds at most 2 * 131 - 54 = 208. At 1.39 m² a person it holds
+    # 202, at 1.3 ceil(215.4) = 216.
+    Case("REFUGE-2", "cafeteria_m2_per_person", cafeteria_plan, 1.39, 1.3),
+    # The same room as a gym (0.65 m² each by default: 431 people); at 1.4 200.
+    Case("REFUGE-2", "assembly_m2_per_person", gym_plan, 1.4, 1.3),
+    # Each classroom's places: 175 - ceil(81 / d). At 1.8 m² its own are 45, so
+    # 2 * 130 - 54 = 206 >= 202; at 1.7 they are 48: 2 * 127 - 54 = 200 < 202.
+    Case("REFUGE-2", "classroom_m2_per_person", cafeteria_plan, 1.8, 1.7),
+    # At 0.46 m² a classroom holds 175 (131 places); at 0.48 (81 - 0.93) / 0.48 =
+    # 166.8, so 166 + 1 = 167 (123 places): 2 * 123 - 54 = 192 < 202.
+    Case("REFUGE-2", "refuge_m2_per_person", cafeteria_plan, 0.46, 0.48),
     Case("REFUGE-2", "max_walk_m", cafeteria_plan, 30.0, 20.0),
     # A 70 m corridor, exit at the west end (target 0.5 m inside it): the 3 m grid's
     # farthest sample (67.5, -1.5) walks 67.0 m.

@@ -325,11 +325,13 @@ def test_egress_1_travel_distance_to_an_exit():
 
 
 def test_refuge_2_cafeteria_that_cannot_lock_needs_room_nearby():
-    # Two 81 m² classrooms near the cafeteria door (24 and 14.5 m away along the
-    # corridor, within 30 m): each holds 176 standing minus
-    # its own 44 = 132 spare, 264 in all: enough for the cafeteria's 202.
+    # Two 81 m² classrooms near the cafeteria door (24.2 and 14.7 m away along the
+    # corridor, within 30 m): each holds 175 standing (SAFE-1's count) minus its
+    # own 44 = 131 places, 262 in all. The corridor's 79 people want them too; the
+    # ones beyond x = 36 walk farther than the cafeteria's people and give way, so
+    # the cafeteria's 202 all have a place (tests/analysis/test_lockdown_plan.py).
     assert run("REFUGE-2", cafeteria_plan()) == []
-    # With only the far classroom (x = 0, its door ~34 m away) there is none.
+    # With only the far classroom (x = 0, its door ~35 m away) there is none.
     [failure] = run("REFUGE-2", cafeteria_plan(classrooms=(0.0,)))
     assert "holds 202 people" in failure.message
     assert "room for 0" in failure.message
@@ -339,17 +341,27 @@ def test_refuge_2_cafeteria_that_cannot_lock_needs_room_nearby():
 
 def test_refuge_2_a_gym_taking_people_in_keeps_room_for_its_own():
     # The classroom at x = 20.5 becomes an 81 m² gym (its door locks, so it is a
-    # refuge): 176 standing places (81 / 0.46) minus its own 125 people at the gym
-    # density (81 / 0.65 = 124.6) leaves 51, not the 132 a classroom's 44 would.
-    # With the other classroom's 132 that is 183, short of the cafeteria's 202.
+    # refuge): 175 standing places minus its own 125 people at the gym density
+    # (81 / 0.65 = 124.6) leaves 50, not the 131 a classroom's 44 would. The hall
+    # is counted at 1000 m² a person, so one person (at x = 1, 11 m from classroom
+    # 100) takes a place before the cafeteria's (24 m): 131 + 50 - 1 = 180 for the
+    # cafeteria's 202.
     plan = cafeteria_plan()
     spaces = tuple(
         replace(s, space_type=SpaceType.GYM) if s.id == "room1" else s
         for s in plan.spaces
     )
-    [failure] = run("REFUGE-2", replace(plan, spaces=spaces))
+    review = replace(
+        review_of(),
+        check_settings=(CheckSetting("REFUGE-1", "hall_m2_per_person", 1000.0),),
+    )
+    ctx = CheckContext(
+        review, building_view(review, review.sheets[0], replace(plan, spaces=spaces))
+    )
+    rule = RULES["REFUGE-2"]
+    [failure] = rule.check(ctx, rule.Params())
     assert "holds 202 people" in failure.message
-    assert "room for 183" in failure.message
+    assert "room for 180" in failure.message
 
 
 def test_data_1_walls_without_any_room_are_not_a_pass():

@@ -18,7 +18,7 @@ from tests.fixtures.dxf_files import rooms_dxf
 from designreview.cli.parser import SUBCOMMANDS
 from designreview.cli.query_cache import CACHE_ENV
 
-HEAVY = ("PySide6", "shapely", "ezdxf", "reportlab", "numpy")
+HEAVY = ("PySide6", "shapely", "ezdxf", "reportlab", "numpy", "networkx")
 READER = "designreview.readers.dxf.read"
 # Runs the command as `designreview` does, then lists the heavy libraries loaded.
 PROBE = """

@@ -122,10 +122,13 @@ def test_the_page_count_follows_the_sections(sample, packet):
     assert starts["Findings table"] == 3 + len(review.sheets)
     # The 11 ROOM-2 rooms share a page and the four ROOM-1 doors another: 5 finding
     # pages for 18 findings.
-    assert starts["Comment threads"] - starts["Finding pages"] == 5
+    assert starts["Lockdown plans"] - starts["Finding pages"] == 5
+    # A lockdown plan page each for the cafeteria and the gym.
+    assert starts["Comment threads"] - starts["Lockdown plans"] == 2
     assert starts["Sign-off"] == pages  # four agencies fit on one page
-    # 1 cover, 1 summary, 1 plan, 2 table, 5 findings, 1 comments, 2 thresholds, 1
-    assert pages == 14
+    # 1 cover, 1 summary, 1 plan, 2 table, 5 findings, 2 lockdown plans, 1 comments,
+    # 2 thresholds, 1 sign-off
+    assert pages == 16
 
 
 def test_findings_alike_share_one_page_naming_each(sample, packet):
@@ -161,9 +164,9 @@ def test_plan_pages_are_vector_from_one_form_per_sheet(sample, packet):
             forms.setdefault(ref.idnum, []).append(name)
     assert len(forms) == len(review.sheets)  # one form per sheet ...
     (uses,) = forms.values()
-    # ... placed on the sheet and in every finding page's snippet (8 findings of
-    # which 4 alike share one page)
-    assert len(uses) == 1 + 5
+    # ... placed on the sheet, in every finding page's snippet (5 pages) and in the
+    # map of each lockdown plan page (the cafeteria's and the gym's)
+    assert len(uses) == 1 + 5 + 2
     (ref,) = xobjects(plan_page).values()
     content = ref.get_object().get_data().decode("latin-1")
     segments = sum(len(w.segments) for w in next(iter(plans.values())).linework)
@@ -216,8 +219,8 @@ def test_finding_pages_follow_the_chosen_severities(sample, tmp_path):
     pages = write_packet(*sample, path, PacketOptions(finding_pages=frozenset()))
     starts = outline(path)
     assert "Finding pages" not in starts
-    assert starts["Comment threads"] == starts["Findings table"] + 2  # 2-page table
-    assert pages < 14
+    assert starts["Lockdown plans"] == starts["Findings table"] + 2  # 2-page table
+    assert pages < 16
 
 
 def test_protected_packet_needs_its_password(sample, tmp_path):

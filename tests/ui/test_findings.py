@@ -116,6 +116,18 @@ def test_check_settings_show_each_source_and_the_hard_corner_model(sample):
     dialog.reject()
 
 
+def test_check_settings_offer_the_lockdown_plan_densities_with_sources(sample):
+    dialog = CheckSettingsDialog(sample.bridge, sample)
+    rows = {r[:2]: i for i, r in enumerate(dialog.rows)}
+    hall = rows[("REFUGE-1", "hall_m2_per_person")]
+    assert dialog.table.item(hall, 3).text() == "2.3"
+    assert "Fruin" in dialog.table.item(hall, 4).text()
+    library = rows[("REFUGE-1", "library_m2_per_person")]
+    assert "IBC 2021 Table 1004.5" in dialog.table.item(library, 4).text()
+    assert ("REFUGE-2", "refuge_m2_per_person") in rows
+    dialog.reject()
+
+
 def test_bad_threshold_is_refused_with_a_message(sample):
     dialog = CheckSettingsDialog(sample.bridge, sample)
     dialog.set_value("ROOM-2", "wall_clearance_m", "wide")

@@ -38,6 +38,7 @@ from designreview.packet.layout import (
     page_templates,
     plan_drawing_area,
 )
+from designreview.packet.lockdown_pages import lockdown_pages
 from designreview.packet.options import PacketError, PacketOptions
 from designreview.packet.plan_pages import SheetPage
 from designreview.render.finding_groups import group_findings
@@ -140,6 +141,9 @@ def story(ctx: PacketContext, state: PageState) -> list[Flowable]:
             flow += group_page(ctx, group, width, height)
         else:
             flow += finding_page(ctx, group.findings[0], width, height)
+    for i, (title, page) in enumerate(lockdown_pages(ctx, width, height)):
+        flow += [PageBreak()] + ([] if i else [SectionStart("Lockdown plans", state)])
+        flow += [SectionStart(title, state, 1, title), *page]
     flow += _section("Comment threads", state, comment_threads(ctx, width))
     flow += _section("Check thresholds", state, thresholds(ctx, width))
     flow += _section("Sign-off", state, sign_off(ctx, width))
