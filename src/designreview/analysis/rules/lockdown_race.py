@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from designreview.analysis.building_view import Door, Room
 from designreview.analysis.intruder import (
@@ -28,7 +28,12 @@ from designreview.analysis.intruder import (
     starts_inside,
 )
 from designreview.analysis.parts import Part
-from designreview.analysis.rules.base import CheckContext, finding, sentence
+from designreview.analysis.rules.base import (
+    CheckContext,
+    finding,
+    params_with,
+    sentence,
+)
 from designreview.analysis.rules.room_locks import OCCUPIED
 from designreview.analysis.secure_time import (
     SecureParams,
@@ -37,6 +42,10 @@ from designreview.analysis.secure_time import (
     secure_time,
 )
 from designreview.model.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from designreview.analysis.walk_graph import WalkIndex
+    from designreview.model.review import Review
 
 RULE_ID = "LOCK-1"
 TITLE = "Rooms lock before an intruder arrives"
@@ -183,7 +192,7 @@ def races(ctx: CheckContext, params: Params) -> list[Race]:
     entries = intruder_entries(building, params.intruder())
     if not entries:
         return []
-    index = _index(ctx)
+    index = walking_graph(ctx)
     walks = [
         arrival(index, building, entry, speed, params.intruder())
         for entry in entries
@@ -242,12 +251,19 @@ def _room_races(
     return found
 
 
-def _index(ctx: CheckContext) -> Any:
+def params_of(review: Review) -> Params:
+    """LOCK-1's thresholds with this review's changes applied."""
+    params: Params = params_with(Params(), RULE_ID, review.check_settings)
+    return params
+
+
+def walking_graph(ctx: CheckContext) -> WalkIndex:
     """The intruder's walking graph of this sheet, built once per check run."""
     key = ("LOCK-1 index", tuple(ctx.building.doors))
     if key not in ctx.memo:
         ctx.memo[key] = intruder_index(ctx.building)
-    return ctx.memo[key]
+    index: WalkIndex = ctx.memo[key]
+    return index
 
 
 def _lost(
