@@ -11,7 +11,7 @@ successive areas.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import shapely
@@ -62,7 +62,8 @@ def isochrones(
         >>> [round(band.area.area, 1) for band in isochrones(walk, (5.0, 8.0))]
         [78.4, 122.3]
     """
-    reached = [reached_within(walk, seconds) for seconds in bands_s]
+    seen = _sources(walk, max(bands_s, default=0.0))
+    reached = [_reached(walk, seconds, seen) for seconds in bands_s]
     bands: list[Isochrone] = []
     inner: shapely.Geometry = shapely.Polygon()
     low = 0.0
@@ -74,28 +75,40 @@ def isochrones(
 
 def reached_within(walk: Arrival, seconds: float) -> shapely.Geometry:
     """The walkable area the intruder of ``walk`` reaches within ``seconds``."""
-    field = walk.field
+    return _reached(walk, seconds, _sources(walk, seconds))
+
+
+_Sources = tuple["np.ndarray[tuple[int, ...], np.dtype[np.float64]]", list[Any], Any]
+
+
+def _sources(walk: Arrival, seconds: float) -> _Sources:
+    """Every corner and target reached within ``seconds``, and what each sees.
+
+    Rows of (x, y, metres walked to it), their isovists (None where there is none)
+    and the points as shapely points.
+    """
+    field, index = walk.field, walk.field.index
     reach = seconds * walk.speed_mps
-    index = field.index
     corners = np.flatnonzero(field.corner_m < reach)
-    polygons = [_corner_isovist(index, int(c)) for c in corners]
-    radii = list(reach - field.corner_m[corners])
-    centres = [tuple(index.corners[c]) for c in corners]
+    rows = [(*index.corners[c], field.corner_m[c]) for c in corners]
+    polygons: list[Any] = [_corner_isovist(index, int(c)) for c in corners]
     for target, offset in zip(field.targets, field.target_offsets_m, strict=True):
         if offset < reach:
+            rows.append((*target, offset))
             polygons.append(isovist(index.sight, target).polygon)
-            radii.append(reach - offset)
-            centres.append(target)
-    keep = [i for i, p in enumerate(polygons) if p is not None]
+    table = np.array(rows, dtype=np.float64).reshape(-1, 3)
+    return table, polygons, shapely.points(table[:, :2])
+
+
+def _reached(walk: Arrival, seconds: float, sources: _Sources) -> shapely.Geometry:
+    table, polygons, points = sources
+    reach = seconds * walk.speed_mps
+    keep = [i for i, p in enumerate(polygons) if p is not None and table[i, 2] < reach]
     if not keep:
         return shapely.Polygon()
-    disks = shapely.buffer(
-        shapely.points(np.array([centres[i] for i in keep])),
-        np.array([radii[i] for i in keep]),
-        quad_segs=_QUAD_SEGS,
-    )
+    disks = shapely.buffer(points[keep], reach - table[keep, 2], quad_segs=_QUAD_SEGS)
     pieces = shapely.intersection(np.array([polygons[i] for i in keep]), disks)
-    return shapely.intersection(shapely.union_all(pieces), index.walkable)
+    return shapely.intersection(shapely.union_all(pieces), walk.field.index.walkable)
 
 
 def _corner_isovist(index: WalkIndex, corner: int) -> shapely.Polygon | None:

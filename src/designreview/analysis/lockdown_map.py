@@ -14,14 +14,23 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from designreview.analysis.building_view import building_view
-from designreview.analysis.intruder import Entry, arrival, intruder_entries
+from designreview.analysis.intruder import (
+    Entry,
+    arrival,
+    intruder_entries,
+    intruder_walls,
+)
 from designreview.analysis.isochrones import BANDS_S, Isochrone, isochrones
 from designreview.analysis.rules import lockdown_race
 from designreview.analysis.rules.base import CheckContext, polygon_rings
 from designreview.analysis.rules.room_locks import OCCUPIED
 from designreview.analysis.secure_time import secure_time
+from designreview.analysis.walk_graph import WalkIndex
 from designreview.model.geometry import Point2
+from designreview.model.plan import SegmentArray
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -70,6 +79,8 @@ class LockdownMap:
     entry: Entry | None
     rooms: tuple[RoomRace, ...]
     bands: tuple[Isochrone, ...]
+    graph: tuple[SegmentArray, WalkIndex] | None = None
+    """The intruder's walls and walking graph, to hand back to the next call."""
 
 
 def lockdown_map(
@@ -78,13 +89,19 @@ def lockdown_map(
     sheet_id: str,
     entry_id: str | None = None,
     bands_s: Sequence[float] = BANDS_S,
+    graph: tuple[SegmentArray, WalkIndex] | None = None,
 ) -> LockdownMap:
     """The race on sheet ``sheet_id`` from entry ``entry_id`` (default: the first).
 
-    Thresholds are the review's LOCK-1 settings.
+    Thresholds are the review's LOCK-1 settings. ``graph`` is a previous map's:
+    when the intruder's walls are still the same (an edit that changed no door's
+    standing open or shut), its walking graph is used again instead of rebuilt.
     """
     sheet = next(s for s in review.sheets if s.id == sheet_id)
     ctx = CheckContext(review, building_view(review, sheet, plan))
+    walls = intruder_walls(ctx.building)
+    if graph is not None and np.array_equal(graph[0], walls):
+        lockdown_race.keep_walking_graph(ctx, graph[1])
     params = lockdown_race.params_of(review)
     entries = tuple(intruder_entries(ctx.building, params.intruder()))
     entry = next((e for e in entries if e.id == entry_id), None)
@@ -98,7 +115,8 @@ def lockdown_map(
         walk = arrival(index, ctx.building, entry, params.walk_speed_mps,
                        params.intruder())  # fmt: skip
         bands = isochrones(walk, bands_s)
-    return LockdownMap(entries, entry, rooms, bands)
+    kept = (walls, lockdown_race.walking_graph(ctx)) if entries else None
+    return LockdownMap(entries, entry, rooms, bands, kept)
 
 
 def _occupied(ctx: CheckContext) -> list[Room]:

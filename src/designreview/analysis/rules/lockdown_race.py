@@ -257,9 +257,18 @@ def params_of(review: Review) -> Params:
     return params
 
 
+def keep_walking_graph(ctx: CheckContext, index: WalkIndex) -> None:
+    """Use ``index`` as this sheet's intruder graph (built for the same walls)."""
+    ctx.memo[_graph_key(ctx)] = index
+
+
+def _graph_key(ctx: CheckContext) -> tuple[str, tuple[Door, ...]]:
+    return ("LOCK-1 index", tuple(ctx.building.doors))
+
+
 def walking_graph(ctx: CheckContext) -> WalkIndex:
     """The intruder's walking graph of this sheet, built once per check run."""
-    key = ("LOCK-1 index", tuple(ctx.building.doors))
+    key = _graph_key(ctx)
     if key not in ctx.memo:
         ctx.memo[key] = intruder_index(ctx.building)
     index: WalkIndex = ctx.memo[key]

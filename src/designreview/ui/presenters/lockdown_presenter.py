@@ -39,6 +39,7 @@ class LockdownPresenter(QObject):
         self.shown: LockdownMap | None = None
         self._job: workers.Job | None = None
         self._generation = 0
+        self._graph_sheet: str | None = None
         self.dock.entry_chosen.connect(self._on_dock_entry_chosen)
         self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         bridge.changed.connect(lambda _changes, _initiator: self.refresh())
