@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
-from designreview.model.edits import ReplaceMarkup
+from designreview.model.edits import AddMarkup, ReplaceMarkup
 from designreview.model.ids import MarkupId
-from designreview.model.markups import LockFunction
+from designreview.model.markups import Breach, BreachKind, LockFunction
 from designreview.ui.window.commands import file_commands
 
 
@@ -64,3 +64,23 @@ def test_a_push_button_lock_on_114a_wins_its_race(sample, qtbot):
 def test_hidden_the_view_draws_nothing(sample, qtbot):
     sample.lockdown_dock.hide()
     assert not any(i.isVisible() for i in sample.lockdown.overlay.bands)
+
+
+def test_choosing_another_entry_races_from_there(sample, qtbot):
+    # Glass beside E2 at the west end of corridor 150, (30.48, 41.148) m: in after
+    # 10 s at (31.08, 41.148), then about 8 m to 109A's approach (38.86, 39.12):
+    # 15.8 s on foot against 8.6 s to secure, 7 s spare: classroom 109 loses.
+    # From E5 it is 54 s away and safe.
+    sheet = sample.current_sheet_id
+    made = sample.bridge.review.markups[0].created
+    breach = Breach("b-e2", sheet, made, made, (30.48, 41.148), BreachKind.GLAZED_ENTRY)
+    sample.bridge.submit(AddMarkup(breach, "Add breach point"))
+    dock = sample.lockdown_dock
+    qtbot.waitUntil(lambda: dock.entries.count() == 2, timeout=60_000)
+    assert dock.status_of("CLASSROOM 109") == "Safe"
+    index = dock.entries.findData("b-e2")
+    dock.entries.setCurrentIndex(index)
+    dock.entries.activated.emit(index)
+    qtbot.waitUntil(lambda: dock.status_of("CLASSROOM 109") == "Lost", timeout=60_000)
+    assert dock.note.text() == ("From breach point glazed entry (10 s to break in).")
+    assert dock.entries.currentText().startswith("breach point")
