@@ -141,3 +141,21 @@ def test_races_list_every_room_and_entry_at_both_speeds(speed):
     )
     near = next(r for r in found if r.room.id == "room0" and r.speed_mps == speed)
     assert near.arrival_s == pytest.approx(20.2747 / speed, abs=1e-3)
+
+
+def test_rooms_too_far_to_lose_are_not_walked_to_and_the_findings_stay():
+    # Rooms from x = 20 and x = 150 of a 200 m corridor. The far one's door is
+    # 150.25 m away in a straight line: at least (150.25 - 1) / 2.5 = 59.7 s even
+    # at a run, against at most 8.571 s to secure: it cannot lose, so it is left
+    # out; the near one (5.9 s spare on foot) still fails.
+    plan = long_corridor((20.0, 150.0), 200.0)
+    review = review_of([PROPPED])
+    ctx = CheckContext(review, building_view(review, review.sheets[0], plan))
+    params = lockdown_race.Params()
+    every = {r.room.id for r in lockdown_race.races(ctx, params)}
+    contested = {
+        r.room.id for r in lockdown_race.races(ctx, params, contested_only=True)
+    }
+    assert (every, contested) == ({"room0", "room1"}, {"room0"})
+    (lost,) = lockdown_race.check(ctx, params)
+    assert (lost.subjects[0], lost.severity) == ("room0", Severity.FAIL)

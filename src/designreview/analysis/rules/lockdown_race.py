@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from designreview.analysis.building_view import Door, Room
 from designreview.analysis.intruder import (
+    SIDE_M,
     Arrival,
     Entry,
     IntruderParams,
@@ -167,7 +168,7 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
         if secure.unknown:
             results.append(_unknown(ctx, room, secure))
     worst: dict[str, list[Race | None]] = {}
-    for race in races(ctx, params):
+    for race in races(ctx, params, contested_only=True):
         slot = worst.setdefault(race.room.id, [None, None])
         at = 0 if race.speed_mps == params.walk_speed_mps else 1
         held = slot[at]
@@ -181,12 +182,16 @@ def check(ctx: CheckContext, params: Params) -> list[Finding]:
     return results
 
 
-def races(ctx: CheckContext, params: Params) -> list[Race]:
+def races(
+    ctx: CheckContext, params: Params, *, contested_only: bool = False
+) -> list[Race]:
     """Every race of every occupied room whose locks are known, with every entry.
 
     A room races only by the doors an intruder can reach that are not locked
     already (an exterior door locked from outside admits nobody); a room with none
-    is out of reach. Its time to secure counts only those doors.
+    is out of reach. Its time to secure counts only those doors. With
+    ``contested_only``, rooms too far from every entry to lose (by the straight
+    line) are left out without walking there: the findings are the same.
     """
     building = ctx.building
     entries = intruder_entries(building, params.intruder())
@@ -205,8 +210,45 @@ def races(ctx: CheckContext, params: Params) -> list[Race]:
             continue
         if secure_time(building, room, params.securing()).unknown:
             continue
+        if contested_only and _cannot_lose(ctx, room, walks, params):
+            continue
         found += _room_races(ctx, room, walks, views, params)
     return found
+
+
+def _cannot_lose(
+    ctx: CheckContext, room: Room, walks: list[Arrival], params: Params
+) -> bool:
+    """Whether every walk reaches ``room`` later than it can secure, with margin.
+
+    Each arrival is at least the entry's delay plus the straight line at the
+    walk's speed (less 1 m for the points moved out of walls, and 2 m across each
+    forced door); the time to secure is at most every door locked, the hall let
+    in, and each step between doors as long as the widest span of them.
+    """
+    building, secure_params = ctx.building, params.securing()
+    doors = [
+        d
+        for d in building.doors_of(room)
+        if door_lock_s(building, d, secure_params) != 0.0
+    ]
+    upper = secure_time(building, room, secure_params, doors)
+    if not math.isfinite(upper.seconds) or any(starts_inside(w, room) for w in walks):
+        return False
+    centres = [d.center for d in doors]
+    span = max((math.dist(a, b) for a in centres for b in centres), default=0.0)
+    most = upper.lock_s + upper.hall_s
+    most += max(len(doors) - 1, 0) * span / params.walk_speed_mps
+    # Each point moved out of a wall moves at most snap_m (0.5 m); a forced door's
+    # two sides are 2 * SIDE_M apart, each moved as well.
+    slack_m = 1.0 + (2 * SIDE_M + 1.0) * sum(1 for d in building.doors if d.is_forced)
+    for walk in walks:
+        for door in doors:
+            line = math.dist(walk.entry.start, approach_point(building, door, room))
+            least = walk.entry.delay_s + max(line - slack_m, 0.0) / walk.speed_mps
+            if least - most < params.margin_s:
+                return False
+    return True
 
 
 def _room_races(
