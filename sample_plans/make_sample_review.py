@@ -53,7 +53,12 @@ def stamp(who: ReviewerId, minute: int) -> Stamp:
 
 
 def access_points() -> list[Markup]:
-    """The main entry as the architect described it."""
+    """The main entry, and the kitchen service door the officer marks as propped.
+
+    The architect described the main entry; the officer marks kitchen door E5 as
+    propped open for deliveries, as it is at the district's other schools (at
+    Uvalde an exterior door was left open).
+    """
     made = stamp(ARCHITECT, 5)
     return [
         AccessPoint(
@@ -78,6 +83,17 @@ def access_points() -> list[Markup]:
             kind=AccessKind.INTERIOR_DOOR,
             lock=LockFunction.NONE,
             door_number="114A",
+        ),
+        AccessPoint(
+            MarkupId("ap-e5"),
+            SHEET,
+            stamp(OFFICER, 14),
+            stamp(OFFICER, 14),
+            at(3480, 2880),
+            kind=AccessKind.EXTERIOR_DOOR,
+            designation=Designation.EGRESS_ONLY,
+            door_number="E5",
+            is_propped=True,
         ),
         Observer(
             MarkupId("obs-reception"),

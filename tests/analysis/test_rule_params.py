@@ -31,8 +31,12 @@ from designreview.model.findings import Severity
 from designreview.model.markups import (
     AccessKind,
     AccessPoint,
+    Breach,
+    BreachKind,
     Camera,
     Designation,
+    DoorConstruction,
+    LockFunction,
     Observer,
     ObserverKind,
     SpaceType,
@@ -157,6 +161,117 @@ def camera_2_8_m_from_the_door():
     cam = Camera("c", SHEET, STAMP, STAMP, (5.0, -0.2), -90.0, 90.0, 30.0, 1920, 2.5)
     return [door, cam]
 
+
+def west_exit(**changes):
+    """The west exit of ``long_corridor`` (0, -2)..(0, -1), as a reviewer marks it."""
+    return AccessPoint(
+        "west-mark",
+        SHEET,
+        STAMP,
+        STAMP,
+        (0.0, -1.5),
+        kind=AccessKind.EXTERIOR_DOOR,
+        **changes,
+    )
+
+
+def propped_exit_and(*more):
+    return lambda: [west_exit(is_propped=True), *more]
+
+
+def forced_exit(construction):
+    return lambda: [west_exit(is_forced=True, construction=construction)]
+
+
+def breach_at_the_east_end(kind):
+    return lambda: [Breach("b", SHEET, STAMP, STAMP, (60.0, -1.5), kind)]
+
+
+def room_at(x0):
+    """A 60 m corridor with one push-button classroom from ``x0``."""
+    return lambda: long_corridor((x0,), 60.0)
+
+
+KEYED_ROOM_AT_50 = AccessPoint(
+    "k", SHEET, STAMP, STAMP, (50.75, 0.0), lock=LockFunction.KEY_OUTSIDE_ONLY
+)
+
+# LOCK-1 (tests/analysis/test_lockdown_race.py): from the propped west exit at
+# (0.5, -1.5) to a door of the room from x0 at (x0 + 0.75, -0.5); the room secures in
+# push + hall / walk = 5 + 5 / 1.4 = 8.571 s.
+# x0 = 50: 50.2599 m, hurried 20.104 s: 11.53 s spare. x0 = 20: 20.2747 m, walking
+# 14.482 s, hurried 8.110 s. From the east-end breach (59.4, -1.5) to x0 = 20:
+# 38.6629 m, hurried 15.465 s.
+LOCK_CASES = [
+    Case("LOCK-1", "margin_s", room_at(50.0), 11.0, 12.0, propped_exit_and()),
+    # 50.2599 / v >= 18.571 s while v <= 2.706 m/s.
+    Case("LOCK-1", "hurried_speed_mps", room_at(50.0), 2.6, 2.8, propped_exit_and()),
+    # Walking spare (20.2747 - 5) / v - 5 >= 10 while v <= 1.018 m/s (hall 5 / v);
+    # a slow "hurried" 0.5 m/s keeps the runner out of it.
+    Case(
+        "LOCK-1",
+        "walk_speed_mps",
+        room_at(20.0),
+        1.0,
+        1.1,
+        propped_exit_and(),
+        (("hurried_speed_mps", 0.5),),
+    ),
+    # Hurried spare 20.104 - p - 3.571 >= 10 while p <= 6.53 s.
+    Case("LOCK-1", "push_button_lock_s", room_at(50.0), 6.0, 7.0, propped_exit_and()),
+    Case(
+        "LOCK-1",
+        "keyed_lock_s",
+        room_at(50.0),
+        6.0,
+        7.0,
+        propped_exit_and(KEYED_ROOM_AT_50),
+    ),
+    # 20.104 - 5 - h / 1.4 >= 10 while h <= 7.15 m.
+    Case("LOCK-1", "hall_reach_m", room_at(50.0), 7.0, 7.5, propped_exit_and()),
+    # Forced exit, room at 20: hurried f + 8.110 - 8.571 >= 10 while f >= 10.46 s.
+    Case(
+        "LOCK-1",
+        "forced_steel_s",
+        room_at(20.0),
+        11.0,
+        10.0,
+        forced_exit(DoorConstruction.STEEL),
+    ),
+    Case(
+        "LOCK-1",
+        "forced_wood_s",
+        room_at(20.0),
+        11.0,
+        10.0,
+        forced_exit(DoorConstruction.WOOD),
+    ),
+    Case(
+        "LOCK-1",
+        "forced_glass_s",
+        room_at(20.0),
+        11.0,
+        10.0,
+        forced_exit(DoorConstruction.GLASS),
+    ),
+    # Breach, room at 20: hurried b + 15.465 - 8.571 >= 10 while b >= 3.11 s.
+    Case(
+        "LOCK-1",
+        "breach_glazing_s",
+        room_at(20.0),
+        3.5,
+        2.5,
+        breach_at_the_east_end(BreachKind.GLAZED_ENTRY),
+    ),
+    Case(
+        "LOCK-1",
+        "breach_window_s",
+        room_at(20.0),
+        3.5,
+        2.5,
+        breach_at_the_east_end(BreachKind.WINDOW),
+    ),
+]
 
 CASES = [
     # Two doors marked primary visitor entry: one allowed fails, two pass.
@@ -373,6 +488,7 @@ CASES = [
     Case("ROOM-2", "leaf_thickness_m", classroom, 0.225, 0.15),
     # An untyped 9 x 9 = 81 m² room.
     Case("DATA-1", "min_area_m2", untyped_classroom, 82.0, 80.0),
+    *LOCK_CASES,
 ]
 
 

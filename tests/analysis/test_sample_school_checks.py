@@ -5,8 +5,11 @@ The flaws and the parts designed to comply are listed in sample_plans/README.md.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from designreview.analysis.rules import RULES
 from designreview.analysis.run import ChecksCancelledError, run_checks
 from designreview.model.findings import Severity
 from designreview.review_file.inputs import load_review_and_plans
@@ -51,6 +54,41 @@ def test_classroom_117_has_the_least_hard_corner_and_door_glass_fails_them_all(r
     # Only 114, whose door a reviewer marked without a vision panel, passes.
     assert corners["CLASSROOM 114"] > 19.8
     assert failing == sorted(name for name in corners if name != "CLASSROOM 114")
+
+
+def test_classroom_114_and_the_cafeteria_lose_the_lockdown_race(result):
+    # Kitchen door E5 is marked propped: an intruder walks in through the kitchen,
+    # into the cafeteria by its PASSAGE door 130C and down corridors 150 and 151 to
+    # 114A. Neither room can lock, so both lose to a walking intruder, however far.
+    lost = {f.message.split(" loses")[0]: f for f in fails(result, "LOCK-1")}
+    assert sorted(lost) == ["CAFETERIA 130", "CLASSROOM 114"]
+    for name, door in (("CLASSROOM 114", "114A"), ("CAFETERIA 130", "130C")):
+        message = lost[name].message
+        assert "from door E5 (propped open): a walking intruder" in message
+        assert f"reaches door {door} in" in message
+        assert "the room cannot be locked" in message
+        (route,) = lost[name].overlay
+        assert len(route) >= 2
+    # Door 114A at (57.912, 52.578) m: the route ends 0.5 m into corridor 151.
+    end = lost["CLASSROOM 114"].overlay[0][-1]
+    assert abs(end[0] - 57.912) == pytest.approx(0.5, abs=0.1)
+    # Rooms that lock lose only to a hurried intruder, by a few seconds (warnings):
+    # the offices on corridor 150 and the gym, within 15 s at 2.5 m/s.
+    warned = sorted(
+        f.message.split(" loses")[0]
+        for f in result.findings
+        if f.rule == "LOCK-1" and f.severity is Severity.WARNING
+    )
+    assert warned == ["GYMNASIUM 140", "NURSE 105", "RECEPTION 102", "WORKROOM 106"]
+
+
+def test_no_race_without_the_propped_door():
+    review, plans = load_review_and_plans(sample_review_path())
+    review = replace(
+        review, markups=tuple(m for m in review.markups if m.id != "ap-e5")
+    )
+    found = run_checks(review, plans, {"LOCK-1": RULES["LOCK-1"]})
+    assert found.findings == ()  # every other exterior door has an exit device
 
 
 def test_reception_cannot_see_the_vestibule(result):

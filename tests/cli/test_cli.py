@@ -174,6 +174,13 @@ def test_check_json_contract_on_the_sample_review():
     ]
     assert lock
     assert lock[0]["location"] == pytest.approx([57.912, 52.578], abs=1.0)
+    # The same unlockable door loses the lockdown race from propped door E5.
+    races = {
+        f["message"].split(" loses")[0]: f["severity"]
+        for f in report["findings"]
+        if f["rule"] == "LOCK-1"
+    }
+    assert races["CLASSROOM 114"] == races["CAFETERIA 130"] == "fail"
 
 
 def test_check_strict_exits_1_when_a_check_fails():

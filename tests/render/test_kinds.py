@@ -11,6 +11,7 @@ from designreview.model.ids import MarkupId
 from designreview.model.markups import (
     MARKUP_TYPES,
     AccessPoint,
+    Breach,
     Camera,
     Comment,
     Observer,
@@ -50,7 +51,9 @@ def test_the_graphic_comes_from_the_kind(item):
 
 def test_paper_stacks_areas_under_lines_under_symbols_under_comments():
     order = sorted(MARKUP_TYPES, key=lambda t: KINDS[t].paper_order)
-    assert order == [Space, Zone, Sightline, AccessPoint, Observer, Camera, Comment]
+    assert order == [
+        Space, Zone, Sightline, AccessPoint, Breach, Observer, Camera, Comment,
+    ]  # fmt: skip
 
 
 def test_door_details_in_feet_and_in_metres():
@@ -66,6 +69,9 @@ def test_door_details_in_feet_and_in_metres():
         "Width: 6'-0\"",
         "Angle: 90°",
         "Hinge side known: Yes",
+        "Propped or unlocked: No",
+        "Forced by an intruder: No",
+        "Construction: Unknown",
     )
     assert details(door, imperial=False)[6] == "Width: 1.83 m"
 

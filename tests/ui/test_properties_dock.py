@@ -97,6 +97,9 @@ def test_access_point_shows_its_fields_and_values(dock, selection):
         "width_m",
         "angle_deg",
         "hinge_known",
+        "is_propped",
+        "is_forced",
+        "construction",
     )
     editors = dock.editors
     assert editors["lock"].currentText() == "Lockable from inside"

@@ -13,6 +13,7 @@ from tests.ui.drive import click, double_click, drag, hover
 from designreview.model.markups import (
     AccessKind,
     AccessPoint,
+    Breach,
     Camera,
     Comment,
     CommentShape,
@@ -51,6 +52,7 @@ def close(a, b, tol=0.05):
     [
         ("access_point", AccessPoint),
         ("exterior_door", AccessPoint),
+        ("breach", Breach),
         ("observer", Observer),
         ("comment", Comment),
     ],

@@ -26,8 +26,10 @@ from designreview.model.markups import (
     AccessControl,
     AccessKind,
     AccessPoint,
+    Breach,
     Camera,
     Designation,
+    DoorConstruction,
     LockFunction,
     Observer,
     Space,
@@ -72,6 +74,11 @@ class Door:
     outside: bool | None = None
     """Whether the door is in the building's outer walls, as the walls show it
     (``recognition.doors.outside``); None when they were not traced."""
+    is_propped: bool = False
+    """Marked as standing propped open or unlocked: passable whatever its lock."""
+    is_forced: bool = False
+    """Marked as forced by an intruder: passable after its forcing time."""
+    construction: DoorConstruction = DoorConstruction.UNKNOWN
 
     @property
     def center(self) -> Point2:
@@ -124,6 +131,7 @@ class BuildingView:
     observers: list[Observer] = field(default_factory=list)
     cameras: list[Camera] = field(default_factory=list)
     zones: list[Zone] = field(default_factory=list)
+    breaches: list[Breach] = field(default_factory=list)
     door_rooms: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
     """For each door, the room on each side of it (None: outside or unknown)."""
     _index: tuple[object, dict[str | None, Room], dict[str, list[Door]]] | None = None
@@ -210,6 +218,7 @@ def building_view(review: Review, sheet: Sheet, plan: Plan) -> BuildingView:
         observers=[m for m in markups if isinstance(m, Observer)],
         cameras=[m for m in markups if isinstance(m, Camera)],
         zones=[m for m in markups if isinstance(m, Zone)],
+        breaches=[m for m in markups if isinstance(m, Breach)],
     )
     view.door_rooms = {door.id: _sides(door, view.rooms) for door in view.doors}
     return view
@@ -305,6 +314,9 @@ def _merged(found: DetectedDoor, mark: AccessPoint | None) -> Door:
         (found.id, mark.id),
         hinge_known,
         door.outside,
+        mark.is_propped,
+        mark.is_forced,
+        mark.construction,
     )
 
 
@@ -332,6 +344,9 @@ def _from_mark(mark: AccessPoint) -> Door:
         mark.has_sidelite,
         (mark.id,),
         mark.hinge_known,
+        is_propped=mark.is_propped,
+        is_forced=mark.is_forced,
+        construction=mark.construction,
     )
 
 

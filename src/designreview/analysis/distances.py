@@ -93,6 +93,8 @@ class DistanceField:
             for target ``k``.
         target_points: The targets as shapely points, for ``target_tree``.
         target_tree: Finds the targets inside an isovist's box.
+        target_offsets_m: A distance already walked at each target (0 unless
+            given): a walk that starts there counts from it.
     """
 
     index: WalkIndex
@@ -101,6 +103,7 @@ class DistanceField:
     corner_via: Ints
     target_points: npt.NDArray[np.object_]
     target_tree: shapely.STRtree
+    target_offsets_m: Floats
 
     def at(self, point: Point2) -> float | None:
         """Walking distance from ``point`` to the nearest target; None if none.
@@ -138,14 +141,34 @@ class DistanceField:
         points.append(self.targets[-1 - step])
         return WalkPath(found[0], tuple(points))
 
-    def _nearest(self, point: Point2) -> tuple[float, int] | None:
+    def seen_from(self, point: Point2, seen: View) -> float | None:
+        """:meth:`at` for a located point whose view is known already.
+
+        Several fields over one index (one per entry of a building) can then share
+        the isovists of the points they are asked about.
+
+        Example:
+            >>> from designreview.analysis.walk_graph import view
+            >>> index = build_walk_index([[0, -1, 0, 1]], clearance_m=0.25)
+            >>> field = distance_field(index, [(-1, 0.5)], offsets_m=[10.0])
+            >>> round(field.seen_from((1, 0.5), view(index, (1, 0.5))), 3)
+            12.514
+        """
+        found = self._nearest(point, seen)
+        return None if found is None else found[0]
+
+    def _nearest(
+        self, point: Point2, seen: View | None = None
+    ) -> tuple[float, int] | None:
         """Distance and first stop (corner, or -1 - target) from a located point."""
-        seen = view(self.index, point)
+        if seen is None:
+            seen = view(self.index, point)
         near = self.target_tree.query(seen.polygon)
         near = near[shapely.dwithin(seen.polygon, self.target_points[near], _ON_M)]
         straight = np.reshape(self.targets, (-1, 2))[near] - point
         lengths = np.r_[
-            np.hypot(*straight.T), self.corner_m[seen.corners] + seen.lengths
+            np.hypot(*straight.T) + self.target_offsets_m[near],
+            self.corner_m[seen.corners] + seen.lengths,
         ]
         k = int(np.argmin(lengths)) if lengths.size else -1
         if k < 0 or math.isinf(lengths[k]):
@@ -252,7 +275,10 @@ def _a_star(
 
 
 def distance_field(
-    index: WalkIndex, targets: Sequence[Point2], within_m: float = math.inf
+    index: WalkIndex,
+    targets: Sequence[Point2],
+    within_m: float = math.inf,
+    offsets_m: Sequence[float] | None = None,
 ) -> DistanceField:
     """Walking distances to the nearest of ``targets``, ready to ask from anywhere.
 
@@ -262,9 +288,12 @@ def distance_field(
     corners farther away count as unreachable (inf), so a field asked only about
     short walks costs only the corners near its targets. Walks up to ``within_m``
     stay exact; a longer one may come back longer than it is, or as None.
+    ``offsets_m`` adds a distance to each target (a walk that reached it already,
+    or a delay there turned into metres).
 
     Raises:
-        ValueError: As :func:`walking_path` for a target outside or in a wall.
+        ValueError: As :func:`walking_path` for a target outside or in a wall, or
+            when ``offsets_m`` does not give one finite distance per target.
 
     Example:
         >>> index = build_walk_index([[0, -1, 0, 1]], clearance_m=0.25)
@@ -278,16 +307,22 @@ def distance_field(
         None
     """
     located = tuple(locate(index, t) for t in targets)
+    offsets = np.zeros(len(located)) if offsets_m is None else np.array(offsets_m)
+    if offsets.shape != (len(located),) or not np.isfinite(offsets).all():
+        raise ValueError(
+            f"expected {len(located)} finite offsets, not {list(offsets.flat)}"
+        )
     seeds: list[tuple[float, int, int]] = []
     for k, target in enumerate(located):
         seen = view(index, target)
         pairs = zip(seen.lengths.tolist(), seen.corners.tolist(), strict=True)
-        seeds += [(d, c, -1 - k) for d, c in pairs]
+        seeds += [(d + float(offsets[k]), c, -1 - k) for d, c in pairs]
     corner_m, corner_via = _dijkstra(index, seeds, within_m)
     points = np.asarray(shapely.points(np.reshape(located, (-1, 2))))
     return DistanceField(
-        index, located, corner_m, corner_via, points, shapely.STRtree(points)
-    )
+        index, located, corner_m, corner_via, points, shapely.STRtree(points),
+        offsets.astype(np.float64),
+    )  # fmt: skip
 
 
 def _dijkstra(

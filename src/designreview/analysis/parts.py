@@ -12,7 +12,14 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from designreview.model.ids import MarkupId
-from designreview.model.markups import AccessPoint, Camera, Observer, Space, Zone
+from designreview.model.markups import (
+    AccessPoint,
+    Breach,
+    Camera,
+    Observer,
+    Space,
+    Zone,
+)
 
 if TYPE_CHECKING:
     from designreview.model.changes import ChangeSet
@@ -27,7 +34,10 @@ class Part(Enum):
     PLAN = "plan"
     """The sheets and their drawings: walls, glazing, detected doors and rooms."""
     DOORS = "doors"
-    """Access points (a door's lock, kind, designation, number, glass)."""
+    """Access points (a door's lock, kind, designation, number, glass, whether it
+    stands propped or is forced)."""
+    BREACHES = "breaches"
+    """Breach points: glass and windows an intruder can break through."""
     SPACES = "spaces"
     """Drawn spaces: room outlines and types, and so which rooms a door joins."""
     OBSERVERS = "observers"
@@ -44,6 +54,7 @@ ALL_PARTS = frozenset(Part)
 
 _MARKUP_PARTS: dict[type, Part] = {
     AccessPoint: Part.DOORS,
+    Breach: Part.BREACHES,
     Space: Part.SPACES,
     Observer: Part.OBSERVERS,
     Camera: Part.CAMERAS,

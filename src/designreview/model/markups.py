@@ -49,6 +49,27 @@ class LockFunction(Enum):
     UNKNOWN = "unknown"
 
 
+class DoorConstruction(Enum):
+    """What a door leaf and frame are made of: how long forcing it takes."""
+
+    STEEL = "steel"
+    """Hollow-metal leaf in a steel frame."""
+    WOOD = "wood"
+    """Solid-core wood leaf."""
+    GLASS = "glass"
+    """Aluminium storefront or an all-glass leaf."""
+    UNKNOWN = "unknown"
+
+
+class BreachKind(Enum):
+    """Where an intruder can get in other than through a door."""
+
+    GLAZED_ENTRY = "glazed_entry"
+    """Storefront glass or a sidelite beside an entry, shot out or broken."""
+    WINDOW = "window"
+    """A window broken and climbed through."""
+
+
 class AccessControl(Enum):
     """Devices that control entry at a door."""
 
@@ -147,6 +168,13 @@ class AccessPoint:
     """False while the hinge end is a guess (a door fitted to a bare wall gap, or
     placed without one): checks that need the hinge side then ask for it. A
     reviewer ticks it once the angle puts the hinge where it really is."""
+    is_propped: bool = False
+    """The door stands propped open or unlocked (as at Uvalde): an intruder passes
+    it whatever its lock."""
+    is_forced: bool = False
+    """The review assumes an intruder forces this door: it is passable after the
+    forcing time of its construction."""
+    construction: DoorConstruction = DoorConstruction.UNKNOWN
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +256,19 @@ class Space:
 
 
 @dataclass(frozen=True, slots=True)
+class Breach:
+    """A place other than a door where an intruder can break in (glass, a window)."""
+
+    id: MarkupId
+    sheet_id: SheetId
+    created: Stamp
+    modified: Stamp
+    position: Point2
+    kind: BreachKind = BreachKind.GLAZED_ENTRY
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Reply:
     """One answer in a comment thread."""
 
@@ -265,7 +306,7 @@ class Comment:
     """For a callout: the point the comment's leader line points at."""
 
 
-Markup = AccessPoint | Observer | Camera | Sightline | Zone | Space | Comment
+Markup = AccessPoint | Breach | Observer | Camera | Sightline | Zone | Space | Comment
 MARKUP_TYPES: tuple[type, ...] = (
-    AccessPoint, Observer, Camera, Sightline, Zone, Space, Comment,
+    AccessPoint, Breach, Observer, Camera, Sightline, Zone, Space, Comment,
 )  # fmt: skip

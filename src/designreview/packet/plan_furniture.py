@@ -39,6 +39,7 @@ _ZONES = (
 _SYMBOLS = (
     (Symbol.EXTERIOR_DOOR, "Exterior door (number)"),
     (Symbol.DOOR, "Interior door"),
+    (Symbol.BREACH, "Breach point (glass, window)"),
     (Symbol.OBSERVER, "Observer (staff post, desk)"),
     (Symbol.CAMERA, "Camera and field of view"),
     (Symbol.COMMENT, "Comment (thread C#)"),

@@ -31,6 +31,7 @@ class Symbol(Enum):
     CAMERA = "camera"
     COMMENT = "comment"
     ENDPOINT = "endpoint"
+    BREACH = "breach"
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,7 +67,7 @@ def shared_fields(types: Iterable[type]) -> tuple[Field, ...]:
         >>> shared_fields([AccessPoint, Observer])  # "kind", but other choices
         ()
         >>> len(shared_fields([AccessPoint, AccessPoint]))
-        10
+        13
     """
     unique = list(dict.fromkeys(types))
     if not unique:

@@ -123,3 +123,16 @@ def layer_style(category: LayerCategory, theme: Theme = Theme.LIGHT) -> LineStyl
 def label_color(theme: Theme = Theme.LIGHT) -> Rgb:
     """The colour of drawing text."""
     return _PALETTES[theme].text
+
+
+RACE_STYLE: dict[str, tuple[Rgb, str]] = {
+    "lost": ((210, 30, 30), "Lost: a walking intruder arrives first"),
+    "close": ((230, 140, 0), "Close: only a hurried intruder arrives first"),
+    "safe": ((0, 158, 115), "Safe: locks with the margin to spare"),
+    "unreached": ((150, 150, 160), "Out of reach from this entry"),
+    "unknown": ((150, 90, 200), "Lock function unknown"),
+}
+"""The lockdown race per room (``RaceStatus`` values): colour and legend words,
+in the order a legend lists them (red, amber, green as on screen and paper)."""
+BAND_COLORS: tuple[Rgb, ...] = ((200, 40, 40), (235, 130, 40), (240, 200, 80))
+"""Isochrone bands of intruder arrival, nearest first (0-30, 30-60, 60-120 s)."""

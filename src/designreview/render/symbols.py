@@ -5,7 +5,7 @@ centred on its anchor, with y up (model axes). A backend scales them to its fixe
 symbol size (16 px on screen, about 9 pt on paper) and rotates them by the graphic's
 ``rotation_deg`` counter-clockwise. The shapes follow the canvas's symbols: a door
 leaf with its swing, an eye for an observer, a camera body with its lens, a speech
-bubble for a comment.
+bubble for a comment, a star of broken glass for a breach point.
 """
 
 from __future__ import annotations
@@ -81,6 +81,18 @@ def _camera() -> tuple[SymbolPath, ...]:
     return (_rect(-0.5, -0.225, 0.65, 0.45), lens)
 
 
+def _breach() -> tuple[SymbolPath, ...]:
+    """An eight-pointed star, like glass broken at its middle."""
+    star = tuple(
+        (
+            (0.5 if i % 2 == 0 else 0.2) * math.cos(math.pi * i / 8),
+            (0.5 if i % 2 == 0 else 0.2) * math.sin(math.pi * i / 8),
+        )
+        for i in range(16)
+    )
+    return (SymbolPath(star, True),)
+
+
 def _comment() -> tuple[SymbolPath, ...]:
     bubble = _rect(-0.5, 0.3, 1.0, 0.8)
     pointer = SymbolPath(((-0.15, 0.3), (0.0, 0.0), (0.15, 0.3)), False)
@@ -106,4 +118,6 @@ def symbol_paths(symbol: Symbol) -> tuple[SymbolPath, ...]:
         return _camera()
     if symbol is Symbol.COMMENT:
         return _comment()
+    if symbol is Symbol.BREACH:
+        return _breach()
     return (_circle(0.0, 0.0, 0.2),)

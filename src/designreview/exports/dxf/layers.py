@@ -8,6 +8,7 @@ layer                      ACI  content
 =========================  ===  ====================================================
 REVIEW-ACCESS               30  access points: marker circle, opening, number, lock
 REVIEW-DOOR-NUMBER         180  exterior doors: responder tag (circle and number)
+REVIEW-BREACH               10  breach points: marker circle and label
 REVIEW-OBSERVER              5  observers: marker circle and label
 REVIEW-CAMERA              150  cameras: marker circle, field-of-view wedge, label
 REVIEW-VIEWSHED              4  what observers and cameras see: outline and hatch
@@ -78,6 +79,7 @@ class ReviewLayer:
 
 ACCESS = ReviewLayer("REVIEW-ACCESS", 30, "Access points (doors, gates)")
 DOOR_NUMBER = ReviewLayer("REVIEW-DOOR-NUMBER", 180, "Exterior door numbers", 35)
+BREACH = ReviewLayer("REVIEW-BREACH", 10, "Breach points (glass, windows)")
 OBSERVER = ReviewLayer("REVIEW-OBSERVER", 5, "Observers (reception, posts)")
 CAMERA = ReviewLayer("REVIEW-CAMERA", 150, "Cameras and their field of view")
 VIEWSHED = ReviewLayer("REVIEW-VIEWSHED", 4, "Areas seen by observers and cameras")
@@ -96,7 +98,7 @@ FINDING_LAYERS: dict[Severity, ReviewLayer] = {
     ),
 }
 REVIEW_LAYERS: tuple[ReviewLayer, ...] = (
-    ACCESS, DOOR_NUMBER, OBSERVER, CAMERA, VIEWSHED, SIGHTLINE, ZONE, SAFEROOM,
+    ACCESS, DOOR_NUMBER, BREACH, OBSERVER, CAMERA, VIEWSHED, SIGHTLINE, ZONE, SAFEROOM,
     HARDCORNER, SPACE, COMMENT, *FINDING_LAYERS.values(),
 )  # fmt: skip
 

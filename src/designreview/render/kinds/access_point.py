@@ -9,6 +9,7 @@ from designreview.model.markups import (
     AccessKind,
     AccessPoint,
     Designation,
+    DoorConstruction,
     LockFunction,
 )
 from designreview.render.fields import Field, FieldKind, choice_field
@@ -51,6 +52,9 @@ ACCESS_POINT = KindSpec(
         Field("width_m", "Width", FieldKind.LENGTH, minimum=0.1, maximum=30.0),
         Field("angle_deg", "Angle", FieldKind.ANGLE, wraps=True),
         Field("hinge_known", "Hinge side known", FieldKind.BOOL),
+        Field("is_propped", "Propped or unlocked", FieldKind.BOOL),
+        Field("is_forced", "Forced by an intruder", FieldKind.BOOL),
+        choice_field("construction", "Construction", DoorConstruction),
     ),
     label_field="door_number",
     graphic=_graphic,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Final
 
 from designreview.model.markups import (
     AccessPoint,
+    Breach,
     Camera,
     Comment,
     Observer,
@@ -15,6 +16,7 @@ from designreview.model.markups import (
     Zone,
 )
 from designreview.render.kinds.access_point import ACCESS_POINT
+from designreview.render.kinds.breach import BREACH
 from designreview.render.kinds.camera import CAMERA
 from designreview.render.kinds.comment import COMMENT
 from designreview.render.kinds.observer import OBSERVER
@@ -33,6 +35,7 @@ __all__ = ["KINDS", "kind_of"]
 KINDS: Final[Mapping[type, KindSpec]] = MappingProxyType(
     {
         AccessPoint: ACCESS_POINT,
+        Breach: BREACH,
         Observer: OBSERVER,
         Camera: CAMERA,
         Sightline: SIGHTLINE,

@@ -1,4 +1,4 @@
-"""Tools that place a markup with one click: access points and observers.
+"""Tools that place a markup with one click: access points, breach points, observers.
 
 Each is the same small machine (IDLE: a click places, the tool stays active); they
 differ only in the markup they make, so they share this one class and a table.
@@ -15,6 +15,8 @@ from designreview.model.ids import MarkupId, SheetId, new_id
 from designreview.model.markups import (
     AccessKind,
     AccessPoint,
+    Breach,
+    BreachKind,
     Markup,
     Observer,
     ObserverKind,
@@ -104,6 +106,10 @@ def _exterior_door(mid: MarkupId, sid: SheetId, stamp: Stamp, at: Point2) -> Mar
     return AccessPoint(mid, sid, stamp, stamp, at, kind=AccessKind.EXTERIOR_DOOR)
 
 
+def _breach(mid: MarkupId, sid: SheetId, stamp: Stamp, at: Point2) -> Markup:
+    return Breach(mid, sid, stamp, stamp, at, kind=BreachKind.GLAZED_ENTRY)
+
+
 def _observer(mid: MarkupId, sid: SheetId, stamp: Stamp, at: Point2) -> Markup:
     return Observer(mid, sid, stamp, stamp, at, kind=ObserverKind.STAFF_POST)
 
@@ -127,6 +133,15 @@ def place_tools(ctx: ToolContext) -> list[Tool]:
             "E",
             "Click on an exterior door; mark the primary visitor entry in Properties.",
             _exterior_door,
+        ),
+        PlaceTool(
+            ctx,
+            "breach",
+            "Breach point",
+            "B",
+            "Click on glass or a window an intruder could break through; set its "
+            "type in Properties.",
+            _breach,
         ),
         PlaceTool(
             ctx,

@@ -29,13 +29,14 @@ class CanvasTools:
 
 def make_tools(ctx: ToolContext) -> CanvasTools:
     """Every canvas tool, sharing one context, in toolbar order."""
-    access_point, exterior_door, observer = place_tools(ctx)
+    access_point, exterior_door, breach, observer = place_tools(ctx)
     zone, safe_room, space, cloud = polygon_tools(ctx)
     select, measure = SelectTool(ctx), MeasureTool(ctx)
     ordered = (
         select,
         access_point,
         exterior_door,
+        breach,
         observer,
         CameraTool(ctx),
         SightlineTool(ctx),

@@ -26,6 +26,7 @@ from designreview.ui.docks.markups_dock import MarkupsDock
 from designreview.ui.docks.properties_dock import PropertiesDock
 from designreview.ui.presenters.findings_presenter import FindingsPresenter
 from designreview.ui.presenters.live_visibility import LiveVisibility
+from designreview.ui.presenters.lockdown_presenter import LockdownPresenter
 from designreview.ui.presenters.sheet_presenter import SheetPresenter
 from designreview.ui.selection import Selection
 from designreview.ui.session.document_bridge import DocumentBridge
@@ -195,11 +196,17 @@ class MainWindow(QMainWindow):
         self.markups_dock.zoom_requested.connect(self.meeting.show_markup)
         self.findings_dock = self.findings.dock
         self.addDockWidget(right, self.findings_dock)
+        self.lockdown = LockdownPresenter(
+            self.bridge, self.scene, self.sheets, self.status, self
+        )
+        self.lockdown_dock = self.lockdown.dock
+        self.addDockWidget(right, self.lockdown_dock)
         self.history_dock = QDockWidget("History", self)
         self.history_dock.setObjectName("HistoryDock")
         self.history_dock.setWidget(QUndoView(self.bridge.undo_stack))
         self.tabifyDockWidget(self.markups_dock, self.findings_dock)
-        self.tabifyDockWidget(self.findings_dock, self.history_dock)
+        self.tabifyDockWidget(self.findings_dock, self.lockdown_dock)
+        self.tabifyDockWidget(self.lockdown_dock, self.history_dock)
         self.markups_dock.raise_()
         # Properties on top with room for a door's nine fields; the list below.
         self.resizeDocks(
@@ -216,6 +223,7 @@ class MainWindow(QMainWindow):
             self.properties_dock,
             self.markups_dock,
             self.findings_dock,
+            self.lockdown_dock,
             self.history_dock,
         )
         for dock in docks:

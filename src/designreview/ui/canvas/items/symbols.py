@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF
@@ -51,6 +52,16 @@ def symbol_path(symbol: Symbol, size: float = SIZE_PX) -> QPainterPath:
                 ]
             )
         )
+    elif symbol is Symbol.BREACH:
+        radii = (h, h * 0.4)
+        star = [
+            QPointF(
+                radii[i % 2] * math.cos(math.pi * i / 8),
+                -radii[i % 2] * math.sin(math.pi * i / 8),
+            )
+            for i in range(17)
+        ]
+        path.addPolygon(QPolygonF(star))
     else:
         path.addEllipse(QPointF(0, 0), h * 0.4, h * 0.4)
     return path

@@ -1,0 +1,49 @@
+"""The race from one entry, room by room (the Lockdown view's data), by hand.
+
+From the propped west exit of ``long_corridor`` (see test_lockdown_race.py): the room
+from x = 20 loses to a walker (5.9 s spare), the one from 40 to a runner (7.5 s),
+the one from 50 wins (11.5 s at a run); push-button rooms secure in 8.571 s.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from tests.fixtures.plans import SHEET, long_corridor, review_of
+
+from designreview.analysis.lockdown_map import RaceStatus, lockdown_map
+from designreview.model.markups import AccessKind, AccessPoint, Stamp
+
+STAMP = Stamp("r", "2026-12-07T10:00:00+00:00")
+PROPPED = AccessPoint(
+    "m", SHEET, STAMP, STAMP, (0.0, -1.5), kind=AccessKind.EXTERIOR_DOOR,
+    is_propped=True,
+)  # fmt: skip
+
+
+def test_each_room_gets_its_race_colour_and_times():
+    shown = lockdown_map(
+        review_of([PROPPED]), long_corridor((20.0, 40.0, 50.0), 60.0), SHEET
+    )
+    assert shown.entry is not None
+    assert shown.entry.label == "door WEST (propped open)"
+    assert [r.status for r in shown.rooms] == [
+        RaceStatus.LOST, RaceStatus.CLOSE, RaceStatus.SAFE,
+    ]  # fmt: skip
+    near = shown.rooms[0]
+    assert near.arrival_s == pytest.approx(20.2747 / 1.4, abs=1e-3)
+    assert near.secure_s == pytest.approx(5 + 5 / 1.4)
+    # The least spare of walking (5.9 s) and hurried (8.110 - 8.571 = -0.46 s).
+    assert near.slack_s == pytest.approx(20.2747 / 2.5 - 5 - 5 / 1.4, abs=1e-3)
+    assert [(b.from_s, b.to_s) for b in shown.bands] == [
+        (0.0, 30.0), (30.0, 60.0), (60.0, 120.0),
+    ]  # fmt: skip
+
+
+def test_without_a_way_in_every_room_is_out_of_reach():
+    shown = lockdown_map(review_of(), long_corridor((20.0,), 60.0), SHEET)
+    assert (shown.entries, shown.entry, shown.bands) == ((), None, ())
+    (room,) = shown.rooms
+    assert room.status is RaceStatus.UNREACHED
+    assert math.isinf(room.arrival_s)

@@ -1,0 +1,86 @@
+"""The Lockdown view on the sample school: the race per room, after an edit too."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from designreview.model.edits import AddMarkup, ReplaceMarkup
+from designreview.model.ids import MarkupId
+from designreview.model.markups import Breach, BreachKind, LockFunction
+from designreview.ui.window.commands import file_commands
+
+
+@pytest.fixture
+def sample(make_window, qtbot):
+    window = make_window()
+    file_commands.open_sample(window.context)
+    qtbot.waitUntil(lambda: window.plan is not None, timeout=60_000)
+    window.lockdown_dock.show()
+    window.lockdown_dock.raise_()
+    qtbot.waitUntil(lambda: window.lockdown.shown is not None, timeout=60_000)
+    return window
+
+
+def test_the_view_races_every_room_from_the_propped_kitchen_door(sample):
+    dock = sample.lockdown_dock
+    # The only way in is E5, marked propped (sample_plans/README.md).
+    assert [dock.entries.itemText(i) for i in range(dock.entries.count())] == [
+        "door E5 (propped open)"
+    ]
+    # 114A and the cafeteria's doors do not lock: red. Reception 102 is 23.9 s
+    # away on foot (8.6 s to secure, 15 s spare) but 13 s at a run: amber. Classroom
+    # 120, 65 s away, is green.
+    assert dock.status_of("CLASSROOM 114") == "Lost"
+    assert dock.status_of("CAFETERIA 130") == "Lost"
+    assert dock.status_of("RECEPTION 102") == "Close"
+    assert dock.status_of("CLASSROOM 120") == "Safe"
+    assert dock.status_of("PRINCIPAL 104") == "Out of reach from this entry"
+    overlay = sample.lockdown.overlay
+    assert overlay.rooms["lost"].isVisible()
+    assert [item.isVisible() for item in overlay.bands] == [True, True, True]
+
+
+def test_a_push_button_lock_on_114a_wins_its_race(sample, qtbot):
+    # Marked lockable from inside, 114A secures in 5 s + 5 m of hall at 1.4 m/s:
+    # 8.6 s against 45 s on foot and 25 s at a run.
+    door = sample.bridge.review.markup(MarkupId("ap-114a"))
+    fixed = replace(door, lock=LockFunction.INSIDE_LOCKABLE)
+    before = sample.lockdown.shown
+    sample.bridge.submit(ReplaceMarkup(door, fixed, "Set lock function"))
+    qtbot.waitUntil(
+        lambda: sample.lockdown.shown is not before and not sample.lockdown.is_busy,
+        timeout=60_000,
+    )
+    assert sample.lockdown_dock.status_of("CLASSROOM 114") == "Safe"
+    sample.bridge.undo_stack.undo()
+    qtbot.waitUntil(
+        lambda: sample.lockdown_dock.status_of("CLASSROOM 114") == "Lost",
+        timeout=60_000,
+    )
+
+
+def test_hidden_the_view_draws_nothing(sample, qtbot):
+    sample.lockdown_dock.hide()
+    assert not any(i.isVisible() for i in sample.lockdown.overlay.bands)
+
+
+def test_choosing_another_entry_races_from_there(sample, qtbot):
+    # Glass beside E2 at the west end of corridor 150, (30.48, 41.148) m: in after
+    # 10 s at (31.08, 41.148), then about 8 m to 109A's approach (38.86, 39.12):
+    # 15.8 s on foot against 8.6 s to secure, 7 s spare: classroom 109 loses.
+    # From E5 it is 54 s away and safe.
+    sheet = sample.current_sheet_id
+    made = sample.bridge.review.markups[0].created
+    breach = Breach("b-e2", sheet, made, made, (30.48, 41.148), BreachKind.GLAZED_ENTRY)
+    sample.bridge.submit(AddMarkup(breach, "Add breach point"))
+    dock = sample.lockdown_dock
+    qtbot.waitUntil(lambda: dock.entries.count() == 2, timeout=60_000)
+    assert dock.status_of("CLASSROOM 109") == "Safe"
+    index = dock.entries.findData("b-e2")
+    dock.entries.setCurrentIndex(index)
+    dock.entries.activated.emit(index)
+    qtbot.waitUntil(lambda: dock.status_of("CLASSROOM 109") == "Lost", timeout=60_000)
+    assert dock.note.text() == ("From breach point glazed entry (10 s to break in).")
+    assert dock.entries.currentText().startswith("breach point")
