@@ -108,10 +108,11 @@ def find_openings(
     pairs, boxes = _empty(pairs, boxes, walls)
     if not len(pairs):
         return Openings()
-    taken = _near_doors(boxes, doors)
-    glazed = _touched(_gap_boxes(jambs, pairs, SILL_M), windows)
-    bridged = _touched(boxes, door_lines)
-    near = _lines_at(jambs, door_lines)
+    taken = _near_doors(boxes, doors, NEAR_DOOR_M + SNAP_M)  # from the inside
+    glazed = _touched(_gap_boxes(jambs, pairs, SILL_M), _line_tree(windows))
+    door_tree = _line_tree(door_lines)  # asked twice: lines in gaps, lines at jambs
+    bridged = _touched(boxes, door_tree)
+    near = _lines_at(jambs, door_tree)
     found: list[DetectedDoor] = []
     for k, (i, j) in enumerate(pairs.tolist()):
         if taken[k] or glazed[k]:
@@ -279,16 +280,25 @@ def _facing_pairs(jambs: _Jambs) -> npt.NDArray[np.intp]:
 def _gap_boxes(
     jambs: _Jambs, pairs: npt.NDArray[np.intp], beyond: float = 0.0
 ) -> npt.NDArray[np.object_]:
-    """The rectangle between the two jambs of each pair (both jambs its ends).
+    """The inside of the rectangle between the two jambs of each pair.
 
-    ``beyond`` widens it across the wall on both sides (not along it).
+    The rectangle has both jambs as its ends; ``beyond`` widens it across the wall
+    on both sides (not along it). Its inside keeps ``SNAP_M`` clear of every side,
+    so that the jambs and the wall faces they meet do not count as lines in it:
+    built so directly, a negative buffer of every box costs more than the rest of
+    the search.
     """
     i, j = pairs[:, 0], pairs[:, 1]
-    half = (np.minimum(jambs.length[i], jambs.length[j]) / 2 + beyond)[:, None]
+    half = np.minimum(jambs.length[i], jambs.length[j]) / 2 + beyond - SNAP_M
     a, b = jambs.mid[i], jambs.mid[j]
-    side = jambs.along[i] * half
+    gap = b - a
+    width = np.hypot(gap[:, 0], gap[:, 1])
+    inset = gap * (SNAP_M / np.where(width > 0, width, 1.0))[:, None]
+    a, b = a + inset, b - inset
+    side = jambs.along[i] * half[:, None]
     rings = np.stack([a - side, b - side, b + side, a + side, a - side], axis=1)
     boxes: npt.NDArray[np.object_] = np.asarray(shapely.polygons(rings))
+    boxes[(half <= 0) | (width <= 2 * SNAP_M)] = shapely.Polygon()
     return boxes
 
 
@@ -296,36 +306,43 @@ def _empty(
     pairs: npt.NDArray[np.intp], boxes: npt.NDArray[np.object_], walls: SegmentArray
 ) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.object_]]:
     """The pairs with no wall line crossing the inside of the gap between them."""
-    inner = shapely.buffer(boxes, -SNAP_M)
     tree = shapely.STRtree(np.asarray(shapely.linestrings(walls.reshape(-1, 2, 2))))
     crossed = np.zeros(len(pairs), dtype=bool)
-    box, _ = tree.query(inner, "intersects")
+    box, _ = tree.query(boxes, "intersects")
     crossed[box] = True
     return pairs[~crossed], boxes[~crossed]
 
 
 def _near_doors(
-    shapes: npt.NDArray[np.object_], doors: Sequence[DetectedDoor]
+    shapes: npt.NDArray[np.object_],
+    doors: Sequence[DetectedDoor],
+    reach_m: float = NEAR_DOOR_M,
 ) -> npt.NDArray[np.bool_]:
-    """Which shapes lie by a door found already (its opening or its leaf)."""
+    """Which shapes lie within ``reach_m`` of a door found already (opening, leaf)."""
     near = np.zeros(len(shapes), dtype=bool)
     if not doors or not len(shapes):
         return near
     marks = shapely.polygons([[d.hinge, d.latch, d.swing_to, d.hinge] for d in doors])
     tree = shapely.STRtree(np.asarray(marks))
-    hit, _ = tree.query(shapes, "dwithin", NEAR_DOOR_M)
+    hit, _ = tree.query(shapes, "dwithin", reach_m)
     near[hit] = True
     return near
 
 
+def _line_tree(lines: SegmentArray) -> shapely.STRtree | None:
+    """A search tree of segments as line strings, None when there are none."""
+    if not len(lines):
+        return None
+    return shapely.STRtree(np.asarray(shapely.linestrings(lines.reshape(-1, 2, 2))))
+
+
 def _touched(
-    boxes: npt.NDArray[np.object_], lines: SegmentArray
+    boxes: npt.NDArray[np.object_], lines: shapely.STRtree | None
 ) -> npt.NDArray[np.bool_]:
     """Which gaps a line of ``lines`` lies in (a window across the opening)."""
     hit = np.zeros(len(boxes), dtype=bool)
-    if len(lines) and len(boxes):
-        tree = shapely.STRtree(np.asarray(shapely.linestrings(lines.reshape(-1, 2, 2))))
-        box, _ = tree.query(shapely.buffer(boxes, -SNAP_M), "intersects")
+    if lines is not None and len(boxes):
+        box, _ = lines.query(boxes, "intersects")
         hit[box] = True
     return hit
 
@@ -353,11 +370,12 @@ def _opening_door(
     return _door(a, b, (a + b) / 2, method, hinge_known=False)
 
 
-def _lines_at(jambs: _Jambs, lines: SegmentArray) -> dict[int, npt.NDArray[np.intp]]:
+def _lines_at(
+    jambs: _Jambs, tree: shapely.STRtree | None
+) -> dict[int, npt.NDArray[np.intp]]:
     """For each jamb, the door lines that touch it (leaf lines may start there)."""
-    if not len(lines) or not len(jambs.mid):
+    if tree is None or not len(jambs.mid):
         return {}
-    tree = shapely.STRtree(np.asarray(shapely.linestrings(lines.reshape(-1, 2, 2))))
     jamb_lines = shapely.linestrings(jambs.segments.reshape(-1, 2, 2))
     jamb, line = tree.query(jamb_lines, "dwithin", 2 * SNAP_M)
     order = np.argsort(jamb, kind="stable")
