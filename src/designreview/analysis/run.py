@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
     from designreview.analysis.building_view import BuildingView
+    from designreview.analysis.index_cache import IndexCache
     from designreview.analysis.rules.base import Rule
     from designreview.model.plan import Plan
     from designreview.model.review import Review
@@ -124,6 +125,7 @@ def run_checks(
     *,
     changed: frozenset[Part] = ALL_PARTS,
     progress: Callable[[CheckStep], None] | None = None,
+    indexes: IndexCache | None = None,
 ) -> CheckResult:
     """Run ``rules`` on every sheet of ``review`` whose plan is in ``plans``.
 
@@ -133,7 +135,9 @@ def run_checks(
     ``cancelled`` is asked before each sheet's preparation and each check; on a
     large drawing one run takes seconds, and an edit made meanwhile starts a newer
     one. ``progress`` is told each check before it runs, so that a long run can
-    say where it is.
+    say where it is. ``indexes`` keeps the walking and sight indexes between runs
+    (see :mod:`analysis.index_cache`): a run after an edit that left the lines they
+    index as they were builds none of them again.
 
     Raises:
         ChecksCancelledError: when ``cancelled`` answers True.
@@ -152,7 +156,7 @@ def run_checks(
     views = tuple(floors)
     total, done = len(rules) * len(views), 0
     for view in views:
-        ctx = CheckContext(review, view, views)
+        ctx = CheckContext(review, view, views, indexes=indexes)
         for rule_id, rule in rules.items():
             _stop_if(cancelled)
             if progress is not None:

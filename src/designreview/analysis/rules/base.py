@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import numpy as np
 
 from designreview.analysis.building_view import BuildingView
 from designreview.analysis.distances import WalkIndex, build_walk_index
+from designreview.analysis.index_cache import IndexCache
 from designreview.analysis.obstacles import VisibilityIndex, build_visibility_index
 from designreview.analysis.stairs import exit_stairs
 from designreview.model.findings import Finding, Severity
@@ -34,6 +35,8 @@ __all__ = [
     "threshold_source",
 ]
 
+T = TypeVar("T")
+
 VISION_PANEL_M = 0.25
 """Width of the glass assumed in a door whose vision panel is not described."""
 SIDELITE_M = 1.5
@@ -53,6 +56,8 @@ class CheckContext:
     _walks: dict[bool, WalkIndex] = field(default_factory=dict, repr=False)
     memo: dict[Any, Any] = field(default_factory=dict, repr=False)
     """Results shared between checks of this sheet (e.g. hard corners)."""
+    indexes: IndexCache | None = field(default=None, repr=False)
+    """Indexes kept from earlier runs (the app's), found again by their segments."""
 
     @property
     def sheet_id(self) -> str:
@@ -81,10 +86,18 @@ class CheckContext:
             self.memo["exit_stairs"] = exit_stairs(self.building, level, others)
         return list(self.memo["exit_stairs"])
 
+    def index(
+        self, kind: str, segments: np.ndarray, build: Callable[[np.ndarray], T]
+    ) -> T:
+        """``build(segments)``, or the index an earlier run built for equal lines."""
+        if self.indexes is None:
+            return build(np.asarray(segments, dtype=np.float64))
+        return self.indexes.get(kind, segments, build)
+
     def open_doors(self) -> VisibilityIndex:
         """Walls only: doors open, glass transparent (everyday sight)."""
         if self._open is None:
-            self._open = _index(self.building.walls, self.building)
+            self._open = self.index("sight", self.building.walls, _index)
         return self._open
 
     def walking(self, exterior_doors_closed: bool = False) -> WalkIndex:
@@ -104,7 +117,9 @@ class CheckContext:
                 ]
                 parts.append(np.array(shut, dtype=float).reshape(-1, 4))
             segments = np.concatenate([p for p in parts if len(p)])
-            self._walks[exterior_doors_closed] = build_walk_index(segments)
+            self._walks[exterior_doors_closed] = self.index(
+                "walk", segments, build_walk_index
+            )
         return self._walks[exterior_doors_closed]
 
 
@@ -202,5 +217,5 @@ def polygon_rings(geometry: BaseGeometry) -> tuple[tuple[Point2, ...], ...]:
     )
 
 
-def _index(segments: np.ndarray, building: BuildingView) -> VisibilityIndex:
+def _index(segments: np.ndarray) -> VisibilityIndex:
     return build_visibility_index(segments)

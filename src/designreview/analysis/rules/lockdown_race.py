@@ -25,7 +25,7 @@ from designreview.analysis.intruder import (
     arrival,
     door_arrival_s,
     intruder_entries,
-    intruder_index,
+    intruder_walls,
     starts_inside,
 )
 from designreview.analysis.parts import Part
@@ -42,6 +42,7 @@ from designreview.analysis.secure_time import (
     door_lock_s,
     secure_time,
 )
+from designreview.analysis.walk_graph import build_walk_index
 from designreview.model.findings import Finding, Severity
 
 if TYPE_CHECKING:
@@ -312,7 +313,8 @@ def walking_graph(ctx: CheckContext) -> WalkIndex:
     """The intruder's walking graph of this sheet, built once per check run."""
     key = _graph_key(ctx)
     if key not in ctx.memo:
-        ctx.memo[key] = intruder_index(ctx.building)
+        walls = intruder_walls(ctx.building)
+        ctx.memo[key] = ctx.index("intruder walk", walls, build_walk_index)
     index: WalkIndex = ctx.memo[key]
     return index
 

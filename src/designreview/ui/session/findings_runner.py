@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from designreview.analysis.index_cache import IndexCache
 from designreview.analysis.parts import ALL_PARTS, Part, changed_parts
 from designreview.analysis.run import CheckResult, run_checks
 from designreview.review_file.sheets import plans_for_sheets
@@ -82,6 +83,9 @@ class FindingsRunner(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.run_now)
+        self.indexes = IndexCache()
+        """Walking and sight indexes kept between runs: an edit that leaves the
+        walls, openings and shut doors as they were builds none of them again."""
 
     def is_running(self) -> bool:
         return self._job is not None or self._timer.isActive()
@@ -124,7 +128,9 @@ class FindingsRunner(QObject):
         cached = self.loader.cached_plans(review)
         self._running = changed
         self._job = job = workers.run(
-            lambda control: _check(review, cached, control, previous, changed),
+            lambda control: _check(
+                review, cached, control, (previous, changed), self.indexes
+            ),
             lambda answer: self._on_done(job, review, answer),
             lambda message: self._on_failed(job, message),
             owner=self,
@@ -190,10 +196,14 @@ def _check(
     review: Review,
     cached: Mapping[str, Plan | None],
     control: workers.JobControl,
-    previous: CheckResult | None,
-    changed: frozenset[Part],
+    since: tuple[CheckResult | None, frozenset[Part]],
+    indexes: IndexCache,
 ) -> tuple[CheckResult, dict[str, Plan]]:
-    """The checks' result, and the plans read for it (the loader keeps them)."""
+    """The checks' result, and the plans read for it (the loader keeps them).
+
+    ``since`` is the previous result and the parts changed since it.
+    """
+    previous, changed = since
     reporter = _Reporter(review, control, reads=None in cached.values())
     plans = plans_for_review(review, cached, control, reporter)
     result = run_checks(
@@ -203,6 +213,7 @@ def _check(
         cancelled=control.is_set,
         changed=changed,
         progress=reporter.checking,
+        indexes=indexes,
     )
     return result, plans
 
