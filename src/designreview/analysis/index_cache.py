@@ -8,7 +8,8 @@ moved, a lock function changed, an interior door added that stands open. An
 only an edit that moves a wall, a door's opening or what is shut builds a new one.
 
 It is not hidden state: whoever runs the checks again and again (the app) makes one
-and passes it in; a single run (the command line) passes none. The key is a digest
+and passes it in, and so does a run over many sheets (the command line), where
+sheets over the same lines share their indexes. The key is a digest
 of the segments' bytes, so equal lines find the same index whatever object holds
 them; an index is immutable once built, so sharing it between runs is safe.
 """

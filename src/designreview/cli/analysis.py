@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
+from designreview.analysis.index_cache import IndexCache
 from designreview.analysis.run import run_checks
 from designreview.cli.deadline import time_budget
 from designreview.cli.queries import drawing_point
@@ -28,7 +29,8 @@ def run_check_command(options: argparse.Namespace) -> int:
     """``designreview check FILE [--json] [--strict]``."""
     with time_budget(options.time_limit, f"Checking {options.file.name}"):
         review, plans = load_review_and_plans(options.file)
-        result = run_checks(review, plans)
+        # Sheets over the same lines (copies of one floor) share their indexes.
+        result = run_checks(review, plans, indexes=IndexCache())
     origins = dict(plans.items())
     if options.json:
         print(json.dumps(check_report(result, origins), indent=2, ensure_ascii=False))
