@@ -7,17 +7,14 @@ from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import Color
 
-from designreview.model.markups import Comment
 from designreview.model.units import POINTS_PER_M
 from designreview.packet.fonts import BOLD, REGULAR, draw_text, text_width
 from designreview.packet.layout import GREY, INK
 from designreview.packet.overlays import draw_symbol
 from designreview.packet.reportlab_backend import color
-from designreview.render.graphic import Symbol
 from designreview.render.grid import column_label
-from designreview.render.markup_graphics import agency_color
+from designreview.render.legend import LegendRow, Swatch, legend_sections
 from designreview.render.scales import scale_bar
-from designreview.render.style import SEVERITY_STYLE
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
@@ -31,20 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["draw_grid", "draw_legend", "draw_north_arrow", "draw_scale_bar"]
 
 GRID_COLOR = Color(0.45, 0.58, 0.78)
-_ZONES = (
-    (True, 0.14, "Lockable zone"),
-    (False, 0.27, "Safe room"),
-    (False, 0.35, "Hard corner (drawn)"),
-)
-_SYMBOLS = (
-    (Symbol.EXTERIOR_DOOR, "Exterior door (number)"),
-    (Symbol.DOOR, "Interior door"),
-    (Symbol.BREACH, "Breach point (glass, window)"),
-    (Symbol.OBSERVER, "Observer (staff post, desk)"),
-    (Symbol.CAMERA, "Camera and field of view"),
-    (Symbol.COMMENT, "Comment (thread C#)"),
-    (Symbol.ENDPOINT, "Sightline end"),
-)
 
 
 def _visible_cells(
@@ -156,35 +139,30 @@ def draw_north_arrow(canv: Canvas, cx: float, cy: float, size: float) -> None:
     canv.restoreState()
 
 
-def agencies(review: Review) -> list[str]:
-    """Agencies in roster order, then any named only on comments."""
-    named = [r.agency for r in review.reviewers if r.agency]
-    named += [m.agency for m in review.markups if isinstance(m, Comment) and m.agency]
-    return list(dict.fromkeys(named))
-
-
 def draw_legend(
     canv: Canvas, x: float, top: float, review: Review, size: float, width: float
 ) -> float:
-    """Symbols, zones, finding colours and agencies explained; returns the bottom."""
+    """Symbols, areas, finding colours and agencies explained; returns the bottom.
+
+    The rows are the screen legend's (``render.legend``), every mark and area
+    listed: a printed legend serves whoever picks the page up.
+    """
+    sections = {s.title: s.rows for s in legend_sections(review, only_in_use=False)}
     y = _caption(canv, x, top, "LEGEND", size)
-    for symbol, text in _SYMBOLS:
-        grey = (60, 60, 70)
-        draw_symbol(canv, symbol, x + size * 0.7, y + size * 0.3, size * 1.1, 0.0, grey)
+    for row in sections.get("Marks", ()):
+        assert row.symbol is not None
+        draw_symbol(
+            canv, row.symbol, x + size * 0.7, y + size * 0.3, size * 1.1, 0.0, row.color
+        )
         draw_text(
-            canv, x + size * 2, y, text, REGULAR, size, max_width=width - size * 2
+            canv, x + size * 2, y, row.label, REGULAR, size, max_width=width - size * 2
         )
         y -= size * 1.55
-    zones = [((60, 60, 70), alpha, dashed, text) for dashed, alpha, text in _ZONES]
-    y = _swatches(canv, x, y, size, width, zones)
+    y = _swatches(canv, x, y, size, width, sections.get("Areas", ()))
     y = _caption(canv, x, y - size * 0.4, "FINDINGS (F#, see table)", size)
-    severities = [
-        (style.color, 0.3, False, style.label) for style in SEVERITY_STYLE.values()
-    ]
-    y = _swatches(canv, x, y, size, width, severities)
+    y = _swatches(canv, x, y, size, width, sections.get("Findings", ()))
     y = _caption(canv, x, y - size * 0.4, "MARKUPS BY AGENCY", size)
-    colours = [(agency_color(a, review), 0.8, False, a) for a in agencies(review)]
-    return _swatches(canv, x, y, size, width, colours)
+    return _swatches(canv, x, y, size, width, sections.get("Markups by agency", ()))
 
 
 def _swatches(
@@ -193,13 +171,15 @@ def _swatches(
     y: float,
     size: float,
     width: float,
-    rows: list[tuple[Rgb, float, bool, str]],
+    rows: tuple[LegendRow, ...],
 ) -> float:
     """Rows of a colour swatch and its meaning; returns the next row's baseline."""
-    for rgb, alpha, dashed, text in rows:
-        _swatch(canv, x, y, size, rgb, alpha, dashed)
+    for row in rows:
+        dashed = row.swatch in (Swatch.DASHED_FILL, Swatch.DASHED_LINE)
+        alpha = 0.0 if row.swatch is Swatch.DASHED_LINE else row.alpha
+        _swatch(canv, x, y, size, row.color, alpha, dashed)
         draw_text(
-            canv, x + size * 2, y, text, REGULAR, size, max_width=width - size * 2
+            canv, x + size * 2, y, row.label, REGULAR, size, max_width=width - size * 2
         )
         y -= size * 1.55
     return y

@@ -86,7 +86,9 @@ SEVERITY_STYLE: dict[Severity, SeverityStyle] = {
         (150, 90, 200), "Needs information", "Needs information"
     ),
     Severity.WARNING: SeverityStyle((230, 140, 0), "Warning", "Warnings"),
-    Severity.INFO: SeverityStyle((40, 120, 200), "Info", "Information"),
+    # Dark grey, not blue: blue is the first agency's colour, and so the colour of
+    # what its cameras cover; an info finding ("0% covered") must not look covered.
+    Severity.INFO: SeverityStyle((95, 100, 110), "Info", "Information"),
 }
 """Every severity's colour and words, worst first (the order legends list them in)."""
 

@@ -22,7 +22,7 @@ def _graphic(camera: Camera, color: Rgb) -> MarkupGraphic:
         camera.position,
         outline=camera_wedge(camera),
         closed=True,
-        fill_alpha=40,
+        dashed=True,  # the lens's reach, through walls: not what the camera sees
         symbol=Symbol.CAMERA,
         rotation_deg=camera.direction_deg,
         label=camera.label,
@@ -55,4 +55,7 @@ CAMERA = KindSpec(
     graphic=_graphic,
     dxf_layer=on_layer("REVIEW-CAMERA"),
 )
-"""A camera: its symbol turned to its direction inside a faint field-of-view wedge."""
+"""A camera: its symbol turned to its direction inside a dashed field-of-view wedge.
+
+The wedge is unfilled: it ignores walls. What the camera really sees is its
+viewshed, shaded by the plan's live overlay, so the two never look alike."""

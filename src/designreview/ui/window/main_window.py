@@ -22,6 +22,7 @@ from designreview.ui.canvas.view import PlanView
 from designreview.ui.dialogs.prompts import Prompts
 from designreview.ui.docks.import_dock import ImportDock
 from designreview.ui.docks.layers_dock import LayersDock
+from designreview.ui.docks.legend_dock import LegendDock
 from designreview.ui.docks.markups_dock import MarkupsDock
 from designreview.ui.docks.properties_dock import PropertiesDock
 from designreview.ui.presenters.findings_presenter import FindingsPresenter
@@ -88,6 +89,12 @@ class MainWindow(QMainWindow):
         self._connect()
         self.actions_by_id["viewsheds"].setChecked(True)
         self._update_title()
+
+    def _show_legend(self) -> None:
+        """The legend of what the plan shows now: marks, areas, findings' severities."""
+        runner = self.findings.runner
+        severities = {f.severity for f in runner.result.findings}
+        self.legend_dock.show_legend(self.bridge.review, severities, self.sheets.theme)
 
     def _show_properties(self) -> None:
         self.properties_dock.show()
@@ -201,6 +208,10 @@ class MainWindow(QMainWindow):
         )
         self.lockdown_dock = self.lockdown.dock
         self.addDockWidget(right, self.lockdown_dock)
+        self.legend_dock = LegendDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.legend_dock)
+        self.tabifyDockWidget(self.import_dock, self.legend_dock)
+        self.layers_dock.raise_()
         self.history_dock = QDockWidget("History", self)
         self.history_dock.setObjectName("HistoryDock")
         self.history_dock.setWidget(QUndoView(self.bridge.undo_stack))
@@ -220,6 +231,7 @@ class MainWindow(QMainWindow):
         docks = (
             self.layers_dock,
             self.import_dock,
+            self.legend_dock,
             self.properties_dock,
             self.markups_dock,
             self.findings_dock,
@@ -262,6 +274,9 @@ class MainWindow(QMainWindow):
         self.session.review_loaded.connect(self.sheets.show_first)
         self.bridge.changed.connect(self._on_bridge_changed)
         self.selection.changed.connect(self._on_selection_changed)
+        self.bridge.changed.connect(lambda _changes, _by: self._show_legend())
+        runner.finished.connect(lambda _result: self._show_legend())
+        self.sheets.plan_shown.connect(lambda _plan: self._show_legend())
 
     # -- what is shown ----------------------------------------------------------------
     @property
