@@ -49,7 +49,11 @@ class FindingsPresenter(QObject):
         sheets.plan_shown.connect(lambda _plan: self.runner.schedule())
 
     def show(self, finding: Finding | None) -> None:
-        """Draw a finding's explanation and bring it into view (switching sheet)."""
+        """Draw a finding's explanation and bring it into view (switching sheet).
+
+        Only the user's own choice (a click in the list, [ or ]) comes here: the
+        view moves for nothing else.
+        """
         if finding is not None and finding.sheet_id != self.sheets.sheet_id:
             self.sheets.show(finding.sheet_id)
         self.overlay.show(finding)
@@ -71,8 +75,23 @@ class FindingsPresenter(QObject):
         index = keys.index(current.key) if current and current.key in keys else -step
         self.dock.select(keys[(index + step) % len(keys)])
 
+    def clear(self) -> None:
+        """Forget the findings shown: another review is open, checks start over."""
+        self.overlay.show(None)
+        self.dock.clear("Checking…")
+        self.runner.reset()
+        self.runner.schedule()
+
+    def deselect(self) -> None:
+        """Select no finding and hide its marker; the view does not move."""
+        self.dock.clear_selection()
+        self.overlay.show(None)
+
     def _on_runner_finished(self, result: CheckResult) -> None:
+        # The finding selected stays selected if it still exists, its marker and
+        # overlay as now computed; the view stays where the user left it.
         self.dock.show_result(result)
+        self.overlay.show(self.dock.current())
         counts = ", ".join(
             f"{result.count(s)} {s.value}" for s in Severity if result.count(s)
         )

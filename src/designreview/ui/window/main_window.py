@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
             hint=lambda text: self.status.showMessage(text),
             line_is_clear=self.live.line_is_clear,
             preview=self.live.preview,
+            clear_finding=self.findings.deselect,
         )
         self.canvas_tools = make_tools(self.tool_context)
 
@@ -243,6 +244,7 @@ class MainWindow(QMainWindow):
         self.sheets.sheet_changed.connect(lambda _id: self.selection.clear(self))
         self.sheets.failed.connect(partial(self.show_error, "Cannot show sheet"))
         self.session.state_changed.connect(self._update_title)
+        self.session.review_loaded.connect(self.findings.clear)
         self.session.review_loaded.connect(self.sheets.show_first)
         self.bridge.changed.connect(self._on_bridge_changed)
         self.selection.changed.connect(self._on_selection_changed)
