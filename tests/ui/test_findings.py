@@ -275,3 +275,33 @@ def test_esc_and_a_click_on_empty_plan_clear_the_finding_selection(sample, qtbot
     assert dock.current() is None
     assert not overlay.marker.isVisible()
     assert _view_state(sample.view) == before
+
+
+def test_opening_another_drawing_drops_the_old_findings_at_once(
+    sample, qtbot, tmp_path
+):
+    from tests.fixtures.dxf_files import rooms_dxf
+    from tests.ui.conftest import open_and_wait
+
+    old = set(sample.findings_dock.findings)
+    sample.findings_dock.select(lock_finding(sample).key)
+    assert sample.findings.overlay.marker.isVisible()
+    seen = []
+    sample.session.review_loaded.connect(
+        lambda: seen.append(
+            (
+                dict(sample.findings_dock.findings),
+                sample.findings_dock.tree.topLevelItemCount(),
+                sample.findings.overlay.marker.isVisible(),
+                sample.findings.overlay.area.isVisible(),
+            )
+        )
+    )
+    open_and_wait(qtbot, sample, rooms_dxf(tmp_path / "rooms.dxf"))
+    assert seen == [({}, 0, False, False)]  # as the new review opens, nothing old
+    runner = sample.findings.runner
+    qtbot.waitUntil(
+        lambda: runner.is_current and not runner.is_running(), timeout=30_000
+    )
+    assert not old & set(sample.findings_dock.findings)
+    assert sample.prompts.asked == []
