@@ -342,3 +342,75 @@ def test_the_thresholds_pages_give_each_source_and_the_hard_corner_model(packet)
     assert "Viewer reach" in text
     assert "ROOM-2 Hard corner for every occupant: the model" in text
     assert "computed exactly, with no sampled rays" in text
+
+
+def fonts_embedded(path) -> dict[str, bool]:
+    """Every font the pages (and their forms) use -> whether its program is inside."""
+    found: dict[str, bool] = {}
+
+    def walk(resources):
+        for font in (resources.get("/Font") or {}).values():
+            font = font.get_object()
+            described = font
+            if "/DescendantFonts" in font:
+                described = font["/DescendantFonts"][0].get_object()
+            descriptor = described.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            found[str(font["/BaseFont"])] = any(
+                key in descriptor for key in ("/FontFile2", "/FontFile3")
+            )
+        for xobject in (resources.get("/XObject") or {}).values():
+            xobject = xobject.get_object()
+            if "/Resources" in xobject:
+                walk(xobject["/Resources"])
+
+    for page in pypdf.PdfReader(path).pages:
+        walk(page.get("/Resources") or {})
+    return found
+
+
+def test_every_font_is_embedded_and_print_scaling_is_none(packet):
+    path, _pages = packet
+    fonts = fonts_embedded(path)
+    assert fonts
+    assert all(fonts.values()), fonts  # no reader substitutes a font
+    preferences = pypdf.PdfReader(path).trailer["/Root"]["/ViewerPreferences"]
+    assert preferences["/PrintScaling"] == "/None"  # plans print at 100 %
+
+
+def test_a_chinese_room_name_and_square_metres_print_in_an_embedded_font(tmp_path):
+    review = full_review()
+    label = TextLabel("图书馆 210 · 56 ㎡", (8.0, 1.0), 0.3, 0.0, "A-WALL")
+    plan = replace(classroom(), labels=(label,))
+    plans = {SHEET: plan}
+    path = tmp_path / "chinese.pdf"
+    options = PacketOptions(recipient="李明 (建筑师)", copy_number=2)
+    write_packet(review, plans, run_checks(review, plans), path, options)
+    fonts = fonts_embedded(path)
+    assert all(fonts.values()), fonts
+    assert any(name.endswith("+DroidSansFallback") for name in fonts)
+    # Runs of another font come out as lines of their own: compare without spaces.
+    texts = ["".join(text.split()) for text in page_texts(path)]
+    plan_page = outline(path)["Level 1"] - 1
+    assert "图书馆210·56㎡" in texts[plan_page]
+    assert all("李明(建筑师)" in text for text in texts)
+
+
+def test_the_packet_words_read_as_written(packet):
+    path, _pages = packet
+    texts = page_texts(path)
+    whole = flat(" ".join(texts))
+    assert "Distribution: Limited to the agencies named" in whole
+    assert "Distribution: Distribution" not in whole
+    assert "(s)" not in whole
+    assert "on 1 sheet;" in whole
+    assert "left 4 comment threads." in whole
+    assert ".md" not in whole  # sources are the documents, not our files
+    assert "NCES Digest of Education Statistics table 228.14" in whole
+    starts = outline(path)
+    table = " ".join(texts[starts["Findings table"] - 1 : starts["Finding pages"] - 1])
+    # A severity wraps between its words, never inside one ("Needs info rmation").
+    assert "".join(table.split()).count("information") == table.split().count(
+        "information"
+    )
+    assert "Needs information" in flat(table) or "Needs\ninformation" in table

@@ -13,7 +13,7 @@ from designreview.model.markups import Comment
 from designreview.model.units import M2_PER_SQ_FT, format_length
 from designreview.packet.fonts import paragraph_text
 from designreview.packet.layout import INK, STYLES
-from designreview.packet.tables import cell, data_table, tint
+from designreview.packet.tables import EMBEDDED_FONT, cell, data_table, tint
 from designreview.render.comment_thread import thread
 from designreview.render.fields import choice_label
 from designreview.render.markup_graphics import agency_color
@@ -112,6 +112,12 @@ def format_threshold(name: str, value: float, imperial: bool) -> str:
     return f"{value:g}"
 
 
+def _written(name: str, value: float, flag: bool, imperial: bool) -> str:
+    if flag:
+        return "yes" if value else "no"
+    return format_threshold(name, value, imperial)
+
+
 def threshold_label(name: str) -> str:
     """A threshold's name as a reader says it; the unit goes with the value.
 
@@ -131,19 +137,20 @@ def thresholds(ctx: PacketContext, width: float) -> list[Flowable]:
     for rule_id, rule in RULES.items():
         defaults = rule.Params()
         for index, item in enumerate(fields(defaults)):
-            default = float(getattr(defaults, item.name))
+            raw = getattr(defaults, item.name)
+            flag = isinstance(raw, bool)  # a yes-or-no setting, such as "sprinklered"
             value = changed.get((rule_id, item.name))
             shown = (
                 "default"
                 if value is None
-                else format_threshold(item.name, value, ctx.is_imperial)
+                else _written(item.name, value, flag, ctx.is_imperial)
             )
             own = "source" in item.metadata
             rows.append(
                 [
                     "" if index else f"{rule_id}\n{rule.TITLE}",
                     threshold_label(item.name),
-                    format_threshold(item.name, default, ctx.is_imperial),
+                    _written(item.name, float(raw), flag, ctx.is_imperial),
                     cell(shown, "cell" if value is None else "cell_bold"),
                     cell(threshold_source(rule, item.name)) if own or not index else "",
                 ]
@@ -211,6 +218,7 @@ def _agency_block(
     table = Table(rows, colWidths=[width * w for w in (0.16, 0.44, 0.1, 0.3)])
     last = len(rows) - 1
     commands: list[Any] = [
+        EMBEDDED_FONT,
         ("BOX", (0, 0), (-1, -1), 0.8, INK),
         ("SPAN", (0, 0), (-1, 0)),
         ("SPAN", (0, -1), (-1, -1)),

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from designreview.model.edits import SetReviewInfo
 from designreview.model.errors import DesignReviewError
 from designreview.model.findings import Severity
+from designreview.model.words import counted
 from designreview.packet import PacketOptions
 from designreview.ui.session import workers
 from designreview.ui.session.packet_job import PacketRequest, write_packets
@@ -510,8 +511,10 @@ def _reduced_note(reduced: int) -> str:
     if not reduced:
         return ""
     return (
-        f" {reduced} page(s) larger than this paper were reduced to fit: their "
-        "stated scale does not hold. Print them on the large-format printer."
+        f" {counted(reduced, 'page')} larger than this paper "
+        f"{'was' if reduced == 1 else 'were'} reduced to fit: "
+        f"{'its' if reduced == 1 else 'their'} stated scale does not hold. Print "
+        f"{'it' if reduced == 1 else 'them'} on the large-format printer."
     )
 
 
