@@ -414,3 +414,60 @@ def test_the_packet_words_read_as_written(packet):
         "information"
     )
     assert "Needs information" in flat(table) or "Needs\ninformation" in table
+
+
+def text_boxes(page) -> list[tuple[str, bool, tuple[float, float, float, float]]]:
+    """Each text run of a page: its text, whether bold (a label), its box in points."""
+    import math
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from designreview.packet.fonts import register_fonts
+    from designreview.render.label_space import rotated_box
+
+    register_fonts()
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        if not text.strip() or font is None:
+            return
+        a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        name = str(font["/BaseFont"]).split("+")[-1]
+        points = math.hypot(a, b) * size
+        turn = math.atan2(b, a)
+        foot = (x + math.sin(turn) * points * 0.2, y - math.cos(turn) * points * 0.2)
+        width = stringWidth(text.strip(), name, points)
+        box = rotated_box(foot, width, points * 0.95, math.degrees(turn))
+        found.append((text.strip(), name.endswith("Bold"), box))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_labels_on_the_sample_plan_page_cover_no_other_text(packet):
+    from itertools import combinations
+
+    from designreview.render.label_space import overlap_area
+
+    path, _pages = packet
+    page = pypdf.PdfReader(path).pages[outline(path)["Level 1"] - 1]
+    plan_right = float(page.mediabox.width) * 0.7  # the title block is to the right
+    boxes = [b for b in text_boxes(page) if b[2][2] < plan_right]
+    labels = [b for b in boxes if b[1]]
+    assert {"F1", "F2", "F10", "F15", "E1", "114A", "C1"} <= {t for t, _, _ in labels}
+    assert {"VESTIBULE", "101", "CLASSROOM", "116"} <= {t for t, _, _ in boxes}
+    clashes = [
+        (one[0], other[0])
+        for one, other in combinations(boxes, 2)
+        if (one[1] or other[1]) and overlap_area(one[2], other[2]) > 0.5
+    ]
+    assert clashes == []  # no label over another label or the drawing's text
+    names = [b for b in boxes if not b[1]]
+    overprinted = [
+        (one[0], other[0])
+        for one, other in combinations(names, 2)
+        if overlap_area(one[2], other[2]) > 0.5
+    ]
+    assert overprinted == []  # room numbers sit under their names, not on them
