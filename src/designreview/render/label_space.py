@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["Box", "LabelSpace", "Placement", "overlap_area", "rotated_box"]
 
 Box = tuple[float, float, float, float]
-RINGS = 4
+RINGS = 8
 """How many rings of spots around an anchor are tried before the least-bad one."""
 
 
@@ -69,21 +69,45 @@ class Placement:
 class LabelSpace:
     """The boxes labels, markers and the plan's text hold on one view."""
 
-    def __init__(self, bounds: Box | None = None) -> None:
-        """No label placed yet; labels stay inside ``bounds`` when they can."""
+    def __init__(self, bounds: Box | None = None, cell: float = 40.0) -> None:
+        """No label placed yet; labels stay inside ``bounds`` when they can.
+
+        ``cell`` is the side of the squares the boxes are filed under, so that a
+        label is tested only against its neighbours (a few times a label's size).
+        """
         self.bounds = bounds
         self.boxes: list[Box] = []
         """The labels placed, in order."""
         self.blocked: list[Box] = []
         """Markers, symbols and text that labels keep off but that do not move."""
+        self._cell = cell
+        self._cells: dict[tuple[int, int], list[Box]] = {}
 
     def block(self, box: Box) -> None:
         """Keep labels off ``box`` (a marker, a symbol, the drawing's own text)."""
         self.blocked.append(box)
+        self._file(box)
+
+    def near(self, box: Box) -> set[Box]:
+        """The boxes filed in the squares ``box`` touches."""
+        found: set[Box] = set()
+        for key in self._keys(box):
+            found.update(self._cells.get(key, ()))
+        return found
+
+    def _file(self, box: Box) -> None:
+        for key in self._keys(box):
+            self._cells.setdefault(key, []).append(box)
+
+    def _keys(self, box: Box) -> Iterator[tuple[int, int]]:
+        c = self._cell
+        for i in range(math.floor(box[0] / c), math.floor(box[2] / c) + 1):
+            for j in range(math.floor(box[1] / c), math.floor(box[3] / c) + 1):
+                yield (i, j)
 
     def cost(self, box: Box) -> float:
         """How much of ``box`` is taken, or outside the bounds (0: free)."""
-        taken = sum(overlap_area(box, other) for other in (*self.boxes, *self.blocked))
+        taken = sum(overlap_area(box, other) for other in self.near(box))
         if self.bounds is not None:
             area = (box[2] - box[0]) * (box[3] - box[1])
             taken += 4 * (area - overlap_area(box, self.bounds))
@@ -112,6 +136,7 @@ class LabelSpace:
                 break
         assert best is not None
         self.boxes.append(best[1])
+        self._file(best[1])
         return Placement(best[1], best[2])
 
     def free_spot(
@@ -135,7 +160,7 @@ class LabelSpace:
         for along in _steps(step, tries):
             dx, dy = down[0] * along + 0.0, down[1] * along + 0.0  # no -0.0
             moved = (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
-            if not any(overlap_area(moved, b) for b in self.blocked):
+            if not any(overlap_area(moved, b) for b in self.near(moved)):
                 return (dx, dy)
         return (0.0, 0.0)
 
@@ -152,7 +177,7 @@ def _spots(
 ) -> Iterable[tuple[int, Box]]:
     """Boxes around ``anchor``, ring by ring, each ring nearest spots first."""
     ax, ay = anchor
-    for ring in range(1, RINGS + 1):
+    for ring in range(1, RINGS + 1):  # the first free one ends the search
         d = gap + (ring - 1) * max(height, gap) * 1.2
         corner = d * 0.75
         for x0, y0 in (

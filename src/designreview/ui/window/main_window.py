@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QUnd
 from designreview.model.edits import ReplaceSheet
 from designreview.model.ids import ReviewId, new_id
 from designreview.model.review import Review
+from designreview.ui.canvas.label_layout import LabelArranger
 from designreview.ui.canvas.scene import PlanScene
 from designreview.ui.canvas.view import PlanView
 from designreview.ui.dialogs.prompts import Prompts
@@ -113,6 +114,9 @@ class MainWindow(QMainWindow):
             self.status,
             self,
         )
+        self.labels = LabelArranger(self.view, self.findings.overlay.marker, self)
+        self.scene.markup_layer.on_changed = self.labels.schedule
+        self.findings.dock.finding_selected.connect(lambda _f: self.labels.schedule())
         self.opener = Opener(
             self.session, self.loader, self.sheets, self.status, self.show_error, self
         )
