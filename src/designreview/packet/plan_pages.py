@@ -105,14 +105,15 @@ def draw_view(
     marker_pt = symbol_pt * 1.1
     markers = marker_boxes(view, graphics, findings, symbol_pt, marker_pt)
     # Text a marker would cover (a room name at a finding) is drawn over it.
-    under = [t for t in texts if not any(overlap_area(t.box, m) for m in markers)]
-    draw_texts(canv, view, under)
+    covered = [any(overlap_area(t.box, m) for m in markers) for t in texts]
+    draw_texts(canv, view, [t for t, c in zip(texts, covered, strict=True) if not c])
     labels = draw_markups(canv, view, graphics, symbol_pt)
     numbers = [
-        draw_finding(canv, view, f, ctx.finding_refs[f.key], marker_pt)
-        for f in sorted(findings, key=lambda x: -x.severity.rank)
+        draw_finding(canv, view, x, ctx.finding_refs[x.key], marker_pt)
+        for x in sorted(findings, key=lambda x: -x.severity.rank)
     ]
-    draw_texts(canv, view, [t for t in texts if t not in under], halo=True)
+    over = [t for t, c in zip(texts, covered, strict=True) if c]
+    draw_texts(canv, view, over, halo=True)
     for box in markers:
         space.block(box)
     # Every marker holds its place; the findings' numbers go first, then the rest.
