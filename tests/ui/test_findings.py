@@ -305,3 +305,19 @@ def test_opening_another_drawing_drops_the_old_findings_at_once(
     )
     assert not old & set(sample.findings_dock.findings)
     assert sample.prompts.asked == []
+
+
+def test_another_sheet_shows_no_marker_of_this_ones_finding(sample, qtbot, tmp_path):
+    from tests.fixtures.dxf_files import rooms_dxf
+
+    finding = lock_finding(sample)
+    sample.findings_dock.select(finding.key)
+    assert sample.findings.overlay.marker.isVisible()
+    sample.add_sheet(rooms_dxf(tmp_path / "level_2.dxf"))
+    qtbot.waitUntil(lambda: len(sample.bridge.review.sheets) == 2, timeout=30_000)
+    qtbot.waitUntil(lambda: sample.plan.source_name == "level_2.dxf", timeout=30_000)
+    assert not sample.findings.overlay.marker.isVisible()
+    view_commands.next_finding(sample.context)  # the user's own step shows it again
+    current = sample.findings_dock.current()
+    assert sample.current_sheet_id == current.sheet_id
+    assert sample.findings.overlay.marker.isVisible()

@@ -47,6 +47,7 @@ class FindingsPresenter(QObject):
         self.dock.finding_selected.connect(self.show)
         bridge.changed.connect(lambda changes, _i: self.runner.follow(changes))
         sheets.plan_shown.connect(lambda _plan: self.runner.schedule())
+        sheets.sheet_changed.connect(self._on_sheets_sheet_changed)
 
     def show(self, finding: Finding | None) -> None:
         """Draw a finding's explanation and bring it into view (switching sheet).
@@ -91,11 +92,20 @@ class FindingsPresenter(QObject):
         # The finding selected stays selected if it still exists, its marker and
         # overlay as now computed; the view stays where the user left it.
         self.dock.show_result(result)
-        self.overlay.show(self.dock.current())
+        self._mark(self.dock.current())
         counts = ", ".join(
             f"{result.count(s)} {s.value}" for s in Severity if result.count(s)
         )
         self.status.showMessage(f"Checks: {counts or 'all passed'}", 6000)
+
+    def _mark(self, finding: Finding | None) -> None:
+        """Show ``finding``'s marker if its sheet is the one shown, else none."""
+        shown = finding is not None and finding.sheet_id == self.sheets.sheet_id
+        self.overlay.show(finding if shown else None)
+
+    def _on_sheets_sheet_changed(self, _sheet_id: object) -> None:
+        # Another sheet's plan: a marker at the old finding's place would lie.
+        self._mark(self.overlay.finding)
 
     def _on_runner_cancelled(self) -> None:
         self.dock.mark_not_current()
