@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
@@ -107,9 +108,27 @@ def format_threshold(name: str, value: float, imperial: bool) -> str:
         feet = f" ({value / M2_PER_SQ_FT:.3g} sq ft)" if imperial else ""
         return f"{value:g} m²{feet}"
     if name.endswith("_m"):
-        feet = f" ({format_length(value, True)})" if imperial else ""
+        feet = f" ({_imperial_length(value)})" if imperial else ""
         return f"{value:g} m{feet}"
     return f"{value:g}"
+
+
+def _imperial_length(metres: float) -> str:
+    """Feet-inches, or under a foot inches to the eighth (a door leaf's 1 3/4 in).
+
+    Example:
+        >>> print(_imperial_length(0.04445), _imperial_length(0.45))
+        1 3/4" 1'-6"
+    """
+    if abs(metres) >= 0.3048:
+        return format_length(metres, True)
+    eighths = round(metres / 0.0254 * 8)
+    whole, rest = divmod(eighths, 8)
+    if not rest:
+        return f'{whole}"'
+    common = math.gcd(rest, 8)
+    fraction = f"{rest // common}/{8 // common}"
+    return f'{whole} {fraction}"' if whole else f'{fraction}"'
 
 
 def _written(name: str, value: float, flag: bool, imperial: bool) -> str:
@@ -124,10 +143,15 @@ def threshold_label(name: str) -> str:
     Example:
         >>> threshold_label("area_per_occupant_m2"), threshold_label("max_walk_m")
         ('Area per occupant', 'Max walk')
+        >>> threshold_label("identification_px_per_m")
+        'Identification'
+        >>> threshold_label("classroom_m2_per_occupant")
+        'Classroom area per occupant'
     """
-    for suffix in ("_m2", "_m"):
+    for suffix in ("_px_per_m", "_m2", "_m"):
         name = name.removesuffix(suffix)
-    return name.replace("_", " ").capitalize()
+    words = ["area" if word == "m2" else word for word in name.split("_")]
+    return " ".join(words).capitalize()
 
 
 def thresholds(ctx: PacketContext, width: float) -> list[Flowable]:
@@ -138,7 +162,8 @@ def thresholds(ctx: PacketContext, width: float) -> list[Flowable]:
         defaults = rule.Params()
         for index, item in enumerate(fields(defaults)):
             raw = getattr(defaults, item.name)
-            flag = isinstance(raw, bool)  # a yes-or-no setting, such as "sprinklered"
+            # A yes-or-no setting ("sprinklered") reads yes or no, not 1 or 0.
+            flag = isinstance(raw, bool) or "flag" in item.metadata
             value = changed.get((rule_id, item.name))
             shown = (
                 "default"
@@ -149,7 +174,7 @@ def thresholds(ctx: PacketContext, width: float) -> list[Flowable]:
             rows.append(
                 [
                     "" if index else f"{rule_id}\n{rule.TITLE}",
-                    threshold_label(item.name),
+                    item.metadata.get("flag") or threshold_label(item.name),
                     _written(item.name, float(raw), flag, ctx.is_imperial),
                     cell(shown, "cell" if value is None else "cell_bold"),
                     cell(threshold_source(rule, item.name)) if own or not index else "",
