@@ -61,7 +61,7 @@ def test_new_with_floors_makes_a_sheet_per_floor_in_order(tmp_path, capsys):
     drawing = floors_dxf(tmp_path / "school.dxf")
     status, out, _ = cli(capsys, "new", drawing, "--floors", "-o", out_file)
     assert status == 0
-    assert "2 sheet(s): GROUND FLOOR, 1ST FLOOR" in out
+    assert "2 sheets: GROUND FLOOR, 1ST FLOOR" in out
     review = read_review(out_file)
     assert [(s.name, s.level) for s in review.sheets] == [
         ("GROUND FLOOR", 0),

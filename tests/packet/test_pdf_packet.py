@@ -343,7 +343,139 @@ def test_the_thresholds_pages_give_each_source_and_the_hard_corner_model(packet)
     texts = page_texts(path)[starts["Check thresholds"] - 1 : starts["Sign-off"] - 1]
     text = flat(" ".join(texts))
     assert "Leaf thickness" in text
+    assert '0.04445 m (1 3/4")' in text  # not rounded to 0'-2"
+    assert "Building sprinklered no" in text  # a yes-or-no setting, not 0
+    assert "Identification 250 px/m" in text
     assert "ANSI/SDI A250.8: standard steel door leaf, 1 3/4 in" in text
     assert "Viewer reach" in text
     assert "ROOM-2 Hard corner for every occupant: the model" in text
     assert "computed exactly, with no sampled rays" in text
+
+
+def fonts_embedded(path) -> dict[str, bool]:
+    """Every font the pages (and their forms) use -> whether its program is inside."""
+    found: dict[str, bool] = {}
+
+    def walk(resources):
+        for font in (resources.get("/Font") or {}).values():
+            font = font.get_object()
+            described = font
+            if "/DescendantFonts" in font:
+                described = font["/DescendantFonts"][0].get_object()
+            descriptor = described.get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            found[str(font["/BaseFont"])] = any(
+                key in descriptor for key in ("/FontFile2", "/FontFile3")
+            )
+        for xobject in (resources.get("/XObject") or {}).values():
+            xobject = xobject.get_object()
+            if "/Resources" in xobject:
+                walk(xobject["/Resources"])
+
+    for page in pypdf.PdfReader(path).pages:
+        walk(page.get("/Resources") or {})
+    return found
+
+
+def test_every_font_is_embedded_and_print_scaling_is_none(packet):
+    path, _pages = packet
+    fonts = fonts_embedded(path)
+    assert fonts
+    assert all(fonts.values()), fonts  # no reader substitutes a font
+    preferences = pypdf.PdfReader(path).trailer["/Root"]["/ViewerPreferences"]
+    assert preferences["/PrintScaling"] == "/None"  # plans print at 100 %
+
+
+def test_a_chinese_room_name_and_square_metres_print_in_an_embedded_font(tmp_path):
+    review = full_review()
+    label = TextLabel("图书馆 210 · 56 ㎡", (8.0, 1.0), 0.3, 0.0, "A-WALL")
+    plan = replace(classroom(), labels=(label,))
+    plans = {SHEET: plan}
+    path = tmp_path / "chinese.pdf"
+    options = PacketOptions(recipient="李明 (建筑师)", copy_number=2)
+    write_packet(review, plans, run_checks(review, plans), path, options)
+    fonts = fonts_embedded(path)
+    assert all(fonts.values()), fonts
+    assert any(name.endswith("+DroidSansFallback") for name in fonts)
+    # Runs of another font come out as lines of their own: compare without spaces.
+    texts = ["".join(text.split()) for text in page_texts(path)]
+    plan_page = outline(path)["Level 1"] - 1
+    assert "图书馆210·56㎡" in texts[plan_page]
+    assert all("李明(建筑师)" in text for text in texts)
+
+
+def test_the_packet_words_read_as_written(packet):
+    path, _pages = packet
+    texts = page_texts(path)
+    whole = flat(" ".join(texts))
+    assert "Distribution: Limited to the agencies named" in whole
+    assert "Distribution: Distribution" not in whole
+    assert "(s)" not in whole
+    assert "on 1 sheet;" in whole
+    assert "left 4 comment threads." in whole
+    assert ".md" not in whole  # sources are the documents, not our files
+    assert "NCES Digest of Education Statistics table 228.14" in whole
+    starts = outline(path)
+    table = " ".join(texts[starts["Findings table"] - 1 : starts["Finding pages"] - 1])
+    # A severity wraps between its words, never inside one ("Needs info rmation").
+    assert "".join(table.split()).count("information") == table.split().count(
+        "information"
+    )
+    assert "Needs information" in flat(table) or "Needs\ninformation" in table
+
+
+def text_boxes(page) -> list[tuple[str, bool, tuple[float, float, float, float]]]:
+    """Each text run of a page: its text, whether bold (a label), its box in points."""
+    import math
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from designreview.packet.fonts import register_fonts
+    from designreview.render.label_space import rotated_box
+
+    register_fonts()
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        if not text.strip() or font is None:
+            return
+        a, b = tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3]
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        name = str(font["/BaseFont"]).split("+")[-1]
+        points = math.hypot(a, b) * size
+        turn = math.atan2(b, a)
+        foot = (x + math.sin(turn) * points * 0.2, y - math.cos(turn) * points * 0.2)
+        width = stringWidth(text.strip(), name, points)
+        box = rotated_box(foot, width, points * 0.95, math.degrees(turn))
+        found.append((text.strip(), name.endswith("Bold"), box))
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_labels_on_the_sample_plan_page_cover_no_other_text(packet):
+    from itertools import combinations
+
+    from designreview.render.label_space import overlap_area
+
+    path, _pages = packet
+    page = pypdf.PdfReader(path).pages[outline(path)["Level 1"] - 1]
+    plan_right = float(page.mediabox.width) * 0.7  # the title block is to the right
+    boxes = [b for b in text_boxes(page) if b[2][2] < plan_right]
+    labels = [b for b in boxes if b[1]]
+    assert {"F1", "F2", "F10", "F15", "E1", "114A", "C1"} <= {t for t, _, _ in labels}
+    assert {"VESTIBULE", "101", "CLASSROOM", "116"} <= {t for t, _, _ in boxes}
+    clashes = [
+        (one[0], other[0])
+        for one, other in combinations(boxes, 2)
+        if (one[1] or other[1]) and overlap_area(one[2], other[2]) > 0.5
+    ]
+    assert clashes == []  # no label over another label or the drawing's text
+    names = [b for b in boxes if not b[1]]
+    overprinted = [
+        (one[0], other[0])
+        for one, other in combinations(names, 2)
+        if overlap_area(one[2], other[2]) > 0.5
+    ]
+    assert overprinted == []  # room numbers sit under their names, not on them

@@ -204,3 +204,132 @@ def test_findings_alike_are_one_expandable_row(sample):
 
 def _rows(item):
     return [item.child(i) for i in range(item.childCount())]
+
+
+def _view_state(view):
+    bars = (view.horizontalScrollBar().value(), view.verticalScrollBar().value())
+    return view.transform(), bars
+
+
+def _edit_and_wait_for_checks(window, qtbot, edit):
+    runner = window.findings.runner
+    qtbot.waitUntil(lambda: not runner.is_running(), timeout=30_000)
+    before = runner.result
+    window.bridge.submit(edit)
+    qtbot.waitUntil(
+        lambda: runner.result is not before and not runner.is_running(), timeout=30_000
+    )
+
+
+def test_a_recheck_keeps_the_selected_finding_and_never_moves_the_view(sample, qtbot):
+    from PySide6.QtCore import QPointF
+
+    from designreview.model.edits import AddMarkup
+    from designreview.model.markups import Observer, ObserverKind
+
+    finding = lock_finding(sample)
+    sample.findings_dock.select(finding.key)  # the user's click: zooms to the door
+    view = sample.view
+    view.zoom_at(QPointF(200, 150), 0.5)  # then the user looks somewhere else
+    view._scroll_by(140, -90)
+    before = _view_state(view)
+    stamp = sample.bridge.document.stamp()
+    post = Observer(
+        "o-new", finding.sheet_id, stamp, stamp, (60.0, 45.0), ObserverKind.STAFF_POST
+    )
+    _edit_and_wait_for_checks(sample, qtbot, AddMarkup(post))
+    assert _view_state(view) == before
+    assert sample.findings_dock.current().key == finding.key
+    assert sample.findings.overlay.finding.key == finding.key
+    assert sample.findings.overlay.marker.isVisible()
+
+
+def test_a_finding_the_edit_resolves_is_deselected_without_moving_the_view(
+    sample, qtbot
+):
+    from dataclasses import replace
+
+    from designreview.model.edits import ReplaceMarkup
+    from designreview.model.markups import LockFunction
+
+    finding = lock_finding(sample)
+    sample.findings_dock.select(finding.key)
+    before = _view_state(sample.view)
+    door = sample.bridge.review.markup("ap-114a")
+    fixed = replace(door, lock=LockFunction.INSIDE_LOCKABLE)
+    _edit_and_wait_for_checks(sample, qtbot, ReplaceMarkup(door, fixed))
+    assert finding.key not in sample.findings_dock.findings
+    assert sample.findings_dock.current() is None
+    assert not sample.findings.overlay.marker.isVisible()
+    assert _view_state(sample.view) == before
+
+
+def test_esc_and_a_click_on_empty_plan_clear_the_finding_selection(sample, qtbot):
+    from PySide6.QtCore import QPoint
+    from tests.ui.drive import click
+
+    from designreview.ui.canvas.coords import to_model
+
+    finding = lock_finding(sample)
+    dock, overlay = sample.findings_dock, sample.findings.overlay
+    dock.select(finding.key)
+    before = _view_state(sample.view)
+    sample.view.setFocus()
+    qtbot.keyClick(sample.view, Qt.Key.Key_Escape)
+    assert dock.current() is None
+    assert not overlay.marker.isVisible()
+    assert _view_state(sample.view) == before
+    dock.select(finding.key)
+    assert overlay.marker.isVisible()
+    before = _view_state(sample.view)
+    corner = to_model(sample.view.mapToScene(QPoint(8, 8)))  # no markup there
+    click(sample.view, corner)
+    assert dock.current() is None
+    assert not overlay.marker.isVisible()
+    assert _view_state(sample.view) == before
+
+
+def test_opening_another_drawing_drops_the_old_findings_at_once(
+    sample, qtbot, tmp_path
+):
+    from tests.fixtures.dxf_files import rooms_dxf
+    from tests.ui.conftest import open_and_wait
+
+    old = set(sample.findings_dock.findings)
+    sample.findings_dock.select(lock_finding(sample).key)
+    assert sample.findings.overlay.marker.isVisible()
+    seen = []
+    sample.session.review_loaded.connect(
+        lambda: seen.append(
+            (
+                dict(sample.findings_dock.findings),
+                sample.findings_dock.tree.topLevelItemCount(),
+                sample.findings.overlay.marker.isVisible(),
+                sample.findings.overlay.area.isVisible(),
+            )
+        )
+    )
+    open_and_wait(qtbot, sample, rooms_dxf(tmp_path / "rooms.dxf"))
+    assert seen == [({}, 0, False, False)]  # as the new review opens, nothing old
+    runner = sample.findings.runner
+    qtbot.waitUntil(
+        lambda: runner.is_current and not runner.is_running(), timeout=30_000
+    )
+    assert not old & set(sample.findings_dock.findings)
+    assert sample.prompts.asked == []
+
+
+def test_another_sheet_shows_no_marker_of_this_ones_finding(sample, qtbot, tmp_path):
+    from tests.fixtures.dxf_files import rooms_dxf
+
+    finding = lock_finding(sample)
+    sample.findings_dock.select(finding.key)
+    assert sample.findings.overlay.marker.isVisible()
+    sample.add_sheet(rooms_dxf(tmp_path / "level_2.dxf"))
+    qtbot.waitUntil(lambda: len(sample.bridge.review.sheets) == 2, timeout=30_000)
+    qtbot.waitUntil(lambda: sample.plan.source_name == "level_2.dxf", timeout=30_000)
+    assert not sample.findings.overlay.marker.isVisible()
+    view_commands.next_finding(sample.context)  # the user's own step shows it again
+    current = sample.findings_dock.current()
+    assert sample.current_sheet_id == current.sheet_id
+    assert sample.findings.overlay.marker.isVisible()

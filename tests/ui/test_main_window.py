@@ -100,7 +100,7 @@ def test_dropping_a_file_opens_it(make_window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: window.plan is not None, timeout=30_000)
     assert window.plan.source_name == "dropped.dxf"
     assert window.session.display_name == "dropped"
-    assert window.isWindowModified()  # a new review from a drawing is not saved yet
+    assert not window.isWindowModified()  # nothing to save until the first edit
 
 
 def test_recent_files_remember_opened_drawings(make_window, qtbot, tmp_path):

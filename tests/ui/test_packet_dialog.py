@@ -100,15 +100,29 @@ def test_large_plan_paper_and_finding_pages(dialog, qtbot, tmp_path):
     assert len(sizes(tmp_path / "packet.pdf")) < len(with_fail_pages)
 
 
-def test_preview_shows_the_packet(dialog, qtbot):
-    dialog.recipients.setPlainText("Ann Lee")
+def open_preview(dialog, qtbot):
     dialog.preview()
     wait_idle(qtbot, dialog)
     qtbot.waitUntil(
         lambda: dialog.preview_dialog is not None and dialog.preview_dialog.isVisible()
     )
-    qtbot.waitUntil(lambda: dialog.printed.pages > 5, timeout=60_000)
+    return dialog.preview_dialog
+
+
+def test_preview_shows_the_packet(dialog, qtbot):
+    dialog.recipients.setPlainText("Ann Lee")
+    dialog.paper.setCurrentIndex(dialog.paper.findData("a4"))
+    preview = open_preview(dialog, qtbot)
+    assert len(preview.page_labels) > 5
     assert "Ann Lee" in dialog.status.text()
+    assert (
+        preview.captions[0]
+        .text()
+        .startswith(
+            f"Page 1 of {len(preview.page_labels)} · 8.27 x 11.7 in (210 x 297 mm), "
+            "portrait"
+        )
+    )
 
 
 def test_printing_keeps_every_page_at_its_true_size(dialog, qtbot, tmp_path):
@@ -133,21 +147,23 @@ def test_printing_keeps_every_page_at_its_true_size(dialog, qtbot, tmp_path):
     assert (792, 612) in packet  # the plan page is landscape letter
 
 
-def test_preview_turns_landscape_pages_and_says_when_it_reduces(dialog, qtbot):
+def test_preview_shows_landscape_pages_landscape_each_on_its_own_paper(dialog, qtbot):
     dialog.recipients.setPlainText("")
     dialog.paper.setCurrentIndex(dialog.paper.findData("letter"))
-    dialog.preview()
-    wait_idle(qtbot, dialog)
-    qtbot.waitUntil(lambda: dialog.printed.pages > 5, timeout=60_000)
-    assert dialog.printed.reduced == 0  # the landscape plan page is turned, not shrunk
-    dialog.preview_dialog.close()
-    dialog.printed = type(dialog.printed)(0, 0)
+    preview = open_preview(dialog, qtbot)
+    shown = [preview.page_size_px(i) for i in range(len(preview.page_labels))]
+    plan = next(i for i, (w, h) in enumerate(shown) if w > h)
+    assert preview.sizes_pt[plan] == (792, 612)  # the plan page, not turned
+    assert "11 x 8.5 in (279 x 216 mm), landscape" in preview.captions[plan].text()
+    assert all(h > w for i, (w, h) in enumerate(shown) if i != plan)
+    width = shown[plan][0]
+    preview.step_zoom(+1)  # zooming keeps each page's shape
+    assert preview.page_size_px(plan)[0] > width
+    assert preview.page_size_px(plan)[0] > preview.page_size_px(plan)[1]
+    preview.close()
     dialog.plan_paper.setCurrentIndex(dialog.plan_paper.findData("ansi-d"))
-    dialog.preview()
-    wait_idle(qtbot, dialog)
-    qtbot.waitUntil(lambda: dialog.printed.pages > 5, timeout=60_000)
-    assert dialog.printed.reduced >= 1
-    assert "reduced to fit" in dialog.status.text()
+    preview = open_preview(dialog, qtbot)
+    assert any("34 x 22 in" in c.text() for c in preview.captions)  # ANSI D plans
 
 
 def test_no_place_to_save_is_said_not_raised(dialog, tmp_path):

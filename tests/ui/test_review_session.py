@@ -13,6 +13,9 @@ from tests.fixtures.dxf_files import rooms_dxf
 from tests.fixtures.reviews import full_review
 from tests.ui.conftest import open_and_wait
 
+from designreview.model.edits import AddMarkup
+from designreview.model.ids import MarkupId, new_id
+from designreview.model.markups import Comment
 from designreview.review_file import atomic_write
 from designreview.review_file.archive import read_review, write_review
 from designreview.review_file.autosave import find_autosaves, orphaned_autosaves
@@ -22,6 +25,14 @@ from designreview.ui.dialogs.recovery_dialog import RecoveryDialog
 from designreview.ui.window.commands import file_commands
 
 REPO = Path(__file__).resolve().parents[2]
+
+
+def add_note(window):
+    """One edit: a comment on the first sheet."""
+    stamp = window.bridge.document.stamp()
+    sheet = window.bridge.review.sheets[0]
+    note = Comment(MarkupId(new_id()), sheet.id, stamp, stamp, (1.0, 1.0), "note")
+    window.bridge.submit(AddMarkup(note))
 
 
 def saved_window(make_window, qtbot, tmp_path):
@@ -56,8 +67,23 @@ def test_add_sheet_switch_and_undo(make_window, qtbot, tmp_path):
     assert window.sheet_combo.count() == 1
 
 
+def test_a_drawing_just_opened_closes_and_gives_way_without_asking(
+    make_window, qtbot, tmp_path
+):
+    window = make_window(rooms_dxf(tmp_path / "level_1.dxf"))
+    assert not window.isWindowModified()
+    open_and_wait(qtbot, window, rooms_dxf(tmp_path / "level_2.dxf"))
+    qtbot.waitUntil(lambda: window.session.display_name == "level_2", timeout=30_000)
+    assert window.prompts.asked == []
+    add_note(window)
+    assert window.isWindowModified()
+    assert file_commands.close_review(window.context)
+    assert window.prompts.asked == ["unsaved:level_2"]
+
+
 def test_close_asks_about_unsaved_changes(make_window, qtbot, tmp_path):
     window = make_window(rooms_dxf(tmp_path / "level_1.dxf"))
+    add_note(window)
     window.prompts.save_choice = SaveChoice.CANCEL
     assert not window.close()
     assert window.isVisible()
@@ -160,6 +186,9 @@ def test_autosave_writes_while_modified_and_is_removed_by_save(
     window = make_window(rooms_dxf(tmp_path / "level_1.dxf"))
     folder = tmp_path / "autosave"
     window.session.autosave_now()
+    assert find_autosaves(folder) == []  # a drawing just opened: nothing to keep
+    add_note(window)
+    window.session.autosave_now()
     [entry] = find_autosaves(folder)
     assert entry.load() == window.bridge.review
     window.prompts.next_save_path = tmp_path / "school.dreview"
@@ -180,6 +209,11 @@ window = MainWindow(settings, Path(sys.argv[1]))
 window.open_path(Path(sys.argv[2]))
 while window.is_busy():
     app.processEvents()
+from designreview.model.edits import AddMarkup
+from designreview.model.markups import Comment
+stamp = window.bridge.document.stamp()
+sheet = window.bridge.review.sheets[0]
+window.bridge.submit(AddMarkup(Comment("c-1", sheet.id, stamp, stamp, (1, 1), "note")))
 window.session.autosave_now()
 print("autosaved", flush=True)
 import time; time.sleep(60)

@@ -58,9 +58,11 @@ def close(a, b, tol=0.05):
     ],
 )
 def test_click_tools_place_one_markup_each_and_undo(window, tool, kind):
-    use(window, tool)
-    click(window.view, (2.5, 2.0), mods=ALT)  # Alt: no snapping
-    click(window.view, (7.5, 2.0), mods=ALT)
+    active = use(window, tool)
+    for point in ((2.5, 2.0), (7.5, 2.0)):
+        click(window.view, point, mods=ALT)  # Alt: no snapping
+        if tool == "comment":
+            type_comment(active, "Check the lock")
     placed = markups_of(window, kind)
     assert [
         close(m.position, p)
@@ -283,17 +285,55 @@ def test_split_space_then_merge_back(window):
     assert markups_of(window, Space) == [space]
 
 
+def type_comment(tool, text, key=Qt.Key.Key_Return):
+    """Type into the comment tool's box at the place, then Enter (or another key)."""
+    assert tool.editor is not None
+    assert tool.editor.isVisible()
+    QTest.keyClicks(tool.editor, text)
+    QTest.keyClick(tool.editor, key)
+
+
 def test_comment_click_is_a_pin_and_drag_is_a_callout(window):
-    use(window, "comment")
+    tool = use(window, "comment")
     click(window.view, (2.0, 2.0), mods=ALT)
+    type_comment(tool, "Door hardware?")
     drag(window.view, (6.0, 1.0), (8.0, 3.0), mods=ALT)
+    type_comment(tool, "Glass within reach")
     pin, callout = markups_of(window, Comment)
+    assert (pin.text, callout.text) == ("Door hardware?", "Glass within reach")
     assert pin.shape is CommentShape.PIN
     assert pin.leader_to is None
     assert callout.shape is CommentShape.CALLOUT
     assert close(callout.leader_to, (6.0, 1.0))
     assert close(callout.position, (8.0, 3.0))
     assert [c.history[0].status.value for c in (pin, callout)] == ["open", "open"]
+    assert window.selection.ids == (callout.id,)
+
+
+def test_a_comment_click_that_types_nothing_leaves_no_comment(window):
+    tool = use(window, "comment")
+    click(window.view, (2.0, 2.0), mods=ALT)
+    type_comment(tool, "   ")  # only spaces, then Enter
+    click(window.view, (3.0, 2.0), mods=ALT)
+    type_comment(tool, "Dropped", key=Qt.Key.Key_Escape)
+    click(window.view, (4.0, 2.0), mods=ALT)
+    use(window, "select")  # the box is left empty: another tool is chosen
+    click(window.view, (6.0, 2.0), mods=ALT)  # nothing typed, then a click elsewhere
+    assert markups_of(window, Comment) == []
+    assert window.bridge.undo_stack.count() == 0
+    assert not window.isWindowModified()
+    assert tool.editor is None
+
+
+def test_a_comment_typed_is_placed_by_a_click_elsewhere(window):
+    tool = use(window, "comment")
+    click(window.view, (2.0, 2.0), mods=ALT)
+    QTest.keyClicks(tool.editor, "Keep this")
+    click(window.view, (7.0, 2.0), mods=ALT)  # places the first, opens a second box
+    [comment] = markups_of(window, Comment)
+    assert comment.text == "Keep this"
+    assert close(comment.position, (2.0, 2.0))
+    assert tool.editor is not None
 
 
 def test_access_point_snaps_onto_a_detected_door(make_window, qtbot):

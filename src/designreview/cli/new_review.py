@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from designreview.model.document import utc_now
 from designreview.model.errors import DesignReviewError
+from designreview.model.words import counted
 from designreview.review_file.archive import SUFFIX, write_review
 from designreview.review_file.processes import current_user
 from designreview.review_file.sheets import new_review
@@ -35,5 +36,5 @@ def run_new_command(options: argparse.Namespace) -> int:
     )
     write_review(review, output, saved_by=current_user(), saved_at=now)
     sheets = ", ".join(sheet.name for sheet in review.sheets)
-    print(f"{output}: {len(review.sheets)} sheet(s): {sheets}")
+    print(f"{output}: {counted(len(review.sheets), 'sheet')}: {sheets}")
     return EXIT_OK

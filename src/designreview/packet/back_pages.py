@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
@@ -13,7 +14,7 @@ from designreview.model.markups import Comment
 from designreview.model.units import M2_PER_SQ_FT, format_length
 from designreview.packet.fonts import paragraph_text
 from designreview.packet.layout import INK, STYLES
-from designreview.packet.tables import cell, data_table, tint
+from designreview.packet.tables import EMBEDDED_FONT, cell, data_table, tint
 from designreview.render.comment_thread import thread
 from designreview.render.fields import choice_label
 from designreview.render.markup_graphics import agency_color
@@ -107,9 +108,33 @@ def format_threshold(name: str, value: float, imperial: bool) -> str:
         feet = f" ({value / M2_PER_SQ_FT:.3g} sq ft)" if imperial else ""
         return f"{value:g} m²{feet}"
     if name.endswith("_m"):
-        feet = f" ({format_length(value, True)})" if imperial else ""
+        feet = f" ({_imperial_length(value)})" if imperial else ""
         return f"{value:g} m{feet}"
     return f"{value:g}"
+
+
+def _imperial_length(metres: float) -> str:
+    """Feet-inches, or under a foot inches to the eighth (a door leaf's 1 3/4 in).
+
+    Example:
+        >>> print(_imperial_length(0.04445), _imperial_length(0.45))
+        1 3/4" 1'-6"
+    """
+    if abs(metres) >= 0.3048:
+        return format_length(metres, True)
+    eighths = round(metres / 0.0254 * 8)
+    whole, rest = divmod(eighths, 8)
+    if not rest:
+        return f'{whole}"'
+    common = math.gcd(rest, 8)
+    fraction = f"{rest // common}/{8 // common}"
+    return f'{whole} {fraction}"' if whole else f'{fraction}"'
+
+
+def _written(name: str, value: float, flag: bool, imperial: bool) -> str:
+    if flag:
+        return "yes" if value else "no"
+    return format_threshold(name, value, imperial)
 
 
 def threshold_label(name: str) -> str:
@@ -118,10 +143,15 @@ def threshold_label(name: str) -> str:
     Example:
         >>> threshold_label("area_per_occupant_m2"), threshold_label("max_walk_m")
         ('Area per occupant', 'Max walk')
+        >>> threshold_label("identification_px_per_m")
+        'Identification'
+        >>> threshold_label("classroom_m2_per_occupant")
+        'Classroom area per occupant'
     """
-    for suffix in ("_m2", "_m"):
+    for suffix in ("_px_per_m", "_m2", "_m"):
         name = name.removesuffix(suffix)
-    return name.replace("_", " ").capitalize()
+    words = ["area" if word == "m2" else word for word in name.split("_")]
+    return " ".join(words).capitalize()
 
 
 def thresholds(ctx: PacketContext, width: float) -> list[Flowable]:
@@ -131,19 +161,21 @@ def thresholds(ctx: PacketContext, width: float) -> list[Flowable]:
     for rule_id, rule in RULES.items():
         defaults = rule.Params()
         for index, item in enumerate(fields(defaults)):
-            default = float(getattr(defaults, item.name))
+            raw = getattr(defaults, item.name)
+            # A yes-or-no setting ("sprinklered") reads yes or no, not 1 or 0.
+            flag = isinstance(raw, bool) or "flag" in item.metadata
             value = changed.get((rule_id, item.name))
             shown = (
                 "default"
                 if value is None
-                else format_threshold(item.name, value, ctx.is_imperial)
+                else _written(item.name, value, flag, ctx.is_imperial)
             )
             own = "source" in item.metadata
             rows.append(
                 [
                     "" if index else f"{rule_id}\n{rule.TITLE}",
-                    threshold_label(item.name),
-                    format_threshold(item.name, default, ctx.is_imperial),
+                    item.metadata.get("flag") or threshold_label(item.name),
+                    _written(item.name, float(raw), flag, ctx.is_imperial),
                     cell(shown, "cell" if value is None else "cell_bold"),
                     cell(threshold_source(rule, item.name)) if own or not index else "",
                 ]
@@ -211,6 +243,7 @@ def _agency_block(
     table = Table(rows, colWidths=[width * w for w in (0.16, 0.44, 0.1, 0.3)])
     last = len(rows) - 1
     commands: list[Any] = [
+        EMBEDDED_FONT,
         ("BOX", (0, 0), (-1, -1), 0.8, INK),
         ("SPAN", (0, 0), (-1, 0)),
         ("SPAN", (0, -1), (-1, -1)),

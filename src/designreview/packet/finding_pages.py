@@ -21,6 +21,7 @@ from designreview.packet.tables import (
     data_table,
     key_value_table,
     severity_cell,
+    severity_width,
     tint,
 )
 from designreview.render.comment_thread import stamp_text
@@ -73,6 +74,9 @@ def findings_table(ctx: PacketContext, width: float) -> list[Flowable]:
     ]
     header = ["Ref", "Severity", "Rule", "Location", "Finding", "Decision"]
     widths = [width * share for share in _TABLE_SHARES]
+    wider = max(severity_width() - widths[1], 0.0)  # taken from the message
+    widths[1] += wider
+    widths[4] -= wider
     intro = (
         "Every finding of the checks on the printed sheets. Findings of the severities "
         "chosen for this packet also have a page of their own, with a plan snippet."

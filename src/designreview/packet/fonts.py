@@ -1,13 +1,12 @@
-"""Fonts of the packet: DejaVu Sans embedded, a fallback for Chinese, Japanese, Korean.
+"""Fonts of the packet, every one embedded: DejaVu Sans, and a CJK font beside it.
 
-Reviewers' names and room labels come in any language ("José Núñez", "教室 101").
-DejaVu Sans, shipped in ``resources/fonts`` and embedded as a subset, covers Latin,
-Greek and Cyrillic. It has no CJK glyphs, so runs of CJK text switch to one of the
-Adobe CJK fonts every PDF reader knows by name (not embedded: the text stays correct
-and searchable, and readers without those fonts substitute one). Anything else DejaVu
-lacks prints as a blank box; nothing raises. A CJK TrueType font dropped into
-``resources/fonts`` as ``DroidSansFallbackFull.ttf`` (Apache-2.0, 4 MB) is embedded
-instead of the Adobe fonts, so the glyphs print on any reader.
+Reviewers' names and room labels come in any language ("José Núñez", "教室 101",
+"12 ㎡"). DejaVu Sans, shipped in ``resources/fonts`` and embedded as a subset,
+covers Latin, Greek and Cyrillic. A character it lacks is drawn in Droid Sans
+Fallback (``DroidSansFallback-CJK.ttf``, Apache-2.0, shipped as a 2.3 MB subset of
+17,000 Chinese, Japanese and Korean characters, see ``make_cjk_subset.py`` there),
+also embedded as a subset, so the glyphs print on any reader and the text stays
+searchable. Anything neither font has prints as a blank box; nothing raises.
 """
 
 from __future__ import annotations
@@ -18,7 +17,6 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFont
 
 from designreview.resources import resource
@@ -26,39 +24,40 @@ from designreview.resources import resource
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
 
-__all__ = ["BOLD", "REGULAR", "draw_text", "paragraph_text", "register_fonts", "runs"]
+__all__ = [
+    "BOLD",
+    "CJK",
+    "REGULAR",
+    "draw_text",
+    "paragraph_text",
+    "register_fonts",
+    "runs",
+]
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
-_CJK = "STSong-Light"
-_CJK_TTF = "DesignReviewCJK"
-_CJK_TTF_FILE = "DroidSansFallbackFull.ttf"
-_HANGUL = "HYSMyeongJo-Medium"
+CJK = "DroidSansFallback"
+_FILES = (
+    (REGULAR, "DejaVuSans.ttf"),
+    (BOLD, "DejaVuSans-Bold.ttf"),
+    (CJK, "DroidSansFallback-CJK.ttf"),
+)
 _VARIANTS: tuple[tuple[Literal[0, 1], Literal[0, 1]], ...] = (
     (0, 0),
     (0, 1),
     (1, 0),
     (1, 1),
 )
-_HANGUL_RANGES = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xAC00, 0xD7AF))
-_CJK_RANGES = (
-    (0x2E80, 0x2FDF), (0x3000, 0x30FF), (0x3100, 0x312F), (0x31A0, 0x31FF),
-    (0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE4F),
-    (0xFF00, 0xFFEF),
-)  # fmt: skip
 
 
 @cache
 def register_fonts() -> None:
-    """Register DejaVu Sans (regular, bold) and the CJK fallbacks, once."""
-    for name, file in ((REGULAR, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf")):
+    """Register DejaVu Sans (regular, bold) and the CJK fallback, once."""
+    for name, file in _FILES:
         pdfmetrics.registerFont(TTFont(name, str(resource("fonts", file))))
     for bold, italic in _VARIANTS:
         addMapping(REGULAR, bold, italic, BOLD if bold else REGULAR)
-    for name in (_CJK, _HANGUL):
-        pdfmetrics.registerFont(UnicodeCIDFont(name))
-        for bold, italic in _VARIANTS:  # no bold CJK: <b> keeps the regular face
-            addMapping(name, bold, italic, name)
+        addMapping(CJK, bold, italic, CJK)  # no bold CJK: <b> keeps the regular
 
 
 @cache
@@ -68,39 +67,19 @@ def _covered(font: str) -> frozenset[int]:
     return frozenset(getattr(face, "charWidths", {}))
 
 
-@cache
-def _embedded_cjk() -> str | None:
-    """The embeddable CJK font's name, if the installation ships one."""
-    node = resource("fonts", _CJK_TTF_FILE)
-    if not node.is_file():
-        return None
-    pdfmetrics.registerFont(TTFont(_CJK_TTF, str(node)))
-    return _CJK_TTF
-
-
-def _in(ranges: tuple[tuple[int, int], ...], code: int) -> bool:
-    return any(low <= code <= high for low, high in ranges)
-
-
 def _font_for(char: str, font: str) -> str:
     code = ord(char)
-    if code in _covered(font):
+    if code in _covered(font) or code not in _covered(CJK):
         return font
-    hangul = _in(_HANGUL_RANGES, code)
-    if not (hangul or _in(_CJK_RANGES, code)):
-        return font
-    embedded = _embedded_cjk()
-    if embedded is not None and code in _covered(embedded):
-        return embedded
-    return _HANGUL if hangul else _CJK
+    return CJK
 
 
 def runs(text: str, font: str = REGULAR) -> list[tuple[str, str]]:
     """``text`` cut into (text, font name) runs, each drawable in its font.
 
     Example:
-        >>> runs("Aula 教室 1")
-        [('Aula ', 'DejaVuSans'), ('教室', 'STSong-Light'), (' 1', 'DejaVuSans')]
+        >>> [font for _text, font in runs("Aula 教室 12 ㎡")]
+        ['DejaVuSans', 'DroidSansFallback', 'DejaVuSans', 'DroidSansFallback']
     """
     found: list[tuple[str, str]] = []
     for char in text:
@@ -117,7 +96,7 @@ def paragraph_text(text: str, font: str = REGULAR) -> str:
 
     Example:
         >>> paragraph_text("R&D <lab> 教室")
-        'R&amp;D &lt;lab&gt; <font name="STSong-Light">教室</font>'
+        'R&amp;D &lt;lab&gt; <font name="DroidSansFallback">教室</font>'
     """
     parts = []
     for piece, name in runs(text, font):

@@ -11,10 +11,16 @@ from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 from designreview.analysis.rules import RULES
 from designreview.model.markups import Comment, CommentStatus
 from designreview.model.review import DecisionKind
+from designreview.model.words import counted
 from designreview.packet.fonts import paragraph_text
 from designreview.packet.layout import INK, STYLES
 from designreview.packet.plan_pages import paper_name
-from designreview.packet.tables import cell, data_table, severity_cell
+from designreview.packet.tables import (
+    EMBEDDED_FONT,
+    cell,
+    data_table,
+    severity_cell,
+)
 from designreview.render.fields import choice_label
 from designreview.render.finding_groups import group_findings
 from designreview.render.style import SEVERITY_STYLE
@@ -28,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["SECTIONS", "cover", "summary"]
 
 DEFAULT_DISTRIBUTION = (
-    "Distribution is limited to the agencies named on this cover. Do not copy, "
+    "Limited to the agencies named on this cover. Do not copy, "
     "forward or post this packet without the approval of the school district; it "
     "describes the security weaknesses of a school."
 )
@@ -74,6 +80,7 @@ def _boxed(flowables: list[Flowable], width: float, stroke: Color = INK) -> Tabl
     box.setStyle(
         TableStyle(
             [
+                EMBEDDED_FONT,
                 ("BOX", (0, 0), (-1, -1), 1.2, stroke),
                 ("LEFTPADDING", (0, 0), (-1, -1), 8),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 8),
@@ -150,9 +157,23 @@ def _copy_box(ctx: PacketContext) -> list[Flowable]:
 def _marking_box(ctx: PacketContext) -> list[Flowable]:
     distribution = ctx.review.info.distribution.strip() or DEFAULT_DISTRIBUTION
     return [
-        _p(f"Classification: {ctx.classification}", "h2"),
-        _p(f"Distribution: {distribution}", "body"),
+        _p(labelled("Classification", ctx.classification), "h2"),
+        _p(labelled("Distribution", distribution), "body"),
     ]
+
+
+def labelled(label: str, text: str) -> str:
+    """``text`` after ``label``, unless the text already begins with that word.
+
+    Example:
+        >>> labelled("Distribution", "Limited to the agencies named")
+        'Distribution: Limited to the agencies named'
+        >>> labelled("Distribution", "Distribution is limited to the police")
+        'Distribution is limited to the police'
+    """
+    if text.casefold().startswith(label.casefold()):
+        return text
+    return f"{label}: {text}"
 
 
 def _contents(ctx: PacketContext, width: float) -> Table:
@@ -171,11 +192,15 @@ def summary(ctx: PacketContext, width: float) -> list[Flowable]:
         if isinstance(m, Comment) and m.id in ctx.comment_refs
     ]
     decided = sum(1 for f in ctx.findings if f.key in ctx.decisions)
-    intro = (
-        f"The checks found {len(ctx.findings)} findings on {len(ctx.sheets)} "
-        f"sheet(s); reviewers recorded a decision on {decided}. Reviewers left "
-        f"{len(comments)} comment thread(s)."
-    )
+    found = counted(len(ctx.findings), "finding")
+    intro = f"The checks found {found} on {counted(len(ctx.sheets), 'sheet')}"
+    if ctx.findings:
+        intro += (
+            f"; reviewers recorded a decision on {decided} of them"
+            if decided
+            else "; no decision is recorded yet"
+        )
+    intro += f". Reviewers left {counted(len(comments), 'comment thread')}."
     return [
         _p("Summary", "h1"),
         _p(intro),

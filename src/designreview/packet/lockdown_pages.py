@@ -24,9 +24,10 @@ from designreview.model.findings import Finding, Severity
 from designreview.model.geometry import Point2
 from designreview.packet.fonts import paragraph_text
 from designreview.packet.layout import STYLES
-from designreview.packet.overlays import LabelSpace, draw_finding
+from designreview.packet.overlays import draw_finding, draw_labels
 from designreview.packet.plan_pages import FindingSnippet, draw_view
 from designreview.packet.tables import data_table, tint
+from designreview.render.label_space import LabelSpace
 from designreview.render.style import SEVERITY_STYLE
 
 if TYPE_CHECKING:
@@ -174,9 +175,12 @@ class LockdownMap(FindingSnippet):
         view = self.viewport(info)
         draw_view(self.canv, self.ctx, info, view, [], 9.0)
         if not self.ctx.draft:
-            space = LabelSpace()
-            for mark, label in self.marks:
-                draw_finding(self.canv, view, mark, label, 9.0, space)
+            box = (view.x, view.y, view.x + view.width, view.y + view.height)
+            numbers = [
+                draw_finding(self.canv, view, mark, label, 9.0)
+                for mark, label in self.marks
+            ]
+            draw_labels(self.canv, view, LabelSpace(box), [n for n in numbers if n])
         self._band(view.scale)
 
 

@@ -1,20 +1,23 @@
 """Markups and findings over a plan: outlines at scale, symbols and labels on paper.
 
 Symbols keep their paper size at any scale, as on screen; labels sit on a faint white
-box and step aside when another label already holds their place.
+box where no other label, marker, symbol or room name is (``render.label_space``),
+with a leader line when that is not right beside what they name.
 """
 
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlab.lib.colors import Color
 
+from designreview.model.geometry import Point2
 from designreview.packet.fonts import BOLD, draw_text, text_width
 from designreview.packet.plan_view import is_closed_ring
 from designreview.packet.reportlab_backend import color
-from designreview.render.style import SEVERITY_STYLE
+from designreview.render.style import SEVERITY_STYLE, Rgb
 from designreview.render.symbols import symbol_paths
 
 if TYPE_CHECKING:
@@ -23,48 +26,62 @@ if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
 
     from designreview.model.findings import Finding
-    from designreview.model.geometry import Point2
     from designreview.packet.reportlab_backend import Viewport
     from designreview.render.graphic import MarkupGraphic, Symbol
-    from designreview.render.style import Rgb
+    from designreview.render.label_space import Box, LabelSpace
 
-__all__ = ["LabelSpace", "draw_finding", "draw_markups", "draw_symbol"]
-
-Box = tuple[float, float, float, float]
+__all__ = [
+    "PendingLabel",
+    "draw_finding",
+    "draw_labels",
+    "draw_markups",
+    "draw_symbol",
+    "marker_boxes",
+]
 
 
 def _darker(rgb: Rgb, factor: float) -> Color:
     return color((int(rgb[0] / factor), int(rgb[1] / factor), int(rgb[2] / factor)))
 
 
-class LabelSpace:
-    """The boxes labels already hold on one view; a new label steps aside."""
+@dataclass(frozen=True, slots=True)
+class PendingLabel:
+    """A label to place once every marker of the view holds its place."""
 
-    def __init__(self) -> None:
-        """No label placed yet."""
-        self.boxes: list[Box] = []
-
-    def place(self, x: float, y: float, width: float, height: float) -> Point2:
-        """Where to put a label wanted at (x, y): there, or just below or above.
-
-        Example:
-            >>> space = LabelSpace()
-            >>> space.place(0, 0, 10, 5), space.place(2, 1, 10, 5)
-            ((0, 0.0), (2, 6.75))
-        """
-        step = height * 1.15
-        for dy in (0.0, -step, step, -2 * step, 2 * step):
-            box = (x, y + dy, x + width, y + dy + height)
-            if not any(_overlaps(box, other) for other in self.boxes):
-                break
-        else:
-            dy = 0.0
-        self.boxes.append((x, y + dy, x + width, y + dy + height))
-        return (x, y + dy)
+    anchor: Point2
+    """Where it belongs, in page points."""
+    text: str
+    rgb: Rgb
+    size: float
+    gap: float
+    """How far it stays from the anchor: clear of the symbol or marker there."""
 
 
-def _overlaps(a: Box, b: Box) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+def marker_boxes(
+    view: Viewport,
+    graphics: Sequence[MarkupGraphic],
+    findings: Sequence[Finding],
+    symbol_pt: float,
+    marker_pt: float,
+) -> list[Box]:
+    """The page boxes the symbols and finding markers will cover in ``view``.
+
+    Known before anything is drawn, so that the plan's text and every label keep
+    off them: no room name lies under a marker, no number under a symbol.
+    """
+    boxes = []
+    for graphic in graphics:
+        if graphic.symbol is not None:
+            boxes.append(_around(*view.to_page(graphic.anchor), symbol_pt * 0.6))
+    for finding in findings:
+        x, y = view.to_page(finding.location)
+        if math.isfinite(x) and math.isfinite(y):
+            boxes.append(_around(x, y, marker_pt * 0.6))
+    return boxes
+
+
+def _around(x: float, y: float, radius: float) -> Box:
+    return (x - radius, y - radius, x + radius, y + radius)
 
 
 def _path(
@@ -85,24 +102,31 @@ def draw_markups(
     view: Viewport,
     graphics: Sequence[MarkupGraphic],
     symbol_pt: float,
-    space: LabelSpace,
-) -> None:
-    """Markups in ``view``: outlines at scale, symbols and labels at paper size."""
+) -> list[PendingLabel]:
+    """Markups in ``view``: outlines at scale, symbols at paper size; their labels.
+
+    The labels are returned, to be placed (``draw_labels``) once every symbol and
+    marker holds its place (``marker_boxes``).
+    """
     canv.saveState()
     view.clip(canv)
     for graphic in graphics:
         _outline(canv, view, graphic)
+    labels = []
     for graphic in graphics:
         x, y = view.to_page(graphic.anchor)
-        rgb, size = graphic.color, symbol_pt * 0.7
+        rgb = graphic.color
         if graphic.symbol is not None:
             draw_symbol(
                 canv, graphic.symbol, x, y, symbol_pt, graphic.rotation_deg, rgb
             )
         if graphic.label:
-            offset = size if graphic.symbol else 0.0
-            _halo_text(canv, space, (x + offset, y + offset), graphic.label, rgb, size)
+            gap = symbol_pt * 0.7 if graphic.symbol else 1.0
+            labels.append(
+                PendingLabel((x, y), graphic.label, rgb, symbol_pt * 0.7, gap)
+            )
     canv.restoreState()
+    return labels
 
 
 def _outline(canv: Canvas, view: Viewport, graphic: MarkupGraphic) -> None:
@@ -146,16 +170,31 @@ def draw_symbol(
     canv.restoreState()
 
 
-def _halo_text(
-    canv: Canvas, space: LabelSpace, at: Point2, text: str, rgb: Rgb, size: float
+def draw_labels(
+    canv: Canvas, view: Viewport, space: LabelSpace, labels: Sequence[PendingLabel]
 ) -> None:
-    """A label on a faint white box, so it reads over walls and fills."""
-    width = text_width(text, BOLD, size)
-    x, y = space.place(at[0], at[1], width, size)
-    canv.setFillColor(Color(1, 1, 1, 0.75))
-    canv.rect(x - 1, y - size * 0.25, width + 2, size * 1.1, stroke=0, fill=1)
-    canv.setFillColor(_darker(rgb, 1.5))
-    draw_text(canv, x, y, text, BOLD, size)
+    """Each label where ``space`` has room, on a faint white box.
+
+    The box lets it read over walls and fills; a label set further off than beside
+    its anchor has a leader line back to it.
+    """
+    canv.saveState()
+    view.clip(canv)
+    for label in labels:
+        width = text_width(label.text, BOLD, label.size) + 2
+        placed = space.place(label.anchor, width, label.size * 1.1, label.gap)
+        x0, y0, x1, y1 = placed.box
+        if placed.moved:
+            canv.setStrokeColor(_darker(label.rgb, 1.5))
+            canv.setLineWidth(0.5)
+            tip_x = min(max(label.anchor[0], x0), x1)
+            tip_y = min(max(label.anchor[1], y0), y1)
+            canv.line(label.anchor[0], label.anchor[1], tip_x, tip_y)
+        canv.setFillColor(Color(1, 1, 1, 0.8))
+        canv.rect(x0, y0, x1 - x0, y1 - y0, stroke=0, fill=1)
+        canv.setFillColor(_darker(label.rgb, 1.5))
+        draw_text(canv, x0 + 1, y0 + label.size * 0.25, label.text, BOLD, label.size)
+    canv.restoreState()
 
 
 def draw_finding(
@@ -164,9 +203,12 @@ def draw_finding(
     finding: Finding,
     ref: str,
     marker_pt: float,
-    space: LabelSpace,
-) -> None:
-    """A finding's overlay (areas filled, paths stroked) and its numbered marker."""
+) -> PendingLabel | None:
+    """A finding's overlay (areas filled, paths stroked) and its numbered marker.
+
+    Its number is returned, to be placed with the other labels (None when the
+    finding has no place on the page).
+    """
     rgb = SEVERITY_STYLE[finding.severity].color
     canv.saveState()
     view.clip(canv)
@@ -180,11 +222,10 @@ def draw_finding(
     x, y = view.to_page(finding.location)
     if not (math.isfinite(x) and math.isfinite(y)):
         canv.restoreState()
-        return
+        return None
     canv.setFillColor(Color(1, 1, 1, 0.85))
     canv.circle(x, y, marker_pt * 0.55, stroke=1, fill=1)
     canv.setFillColor(color(rgb))
     canv.circle(x, y, marker_pt * 0.2, stroke=0, fill=1)
-    label_at = (x + marker_pt * 0.65, y - marker_pt * 0.25)
-    _halo_text(canv, space, label_at, ref, rgb, marker_pt * 0.8)
     canv.restoreState()
+    return PendingLabel((x, y), ref, rgb, marker_pt * 0.8, marker_pt * 0.65)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, NextPageTemplate, PageBreak
 
 from designreview.model.errors import DesignReviewError
@@ -30,7 +31,7 @@ from designreview.packet.finding_pages import (
     group_ref,
 )
 from designreview.packet.flowables import SectionStart
-from designreview.packet.fonts import register_fonts
+from designreview.packet.fonts import REGULAR, register_fonts
 from designreview.packet.front_pages import cover, summary
 from designreview.packet.layout import (
     PageState,
@@ -106,10 +107,12 @@ def _build(ctx: PacketContext) -> tuple[bytes, int, dict[str, int]]:
         author="designreview",
         creator="designreview",
         pageCompression=1,
+        # Not reportlab's Helvetica, which every page would name, not embedded.
+        initialFontName=REGULAR,
     )
     doc.addPageTemplates(page_templates(ctx, state))
     try:
-        doc.build(story(ctx, state))
+        doc.build(story(ctx, state), canvasmaker=_PacketCanvas)
     except DesignReviewError:
         raise
     except Exception as exc:  # reportlab's LayoutError and friends
@@ -117,6 +120,14 @@ def _build(ctx: PacketContext) -> tuple[bytes, int, dict[str, int]]:
             f"The packet could not be laid out ({type(exc).__name__}: {exc})."
         ) from exc
     return buffer.getvalue(), doc.page, dict(state.section_pages)
+
+
+class _PacketCanvas(Canvas):
+    """A canvas whose PDF asks viewers to print at 100 % (plans are to scale)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.setViewerPreference("PrintScaling", "None")
 
 
 def story(ctx: PacketContext, state: PageState) -> list[Flowable]:

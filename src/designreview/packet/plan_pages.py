@@ -24,9 +24,10 @@ from designreview.packet.layout import (
     chrome_factor,
 )
 from designreview.packet.overlays import (
-    LabelSpace,
     draw_finding,
+    draw_labels,
     draw_markups,
+    marker_boxes,
 )
 from designreview.packet.plan_furniture import (
     draw_grid,
@@ -41,10 +42,12 @@ from designreview.packet.plan_view import (
 from designreview.packet.reportlab_backend import (
     Viewport,
     define_plan_form,
-    draw_labels,
     draw_plan,
+    draw_texts,
+    place_texts,
 )
 from designreview.render.grid import column_label
+from designreview.render.label_space import LabelSpace, overlap_area
 from designreview.render.scales import choose_scale
 from designreview.render.style import SEVERITY_STYLE
 
@@ -96,13 +99,25 @@ def draw_view(
     draw_grid(canv, view, info.grid, GRID_STRIP_PT * f, 7 * f)
     define_plan_form(canv, info.form_name, info.batches, info.extents, info.line_scale)
     draw_plan(canv, view, info.form_name)
-    draw_labels(canv, view, info.texts)
-    space = LabelSpace()
+    space = LabelSpace((view.x, view.y, view.x + view.width, view.y + view.height))
+    texts = place_texts(view, info.texts, space)
     graphics = sheet_graphics(ctx.review, info.sheet.id, ctx.comment_refs)
-    draw_markups(canv, view, graphics, symbol_pt, space)
-    for finding in sorted(findings, key=lambda x: -x.severity.rank):
-        ref = ctx.finding_refs[finding.key]
-        draw_finding(canv, view, finding, ref, symbol_pt * 1.1, space)
+    marker_pt = symbol_pt * 1.1
+    markers = marker_boxes(view, graphics, findings, symbol_pt, marker_pt)
+    # Text a marker would cover (a room name at a finding) is drawn over it.
+    covered = [any(overlap_area(t.box, m) for m in markers) for t in texts]
+    draw_texts(canv, view, [t for t, c in zip(texts, covered, strict=True) if not c])
+    labels = draw_markups(canv, view, graphics, symbol_pt)
+    numbers = [
+        draw_finding(canv, view, x, ctx.finding_refs[x.key], marker_pt)
+        for x in sorted(findings, key=lambda x: -x.severity.rank)
+    ]
+    over = [t for t, c in zip(texts, covered, strict=True) if c]
+    draw_texts(canv, view, over, halo=True)
+    for box in markers:
+        space.block(box)
+    # Every marker holds its place; the findings' numbers go first, then the rest.
+    draw_labels(canv, view, space, [*(n for n in numbers if n), *labels])
     canv.setStrokeColor(INK)
     canv.setLineWidth(0.8)
     canv.rect(view.x, view.y, view.width, view.height, stroke=1, fill=0)

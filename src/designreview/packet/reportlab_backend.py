@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 from reportlab.lib.colors import Color
 
-from designreview.model.geometry import Extents
+from designreview.model.geometry import Extents, Point2
 from designreview.model.units import POINTS_PER_M
-from designreview.packet.fonts import REGULAR, draw_text
+from designreview.packet.fonts import REGULAR, draw_text, text_width
+from designreview.render.label_space import LabelSpace, rotated_box
+from designreview.render.primitives import TextPrimitive
 from designreview.render.scales import PlanScale
 
 if TYPE_CHECKING:
@@ -27,16 +29,17 @@ if TYPE_CHECKING:
 
     from reportlab.pdfgen.canvas import Canvas
 
-    from designreview.model.geometry import Point2
-    from designreview.render.primitives import SegmentBatch, TextPrimitive
+    from designreview.render.primitives import SegmentBatch
     from designreview.render.style import Rgb
 
 __all__ = [
+    "PlacedText",
     "Viewport",
     "color",
     "define_plan_form",
-    "draw_labels",
     "draw_plan",
+    "draw_texts",
+    "place_texts",
     "segment_operators",
 ]
 
@@ -148,15 +151,28 @@ def _stroke_batch(canv: Canvas, batch: SegmentBatch, per_pt: float) -> None:
     canv.addLiteral("S")
 
 
-def draw_labels(canv: Canvas, view: Viewport, texts: Sequence[TextPrimitive]) -> None:
+@dataclass(frozen=True, slots=True)
+class PlacedText:
+    """One of the drawing's texts where it goes on the page, and the box it holds."""
+
+    text: TextPrimitive
+    origin: Point2
+    size: float
+    box: tuple[float, float, float, float]
+
+
+def place_texts(
+    view: Viewport, texts: Sequence[TextPrimitive], space: LabelSpace
+) -> list[PlacedText]:
     """The drawing's own text in ``view``, at true size kept between 3 and 8 pt.
 
-    Text is drawn per page rather than in the form: a label legible on a whole
-    sheet at 1:600 would be huge in a snippet at 1:100.
+    Text is placed per page rather than drawn in the form: a label legible on a
+    whole sheet at 1:600 would be huge in a snippet at 1:100. Each text holds its
+    place in ``space``; level text enlarged onto the text above it (a room number
+    under its name) moves down a line instead of overprinting it.
     """
     win = view.window
-    canv.saveState()
-    view.clip(canv)
+    placed = []
     for text in texts:
         x, y = text.position
         if not (win.min_x - 5 <= x <= win.max_x and win.min_y <= y <= win.max_y + 5):
@@ -164,11 +180,35 @@ def draw_labels(canv: Canvas, view: Viewport, texts: Sequence[TextPrimitive]) ->
         if not text.text.strip():
             continue
         size = min(max(text.height_m * 1.4 * view.k, MIN_LABEL_PT), MAX_LABEL_PT)
+        page_x, page_y = view.to_page(text.position)
+        turn = math.radians(text.rotation_deg)
+        down = (math.sin(turn), -math.cos(turn))
+        foot = (page_x + down[0] * size * 0.22, page_y + down[1] * size * 0.22)
+        width = text_width(text.text, REGULAR, size)
+        box = rotated_box(foot, width, size, text.rotation_deg)
+        dx, dy = space.free_spot(box, size * 1.05, down)
+        box = (box[0] + dx, box[1] + dy, box[2] + dx, box[3] + dy)
+        space.block(box)
+        placed.append(PlacedText(text, (page_x + dx, page_y + dy), size, box))
+    return placed
+
+
+def draw_texts(
+    canv: Canvas, view: Viewport, placed: Sequence[PlacedText], halo: bool = False
+) -> None:
+    """Draw placed text; with ``halo``, on a faint white box (over a marker)."""
+    canv.saveState()
+    view.clip(canv)
+    for item in placed:
+        if halo:
+            x0, y0, x1, y1 = item.box
+            canv.setFillColor(Color(1, 1, 1, 0.8))
+            canv.rect(x0 - 0.5, y0, x1 - x0 + 1, y1 - y0, stroke=0, fill=1)
         canv.saveState()
-        canv.setFillColor(color(text.color))
-        canv.translate(*view.to_page(text.position))
-        canv.rotate(text.rotation_deg)
-        draw_text(canv, 0.0, 0.0, text.text, REGULAR, size)
+        canv.setFillColor(color(item.text.color))
+        canv.translate(*item.origin)
+        canv.rotate(item.text.rotation_deg)
+        draw_text(canv, 0.0, 0.0, item.text.text, REGULAR, item.size)
         canv.restoreState()
     canv.restoreState()
 

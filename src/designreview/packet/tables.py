@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import LongTable, Paragraph, TableStyle
 
-from designreview.packet.fonts import paragraph_text
+from designreview.packet.fonts import REGULAR, paragraph_text
 from designreview.packet.layout import INK, STYLES
 from designreview.packet.reportlab_backend import color
 from designreview.render.style import SEVERITY_STYLE
@@ -17,8 +18,13 @@ if TYPE_CHECKING:
 
     from designreview.model.findings import Severity
 
-__all__ = ["cell", "data_table", "severity_cell"]
+__all__ = ["EMBEDDED_FONT", "cell", "data_table", "severity_cell", "severity_width"]
 
+EMBEDDED_FONT = ("FONT", (0, 0), (-1, -1), REGULAR)
+"""A table's own font: reportlab's default, Helvetica, would be named, not embedded."""
+
+PADDING = 3.0
+"""Left and right padding of every cell, in points."""
 _LINE = Color(0.75, 0.75, 0.78)
 _ZEBRA = Color(0.96, 0.96, 0.97)
 
@@ -37,6 +43,17 @@ def severity_cell(severity: Severity) -> Paragraph:
     )
 
 
+def severity_width() -> float:
+    """The narrowest column that holds every severity's longest word unbroken.
+
+    "Needs information" may wrap between its words, never inside "information".
+    """
+    style = STYLES["cell_bold"]
+    words = (w for s in SEVERITY_STYLE.values() for w in s.label.split())
+    longest = max(stringWidth(w, style.fontName, style.fontSize) for w in words)
+    return longest + 2 * PADDING + 1.0  # a point spare: wrapping rounds
+
+
 def data_table(
     rows: Sequence[Sequence[object]],
     widths: Sequence[float],
@@ -52,12 +69,13 @@ def data_table(
     data = ([[cell(h, "head") for h in header]] if header else []) + body
     table = LongTable(data, colWidths=list(widths), repeatRows=1 if header else 0)
     commands: list[Any] = [
+        EMBEDDED_FONT,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, _LINE),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
     ]
     if header:
         commands += [("BACKGROUND", (0, 0), (-1, 0), INK)]

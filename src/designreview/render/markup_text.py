@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
+from designreview.model.words import first_words
 from designreview.render.fields import FieldKind, format_value
 from designreview.render.kinds import kind_of
 
@@ -73,26 +74,6 @@ def type_name(markup: Markup) -> str:
     """
     spec = kind_of(markup)
     return spec.name_of(markup) if spec.name_of is not None else spec.name
-
-
-def first_words(text: str, limit: int = 40) -> str:
-    """The start of ``text`` on one line, cut at a word boundary within ``limit``.
-
-    Example:
-        >>> first_words("Door 104 cannot lock from inside", 20)
-        'Door 104 cannot…'
-        >>> first_words("  Short  note ")
-        'Short note'
-        >>> first_words("Unbreakablewordthatgoesonandon", 10)
-        'Unbreakab…'
-    """
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 1]
-    if flat[limit - 1] != " " and " " in cut:  # the last word was cut: drop it
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,.;:\u2014-") + "\u2026"
 
 
 def full_label(markup: Markup) -> str:

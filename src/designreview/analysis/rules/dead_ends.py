@@ -14,7 +14,7 @@ corridor's side is 6.0 m long, under the 20 ft (6.096 m) limit; 6.2 m is over.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -51,7 +51,8 @@ class Params:
 
     unsprinklered_m: float = 6.096  # 20 ft
     sprinklered_m: float = 15.24  # 50 ft
-    sprinklered: float = 0.0
+    sprinklered: float = field(default=0.0, metadata={"flag": "Building sprinklered"})
+    """1 (yes) or 0 (no): which of the two limits holds."""
 
 
 def check(ctx: CheckContext, params: Params) -> list[Finding]:

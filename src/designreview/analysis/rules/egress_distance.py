@@ -9,7 +9,7 @@ the entrance of the exit, so an upper floor is judged by the walk to its stairs.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from designreview.analysis.distances import DistanceField, distance_field
@@ -56,7 +56,8 @@ class Params:
 
     unsprinklered_m: float = 60.96  # 200 ft
     sprinklered_m: float = 76.2  # 250 ft
-    sprinklered: float = 0.0
+    sprinklered: float = field(default=0.0, metadata={"flag": "Building sprinklered"})
+    """1 (yes) or 0 (no): which of the two limits holds."""
     sample_spacing_m: float = 3.0
 
 

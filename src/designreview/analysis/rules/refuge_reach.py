@@ -38,8 +38,9 @@ if TYPE_CHECKING:
 RULE_ID = "REFUGE-1"
 TITLE = "Refuge within reach everywhere"
 CITATION = (
-    "Heuristic from NCES location data: most shootings happen outside "
-    "classrooms (PRODUCT.md section 1)"
+    "NCES Digest of Education Statistics table 228.14: of K-12 shootings with a "
+    "known location (2000-2020), about 11% were in classrooms; the 100 ft walk is a "
+    "heuristic"
 )
 READS = frozenset({Part.PLAN, Part.DOORS, Part.SPACES})
 

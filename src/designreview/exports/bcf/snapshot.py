@@ -379,9 +379,11 @@ def _font(size: int) -> _Font: ...
 def _font(size: int, cjk: bool) -> _Font | None: ...
 @cache
 def _font(size: int, cjk: bool = False) -> _Font | None:
-    """The product's DejaVu Sans (Latin, Greek, Cyrillic) or an installed CJK font."""
-    shipped = resource("fonts", "DejaVuSans.ttf")
-    names = _CJK_FONTS if cjk else (str(shipped), *_LATIN_FONTS)
+    """The product's DejaVu Sans (Latin, Greek, Cyrillic) or its CJK font."""
+    shipped = resource(
+        "fonts", "DroidSansFallback-CJK.ttf" if cjk else "DejaVuSans.ttf"
+    )
+    names = (str(shipped), *(_CJK_FONTS if cjk else _LATIN_FONTS))
     for name in names:
         try:
             return ImageFont.truetype(name, size)

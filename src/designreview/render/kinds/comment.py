@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from designreview.model.markups import Comment, CommentStatus, Priority
+from designreview.model.words import first_words
 from designreview.render.fields import Field, FieldKind, choice_field
 from designreview.render.graphic import MarkupGraphic, Symbol
 from designreview.render.kinds.spec import KindSpec, on_layer
@@ -19,7 +20,7 @@ _DONE = (CommentStatus.RESOLVED, CommentStatus.REJECTED)
 
 def _graphic(comment: Comment, color: Rgb) -> MarkupGraphic:
     done = comment.status in _DONE
-    first_words = " ".join(comment.text.split()[:6])
+    label = first_words(comment.text)  # the whole text shows on hover
     if comment.leader_to is not None and not comment.cloud:
         return MarkupGraphic(
             comment.id,
@@ -28,7 +29,7 @@ def _graphic(comment: Comment, color: Rgb) -> MarkupGraphic:
             outline=(comment.position, comment.leader_to),
             dashed=done,
             symbol=Symbol.COMMENT,
-            label=first_words,
+            label=label,
         )
     return MarkupGraphic(
         comment.id,
@@ -39,7 +40,7 @@ def _graphic(comment: Comment, color: Rgb) -> MarkupGraphic:
         fill_alpha=25 if comment.cloud else 0,
         dashed=done,
         symbol=Symbol.COMMENT,
-        label=first_words,
+        label=label,
     )
 
 

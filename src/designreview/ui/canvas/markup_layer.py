@@ -7,9 +7,12 @@ from typing import TYPE_CHECKING
 from designreview.model.ids import MarkupId
 from designreview.model.markup_geometry import handles
 from designreview.render.markup_graphics import markup_graphic
+from designreview.render.markup_text import full_label
 from designreview.ui.canvas.items.markup_item import MARKUP_ID_ROLE, MarkupItem
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QGraphicsScene
 
     from designreview.model.changes import ChangeSet
@@ -27,6 +30,8 @@ class MarkupLayer:
         self._highlighted: set[str] = set()
         self._stand_ins: list[MarkupItem] = []
         self.presentation_scale = 1.0
+        self.on_changed: Callable[[], None] = lambda: None
+        """Told after markups were shown, changed or resized (labels move then)."""
 
     def show(self, review: Review, sheet_id: str | None) -> None:
         """Show every markup of ``sheet_id`` (a new review or another sheet)."""
@@ -37,6 +42,7 @@ class MarkupLayer:
         for markup in review.markups:
             if markup.sheet_id == sheet_id:
                 self._put(markup.id, review)
+        self.on_changed()
 
     def apply(self, review: Review, changes: ChangeSet) -> None:
         """Follow an edit: rebuild all on ``everything``, else only the listed ids."""
@@ -47,11 +53,13 @@ class MarkupLayer:
             self._drop(markup_id)
         for markup_id in (*changes.added, *changes.updated):
             self._put(markup_id, review)
+        self.on_changed()
 
     def set_presentation_scale(self, scale: float) -> None:
         self.presentation_scale = scale
         for item in self.items.values():
             item.set_presentation_scale(scale)
+        self.on_changed()
 
     def highlight(self, ids: tuple[str, ...], review: Review | None = None) -> None:
         """Mark the selected markups; the only selected one shows its handles."""
@@ -92,6 +100,7 @@ class MarkupLayer:
         else:
             item.setPos(0, 0)
             item.update_from(graphic)
+        item.set_tooltip(full_label(markup))  # the whole text on hover
         item.set_highlighted(markup_id in self._highlighted)
         selected_alone = self._highlighted == {markup_id}
         item.show_handles(handles(markup) if selected_alone else ())

@@ -16,7 +16,6 @@ from PySide6.QtPrintSupport import (
     QAbstractPrintDialog,
     QPrintDialog,
     QPrinter,
-    QPrintPreviewDialog,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,10 +40,12 @@ from PySide6.QtWidgets import (
 from designreview.model.edits import SetReviewInfo
 from designreview.model.errors import DesignReviewError
 from designreview.model.findings import Severity
+from designreview.model.words import counted
 from designreview.packet import PacketOptions
+from designreview.ui.dialogs.packet_preview import PacketPreviewDialog
 from designreview.ui.session import workers
 from designreview.ui.session.packet_job import PacketRequest, write_packets
-from designreview.ui.session.packet_printing import PrintOutcome, is_preview, paint_pdf
+from designreview.ui.session.packet_printing import PrintOutcome, paint_pdf
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -103,8 +104,7 @@ class PacketDialog(QDialog):
         self.setMinimumSize(860, 560)
         self.bridge, self.loader = bridge, loader
         self.job: workers.Job | None = None
-        self.preview_dialog: QPrintPreviewDialog | None = None
-        self.preview_printer: QPrinter | None = None
+        self.preview_dialog: PacketPreviewDialog | None = None
         self.written: list[tuple[Path, str, int]] = []
         self.printed = PrintOutcome(0, 0)
         self._scratches: list[tempfile.TemporaryDirectory[str]] = []
@@ -388,22 +388,23 @@ class PacketDialog(QDialog):
     def _on_preview_ready(self, written: list[tuple[Path, str, int]]) -> None:
         if not written:
             return
-        pdf = written[0][0]
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self.preview_printer = printer  # the preview does not own its printer
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle("Packet preview (true scale)")
-        dialog.resize(1000, 800)
-        dialog.paintRequested.connect(lambda target: self._paint(pdf, target))
+        try:
+            dialog = PacketPreviewDialog(
+                written[0][0], "Packet preview (true scale)", self
+            )
+        except DesignReviewError as exc:
+            self.status.setText(f"The preview could not be shown. {exc}")
+            return
+        dialog.print_requested.connect(self.print_packet)
         dialog.finished.connect(lambda _result: self._forget_preview(dialog))
         self.preview_dialog = dialog
         self.status.setText(
             f"Previewing the copy for {written[0][1] or 'distribution'}: "
-            f"{written[0][2]} pages."
+            f"{written[0][2]} pages, each on its own paper."
         )
         dialog.open()
 
-    def _forget_preview(self, dialog: QPrintPreviewDialog) -> None:
+    def _forget_preview(self, dialog: PacketPreviewDialog) -> None:
         if self.preview_dialog is dialog:
             self.preview_dialog = None
         dialog.deleteLater()
@@ -481,8 +482,6 @@ class PacketDialog(QDialog):
             )
             return None
         self.printed = outcome
-        if is_preview(printer) and outcome.reduced:
-            self.status.setText(self.status.text() + _reduced_note(outcome.reduced))
         return outcome
 
     def _set_busy(self, busy: bool) -> None:
@@ -510,8 +509,10 @@ def _reduced_note(reduced: int) -> str:
     if not reduced:
         return ""
     return (
-        f" {reduced} page(s) larger than this paper were reduced to fit: their "
-        "stated scale does not hold. Print them on the large-format printer."
+        f" {counted(reduced, 'page')} larger than this paper "
+        f"{'was' if reduced == 1 else 'were'} reduced to fit: "
+        f"{'its' if reduced == 1 else 'their'} stated scale does not hold. Print "
+        f"{'it' if reduced == 1 else 'them'} on the large-format printer."
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -102,7 +102,23 @@ class FindingsDock(QDockWidget):
                     severity, [f for f in result.findings if f.severity is severity]
                 )
         if current is not None and current.key in self.findings:
-            self.select(current.key)
+            with signals_blocked(self.tree):  # kept, not chosen again: no zoom
+                self.select(current.key)
+        self._enable_decisions(self.current())
+
+    def clear(self, text: str = "Checks have not run yet.") -> None:
+        """List no findings (a review was closed or another opened)."""
+        self.findings = {}
+        self.summary.setText(text)
+        with signals_blocked(self.tree):
+            self.tree.clear()
+        self._enable_decisions(None)
+
+    def clear_selection(self) -> None:
+        """Select no finding; its marker goes and the view stays where it is."""
+        if self.tree.currentItem() is not None:
+            self.tree.setCurrentIndex(QModelIndex())
+        self.tree.clearSelection()
 
     def mark_not_current(self) -> None:
         """Say that the findings listed are from before the last edits."""

@@ -47,9 +47,14 @@ class FindingsPresenter(QObject):
         self.dock.finding_selected.connect(self.show)
         bridge.changed.connect(lambda changes, _i: self.runner.follow(changes))
         sheets.plan_shown.connect(lambda _plan: self.runner.schedule())
+        sheets.sheet_changed.connect(self._on_sheets_sheet_changed)
 
     def show(self, finding: Finding | None) -> None:
-        """Draw a finding's explanation and bring it into view (switching sheet)."""
+        """Draw a finding's explanation and bring it into view (switching sheet).
+
+        Only the user's own choice (a click in the list, [ or ]) comes here: the
+        view moves for nothing else.
+        """
         if finding is not None and finding.sheet_id != self.sheets.sheet_id:
             self.sheets.show(finding.sheet_id)
         self.overlay.show(finding)
@@ -71,12 +76,36 @@ class FindingsPresenter(QObject):
         index = keys.index(current.key) if current and current.key in keys else -step
         self.dock.select(keys[(index + step) % len(keys)])
 
+    def clear(self) -> None:
+        """Forget the findings shown: another review is open, checks start over."""
+        self.overlay.show(None)
+        self.dock.clear("Checking…")
+        self.runner.reset()
+        self.runner.schedule()
+
+    def deselect(self) -> None:
+        """Select no finding and hide its marker; the view does not move."""
+        self.dock.clear_selection()
+        self.overlay.show(None)
+
     def _on_runner_finished(self, result: CheckResult) -> None:
+        # The finding selected stays selected if it still exists, its marker and
+        # overlay as now computed; the view stays where the user left it.
         self.dock.show_result(result)
+        self._mark(self.dock.current())
         counts = ", ".join(
             f"{result.count(s)} {s.value}" for s in Severity if result.count(s)
         )
         self.status.showMessage(f"Checks: {counts or 'all passed'}", 6000)
+
+    def _mark(self, finding: Finding | None) -> None:
+        """Show ``finding``'s marker if its sheet is the one shown, else none."""
+        shown = finding is not None and finding.sheet_id == self.sheets.sheet_id
+        self.overlay.show(finding if shown else None)
+
+    def _on_sheets_sheet_changed(self, _sheet_id: object) -> None:
+        # Another sheet's plan: a marker at the old finding's place would lie.
+        self._mark(self.overlay.finding)
 
     def _on_runner_cancelled(self) -> None:
         self.dock.mark_not_current()

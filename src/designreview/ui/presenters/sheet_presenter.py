@@ -13,6 +13,7 @@ from designreview.ui.qt_helpers import signals_blocked
 
 if TYPE_CHECKING:
     from designreview.model.changes import ChangeSet
+    from designreview.model.geometry import Extents
     from designreview.model.plan import Plan
     from designreview.model.review import Sheet
     from designreview.ui.canvas.scene import PlanScene
@@ -44,6 +45,8 @@ class SheetPresenter(QObject):
         self.sheet_id: str | None = None
         self.plan: Plan | None = None
         self.theme = Theme.LIGHT
+        self._fitted: tuple[str, Extents] | None = None
+        """The sheet and extents the view was last fitted to."""
         self.combo = QComboBox()
         self.combo.setMinimumWidth(220)
         self.combo.activated.connect(self._on_combo_activated)
@@ -77,7 +80,7 @@ class SheetPresenter(QObject):
 
     def show_first(self) -> None:
         """After a review was opened: its first sheet, or nothing."""
-        self.sheet_id = None
+        self.sheet_id, self._fitted = None, None
         sheets = self.bridge.review.sheets
         if sheets:
             self.show(sheets[0].id)
@@ -98,7 +101,7 @@ class SheetPresenter(QObject):
             self.clear()
 
     def clear(self) -> None:
-        self.sheet_id, self.plan = None, None
+        self.sheet_id, self.plan, self._fitted = None, None, None
         self.scene.clear_plan()
         self.scene.markup_layer.show(self.bridge.review, None)
         self.layers_dock.clear()
@@ -133,10 +136,14 @@ class SheetPresenter(QObject):
     def _on_loader_loaded(self, sheet_id: str, plan: Plan) -> None:
         if sheet_id != self.sheet_id:
             return
-        first = self.plan is not plan
+        # The view fits a sheet shown anew, or one whose drawing changed size (its
+        # units corrected); a plan read again after another correction keeps the
+        # view where the user left it.
+        fit = (sheet_id, plan.extents) != self._fitted
         self.plan = plan
         self.scene.set_plan(plan, self.theme)
         self.layers_dock.set_plan(plan)
-        if first:
+        if fit:
+            self._fitted = (sheet_id, plan.extents)
             self.view.fit_to_drawing()
         self.plan_shown.emit(plan)

@@ -87,6 +87,17 @@ class FindingsRunner(QObject):
         """Walking and sight indexes kept between runs: an edit that leaves the
         walls, openings and shut doors as they were builds none of them again."""
 
+    def reset(self) -> None:
+        """Forget the result: another review is open, and all of it is checked."""
+        self._timer.stop()
+        self._drop_job()
+        self.result = CheckResult((), ())
+        self._has_result = False
+        self.is_current = False
+        self._pending = ALL_PARTS
+        self._before = self.bridge.review
+        self._update_busy()
+
     def is_running(self) -> bool:
         return self._job is not None or self._timer.isActive()
 

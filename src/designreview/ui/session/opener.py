@@ -100,7 +100,9 @@ class Opener(QObject):
         review = replace(empty, sheets=sheets, sources=(source,))
         if sheets == (sheet,):
             self.loader.remember(sheet, plan)
-        self.session.start_untitled(review, path.stem, modified=True)
+        # Nothing is lost by closing it unedited: the drawing is still on disk, and
+        # opening it again makes the same review. The first edit makes it modified.
+        self.session.start_untitled(review, path.stem, modified=False)
         self._remember(path)
 
     def _on_sheet_added(self, result: object) -> None:

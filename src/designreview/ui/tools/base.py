@@ -80,6 +80,8 @@ class ToolContext:
     """Whether walls leave a line of sight clear (None while that is unknown)."""
     preview: Callable[[Markup], None] = lambda _markup: None
     """Show live analysis for a markup as it is being dragged (not yet an edit)."""
+    clear_finding: Callable[[], None] = lambda: None
+    """Select no finding (a click on empty plan, Esc); the view stays put."""
     snap_kinds: frozenset[SnapKind] = frozenset(SnapKind)
     snap_tolerance_px: float = 10.0
     snapping: bool = True
@@ -138,6 +140,7 @@ class Tool:
     def key(self, key: int, mods: Mods) -> bool:
         if key == Qt.Key.Key_Escape:
             self.cancel()
+            self.ctx.clear_finding()
             return True
         return False
 

@@ -70,6 +70,7 @@ class SelectTool(Tool):
             self._state = _State.RUBBER_BAND
             if not mods & _ADDS:
                 selection.clear(initiator=self)
+                self.ctx.clear_finding()
             return True
         if mods & _ADDS:
             ids = selection.ids

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QUnd
 from designreview.model.edits import ReplaceSheet
 from designreview.model.ids import ReviewId, new_id
 from designreview.model.review import Review
+from designreview.ui.canvas.label_layout import LabelArranger
 from designreview.ui.canvas.scene import PlanScene
 from designreview.ui.canvas.view import PlanView
 from designreview.ui.dialogs.prompts import Prompts
@@ -129,6 +130,9 @@ class MainWindow(QMainWindow):
             self.status,
             self,
         )
+        self.labels = LabelArranger(self.view, self.findings.overlay.marker, self)
+        self.scene.markup_layer.on_changed = self.labels.schedule
+        self.findings.dock.finding_selected.connect(lambda _f: self.labels.schedule())
         self.opener = Opener(
             self.session, self.loader, self.sheets, self.status, self.show_error, self
         )
@@ -155,6 +159,7 @@ class MainWindow(QMainWindow):
             hint=lambda text: self.status.showMessage(text),
             line_is_clear=self.live.line_is_clear,
             preview=self.live.preview,
+            clear_finding=self.findings.deselect,
         )
         self.canvas_tools = make_tools(self.tool_context)
 
@@ -271,6 +276,7 @@ class MainWindow(QMainWindow):
         self.sheets.sheet_changed.connect(lambda _id: self.selection.clear(self))
         self.sheets.failed.connect(partial(self.show_error, "Cannot show sheet"))
         self.session.state_changed.connect(self._update_title)
+        self.session.review_loaded.connect(self.findings.clear)
         self.session.review_loaded.connect(self.sheets.show_first)
         self.bridge.changed.connect(self._on_bridge_changed)
         self.selection.changed.connect(self._on_selection_changed)

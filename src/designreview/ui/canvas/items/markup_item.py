@@ -6,14 +6,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import (
-    QGraphicsItem,
-    QGraphicsPathItem,
-    QGraphicsRectItem,
-    QGraphicsSimpleTextItem,
-)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsRectItem
 
 from designreview.ui.canvas.coords import to_scene
+from designreview.ui.canvas.items.label_item import MarkupLabel
 from designreview.ui.canvas.items.symbols import SIZE_PX, symbol_path
 
 if TYPE_CHECKING:
@@ -32,8 +28,7 @@ class MarkupItem(QGraphicsPathItem):
         self.setZValue(MARKUP_Z)
         self._symbol = QGraphicsPathItem(self)
         self._symbol.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self._label = QGraphicsSimpleTextItem(self)
-        self._label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.label = MarkupLabel(self)
         self._selected = False
         self._presentation = 1.0
         self._handles: list[QGraphicsRectItem] = []
@@ -47,7 +42,7 @@ class MarkupItem(QGraphicsPathItem):
     def update_from(self, graphic: MarkupGraphic) -> None:
         """Show ``graphic`` (the model changed)."""
         self.graphic = graphic
-        for item in (self, self._symbol, self._label):
+        for item in (self, self._symbol, *self.label.parts()):
             item.setData(MARKUP_ID_ROLE, graphic.markup_id)
         self.setPath(_outline_path(graphic))
         self._symbol.setPath(
@@ -55,13 +50,25 @@ class MarkupItem(QGraphicsPathItem):
         )
         self._symbol.setPos(to_scene(graphic.anchor))
         self._symbol.setRotation(-graphic.rotation_deg)
-        self._label.setText(graphic.label)
-        self._label.setPos(to_scene(graphic.anchor))
-        offset = SIZE_PX * 0.7 if graphic.symbol else 0.0
-        self._label.setTransform(
-            self._label.transform().fromTranslate(offset, -offset * 2)
+        self.label.set_text(
+            graphic.label, to_scene(graphic.anchor), QColor(*graphic.color).darker(150)
         )
+        dx, dy = self.label_gap_px(), -self.label.size_px()[1] / 2
+        self.label.place(dx, dy, leader=False)  # until the labels are laid out
         self._restyle()
+
+    def set_tooltip(self, text: str) -> None:
+        """What shows on hover: the whole label (a comment's full text)."""
+        for item in (self, self._symbol, self.label.text):
+            item.setToolTip(text)
+
+    def label_gap_px(self) -> float:
+        """How far the label stays from the anchor: clear of the symbol."""
+        return SIZE_PX * 0.7 * self._presentation if self.graphic.symbol else 2.0
+
+    def symbol_radius_px(self) -> float:
+        """Half the symbol's size on screen (0 without a symbol)."""
+        return SIZE_PX * 0.6 * self._presentation if self.graphic.symbol else 0.0
 
     def show_handles(self, points: tuple[tuple[float, float], ...]) -> None:
         """Small squares at the points that can be dragged (the selected markup)."""
@@ -82,7 +89,9 @@ class MarkupItem(QGraphicsPathItem):
         """Bigger symbols and labels for a projector (meeting mode)."""
         self._presentation = scale
         self._symbol.setScale(scale)
-        self._label.setScale(scale)
+        self.label.set_scale(scale)
+        offset = self.label.offset
+        self.label.place(offset.x(), offset.y(), self.label.leader.isVisible())
 
     def set_highlighted(self, selected: bool) -> None:
         if selected != self._selected:
@@ -112,7 +121,6 @@ class MarkupItem(QGraphicsPathItem):
         symbol_pen.setWidthF(1.8)
         self._symbol.setPen(symbol_pen)
         self._symbol.setBrush(QColor(255, 255, 255, 230))
-        self._label.setBrush(color.darker(150))
 
 
 def _outline_path(graphic: MarkupGraphic) -> QPainterPath:
