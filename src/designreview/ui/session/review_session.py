@@ -17,7 +17,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from designreview.model.document import utc_now
 from designreview.model.errors import DesignReviewError
 from designreview.model.ids import ReviewId, new_id
-from designreview.review_file.archive import read_review, write_review
+from designreview.review_file.archive import read_review
 from designreview.review_file.autosave import (
     Autosave,
     adopt_autosave,
@@ -27,6 +27,7 @@ from designreview.review_file.autosave import (
 from designreview.review_file.errors import ReviewLockedError
 from designreview.review_file.lock_file import acquire_lock, release_lock
 from designreview.review_file.processes import current_user
+from designreview.review_file.revisions import save_revision
 from designreview.ui.dialogs.prompts import DiskChoice, LockChoice, Prompts, SaveChoice
 
 if TYPE_CHECKING:
@@ -147,7 +148,7 @@ class ReviewSession(QObject):
     def _write(self, path: Path) -> bool:
         self._unwatch_during_save()
         try:
-            write_review(
+            saved = save_revision(
                 self.bridge.review, path, saved_by=current_user(), saved_at=utc_now()
             )
         except DesignReviewError as exc:
@@ -155,6 +156,7 @@ class ReviewSession(QObject):
             return False
         finally:
             self._rewatch_after_save()
+        self.bridge.document.record_saved(saved.lineage)
         self._disk_signature = _signature(path)
         self.bridge.set_modified(False)
         self._drop_autosave()
