@@ -3,36 +3,18 @@
 import json
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from tests.fixtures.review_copies import FIRE, POLICE, edit
 
 from designreview.cli import main
-from designreview.model.document import Document
-from designreview.model.edits import RemoveMarkup, ReplaceMarkup
-from designreview.model.ids import MarkupId, ReviewerId
+from designreview.model.ids import MarkupId
 from designreview.model.markups import CommentStatus, LockFunction, Reply, Stamp
 from designreview.review_file.archive import read_review
 from designreview.review_file.revisions import save_revision
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_plans" / "sample_school.dreview"
-POLICE, FIRE = ReviewerId("reviewer-police"), ReviewerId("reviewer-fire")
-
-
-def edit(review, who, at, changes):
-    """``review`` with markups changed by ``who`` at ``at``; ``None`` deletes one."""
-    doc = Document(review, who)
-    doc.clock = lambda: at
-    for markup_id, fields in changes:
-        before = doc.review.markup(MarkupId(markup_id))
-        if fields is None:
-            doc.apply(RemoveMarkup.of(doc.review, before))
-            continue
-        fields = {k: v(before) if callable(v) else v for k, v in fields.items()}
-        after = replace(before, modified=Stamp(who, at), **fields)
-        doc.apply(ReplaceMarkup(before, after))
-    return doc.review
 
 
 def replied(text, who, at):

@@ -15,10 +15,10 @@ from designreview.model.review import Decision
 
 if TYPE_CHECKING:
     from designreview.model.merge import MergeResult
-    from designreview.model.merge_items import Prefer
+    from designreview.model.merge_items import Conflict, Option, Prefer
     from designreview.model.review import Review
 
-__all__ = ["report_data", "report_markdown", "value_text", "who_text"]
+__all__ = ["option_text", "report_data", "report_markdown", "value_text", "who_text"]
 
 
 def value_text(value: Any) -> str:
@@ -121,7 +121,7 @@ def report_markdown(result: MergeResult, prefer: Prefer) -> str:
         if conflict.field:
             lines.append(f"- ancestor: {_base_text(conflict.base, result)}")
         for index, option in enumerate(conflict.options):
-            value = "deleted" if option.deleted else _option_value(conflict, option)
+            value = "deleted" if option.deleted else option_text(conflict, option)
             taken = " **(taken)**" if index == conflict.chosen else ""
             lines.append(
                 f"- {', '.join(option.copies)}: {value}, by "
@@ -174,7 +174,7 @@ def report_data(result: MergeResult, prefer: Prefer) -> dict[str, Any]:
              "chosen": c.chosen,
              "options": [
                  {"copies": list(o.copies), "deleted": o.deleted, "by": by(o.by),
-                  "value": None if o.deleted else _option_value(c, o)}
+                  "value": None if o.deleted else option_text(c, o)}
                  for o in c.options
              ]}
             for c in result.conflicts
@@ -185,8 +185,16 @@ def report_data(result: MergeResult, prefer: Prefer) -> dict[str, Any]:
 _ACTIONS = {"replied": "reply added", "status": "status change added"}
 
 
-def _option_value(conflict: Any, option: Any) -> str:
-    """An option's value; for a deletion conflict, the edited item in a word."""
+def option_text(conflict: Conflict, option: Option) -> str:
+    """An option's value; against a deletion, the edited item's changed fields.
+
+    Example:
+        >>> from designreview.model.merge_items import Conflict, Option
+        >>> option = Option(("B",), 20.0)
+        >>> conflict = Conflict("k", "markup", "m", "Cam", "fov", 90.0, (option,), 0)
+        >>> option_text(conflict, option)
+        '20'
+    """
     if conflict.field:
         return value_text(option.value)
     base, item = conflict.base, option.value
