@@ -10,11 +10,13 @@ Nothing is lost: whatever a conflict did not take is listed with it. Pure: no I/
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from designreview.model.changes import ChangeSet
 from designreview.model.lineage import common_ancestor, merged_lineage
+from designreview.model.markups import Stamp
 from designreview.model.merge_items import (
     Change,
     Conflict,
@@ -25,9 +27,12 @@ from designreview.model.merge_items import (
 from designreview.model.review import Decision, HistoryEntry, Review
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping, Sequence
+    from collections.abc import Callable, Sequence
 
-    from designreview.model.markups import Markup, Stamp
+    from designreview.model.markups import Markup
+
+Touches = Mapping[str, Stamp]
+"""Who last touched each id in one copy, from its history."""
 
 __all__ = [
     "AdoptMerge",
@@ -101,7 +106,7 @@ def merge_reviews(
         items: Callable[[Review], Sequence[Any]],
         key: Callable[[Any], str],
         label: Callable[[Any], str],
-        by: Callable[[Review, Any, str], Stamp | None],
+        by: Callable[[Touches, Any, str], Stamp | None],
         atomic: bool = False,
     ) -> tuple[Any, ...]:
         return _merge_collection(
@@ -123,7 +128,7 @@ def merge_reviews(
             lambda d: f"Decision on {d.finding_key}", _decision_by, atomic=True,
         ),
         check_settings=merged(
-            "setting", _settings, _setting_key, _setting_key, lambda *_: None
+            "setting", _settings, _setting_key, _setting_key, _setting_by
         ),
         history=_history([*([old] if old else []), *reviews]),
         lineage=merged_lineage([r.lineage for r in reviews]),
@@ -207,19 +212,20 @@ def _merge_collection(
     items: Callable[[Review], Sequence[Any]],
     key: Callable[[Any], str],
     label: Callable[[Any], str],
-    by: Callable[[Review, Any, str], Stamp | None],
+    by: Callable[[Touches, Any, str], Stamp | None],
     atomic: bool,
 ) -> tuple[Any, ...]:
     """Every item of one collection, merged by key, in the first copy's order."""
     held = [{key(i): i for i in items(r)} for r in reviews]
+    touches = [_last_touches(r) for r in reviews]
     old = {key(i): i for i in items(base)} if base is not None else {}
     order = dict.fromkeys(k for h in held for k in h)
     order.update(dict.fromkeys(old))
     out = []
     for k in order:
         sides = [
-            Side(n, h.get(k), by(r, h.get(k), k))
-            for n, r, h in zip(names, reviews, held, strict=True)
+            Side(n, h.get(k), by(t, h.get(k), k))
+            for n, t, h in zip(names, touches, held, strict=True)
         ]
         shown = next((s.item for s in sides if s.item is not None), old.get(k))
         item = merger.merge(what, k, label(shown), old.get(k), sides, atomic)
@@ -238,17 +244,27 @@ def _history(reviews: Sequence[Review]) -> tuple[HistoryEntry, ...]:
     return tuple(sorted(entries, key=lambda e: e.by.at))
 
 
-def _decision_by(_review: Review, decision: Decision | None, _k: str) -> Stamp | None:
-    return decision.by if decision is not None else None
+def _decision_by(_touches: Touches, decision: Any, _k: str) -> Stamp | None:
+    return decision.by if isinstance(decision, Decision) else None
 
 
-def _touched(review: Review, _item: Any, key: str) -> Stamp | None:
+def _touched(touches: Touches, _item: Any, key: str) -> Stamp | None:
     """Who last changed the item with this id, by the copy's own history."""
-    return next((e.by for e in reversed(review.history) if key in e.ids), None)
+    return touches.get(key)
 
 
-def _markup_by(review: Review, markup: Markup | None, key: str) -> Stamp | None:
-    return markup.modified if markup is not None else _touched(review, None, key)
+def _markup_by(touches: Touches, markup: Any, key: str) -> Stamp | None:
+    stamp = getattr(markup, "modified", None)
+    return stamp if isinstance(stamp, Stamp) else touches.get(key)
+
+
+def _setting_by(_touches: Touches, _item: Any, _key: str) -> Stamp | None:
+    return None
+
+
+def _last_touches(review: Review) -> dict[str, Stamp]:
+    """Each id's last history entry's stamp (one pass, not one per item)."""
+    return {i: entry.by for entry in review.history for i in entry.ids}
 
 
 def _reviewers(review: Review) -> Sequence[Any]:
