@@ -225,6 +225,8 @@ def test_each_kind_of_field_conflict_lists_both_values(edit_a, edit_b, key, valu
     [conflict] = result.conflicts
     assert conflict.key == key
     assert [o.value for o in conflict.options] == values
+    # Who and when, even for edits that name no id in the history.
+    assert [o.by for o in conflict.options] == [Stamp(ANN, T1), Stamp(FIRE, T2)]
 
 
 def test_status_histories_and_replies_are_unions_in_time_order():

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from designreview.model.changes import ChangeSet
@@ -100,6 +101,8 @@ def merge_reviews(
     reviews = [c.review for c in copies]
     names = [c.name for c in copies]
     agency = _agencies([*reviews, *([old] if old else [])])
+    since = set(old.history) if old else set()
+    touches: list[Touches] = [_last_touches(r, since) for r in reviews]
 
     def merged(
         what: str,
@@ -110,25 +113,28 @@ def merge_reviews(
         atomic: bool = False,
     ) -> tuple[Any, ...]:
         return _merge_collection(
-            merger, what, old, reviews, names, items, key, label, by, atomic
-        )
+            merger, what, old, (reviews, names, touches), items, key, label, by,
+            atomic,
+        )  # fmt: skip
 
     first = reviews[0]
     review = replace(
         first,
         info=merger.merge(
             "info", "info", "Review details", old.info if old else None,
-            [Side(n, r.info, None) for n, r in zip(names, reviews, strict=True)],
+            [Side(n, r.info, t.get(_INFO))
+             for n, r, t in zip(names, reviews, touches, strict=True)],
         ),
-        reviewers=merged("reviewer", _reviewers, _id, _name, _touched),
-        sheets=merged("sheet", _sheets, _id, _name, _touched),
-        markups=merged("markup", _markups, _id, markup_label, _markup_by),
+        reviewers=merged("reviewer", attrgetter("reviewers"), _id, _name, _reviewer_by),
+        sheets=merged("sheet", attrgetter("sheets"), _id, _name, _touched),
+        markups=merged("markup", attrgetter("markups"), _id, markup_label, _markup_by),
         decisions=merged(
-            "decision", _decisions, lambda d: decision_key(d, agency),
+            "decision", attrgetter("decisions"), lambda d: decision_key(d, agency),
             lambda d: f"Decision on {d.finding_key}", _decision_by, atomic=True,
         ),
         check_settings=merged(
-            "setting", _settings, _setting_key, _setting_key, _setting_by
+            "setting", attrgetter("check_settings"), _setting_key, _setting_key,
+            _setting_by,
         ),
         history=_history([*([old] if old else []), *reviews]),
         lineage=merged_lineage([r.lineage for r in reviews]),
@@ -207,8 +213,7 @@ def _merge_collection(
     merger: ItemMerger,
     what: str,
     base: Review | None,
-    reviews: list[Review],
-    names: list[str],
+    copies: tuple[list[Review], list[str], list[Touches]],
     items: Callable[[Review], Sequence[Any]],
     key: Callable[[Any], str],
     label: Callable[[Any], str],
@@ -216,8 +221,8 @@ def _merge_collection(
     atomic: bool,
 ) -> tuple[Any, ...]:
     """Every item of one collection, merged by key, in the first copy's order."""
+    reviews, names, touches = copies
     held = [{key(i): i for i in items(r)} for r in reviews]
-    touches = [_last_touches(r) for r in reviews]
     old = {key(i): i for i in items(base)} if base is not None else {}
     order = dict.fromkeys(k for h in held for k in h)
     order.update(dict.fromkeys(old))
@@ -258,33 +263,34 @@ def _markup_by(touches: Touches, markup: Any, key: str) -> Stamp | None:
     return stamp if isinstance(stamp, Stamp) else touches.get(key)
 
 
-def _setting_by(_touches: Touches, _item: Any, _key: str) -> Stamp | None:
-    return None
+def _reviewer_by(touches: Touches, _item: Any, key: str) -> Stamp | None:
+    return touches.get(key) or touches.get(_ROSTER)
 
 
-def _last_touches(review: Review) -> dict[str, Stamp]:
+def _setting_by(touches: Touches, _item: Any, _key: str) -> Stamp | None:
+    return touches.get(_SETTINGS)
+
+
+_INFO, _ROSTER, _SETTINGS = "@info", "@roster", "@settings"
+_UNNAMED = {
+    "Edit review details": _INFO,
+    "Edit reviewers": _ROSTER,
+    "Edit reviewer": _ROSTER,
+    "Remove reviewer": _ROSTER,
+    "Change check thresholds": _SETTINGS,
+}
+"""Edits that name no ids in the history, known by their label: the last such edit
+made in a copy since the ancestor says who changed its details, roster or
+thresholds."""
+
+
+def _last_touches(review: Review, since: set[HistoryEntry]) -> dict[str, Stamp]:
     """Each id's last history entry's stamp (one pass, not one per item)."""
-    return {i: entry.by for entry in review.history for i in entry.ids}
-
-
-def _reviewers(review: Review) -> Sequence[Any]:
-    return review.reviewers
-
-
-def _sheets(review: Review) -> Sequence[Any]:
-    return review.sheets
-
-
-def _markups(review: Review) -> Sequence[Any]:
-    return review.markups
-
-
-def _decisions(review: Review) -> Sequence[Any]:
-    return review.decisions
-
-
-def _settings(review: Review) -> Sequence[Any]:
-    return review.check_settings
+    touches = {i: entry.by for entry in review.history for i in entry.ids}
+    for entry in review.history:
+        if entry.label in _UNNAMED and entry not in since:
+            touches[_UNNAMED[entry.label]] = entry.by
+    return touches
 
 
 def _id(item: Any) -> str:
