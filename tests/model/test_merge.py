@@ -335,6 +335,12 @@ def test_without_a_common_ancestor_the_merge_is_two_way_and_loses_nothing():
     ids = {m.id for m in result.review.markups}
     assert {"m-sight", "m-new-zone", "m-cam"} <= ids  # a union: deletions unknown
     assert {c.key for c in result.conflicts} == {"markup:m-cam:direction_deg"}
+    assert result.notes == ()
+    other = merged(a, replace(b, id="another-review"))
+    assert other.notes == (
+        "B.dreview is a copy of another review (id another-review, not rev-1); it "
+        "was merged all the same.",
+    )
 
 
 def test_adopting_a_merge_is_one_step_that_undoes():

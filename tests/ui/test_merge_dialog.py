@@ -92,3 +92,21 @@ def test_the_file_menu_merges_with_the_first_copy_kept_by_default(merging, qtbot
     review = window.bridge.review
     assert review.markup(DOOR).lock is LockFunction.INSIDE_LOCKABLE  # ours, first
     assert review.markup(CAFETERIA) is None  # theirs, taken
+
+
+def test_a_deletion_against_an_edit_here_is_a_choice_too(merging, qtbot):
+    window, fire_path = merging
+    note = window.bridge.review.markup(CAFETERIA)
+    edited = replace(note, text="Two refuges needed", modified=note.modified)
+    window.bridge.submit(ReplaceMarkup(note, edited))
+    dialog = MergeDialog(window.bridge, *merge_inputs(window.context, [fire_path]))
+    qtbot.addWidget(dialog)
+    rows = {dialog.conflicts.item(r, 1).text(): r for r in range(2)}
+    combo = dialog.choice_combo(rows["deleted against an edit"])
+    assert combo.itemText(0).startswith(
+        'sent.dreview: kept, edited: text "Two refuges needed" ('
+    )
+    assert combo.itemText(1).startswith("fire.dreview: deleted (Pat Okafor")
+    combo.setCurrentIndex(1)
+    dialog.accept()
+    assert window.bridge.review.markup(CAFETERIA) is None

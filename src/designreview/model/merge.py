@@ -66,6 +66,8 @@ class MergeResult:
     copies: tuple[str, ...]
     base: str
     """The common ancestor's name; "" for a two-way merge."""
+    notes: tuple[str, ...] = ()
+    """What the reader should know about the inputs (copies of different reviews)."""
 
 
 def common_base(copies: Sequence[Copy], candidates: Sequence[Copy]) -> Copy | None:
@@ -151,6 +153,12 @@ def merge_reviews(
         tuple(merger.conflicts),
         tuple(names),
         base.name if base is not None else "",
+        tuple(
+            f"{c.name} is a copy of another review (id {c.review.id}, not "
+            f"{first.id}); it was merged all the same."
+            for c in copies[1:]
+            if c.review.id != first.id
+        ),
     )
 
 

@@ -109,6 +109,7 @@ def report_markdown(result: MergeResult, prefer: Prefer) -> str:
         ),
         f"- Conflicts settled by: {_rule(prefer)}, unless chosen",
         f"- {len(result.changes)} changes taken, {len(result.conflicts)} conflicts",
+        *(f"- Note: {note}" for note in result.notes),
         "",
         f"## Conflicts ({len(result.conflicts)})",
         "",
@@ -162,6 +163,7 @@ def report_data(result: MergeResult, prefer: Prefer) -> dict[str, Any]:
         "copies": list(result.copies),
         "base": result.base or None,
         "prefer": prefer.value,
+        "notes": list(result.notes),
         "changes": [
             {"what": c.what, "item": c.item, "label": c.label, "field": c.field,
              "action": c.action, "copies": list(c.copies),

@@ -98,7 +98,8 @@ class MergeDialog(QDialog):
         against = (
             f"against their common ancestor {result.base}"
             if result.base
-            else "with no common ancestor: every difference is a conflict"
+            else "with no common ancestor: every difference is a conflict (choose "
+            "the file the copies were sent from as well, to merge three-way)"
         )
         self.summary.setText(
             f"Merging {', '.join(result.copies)} {against}. "
