@@ -336,6 +336,11 @@ def test_without_a_common_ancestor_the_merge_is_two_way_and_loses_nothing():
     assert {"m-sight", "m-new-zone", "m-cam"} <= ids  # a union: deletions unknown
     assert {c.key for c in result.conflicts} == {"markup:m-cam:direction_deg"}
     assert result.notes == ()
+    # What both hold alike is no change; what only one holds is reported as its own.
+    assert {(c.item, c.action, c.copies) for c in result.changes} == {
+        ("m-sight", "added", ("B.dreview",)),
+        ("m-new-zone", "added", ("B.dreview",)),
+    }
     other = merged(a, replace(b, id="another-review"))
     assert other.notes == (
         "B.dreview is a copy of another review (id another-review, not rev-1); it "

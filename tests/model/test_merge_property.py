@@ -131,3 +131,28 @@ def test_every_change_in_either_copy_is_merged_or_listed_as_a_conflict(
             assert merged.reviewers[0].agency == agency or offered(
                 result.conflicts, "reviewer:r-ann:agency", name, agency
             )
+
+
+@settings(max_examples=60, deadline=None)
+@given(steps_a=edit_steps, steps_b=edit_steps)
+def test_without_an_ancestor_every_markup_and_every_value_is_kept_or_offered(
+    steps_a, steps_b
+):
+    base = full_review()
+    a, b = apply_steps(base, ANN, steps_a), apply_steps(base, JOSE, steps_b)
+    result = merge_reviews([Copy("A", a), Copy("B", b)])
+    for name, copy in (("A", a), ("B", b)):
+        for markup in copy.markups:
+            got = result.review.markup(markup.id)
+            assert got is not None  # a two-way merge cannot tell a deletion
+            for spec in fields(markup):
+                mine = getattr(markup, spec.name)
+                if spec.name in ("id", "modified"):
+                    continue
+                if spec.name == "replies":
+                    assert set(mine) <= set(got.replies)
+                    continue
+                key = f"markup:{markup.id}:{spec.name}"
+                assert getattr(got, spec.name) == mine or offered(
+                    result.conflicts, key, name, mine
+                )

@@ -98,7 +98,7 @@ def merge_reviews(
     """
     if len(copies) < 2:
         raise ValueError("a merge needs at least two copies")
-    merger = ItemMerger(dict(choices or {}), prefer)
+    merger = ItemMerger(dict(choices or {}), prefer, two_way=base is None)
     old = base.review if base is not None else None
     reviews = [c.review for c in copies]
     names = [c.name for c in copies]

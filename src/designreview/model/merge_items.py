@@ -98,6 +98,8 @@ class ItemMerger:
     prefer: Prefer
     changes: list[Change] = dataclasses.field(default_factory=list)
     conflicts: list[Conflict] = dataclasses.field(default_factory=list)
+    two_way: bool = False
+    """No ancestor: what every copy holds alike is no change to report."""
     _atomic: bool = False
 
     def merge(
@@ -120,9 +122,12 @@ class ItemMerger:
             if not present:
                 return None
             copies = tuple(s.copy for s in present)
-            self.changes.append(
-                Change(what, key, label, "", "added", copies, None, present[0].by)
-            )
+            if not (self.two_way and len(present) == len(sides)):
+                self.changes.append(
+                    Change(
+                        what, key, label, "", "added", copies, None, _newest(present)
+                    )
+                )
             return self._fields(what, key, label, None, present)
         gone = [s for s in sides if s.item is None]
         edited = [s for s in present if s.item != base]
@@ -216,6 +221,11 @@ class ItemMerger:
         self, what: str, key: str, label: str, name: str, base: Any, present: list[Side]
     ) -> tuple[Any, ...]:
         old = () if base is None else tuple(getattr(base, name))
+        if base is None and self.two_way:  # held by every copy: nothing new
+            old = tuple(
+                e for e in getattr(present[0].item, name)
+                if all(e in getattr(s.item, name) for s in present)
+            )  # fmt: skip
         seen = dict.fromkeys(old)
         for side in present:
             for entry in getattr(side.item, name):
