@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-from tests.fixtures.review_copies import FIRE, edit
+from tests.fixtures.review_copies import ARCHITECT, FIRE, edit
 
 from designreview.model.edits import ReplaceMarkup
 from designreview.model.ids import MarkupId
@@ -110,3 +110,37 @@ def test_a_deletion_against_an_edit_here_is_a_choice_too(merging, qtbot):
     combo.setCurrentIndex(1)
     dialog.accept()
     assert window.bridge.review.markup(CAFETERIA) is None
+
+
+def test_choosing_a_deletion_drops_the_conflicts_of_the_edits_it_overrules(
+    merging, qtbot, tmp_path
+):
+    window, fire_path = merging
+    sent = read_review(tmp_path / "sent.dreview")
+    architect = edit(sent, ARCHITECT, "2026-12-03T11:15:00+00:00", [
+        ("c-117", {"text": "Sidelites to be removed"}),
+    ])  # fmt: skip
+    save_revision(architect, tmp_path / "architect.dreview")
+    note = window.bridge.review.markup(MarkupId("c-117"))
+    mine = replace(note, text="Sidelites need film", modified=note.modified)
+    window.bridge.submit(ReplaceMarkup(note, mine))
+    fire = edit(read_review(fire_path), FIRE, "2026-12-02T15:00:00+00:00", [
+        ("c-117", None),
+    ])  # fmt: skip
+    save_revision(fire, fire_path)
+    paths = [fire_path, tmp_path / "architect.dreview"]
+    dialog = MergeDialog(window.bridge, *merge_inputs(window.context, paths))
+    qtbot.addWidget(dialog)
+
+    def fields():
+        return sorted(dialog.conflicts.item(r, 1).text() for r in range(
+            dialog.conflicts.rowCount()))  # fmt: skip
+
+    assert fields() == ["deleted against an edit", "lock", "text"]
+    texts = [dialog.conflicts.item(r, 1).text() for r in range(3)]
+    combo = dialog.choice_combo(texts.index("deleted against an edit"))
+    deleted = next(i for i in range(combo.count()) if "deleted (" in combo.itemText(i))
+    combo.setCurrentIndex(deleted)
+    qtbot.waitUntil(lambda: fields() == ["deleted against an edit", "lock"])
+    dialog.accept()
+    assert window.bridge.review.markup(MarkupId("c-117")) is None

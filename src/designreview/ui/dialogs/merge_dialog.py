@@ -140,7 +140,7 @@ class MergeDialog(QDialog):
         if [c.key for c in self.merged.conflicts] != before:
             # Keeping a deleted item brings its own conflicts back (or the reverse):
             # rebuild once the combo that changed has finished its signal.
-            QTimer.singleShot(0, self._fill)
+            QTimer.singleShot(0, self, self._fill)
 
 
 def _option_text(conflict: Conflict, option: Option, review) -> str:
