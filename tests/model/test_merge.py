@@ -32,6 +32,7 @@ from designreview.model.merge import (
     common_base,
     merge_reviews,
 )
+from designreview.model.merge_report import report_markdown
 from designreview.model.review import CheckSetting, Decision, DecisionKind, Reviewer
 
 FIRE = ReviewerId("r-fire")
@@ -275,8 +276,15 @@ def test_one_agency_deciding_differently_in_two_copies_is_a_conflict():
     base = base_review()
     a = copy_of(base, ANN, T1, decide("SURV-1:z", DecisionKind.ACCEPT))
     b = copy_of(base, ANN, T2, decide("SURV-1:z", DecisionKind.WILL_FIX))
-    [conflict] = merged(a, b, base=base).conflicts
-    assert conflict.key == "decision:SURV-1:z | City Police:"
+    result = merged(a, b, base=base)
+    [conflict] = result.conflicts
+    assert (conflict.key, conflict.field) == (
+        "decision:SURV-1:z | City Police:decision",
+        "decision",
+    )
+    text = report_markdown(result, Prefer.FIRST)
+    assert "### 1. Decision on SURV-1:z: decision" in text
+    assert "- A.dreview: accept, by Ann Lee (City Police)" in text
     assert [o.value.kind for o in conflict.options] == [
         DecisionKind.ACCEPT, DecisionKind.WILL_FIX
     ]  # fmt: skip

@@ -165,7 +165,8 @@ class ItemMerger:
             or not dataclasses.is_dataclass(first)
             or any(type(s.item) is not type(first) for s in present)
         ):
-            return self._field(what, key, label, "", base, present, lambda i: i)
+            # One value: its conflict is named for the item's kind ("decision").
+            return self._field(what, key, label, what, base, present, lambda i: i)
         values: dict[str, Any] = {}
         for spec in dataclasses.fields(first):
             name = spec.name
