@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from designreview.model.ids import MarkupId, ReviewerId, ReviewId, SheetId
+from designreview.model.lineage import Lineage
 from designreview.model.markups import (
     AccessControl,
     AccessKind,
@@ -193,6 +194,7 @@ def sample_review(drawing: Path) -> Review:
         sheets=(Sheet(SHEET, "Level 1", source.name, source.sha256),),
         markups=tuple(access_points() + comments()),
         sources=(source,),
+        lineage=Lineage(revision="sample-school-1"),
     )
 
 

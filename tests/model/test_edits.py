@@ -22,6 +22,7 @@ from designreview.model.edits import (
     SetReviewInfo,
 )
 from designreview.model.ids import MarkupId, ReviewerId, SheetId
+from designreview.model.markups import Stamp
 from designreview.model.review import (
     CheckSetting,
     Decision,
@@ -208,3 +209,25 @@ def test_adding_a_markup_at_an_index_past_the_end_appends_it():
     extra = replace(review.markups[0], id=MarkupId("m-extra"))
     changed, _ = AddMarkup(extra, index=99).apply(review)
     assert changed.markups[-1] == extra
+
+
+def test_an_agency_decision_replaces_its_own_and_leaves_the_other_agencys():
+    """Police and Fire each decided on finding R-1:a (as a merge of their copies
+    keeps them). Fire dismissing it replaces Fire's decision only; undo brings
+    Fire's back; Police's stays throughout."""
+    police = Reviewer(ReviewerId("r-pd"), "Ann", "City Police")
+    fire = Reviewer(ReviewerId("r-fd"), "Kim", "Fire marshal")
+    base = replace(three_of_each(), reviewers=(police, fire), decisions=())
+    by_police = Decision("R-1:a", DecisionKind.ACCEPT, Stamp("r-pd", "09:00"))
+    by_fire = Decision("R-1:a", DecisionKind.WILL_FIX, Stamp("r-fd", "10:00"))
+    review = replace(base, decisions=(by_police, by_fire))
+    dismissed = Decision("R-1:a", DecisionKind.DISMISS, Stamp("r-fd", "11:00"), "ok")
+    edit = SetDecision.of(review, "R-1:a", dismissed, "Dismiss")
+    changed, _ = edit.apply(review)
+    assert changed.decisions == (by_police, dismissed)
+    restored, _ = edit.inverted().apply(changed)
+    assert restored.decisions == (by_police, by_fire)
+    # A reviewer of a third agency adds a decision of its own beside both.
+    school = Decision("R-1:a", DecisionKind.ACCEPT, Stamp("r-x", "12:00"))
+    added, _ = SetDecision.of(review, "R-1:a", school, "Accept").apply(review)
+    assert added.decisions == (by_police, by_fire, school)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from tests.fixtures.reviews import full_review
 
+from designreview.model.lineage import Lineage
 from designreview.review_file.archive import (
     ReadLimits,
     read_review,
@@ -27,6 +28,7 @@ from designreview.review_file.errors import (
 )
 
 DATA = Path(__file__).parent / "data"
+V2_LINEAGE = Lineage("rev-b", "rev-a", ("rev-a",), ("rev-other",))
 
 
 def test_round_trip_preserves_everything():
@@ -45,7 +47,7 @@ def test_saved_bytes_are_stable_and_readable():
     assert names[:2] == ["manifest.json", "review.json"]
     assert names[2].startswith("plans/")
     assert names[2].endswith(".dxf")
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == 2
     assert document["review"]["reviewers"][1]["name"] == "José Núñez"
     assert document["review"]["markups"][0]["type"] == "AccessPoint"
     assert manifest["format"] == "designreview-review"
@@ -63,7 +65,21 @@ def test_embedded_plan_is_byte_for_byte():
 
 def test_frozen_version_1_file_still_opens():
     review = read_review(DATA / "review_v1.dreview")
-    assert review == full_review()
+    assert replace(review, lineage=Lineage()) == full_review()
+
+
+def test_frozen_version_1_file_gets_the_same_revision_each_time_it_opens():
+    # Two copies of one old file, opened apart, must name the same ancestor.
+    first = read_review(DATA / "review_v1.dreview").lineage
+    again = read_review_bytes((DATA / "review_v1.dreview").read_bytes(), "copy.dreview")
+    assert first.revision.startswith("v1-")
+    assert again.lineage == first
+    assert (first.parent, first.chain) == ("", ())
+
+
+def test_frozen_version_2_file_still_opens():
+    review = read_review(DATA / "review_v2.dreview")
+    assert review == replace(full_review(), lineage=V2_LINEAGE)
 
 
 def rewrite(data: bytes, change) -> bytes:

@@ -24,6 +24,7 @@ class ScriptedPrompts:
         self.next_export_path = None
         self.next_item = None
         self.next_split = None
+        self.next_merge_paths = []
 
     def unsaved_changes(self, title):
         self.asked.append(f"unsaved:{title}")
@@ -58,6 +59,10 @@ class ScriptedPrompts:
 
     def drawing_path(self, start):
         return self.next_open_path
+
+    def review_paths(self, start):
+        self.asked.append("review_paths")
+        return list(self.next_merge_paths)
 
 
 @pytest.fixture

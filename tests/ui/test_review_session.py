@@ -54,6 +54,20 @@ def test_save_as_then_reopen_round_trips(make_window, qtbot, tmp_path):
     assert other.bridge.review == window.bridge.review
 
 
+def test_each_save_in_the_window_descends_from_the_one_before(
+    make_window, qtbot, tmp_path
+):
+    window, path = saved_window(make_window, qtbot, tmp_path)
+    first = read_review(path).lineage
+    assert first.revision
+    assert window.bridge.review.lineage == first
+    assert file_commands.save(window.context)
+    second = read_review(path).lineage
+    assert (second.parent, second.chain) == (first.revision, (first.revision,))
+    assert second.revision not in ("", first.revision)
+    assert window.bridge.review.lineage == second
+
+
 def test_add_sheet_switch_and_undo(make_window, qtbot, tmp_path):
     window = make_window(rooms_dxf(tmp_path / "level_1.dxf"))
     window.add_sheet(rooms_dxf(tmp_path / "level_2.dxf", insunits=1))

@@ -99,6 +99,10 @@ def _run(options: argparse.Namespace) -> int:
         from designreview.cli.queries import run_distance_command
 
         return run_distance_command(options)
+    if options.command == "merge":
+        from designreview.cli.merge import run_merge_command
+
+        return run_merge_command(options)
     if options.command == "export":
         from designreview.cli.export import run_export_command
 

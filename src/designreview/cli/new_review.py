@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 from designreview.model.document import utc_now
 from designreview.model.errors import DesignReviewError
 from designreview.model.words import counted
-from designreview.review_file.archive import SUFFIX, write_review
+from designreview.review_file.archive import SUFFIX
 from designreview.review_file.processes import current_user
+from designreview.review_file.revisions import save_revision
 from designreview.review_file.sheets import new_review
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ def run_new_command(options: argparse.Namespace) -> int:
         created_at=now,
         split_floors=options.floors,
     )
-    write_review(review, output, saved_by=current_user(), saved_at=now)
+    save_revision(review, output, saved_by=current_user(), saved_at=now)
     sheets = ", ".join(sheet.name for sheet in review.sheets)
     print(f"{output}: {counted(len(review.sheets), 'sheet')}: {sheets}")
     return EXIT_OK

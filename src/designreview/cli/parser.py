@@ -30,7 +30,7 @@ __all__ = [
 
 EXIT_OK, EXIT_STRICT_FAIL, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 SUBCOMMANDS = frozenset(
-    {"inspect", "new", "check", "visibility", "distance", "export", "packet"}
+    {"inspect", "new", "check", "visibility", "distance", "export", "packet", "merge"}
 )
 POINT_OPTIONS = ("--from", "--to")
 
@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_analysis_commands(commands)
     _add_export_command(commands)
     _add_packet_command(commands)
+    _add_merge_command(commands)
     return parser
 
 
@@ -216,6 +217,33 @@ def _add_packet_command(commands: Any) -> None:
         default=None,
         help="encrypt with the password in environment variable VAR",
     )
+
+
+def _add_merge_command(commands: Any) -> None:
+    merge = commands.add_parser(
+        "merge", help="merge copies of a review marked up apart (three-way)"
+    )
+    merge.add_argument(
+        "reviews", type=Path, nargs="+", metavar="REVIEW",
+        help="[BASE] A B [C ...]: the copies; a first file that every other "
+        "descends from is their common ancestor",
+    )  # fmt: skip
+    merge.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    merge.add_argument(
+        "--report", type=Path, required=True, metavar="REPORT",
+        help="every change and conflict: Markdown, or JSON for a .json name",
+    )  # fmt: skip
+    merge.add_argument(
+        "--base", type=Path, default=None, metavar="BASE",
+        help="the common ancestor, when the files do not say which it is",
+    )  # fmt: skip
+    merge.add_argument(
+        "--prefer", choices=("first", "last", "newest"), default="first",
+        help="a conflict takes the first copy's value (default), the last's, "
+        "or the most recent change",
+    )  # fmt: skip
+    merge.add_argument("--force", action="store_true", help="overwrite OUT, REPORT")
+    merge.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 def _point(text: str) -> tuple[float, float]:

@@ -14,6 +14,7 @@ from designreview.model.review import HistoryEntry, Review
 
 if TYPE_CHECKING:
     from designreview.model.edits import Edit
+    from designreview.model.lineage import Lineage
 
 Listener = Callable[[ChangeSet, object], None]
 
@@ -65,3 +66,10 @@ class Document:
         self._review = review
         for listener in list(self._listeners):
             listener(ChangeSet(everything=True), initiator)
+
+    def record_saved(self, lineage: Lineage) -> None:
+        """Take the lineage of the revision just saved: not an edit, nothing to undo.
+
+        Nothing a view shows changes, so listeners are not told.
+        """
+        self._review = replace(self._review, lineage=lineage)

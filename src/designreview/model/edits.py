@@ -293,26 +293,32 @@ class SetDecision:
     index: int | None = None
     """The decision's place in the list: where a withdrawn one was (so undo puts it
     back there) or where a new one goes (None: last). A change keeps its place."""
+    agency: str | None = None
+    """Whose decision it is: the agency of its reviewer (their id when they have
+    none). Each agency's decision on a finding stands beside the others' (a merge
+    of agencies' copies keeps them all), so an edit replaces only its own agency's.
+    None: the finding's first decision, whoever took it."""
 
     @classmethod
     def of(
         cls, review: Review, finding_key: str, after: Decision | None, label: str
     ) -> SetDecision:
-        """Set the decision for ``finding_key`` in ``review`` to ``after``.
+        """Set ``after``'s agency's decision for ``finding_key`` in ``review``.
 
         The decision it replaces and its place come from ``review``, so undo restores
-        both.
+        both; other agencies' decisions on the finding stay as they are.
         """
-        keys = [d.finding_key for d in review.decisions]
-        if finding_key not in keys:
-            return cls(finding_key, None, after, label)
-        index = keys.index(finding_key)
-        return cls(finding_key, review.decisions[index], after, label, index)
+        agency = _agency(review, after) if after is not None else None
+        index = _index_of_key(review.decisions, finding_key, review, agency)
+        if index is None:
+            return cls(finding_key, None, after, label, agency=agency)
+        before = review.decisions[index]
+        return cls(finding_key, before, after, label, index, agency)
 
     def apply(self, review: Review) -> tuple[Review, ChangeSet]:
         """Replace the decision for ``finding_key`` with ``after`` (None removes it)."""
         decisions = list(review.decisions)
-        at = _index_of_key(review.decisions, self.finding_key)
+        at = _index_of_key(review.decisions, self.finding_key, review, self.agency)
         if at is not None:
             del decisions[at]
         if self.after is not None:
@@ -324,7 +330,12 @@ class SetDecision:
     def inverted(self) -> Edit:
         """Restore the previous decision, at its old place."""
         return SetDecision(
-            self.finding_key, self.after, self.before, self.label, self.index
+            self.finding_key,
+            self.after,
+            self.before,
+            self.label,
+            self.index,
+            self.agency,
         )
 
 
@@ -355,9 +366,32 @@ def _index_of(items: Sequence[_HasId], item_id: str) -> int | None:
     return next((i for i, item in enumerate(items) if item.id == item_id), None)
 
 
-def _index_of_key(decisions: Sequence[Decision], key: str) -> int | None:
-    """Where the decision about finding ``key`` sits (None: not there)."""
-    return next((i for i, d in enumerate(decisions) if d.finding_key == key), None)
+def _index_of_key(
+    decisions: Sequence[Decision],
+    key: str,
+    review: Review | None = None,
+    agency: str | None = None,
+) -> int | None:
+    """Where ``agency``'s decision about finding ``key`` sits (None: not there).
+
+    Without an agency, the finding's first decision, whoever took it.
+    """
+    return next(
+        (
+            i
+            for i, d in enumerate(decisions)
+            if d.finding_key == key
+            and (agency is None or review is None or _agency(review, d) == agency)
+        ),
+        None,
+    )
+
+
+def _agency(review: Review, decision: Decision) -> str:
+    """The agency a decision speaks for: its reviewer's, or their id without one."""
+    who = decision.by.reviewer_id
+    found = next((r.agency for r in review.reviewers if r.id == who), "")
+    return found or who
 
 
 def _slot(items: Sequence[object], index: int | None) -> int:

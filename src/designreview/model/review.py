@@ -12,6 +12,7 @@ from enum import Enum
 from designreview.model.building import DoorMethod
 from designreview.model.geometry import Extents
 from designreview.model.ids import MarkupId, ReviewerId, ReviewId, SheetId
+from designreview.model.lineage import Lineage
 from designreview.model.markups import Markup, Stamp
 from designreview.model.plan import LayerCategory
 from designreview.model.units import LengthUnit
@@ -151,6 +152,8 @@ class Review:
     check_settings: tuple[CheckSetting, ...] = ()
     history: tuple[HistoryEntry, ...] = ()
     sources: tuple[SourceFile, ...] = ()
+    lineage: Lineage = field(default_factory=Lineage)
+    """Which saved revision this is, and the ones it descends from (schema 2)."""
 
     def source(self, sha256: str) -> SourceFile | None:
         """The embedded drawing with this hash, if any."""

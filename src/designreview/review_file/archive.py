@@ -74,6 +74,8 @@ def review_bytes(review: Review, saved_by: str = "", saved_at: str = "") -> byte
         "format_version": CURRENT_SCHEMA_VERSION,
         "app_version": __version__,
         "review_id": review.id,
+        "revision": review.lineage.revision,
+        "parent_revision": review.lineage.parent,
         "created_by": review.created_by,
         "created_at": review.created_at,
         "saved_by": saved_by,

@@ -7,6 +7,8 @@ never edited once released; each version keeps a frozen example file in
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -15,11 +17,35 @@ from designreview.review_file.errors import (
     FutureVersionError,
 )
 
-CURRENT_SCHEMA_VERSION = 1
+CURRENT_SCHEMA_VERSION = 2
 Step = Callable[[dict[str, Any]], dict[str, Any]]
 
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 records lineage: a revision id per save and the revision before.
+
+    A version-1 file never had a revision, so it is given one derived from its own
+    content: two copies of the same version-1 file, opened apart, then name the same
+    revision as their parent and know their common ancestor.
+
+    Example:
+        >>> old = {"schema_version": 1, "review": {"id": "rv"}}
+        >>> new = _v1_to_v2(old)
+        >>> new["schema_version"], new["review"]["lineage"]["revision"][:3]
+        (2, 'v1-')
+        >>> new == _v1_to_v2(old)
+        True
+    """
+    body = data.get("review")
+    if isinstance(body, dict) and "lineage" not in body:
+        text = json.dumps(body, sort_keys=True, ensure_ascii=True)
+        digest = hashlib.sha256(text.encode()).hexdigest()[:23]
+        body = {**body, "lineage": {"revision": f"v1-{digest}"}}
+    return {**data, "schema_version": 2, "review": body}
+
+
 # version n -> the step that turns a version-n document into version n + 1.
-STEPS: Mapping[int, Step] = {}
+STEPS: Mapping[int, Step] = {1: _v1_to_v2}
 
 
 def migrate(
@@ -34,8 +60,8 @@ def migrate(
         DamagedReviewFileError: for a missing or impossible version number.
 
     Example:
-        >>> migrate({"schema_version": 1, "review": {}})["schema_version"]
-        1
+        >>> migrate({"schema_version": 2, "review": {}})["schema_version"]
+        2
         >>> steps = {1: lambda d: {**d, "schema_version": 2, "added": True}}
         >>> migrate({"schema_version": 1}, current=2, steps=steps)
         {'schema_version': 2, 'added': True}

@@ -165,6 +165,13 @@ class Prompts:
         )
         return Path(name) if name else None
 
+    def review_paths(self, start: Path | None) -> list[Path]:
+        """Other copies of the review to merge into this one (none: cancelled)."""
+        names, _ = QFileDialog.getOpenFileNames(
+            self._parent, "Merge review copies", str(start or ""), REVIEW_FILTER
+        )
+        return [Path(name) for name in names]
+
     def drawing_path(self, start: Path | None) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
             self._parent,

@@ -17,7 +17,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from designreview.model.document import utc_now
 from designreview.model.errors import DesignReviewError
 from designreview.model.ids import ReviewId, new_id
-from designreview.review_file.archive import read_review, write_review
+from designreview.review_file.archive import read_review
 from designreview.review_file.autosave import (
     Autosave,
     adopt_autosave,
@@ -27,6 +27,7 @@ from designreview.review_file.autosave import (
 from designreview.review_file.errors import ReviewLockedError
 from designreview.review_file.lock_file import acquire_lock, release_lock
 from designreview.review_file.processes import current_user
+from designreview.review_file.revisions import save_revision
 from designreview.ui.dialogs.prompts import DiskChoice, LockChoice, Prompts, SaveChoice
 
 if TYPE_CHECKING:
@@ -58,6 +59,9 @@ class ReviewSession(QObject):
         self.path: Path | None = None
         self.untitled_name = "Untitled review"
         self.read_only = False
+        self.on_disk: Review | None = None
+        """The review as last read from or written to ``path``: a merge's ancestor
+        when the copies descend from it."""
         self._autosave: Autosave | None = None
         self._disk_signature: tuple[int, int] | None = None
         self._watcher = QFileSystemWatcher(self)
@@ -103,7 +107,7 @@ class ReviewSession(QObject):
                 acquire_lock(path, utc_now(), take_over=True)
             read_only = choice is LockChoice.READ_ONLY
         self._forget_file()
-        self.path, self.read_only = path, read_only
+        self.path, self.read_only, self.on_disk = path, read_only, review
         self.bridge.replace_review(review)
         self._watch(path)
         self.review_loaded.emit()
@@ -147,7 +151,7 @@ class ReviewSession(QObject):
     def _write(self, path: Path) -> bool:
         self._unwatch_during_save()
         try:
-            write_review(
+            saved = save_revision(
                 self.bridge.review, path, saved_by=current_user(), saved_at=utc_now()
             )
         except DesignReviewError as exc:
@@ -155,6 +159,8 @@ class ReviewSession(QObject):
             return False
         finally:
             self._rewatch_after_save()
+        self.bridge.document.record_saved(saved.lineage)
+        self.on_disk = saved
         self._disk_signature = _signature(path)
         self.bridge.set_modified(False)
         self._drop_autosave()
@@ -225,6 +231,7 @@ class ReviewSession(QObject):
                 self._on_error("Cannot reload review", str(exc))
                 return
             self.bridge.replace_review(review)
+            self.on_disk = review
             self.review_loaded.emit()
         elif choice is DiskChoice.SAVE_AS:
             self.save_as()
@@ -256,6 +263,7 @@ class ReviewSession(QObject):
                 release_lock(self.path)
             self._watcher.removePath(str(self.path))
         self.path, self.read_only, self._disk_signature = None, False, None
+        self.on_disk = None
 
     def _drop_autosave(self) -> None:
         if self._autosave is not None:

@@ -16,6 +16,7 @@ from designreview.ui.window.commands import (
     file_commands,
     floor_commands,
     help_commands,
+    merge_commands,
     review_commands,
     view_commands,
 )
@@ -72,6 +73,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
         _file.choose_and_add_sheet,
         keys=("Ctrl+Shift+A",), separator_before=True,
         tip="Add another floor (a DXF drawing) to this review"),
+    CommandSpec("merge_review", "&File", "&Merge Review…",
+        merge_commands.merge_review, separator_before=True,
+        tip="Merge other agencies' copies of this review into it, conflicts shown"),
     CommandSpec("close_review", "&File", "&Close Review", _file.close_review,
         keys=(StandardKey.Close,), separator_before=True,
         tip="Close the review (asks to save changes)"),
