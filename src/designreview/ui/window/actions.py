@@ -149,5 +149,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ToggleSpec("dark_theme", "&View", "&Dark Theme", _view.set_dark_theme,
         keys=("Ctrl+Shift+D",), separator_before=True,
         tip="Dark background for projectors"),
-    CommandSpec("about", "&Help", "&About designreview", _help.show_about),
+    CommandSpec("quick_start", "&Help", "&Quick Start", _help.show_quick_start,
+        tip="A first review of the sample school, step by step"),
+    CommandSpec("guide", "&Help", "&User Guide", _help.show_guide,
+        keys=(StandardKey.HelpContents,), tip="The guide shipped with the app"),
+    CommandSpec("shortcuts", "&Help", "&Keyboard Shortcuts", _help.show_shortcuts,
+        keys=("Ctrl+/",), tip="Every key the window answers, searchable"),
+    CommandSpec("about", "&Help", "&About designreview", _help.show_about,
+        separator_before=True),
 )  # fmt: skip
