@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableWidgetItem
 from tests.fixtures.dxf_files import rooms_dxf
 from tests.ui.drive import click
@@ -122,3 +123,24 @@ def test_undoing_a_roster_change_puts_removed_reviewers_back_in_place(make_windo
     window.bridge.undo_stack.undo()
     # Undo once appended them (order 2, 4, 1, 3); they go back to places 1 and 3.
     assert window.bridge.review.reviewers == before
+
+
+def test_presenter_mode_fills_the_screen_and_esc_restores_the_window(sample, qtbot):
+    assert sample.properties_dock.isVisible()
+    assert not sample.presenter.indicator.isVisible()
+    sample.actions_by_id["meeting_mode"].setChecked(True)  # F5
+    qtbot.waitUntil(sample.isFullScreen)  # the platform applies it a moment later
+    assert not sample.properties_dock.isVisible()
+    assert not sample.tools_bar.isVisible()
+    assert sample.presenter.indicator.isVisible()
+    assert "MEETING" in sample.presenter.indicator.text()
+    sample.activateWindow()  # window shortcuts answer in the active window
+    qtbot.waitUntil(sample.isActiveWindow)
+    qtbot.keyClick(sample.view, Qt.Key.Key_F6)  # the findings beside the plan
+    assert sample.findings_dock.isVisible()
+    qtbot.keyClick(sample.view, Qt.Key.Key_Escape)
+    assert not sample.actions_by_id["meeting_mode"].isChecked()
+    qtbot.waitUntil(lambda: not sample.isFullScreen())
+    assert sample.properties_dock.isVisible()
+    assert sample.tools_bar.isVisible()
+    assert not sample.presenter.indicator.isVisible()

@@ -33,6 +33,8 @@ PLAN_GESTURES: tuple[Row, ...] = (
     ("Menu of what is under the cursor", "Right-click", "Plan"),
     ("Cancel the tool's drawing; clear the finding shown", "Esc", "Plan"),
     ("Place freely, without snapping, while held", "Alt", "Plan"),
+    ("Show or hide the findings beside the plan", "F6", "Meeting mode"),
+    ("Leave meeting mode", "Esc", "Meeting mode"),
 )
 """The plan's own keys and gestures: no menu lists them."""
 

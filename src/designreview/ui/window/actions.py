@@ -135,7 +135,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip="What observers and cameras see; sightlines clear or blocked"),
     ToggleSpec("meeting_mode", "&View", "&Meeting Mode", _view.set_meeting_mode,
         keys=("F5",), separator_before=True,
-        tip="Large marks and fonts for a projector; sensitive layers hidden"),
+        tip="Full screen for a projector: large marks and fonts, docks away, "
+        "sensitive layers hidden (F6 shows the findings, Esc leaves)"),
     CommandSpec("next_comment", "&View", "&Next Comment", _view.next_comment,
         keys=("N",), tip="Show the next comment"),
     CommandSpec("previous_comment", "&View", "&Previous Comment",

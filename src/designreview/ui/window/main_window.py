@@ -39,11 +39,12 @@ from designreview.ui.session.recent_files import RecentFiles
 from designreview.ui.session.review_session import ReviewSession
 from designreview.ui.tools.base import ToolContext
 from designreview.ui.tools.tool_set import make_tools
-from designreview.ui.window.commands import review_commands
+from designreview.ui.window.commands import review_commands, view_commands
 from designreview.ui.window.commands.context import WindowContext
 from designreview.ui.window.meeting_mode import MeetingMode
 from designreview.ui.window.menus import build_menus
 from designreview.ui.window.plan_menu import PlanMenu
+from designreview.ui.window.presenter_chrome import PresenterChrome
 from designreview.ui.window.recent_menu import RecentMenu
 from designreview.ui.window.reviewer_bar import ReviewerBar
 from designreview.ui.window.status_bar import PlanStatusBar
@@ -87,9 +88,17 @@ class MainWindow(QMainWindow):
         self.plan_menu = PlanMenu(
             self.context, self.actions_by_id, self._show_properties
         )
+        self.presenter = PresenterChrome(
+            self, self.status, self.findings_dock, self._leave_meeting
+        )
+        self.meeting.toggled.connect(self.presenter.set_active)
         self._connect()
         self.actions_by_id["viewsheds"].setChecked(True)
         self._update_title()
+
+    def _leave_meeting(self) -> None:
+        self.actions_by_id["meeting_mode"].setChecked(False)
+        view_commands.set_meeting_mode(self.context, False)  # when set directly
 
     def _show_legend(self) -> None:
         """The legend of what the plan shows now: marks, areas, findings' severities."""
