@@ -12,10 +12,15 @@ Rgb = tuple[int, int, int]
 
 
 class Theme(Enum):
-    """Light for paper and bright rooms, dark for projectors and long sessions."""
+    """Light for paper, dark for long sessions, high contrast for projectors.
+
+    High contrast is black on white with every line heavier, for a washed-out
+    projector in a bright room.
+    """
 
     LIGHT = "light"
     DARK = "dark"
+    HIGH_CONTRAST = "high_contrast"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +48,12 @@ _PALETTES = {
     Theme.DARK: Palette(
         background=(28, 30, 34), text=(220, 220, 210), grid=(50, 52, 58)
     ),
+    Theme.HIGH_CONTRAST: Palette(
+        background=(255, 255, 255), text=(0, 0, 0), grid=(170, 170, 170)
+    ),
 }
+_HIGH_CONTRAST_WIDTH = 1.7
+"""High contrast draws every line this much heavier, in the light colour darkened."""
 
 # (light colour, dark colour, width in px, stacking order): walls dark and heavy,
 # openings coloured so they stand out, everything else quiet.
@@ -117,8 +127,14 @@ def layer_style(category: LayerCategory, theme: Theme = Theme.LIGHT) -> LineStyl
     Example:
         >>> layer_style(LayerCategory.WALL).width_px
         1.6
+        >>> contrast = layer_style(LayerCategory.WALL, Theme.HIGH_CONTRAST)
+        >>> contrast.color, round(contrast.width_px, 2)
+        ((11, 11, 13), 2.72)
     """
     light, dark, width, z = _CATEGORY_STYLES[category]
+    if theme is Theme.HIGH_CONTRAST:
+        deep = tuple(int(c * 0.55) for c in light)
+        return LineStyle((deep[0], deep[1], deep[2]), width * _HIGH_CONTRAST_WIDTH, z)
     return LineStyle(light if theme is Theme.LIGHT else dark, width, z)
 
 

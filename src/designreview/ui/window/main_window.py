@@ -12,11 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QUndoView
 
 from designreview.model.edits import ReplaceSheet
 from designreview.model.ids import ReviewId, new_id
 from designreview.model.review import Review
+from designreview.render.style import Theme
 from designreview.ui.canvas.label_layout import LabelArranger
 from designreview.ui.canvas.scene import PlanScene
 from designreview.ui.canvas.view import PlanView
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, settings: QSettings, autosave_dir: Path) -> None:
         super().__init__()
+        self.settings = settings
         self.setObjectName("MainWindow")
         self.resize(1280, 820)
         self.setAcceptDrops(True)
@@ -92,9 +95,24 @@ class MainWindow(QMainWindow):
             self, self.status, self.findings_dock, self._leave_meeting
         )
         self.meeting.toggled.connect(self.presenter.set_active)
+        self._themes = QActionGroup(self)
+        self._themes.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
+        for key in ("dark_theme", "high_contrast"):
+            self._themes.addAction(self.actions_by_id[key])
         self._connect()
+        self._restore_theme()
         self.actions_by_id["viewsheds"].setChecked(True)
         self._update_title()
+
+    def _restore_theme(self) -> None:
+        """The theme chosen last time, as if chosen again now."""
+        saved = str(self.settings.value(view_commands.THEME_KEY, Theme.LIGHT.value))
+        action = {
+            Theme.DARK.value: "dark_theme",
+            Theme.HIGH_CONTRAST.value: "high_contrast",
+        }.get(saved)
+        if action is not None:
+            self.actions_by_id[action].setChecked(True)
 
     def _leave_meeting(self) -> None:
         self.actions_by_id["meeting_mode"].setChecked(False)
@@ -191,6 +209,7 @@ class MainWindow(QMainWindow):
             meeting=self.meeting,
             live=self.live,
             recent=self.recent,
+            settings=self.settings,
         )
 
     def _build_bars(self) -> None:
@@ -229,6 +248,7 @@ class MainWindow(QMainWindow):
         self.history_dock = QDockWidget("History", self)
         self.history_dock.setObjectName("HistoryDock")
         self.history_dock.setWidget(QUndoView(self.bridge.undo_stack))
+        self.addDockWidget(right, self.history_dock)
         self.tabifyDockWidget(self.markups_dock, self.findings_dock)
         self.tabifyDockWidget(self.findings_dock, self.lockdown_dock)
         self.tabifyDockWidget(self.lockdown_dock, self.history_dock)

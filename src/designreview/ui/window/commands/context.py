@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMainWindow
 
 from designreview.ui.canvas.scene import PlanScene
@@ -53,6 +54,8 @@ class WindowContext:
     meeting: MeetingMode
     live: LiveVisibility
     recent: RecentMenu
+    settings: QSettings
+    """The user's settings (theme, recent files), kept between sessions."""
 
     def report(self, text: str, timeout_ms: int) -> None:
         """A short message in the status bar, such as why a command did nothing."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from designreview.render.style import Theme
+from designreview.ui.window_theme import apply_window_theme
 
 if TYPE_CHECKING:
     from designreview.ui.window.commands.context import WindowContext
@@ -55,6 +56,32 @@ def previous_finding(ctx: WindowContext) -> None:
     ctx.findings.step(-1)
 
 
+THEME_KEY = "view/theme"
+"""Where the chosen theme is remembered between sessions."""
+
+
 def set_dark_theme(ctx: WindowContext, dark: bool) -> None:
-    """Dark background for projectors, light otherwise."""
-    ctx.sheets.set_theme(Theme.DARK if dark else Theme.LIGHT)
+    """The whole window dark (plan, menus, docks, dialogs), or light again."""
+    _toggle_theme(ctx, Theme.DARK, dark)
+
+
+def set_high_contrast(ctx: WindowContext, on: bool) -> None:
+    """Black on white with heavier lines, for a washed-out projector."""
+    _toggle_theme(ctx, Theme.HIGH_CONTRAST, on)
+
+
+def _toggle_theme(ctx: WindowContext, theme: Theme, on: bool) -> None:
+    # Turning one theme off only returns to light if it is the one in use: the two
+    # toggles exclude each other, and switching from one to the other turns the
+    # first off after (or before) the second is on.
+    if on:
+        use_theme(ctx, theme)
+    elif ctx.sheets.theme is theme:
+        use_theme(ctx, Theme.LIGHT)
+
+
+def use_theme(ctx: WindowContext, theme: Theme) -> None:
+    """Show the plan and the window in ``theme``, and remember it."""
+    ctx.sheets.set_theme(theme)
+    apply_window_theme(theme)
+    ctx.settings.setValue(THEME_KEY, theme.value)
