@@ -159,3 +159,15 @@ def test_opening_a_drawing_shows_how_far_the_import_is(make_window, qtbot, tmp_p
     assert seen == sorted(seen)
     assert seen[-1] == pytest.approx(0.9)
     assert not window.status._progress.isVisible()
+
+
+def test_no_dock_tab_bar_stands_alone(make_window):
+    """Every tab bar of the dock areas holds two docks or more: a bar with one tab
+    is a stray, drawn over the dock it sits on (the History dock tabbed without
+    being added once left a 'Findings' bar over the Properties dock)."""
+    from PySide6.QtWidgets import QTabBar
+
+    window = make_window()
+    bars = [b for b in window.findChildren(QTabBar) if b.isVisible()]
+    assert bars
+    assert all(bar.count() >= 2 for bar in bars)
