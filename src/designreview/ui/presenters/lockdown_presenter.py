@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from designreview.analysis.lockdown_map import lockdown_map
+from designreview.analysis.lockdown_map import MapCaches, lockdown_map
 from designreview.ui.canvas.lockdown_overlay import LockdownOverlay
 from designreview.ui.docks.lockdown_dock import LockdownDock
 from designreview.ui.session import workers
@@ -39,8 +39,9 @@ class LockdownPresenter(QObject):
         self.shown: LockdownMap | None = None
         self._job: workers.Job | None = None
         self._generation = 0
-        self._graph_sheet: str | None = None
+        self.caches = MapCaches()
         self.dock.entry_chosen.connect(self._on_dock_entry_chosen)
+        self.dock.layers_changed.connect(self.overlay.set_layers)
         self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
         bridge.changed.connect(lambda _changes, _initiator: self.refresh())
         sheets.plan_shown.connect(lambda _plan: self.refresh())
@@ -61,13 +62,16 @@ class LockdownPresenter(QObject):
         if self._job is not None:
             self._job.cancel()
         self._generation += 1
-        generation, review, entry_id = (
+        generation, review, entry_id, caches = (
             self._generation,
             self.bridge.review,
             self.entry_id,
+            self.caches,
         )
         self._job = workers.run(
-            lambda _control: lockdown_map(review, plan, sheet_id, entry_id),
+            lambda _control: lockdown_map(
+                review, plan, sheet_id, entry_id, caches=caches
+            ),
             lambda shown: self._on_map_done(generation, shown),
             self._on_map_failed,
             owner=self,

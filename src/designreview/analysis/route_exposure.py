@@ -1,0 +1,210 @@
+"""Exposure through door glass along the intruder's own route (issue 19, point 4).
+
+The intruder of one entry walks the shortest way to each room's door
+(:meth:`~designreview.analysis.intruder.Arrival.route`). That walk, sampled every
+``sample_m`` along it, is the route past the door: the samples within ``reach_m``
+of the door's middle and outside the room are where the intruder looks in through
+the door's vision panel and sidelites, and
+:func:`~designreview.analysis.rules.glass_exposure.exposure` says exactly what they
+see of the room's usable area and for how many seconds. A door the intruder never
+reaches has no route past it; a room none of whose doors is reached (or when no
+entry is given) falls back to the straight walk along the door line.
+
+This is a figure for the Lockdown view and the packet, not a finding: ROOM-2
+already fails a room whose hard corner is too small for the viewers who stand
+still by its glass, and what a walker sees depends on which entry the reviewer
+picks. Each room's answer is kept in a caller's :class:`ExposureCache` by
+everything it depends on (the room, its doors, the walls and glass near them, the
+route), so an edit or a change of entry recomputes only the rooms whose route or
+geometry changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from threading import Lock
+from typing import TYPE_CHECKING
+
+import numpy as np
+from shapely import LineString, Point
+from shapely.geometry.base import BaseGeometry
+
+from designreview.analysis.intruder import approach_point
+from designreview.analysis.rules.door_glass import door_glass, outside_of
+from designreview.analysis.rules.glass_exposure import ExposureParams, exposure
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from designreview.analysis.building_view import Door, Room
+    from designreview.analysis.intruder import Arrival
+    from designreview.analysis.rules.base import CheckContext
+    from designreview.model.geometry import Point2
+
+__all__ = [
+    "ExposureCache",
+    "RoomExposure",
+    "RouteParams",
+    "route_exposures",
+    "route_samples",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class RouteParams:
+    """How much of the intruder's route counts as passing the door, and the glass."""
+
+    reach_m: float = 10.0
+    """Samples this close to the door's middle look in (ROOM-2's straight walk
+    also reaches 10 m either way)."""
+    glass: ExposureParams = field(default_factory=ExposureParams)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class RoomExposure:
+    """What the intruder's route sees of one room through its door glass.
+
+    Attributes:
+        room_id: The room.
+        label: Its name.
+        share: Seen usable area over the usable area.
+        seconds: How long the walking intruder sees into it.
+        seen: The usable area seen.
+        corner_seen_m2: How much of ROOM-2's hard corner the route sees.
+        on_route: Whether the intruder's route was used (False: the straight
+            default walk, no door of the room being reached).
+    """
+
+    room_id: str
+    label: str
+    share: float
+    seconds: float
+    seen: BaseGeometry
+    corner_seen_m2: float
+    on_route: bool
+
+
+class ExposureCache:
+    """Room exposures kept between calls, by everything they are computed from."""
+
+    def __init__(self, kept: int = 4096) -> None:
+        self._kept = kept
+        self._items: OrderedDict[tuple[object, ...], RoomExposure] = OrderedDict()
+        self._lock = Lock()  # a cancelled map may still be running beside a new one
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, key: tuple[object, ...]) -> RoomExposure | None:
+        """The exposure kept under ``key``, if any."""
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[object, ...], value: RoomExposure) -> None:
+        """Keep ``value`` under ``key``, forgetting the oldest beyond the limit."""
+        with self._lock:
+            self._items[key] = value
+            while len(self._items) > self._kept:
+                self._items.popitem(last=False)
+
+
+def route_samples(
+    route: Sequence[Point2], centre: Point2, step_m: float, reach_m: float
+) -> tuple[Point2, ...]:
+    """Points every ``step_m`` along ``route`` that lie within ``reach_m`` of centre.
+
+    The walk's end is always a sample (the intruder stops at the door).
+
+    Example:
+        A walk from (0, 0) to (12, 0) past a door at (10, 1), within 5 m of it:
+
+        >>> route_samples([(0, 0), (12, 0)], (10, 1), 2.0, 5.0)
+        ((6.0, 0.0), (8.0, 0.0), (10.0, 0.0), (12.0, 0.0))
+    """
+    if len(route) < 2:
+        return tuple((float(x), float(y)) for x, y in route)
+    line = LineString(route)
+    at = np.arange(0.0, line.length, step_m)
+    if line.length - (at[-1] if len(at) else 0.0) > 1e-9:
+        at = np.append(at, line.length)
+    points = [line.interpolate(float(s)) for s in at]
+    cx, cy = centre
+    return tuple(
+        (float(p.x), float(p.y))
+        for p in points
+        if math.hypot(p.x - cx, p.y - cy) <= reach_m + 1e-9
+    )
+
+
+def route_exposures(
+    ctx: CheckContext,
+    rooms: Sequence[Room],
+    walk: Arrival | None,
+    params: RouteParams,
+    cache: ExposureCache | None = None,
+) -> tuple[RoomExposure, ...]:
+    """The exposure of each of ``rooms`` with glass in a door, along ``walk``'s route.
+
+    ``walk`` is the intruder of the chosen entry at walking speed (None: every room
+    gets the straight default route).
+    """
+    building = ctx.building
+    near = _geometry_digest(ctx)
+    found = []
+    for room in rooms:
+        doors = [
+            d
+            for d in building.doors_of(room)
+            if door_glass(building, room, d, params.glass.leaf_thickness_m)
+        ]
+        if not doors:
+            continue
+        routes = {d.id: _route_past(ctx, room, d, walk, params) for d in doors}
+        on_route = any(routes.values())
+        if not on_route:
+            routes = {}
+        key = (room.id, room.polygon.wkb, tuple(doors), near, params,
+               tuple(sorted(routes.items())))  # fmt: skip
+        kept = cache.get(key) if cache is not None else None
+        if kept is None:
+            seen = exposure(ctx, room, params.glass, routes if on_route else None)
+            kept = RoomExposure(room.id, room.label, seen.share, seen.seconds,
+                                seen.seen, seen.corner_seen_m2, on_route)  # fmt: skip
+            if cache is not None:
+                cache.put(key, kept)
+        found.append(kept)
+    return tuple(found)
+
+
+def _route_past(
+    ctx: CheckContext,
+    room: Room,
+    door: Door,
+    walk: Arrival | None,
+    params: RouteParams,
+) -> tuple[Point2, ...]:
+    """The samples of ``walk``'s route to ``door`` that pass it, outside ``room``."""
+    if walk is None:
+        return ()
+    route = walk.route(approach_point(ctx.building, door, room))
+    samples = route_samples(route, door.center, params.glass.sample_m, params.reach_m)
+    outside = outside_of(ctx.building, room, door)
+    if outside is not None:
+        return tuple(p for p in samples if outside.covers(Point(p)))
+    return tuple(p for p in samples if not room.polygon.covers(Point(p)))
+
+
+def _geometry_digest(ctx: CheckContext) -> bytes:
+    """A digest of the walls and glazing: the glass's frame depends on them."""
+    digest = hashlib.blake2b(digest_size=16)
+    for lines in (ctx.building.walls, ctx.building.glazing):
+        array = np.ascontiguousarray(lines, dtype=np.float64)
+        digest.update(array.tobytes())
+        digest.update(repr(array.shape).encode())
+    return digest.digest()
