@@ -41,6 +41,7 @@ from designreview.packet.layout import (
 from designreview.packet.lockdown_pages import lockdown_pages
 from designreview.packet.options import PacketError, PacketOptions
 from designreview.packet.plan_pages import SheetPage
+from designreview.packet.race_pages import race_pages
 from designreview.render.finding_groups import group_findings
 from designreview.review_file.atomic_write import write_atomic
 
@@ -141,6 +142,9 @@ def story(ctx: PacketContext, state: PageState) -> list[Flowable]:
             flow += group_page(ctx, group, width, height)
         else:
             flow += finding_page(ctx, group.findings[0], width, height)
+    for i, (title, page) in enumerate(race_pages(ctx, width, height)):
+        flow += [PageBreak()] + ([] if i else [SectionStart("Lockdown race", state)])
+        flow += [SectionStart(title, state, 1, title), *page]
     for i, (title, page) in enumerate(lockdown_pages(ctx, width, height)):
         flow += [PageBreak()] + ([] if i else [SectionStart("Lockdown plans", state)])
         flow += [SectionStart(title, state, 1, title), *page]
