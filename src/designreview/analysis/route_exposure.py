@@ -26,13 +26,13 @@ import math
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from threading import Lock
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from shapely import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
-from designreview.analysis.intruder import approach_point
+from designreview.analysis.intruder import approach_point, intruder_walls
 from designreview.analysis.rules.door_glass import door_glass, outside_of
 from designreview.analysis.rules.glass_exposure import ExposureParams, exposure
 
@@ -88,25 +88,30 @@ class RoomExposure:
 
 
 class ExposureCache:
-    """Room exposures kept between calls, by everything they are computed from."""
+    """Room exposures kept between calls, by everything they are computed from.
+
+    A room without door glass is kept too (as None), so asking again costs a look-up.
+    """
 
     def __init__(self, kept: int = 4096) -> None:
         self._kept = kept
-        self._items: OrderedDict[tuple[object, ...], RoomExposure] = OrderedDict()
+        self._items: OrderedDict[tuple[object, ...], RoomExposure | None] = (
+            OrderedDict()
+        )
         self._lock = Lock()  # a cancelled map may still be running beside a new one
 
     def __len__(self) -> int:
         return len(self._items)
 
-    def get(self, key: tuple[object, ...]) -> RoomExposure | None:
-        """The exposure kept under ``key``, if any."""
+    def lookup(self, key: tuple[object, ...]) -> tuple[bool, RoomExposure | None]:
+        """Whether ``key`` is kept, and what is kept under it."""
         with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-            return found
+            if key not in self._items:
+                return False, None
+            self._items.move_to_end(key)
+            return True, self._items[key]
 
-    def put(self, key: tuple[object, ...], value: RoomExposure) -> None:
+    def put(self, key: tuple[object, ...], value: RoomExposure | None) -> None:
         """Keep ``value`` under ``key``, forgetting the oldest beyond the limit."""
         with self._lock:
             self._items[key] = value
@@ -151,35 +156,44 @@ def route_exposures(
 ) -> tuple[RoomExposure, ...]:
     """The exposure of each of ``rooms`` with glass in a door, along ``walk``'s route.
 
-    ``walk`` is the intruder of the chosen entry at walking speed (None: every room
-    gets the straight default route).
+    ``walk`` is the intruder of the chosen entry at walking speed, over the
+    intruder's walls (:func:`~designreview.analysis.intruder.intruder_walls`);
+    None gives every room the straight default route.
     """
     building = ctx.building
     near = _geometry_digest(ctx)
+    walked = _walk_key(ctx, walk)
     found = []
     for room in rooms:
-        doors = [
-            d
-            for d in building.doors_of(room)
-            if door_glass(building, room, d, params.glass.leaf_thickness_m)
-        ]
-        if not doors:
-            continue
-        routes = {d.id: _route_past(ctx, room, d, walk, params) for d in doors}
-        on_route = any(routes.values())
-        if not on_route:
-            routes = {}
-        key = (room.id, room.polygon.wkb, tuple(doors), near, params,
-               tuple(sorted(routes.items())))  # fmt: skip
-        kept = cache.get(key) if cache is not None else None
-        if kept is None:
-            seen = exposure(ctx, room, params.glass, routes if on_route else None)
-            kept = RoomExposure(room.id, room.label, seen.share, seen.seconds,
-                                seen.seen, seen.corner_seen_m2, on_route)  # fmt: skip
+        doors = tuple(building.doors_of(room))
+        key = (room.id, room.polygon.wkb, doors, near, params, walked)
+        known, kept = cache.lookup(key) if cache is not None else (False, None)
+        if not known:
+            kept = _room_exposure(ctx, room, doors, walk, params)
             if cache is not None:
                 cache.put(key, kept)
-        found.append(kept)
+        if kept is not None:
+            found.append(kept)
     return tuple(found)
+
+
+def _room_exposure(
+    ctx: CheckContext,
+    room: Room,
+    doors: tuple[Door, ...],
+    walk: Arrival | None,
+    params: RouteParams,
+) -> RoomExposure | None:
+    """One room's exposure (None: no door of it has glass)."""
+    building, thick = ctx.building, params.glass.leaf_thickness_m
+    glazed = [d for d in doors if door_glass(building, room, d, thick)]
+    if not glazed:
+        return None
+    routes = {d.id: _route_past(ctx, room, d, walk, params) for d in glazed}
+    on_route = any(routes.values())
+    seen = exposure(ctx, room, params.glass, routes if on_route else None)
+    return RoomExposure(room.id, room.label, seen.share, seen.seconds, seen.seen,
+                        seen.corner_seen_m2, on_route)  # fmt: skip
 
 
 def _route_past(
@@ -201,10 +215,28 @@ def _route_past(
 
 
 def _geometry_digest(ctx: CheckContext) -> bytes:
-    """A digest of the walls and glazing: the glass's frame depends on them."""
+    """A digest of walls, glazing and room outlines: the glass and its sides."""
     digest = hashlib.blake2b(digest_size=16)
     for lines in (ctx.building.walls, ctx.building.glazing):
-        array = np.ascontiguousarray(lines, dtype=np.float64)
-        digest.update(array.tobytes())
-        digest.update(repr(array.shape).encode())
+        _add_lines(digest, lines)
+    for room in ctx.building.rooms:
+        digest.update(room.id.encode())
+        digest.update(room.polygon.wkb)
     return digest.digest()
+
+
+def _walk_key(ctx: CheckContext, walk: Arrival | None) -> tuple[object, ...] | None:
+    """What a walk's routes depend on: the intruder's walls, targets and offsets."""
+    if walk is None:
+        return None
+    digest = hashlib.blake2b(digest_size=16)
+    _add_lines(digest, intruder_walls(ctx.building))
+    field = walk.field
+    offsets = tuple(float(x) for x in np.asarray(field.target_offsets_m))
+    return (digest.digest(), field.targets, offsets, walk.sources, walk.speed_mps)
+
+
+def _add_lines(digest: Any, lines: object) -> None:
+    array = np.ascontiguousarray(lines, dtype=np.float64)
+    digest.update(array.tobytes())
+    digest.update(repr(array.shape).encode())

@@ -218,7 +218,9 @@ def races_of(
 ) -> list[Race]:
     """:func:`races` against the given walks only (e.g. one entry's two)."""
     building = ctx.building
-    views: dict[Any, Any] = {}
+    # The approach points' isovists, kept with the intruder's graph across runs.
+    views = ctx.kept_with("intruder walk", intruder_walls(building))
+    views = {} if views is None else views
     found = []
     for room in building.rooms:
         if room.space_type not in OCCUPIED or not building.doors_of(room):
