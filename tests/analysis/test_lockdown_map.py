@@ -13,7 +13,13 @@ from dataclasses import replace
 import pytest
 from tests.fixtures.plans import SHEET, long_corridor, review_of
 
-from designreview.analysis.lockdown_map import RaceStatus, lockdown_map, worst_entry
+from designreview.analysis.lockdown_map import (
+    MapCaches,
+    RaceStatus,
+    lockdown_map,
+    with_bands,
+    worst_entry,
+)
 from designreview.model.markups import AccessKind, AccessPoint, Stamp
 
 STAMP = Stamp("r", "2026-12-07T10:00:00+00:00")
@@ -71,3 +77,24 @@ def test_the_worst_entry_is_the_one_that_loses_most_rooms():
 
 def test_no_way_in_no_worst_entry():
     assert worst_entry(review_of(), long_corridor((20.0,), 60.0), SHEET) is None
+
+
+def test_quick_maps_leave_new_bands_pending_and_find_kept_ones():
+    review, plan = review_of([PROPPED]), long_corridor((20.0, 40.0, 50.0), 60.0)
+    caches = MapCaches()
+    first = lockdown_map(review, plan, SHEET, caches=caches, quick=True)
+    # Nothing kept yet: the race is there, the bands are pending.
+    assert [r.status for r in first.rooms] == [
+        RaceStatus.LOST, RaceStatus.CLOSE, RaceStatus.SAFE,
+    ]  # fmt: skip
+    assert (first.bands, first.pending) == ((), (30.0, 60.0, 120.0))
+    banded = with_bands(first)
+    full = lockdown_map(review, plan, SHEET)
+    assert banded.pending == ()
+    assert [b.area.area for b in banded.bands] == pytest.approx(
+        [b.area.area for b in full.bands]
+    )
+    # The same walls again: the bands are found at once, nothing pending.
+    again = lockdown_map(review, plan, SHEET, caches=caches, quick=True)
+    assert again.pending == ()
+    assert [b.area for b in again.bands] == [b.area for b in banded.bands]

@@ -33,11 +33,11 @@ SOLID = AccessPoint("ap", SHEET, STAMP, STAMP, (0.6, 0.0), has_vision_panel=Fals
 WHOLE_ROOM = RouteParams(glass=ExposureParams(wall_clearance_m=0.0))
 
 
-def setting(start=(10.6, -0.5)):
+def setting(start=(10.6, -0.5), delay_s=0.0):
     review = review_of([SOLID])
     plan = thick_classroom(sidelite_spans=((1.2, 1.7),))
     ctx = CheckContext(review, building_view(review, review.sheets[0], plan))
-    entry = Entry("e", "east end", start, 0.0, ("e",))
+    entry = Entry("e", "east end", start, delay_s, ("e",))
     walk = arrival(intruder_index(ctx.building), ctx.building, entry, 1.4,
                    IntruderParams())  # fmt: skip
     return ctx, ctx.building.room("room"), walk
@@ -87,10 +87,16 @@ def test_the_cache_answers_an_unchanged_room_and_recomputes_a_new_route():
     [first] = route_exposures(ctx, [room], walk, WHOLE_ROOM, cache)
     [again] = route_exposures(ctx, [room], walk, WHOLE_ROOM, cache)
     assert again is first
-    assert len(cache) == 1
+    assert len(cache) == 2  # by the walk, and by the routes it walks
+    # The same way in after a 5 s delay: another walk, the same route past the
+    # door, so the answer kept by the routes is found.
+    _ctx, _room, later = setting(delay_s=5.0)
+    [same] = route_exposures(ctx, [room], later, WHOLE_ROOM, cache)
+    assert same is first
+    assert len(cache) == 3
     _ctx, _room, other = setting(start=(6.0, -0.5))
     [moved] = route_exposures(ctx, [room], other, WHOLE_ROOM, cache)
     assert moved is not first
-    assert len(cache) == 2
+    assert len(cache) == 5
     # From x = 6: samples 0.6 .. 6.0, the same five see in.
     assert moved.seconds == pytest.approx(5 * 0.5 / 1.4)

@@ -21,7 +21,10 @@ def sample(make_window, qtbot):
     qtbot.waitUntil(lambda: window.plan is not None, timeout=60_000)
     window.lockdown_dock.show()
     window.lockdown_dock.raise_()
-    qtbot.waitUntil(lambda: window.lockdown.shown is not None, timeout=60_000)
+    qtbot.waitUntil(
+        lambda: window.lockdown.shown is not None and not window.lockdown.is_busy,
+        timeout=60_000,
+    )
     return window
 
 
@@ -56,6 +59,11 @@ def test_a_push_button_lock_on_114a_wins_its_race(sample, qtbot):
         timeout=60_000,
     )
     assert sample.lockdown_dock.status_of("CLASSROOM 114") == "Safe"
+    # 114A now shuts for the intruder: the bands are walked again, after the
+    # race, and drawn when they come.
+    assert sample.lockdown.shown.pending == ()
+    assert [band.to_s for band in sample.lockdown.shown.bands] == [30, 60, 120]
+    assert all(item.isVisible() for item in sample.lockdown.overlay.bands)
     sample.bridge.undo_stack.undo()
     qtbot.waitUntil(
         lambda: sample.lockdown_dock.status_of("CLASSROOM 114") == "Lost",

@@ -13,13 +13,18 @@ spaces go (:mod:`~designreview.analysis.refuge_arrows`).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from designreview.analysis.building_view import building_view
 from designreview.analysis.index_cache import IndexCache
-from designreview.analysis.intruder import Entry, intruder_entries
+from designreview.analysis.intruder import (
+    Arrival,
+    Entry,
+    intruder_entries,
+    intruder_walls,
+)
 from designreview.analysis.isochrones import BANDS_S, Isochrone, isochrones
 from designreview.analysis.refuge_arrows import RefugeArrow, refuge_arrows
 from designreview.analysis.route_exposure import (
@@ -27,6 +32,7 @@ from designreview.analysis.route_exposure import (
     RoomExposure,
     RouteParams,
     route_exposures,
+    walk_key,
 )
 from designreview.analysis.rules import lockdown_race
 from designreview.analysis.rules.base import CheckContext, polygon_rings
@@ -49,6 +55,7 @@ __all__ = [
     "RaceStatus",
     "RoomRace",
     "lockdown_map",
+    "with_bands",
     "worst_entry",
 ]
 
@@ -93,6 +100,8 @@ class LockdownMap:
         exposures: What its walking intruder's route sees of each room with door
             glass (:mod:`~designreview.analysis.route_exposure`).
         arrows: Where the halls and large spaces go (the lockdown plan).
+        pending: The bands asked for but not drawn yet (``quick``), for
+            :func:`with_bands`; empty once they are in ``bands``.
     """
 
     entries: tuple[Entry, ...]
@@ -101,6 +110,11 @@ class LockdownMap:
     bands: tuple[Isochrone, ...]
     exposures: tuple[RoomExposure, ...] = ()
     arrows: tuple[RefugeArrow, ...] = ()
+    pending: tuple[float, ...] = ()
+    walk: Arrival | None = field(default=None, repr=False)
+    """The walking intruder from ``entry``, for the pending bands."""
+    kept: dict[Any, Any] | None = field(default=None, repr=False)
+    """The table kept with the intruder's graph, for the pending bands."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -121,11 +135,15 @@ def lockdown_map(
     entry_id: str | None = None,
     bands_s: Sequence[float] = BANDS_S,
     caches: MapCaches | None = None,
+    quick: bool = False,
 ) -> LockdownMap:
     """The race on sheet ``sheet_id`` from entry ``entry_id`` (default: the first).
 
     Thresholds are the review's LOCK-1 settings. ``caches`` keeps the walking
-    graphs (found again by their walls) and the room exposures between calls.
+    graphs (found again by their walls), the bands and the room exposures between
+    calls. With ``quick`` and ``caches``, bands not kept from before are left
+    ``pending`` (they take longer than the rest when a door opens or shuts), for
+    :func:`with_bands` to add.
     """
     sheet = next(s for s in review.sheets if s.id == sheet_id)
     indexes = caches.indexes if caches is not None else None
@@ -139,11 +157,46 @@ def lockdown_map(
     found = lockdown_race.races_of(ctx, params, walks)
     occupied = _occupied(ctx)
     rooms = tuple(_room_race(ctx, room, found, params) for room in occupied)
-    bands = isochrones(walks[0], bands_s) if walks else ()
+    walk = walks[0] if walks else None
+    kept = ctx.kept_with("intruder walk", intruder_walls(ctx.building))
+    bands: tuple[Isochrone, ...] = ()
+    pending: tuple[float, ...] = ()
+    if walk is not None:
+        known = kept is not None and _bands_key(walk, bands_s) in kept
+        if quick and kept is not None and not known:
+            pending = tuple(bands_s)
+        else:
+            bands = _bands(walk, tuple(bands_s), kept)
     route = RouteParams(glass=ExposureParams(intruder_m_per_s=params.walk_speed_mps))
     cache = caches.exposures if caches is not None else None
-    seen = route_exposures(ctx, occupied, walks[0] if walks else None, route, cache)
-    return LockdownMap(entries, entry, rooms, bands, seen, refuge_arrows(ctx))
+    seen = route_exposures(ctx, occupied, walk, route, cache)
+    return LockdownMap(entries, entry, rooms, bands, seen, refuge_arrows(ctx),
+                       pending, walk, kept)  # fmt: skip
+
+
+def with_bands(shown: LockdownMap) -> LockdownMap:
+    """``shown`` with its pending bands computed (itself when none are pending)."""
+    if not shown.pending or shown.walk is None:
+        return shown
+    bands = _bands(shown.walk, shown.pending, shown.kept)
+    return replace(shown, bands=bands, pending=())
+
+
+def _bands_key(walk: Arrival, bands_s: Sequence[float]) -> tuple[object, ...]:
+    return ("bands", walk_key(walk), tuple(bands_s))
+
+
+def _bands(
+    walk: Arrival, bands_s: tuple[float, ...], kept: dict[Any, Any] | None
+) -> tuple[Isochrone, ...]:
+    """The walk's isochrone bands, kept (with the intruder's graph) across calls."""
+    if kept is None:
+        return isochrones(walk, bands_s)
+    key = _bands_key(walk, bands_s)
+    if key not in kept:
+        kept[key] = isochrones(walk, bands_s, kept)
+    found: tuple[Isochrone, ...] = kept[key]
+    return found
 
 
 def worst_entry(review: Review, plan: Plan, sheet_id: str) -> str | None:

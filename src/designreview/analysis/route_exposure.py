@@ -50,6 +50,7 @@ __all__ = [
     "RouteParams",
     "route_exposures",
     "route_samples",
+    "walk_key",
 ]
 
 
@@ -162,19 +163,31 @@ def route_exposures(
     """
     building = ctx.building
     near = _geometry_digest(ctx)
-    walked = _walk_key(ctx, walk)
+    walked = None if walk is None else (_walls_digest(ctx), *walk_key(walk))
     found = []
     for room in rooms:
         doors = tuple(building.doors_of(room))
         key = (room.id, room.polygon.wkb, doors, near, params, walked)
         known, kept = cache.lookup(key) if cache is not None else (False, None)
         if not known:
-            kept = _room_exposure(ctx, room, doors, walk, params)
+            kept = _room_exposure(ctx, room, doors, walk, params, near, cache)
             if cache is not None:
                 cache.put(key, kept)
         if kept is not None:
             found.append(kept)
     return tuple(found)
+
+
+def walk_key(walk: Arrival) -> tuple[object, ...]:
+    """What a walk's routes and bands depend on besides its walls (found with them).
+
+    Its targets with their offsets (the entry, forced doors' sides), how they link,
+    and the speed; the walls are those of the kept table the key is used in, or a
+    digest beside it.
+    """
+    field = walk.field
+    offsets = tuple(float(x) for x in np.asarray(field.target_offsets_m))
+    return (field.targets, offsets, walk.sources, walk.speed_mps)
 
 
 def _room_exposure(
@@ -183,17 +196,37 @@ def _room_exposure(
     doors: tuple[Door, ...],
     walk: Arrival | None,
     params: RouteParams,
+    near: bytes,
+    cache: ExposureCache | None,
 ) -> RoomExposure | None:
-    """One room's exposure (None: no door of it has glass)."""
+    """One room's exposure (None: no door of it has glass).
+
+    Kept a second time by its routes, so a walk that changed elsewhere (a door shut
+    in another wing) finds the rooms whose routes it did not change.
+    """
     building, thick = ctx.building, params.glass.leaf_thickness_m
     glazed = [d for d in doors if door_glass(building, room, d, thick)]
     if not glazed:
         return None
     routes = {d.id: _route_past(ctx, room, d, walk, params) for d in glazed}
     on_route = any(routes.values())
+    key = (
+        room.id,
+        room.polygon.wkb,
+        doors,
+        near,
+        params,
+        tuple(sorted(routes.items())),
+    )
+    known, kept = cache.lookup(key) if cache is not None else (False, None)
+    if known:
+        return kept
     seen = exposure(ctx, room, params.glass, routes if on_route else None)
-    return RoomExposure(room.id, room.label, seen.share, seen.seconds, seen.seen,
-                        seen.corner_seen_m2, on_route)  # fmt: skip
+    found = RoomExposure(room.id, room.label, seen.share, seen.seconds, seen.seen,
+                         seen.corner_seen_m2, on_route)  # fmt: skip
+    if cache is not None:
+        cache.put(key, found)
+    return found
 
 
 def _route_past(
@@ -225,15 +258,11 @@ def _geometry_digest(ctx: CheckContext) -> bytes:
     return digest.digest()
 
 
-def _walk_key(ctx: CheckContext, walk: Arrival | None) -> tuple[object, ...] | None:
-    """What a walk's routes depend on: the intruder's walls, targets and offsets."""
-    if walk is None:
-        return None
+def _walls_digest(ctx: CheckContext) -> bytes:
+    """A digest of the intruder's walls (what the walk's routes go round)."""
     digest = hashlib.blake2b(digest_size=16)
     _add_lines(digest, intruder_walls(ctx.building))
-    field = walk.field
-    offsets = tuple(float(x) for x in np.asarray(field.target_offsets_m))
-    return (digest.digest(), field.targets, offsets, walk.sources, walk.speed_mps)
+    return digest.digest()
 
 
 def _add_lines(digest: Any, lines: object) -> None:

@@ -1,4 +1,9 @@
-"""The Lockdown view: the race from a chosen entry, kept current after edits."""
+"""The Lockdown view: the race from a chosen entry, kept current after edits.
+
+After an edit the race, exposures and arrows come first; when a door that opened
+or shut changed the intruder's bands, those follow in a second job, so the room
+colours never wait for them.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from designreview.analysis.lockdown_map import MapCaches, lockdown_map
+from designreview.analysis.lockdown_map import MapCaches, lockdown_map, with_bands
 from designreview.ui.canvas.lockdown_overlay import LockdownOverlay
 from designreview.ui.docks.lockdown_dock import LockdownDock
 from designreview.ui.session import workers
@@ -70,7 +75,7 @@ class LockdownPresenter(QObject):
         )
         self._job = workers.run(
             lambda _control: lockdown_map(
-                review, plan, sheet_id, entry_id, caches=caches
+                review, plan, sheet_id, entry_id, caches=caches, quick=True
             ),
             lambda shown: self._on_map_done(generation, shown),
             self._on_map_failed,
@@ -82,6 +87,13 @@ class LockdownPresenter(QObject):
             return  # a newer edit or entry is on its way
         self._job = None
         self._show(shown)
+        if shown.pending:
+            self._job = workers.run(
+                lambda _control: with_bands(shown),
+                lambda banded: self._on_map_done(generation, banded),
+                self._on_map_failed,
+                owner=self,
+            )
 
     def _on_map_failed(self, message: str) -> None:
         self._job = None
