@@ -22,14 +22,14 @@ geometry changed.
 from __future__ import annotations
 
 import hashlib
-import math
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from threading import Lock
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from shapely import LineString, Point
+import shapely
+from shapely import LineString
 from shapely.geometry.base import BaseGeometry
 
 from designreview.analysis.intruder import approach_point, intruder_walls
@@ -139,13 +139,9 @@ def route_samples(
     at = np.arange(0.0, line.length, step_m)
     if line.length - (at[-1] if len(at) else 0.0) > 1e-9:
         at = np.append(at, line.length)
-    points = [line.interpolate(float(s)) for s in at]
-    cx, cy = centre
-    return tuple(
-        (float(p.x), float(p.y))
-        for p in points
-        if math.hypot(p.x - cx, p.y - cy) <= reach_m + 1e-9
-    )
+    xy = shapely.get_coordinates(shapely.line_interpolate_point(line, at))
+    near = np.hypot(xy[:, 0] - centre[0], xy[:, 1] - centre[1]) <= reach_m + 1e-9
+    return tuple((float(x), float(y)) for x, y in xy[near])
 
 
 def route_exposures(
@@ -241,10 +237,15 @@ def _route_past(
         return ()
     route = walk.route(approach_point(ctx.building, door, room))
     samples = route_samples(route, door.center, params.glass.sample_m, params.reach_m)
+    if not samples:
+        return ()
     outside = outside_of(ctx.building, room, door)
+    xy = np.asarray(samples)
     if outside is not None:
-        return tuple(p for p in samples if outside.covers(Point(p)))
-    return tuple(p for p in samples if not room.polygon.covers(Point(p)))
+        keep = shapely.intersects_xy(outside, xy[:, 0], xy[:, 1])
+    else:
+        keep = ~shapely.intersects_xy(room.polygon, xy[:, 0], xy[:, 1])
+    return tuple(p for p, k in zip(samples, keep, strict=True) if k)
 
 
 def _geometry_digest(ctx: CheckContext) -> bytes:
