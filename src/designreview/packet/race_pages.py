@@ -47,6 +47,14 @@ if TYPE_CHECKING:
 __all__ = ["RaceMap", "SheetRace", "race_pages", "sheet_races"]
 
 _BANDS = ("0-30 s", "30-60 s", "60-120 s")
+_NOTE = (
+    "Arrives: the walking intruder at the room's nearest door; Spare: the least of "
+    "walking and hurried arrival less the time to secure (LOCK-1's margin applies). "
+    "Seen through glass: the share of the room's usable area (0.45 m clear of its "
+    "walls) that the intruder's route to its door sees through the door's vision "
+    "panel and sidelites within 10 m of the door, and for how long at walking "
+    "speed; a figure, not a check (ROOM-2 judges the hard corner)."
+)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -115,6 +123,8 @@ def _page(
         _legend(width),
         Spacer(1, 6),
         _losers(race, width),
+        Spacer(1, 4),
+        Paragraph(paragraph_text(_NOTE), STYLES["body"]),
     ]
 
 
