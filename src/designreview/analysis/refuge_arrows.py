@@ -3,7 +3,8 @@
 One arrow per move of the sheet's lockdown plan
 (:func:`~designreview.analysis.rules.lockdown_plan.plan_for`, with REFUGE-2's
 settings, as the packet's lockdown plan pages print it): from a point inside the
-space to a point inside the refuge, with the number of people it sends there.
+space (for a hall, the mean place of the people it sends there) to a point
+inside the refuge, with the number of people it sends there.
 """
 
 from __future__ import annotations
@@ -53,11 +54,14 @@ def refuge_arrows(ctx: CheckContext) -> tuple[RefugeArrow, ...]:
         room = building.room(space.room_id)
         if room is None:
             continue
-        start = room.polygon.representative_point()
+        middle = room.polygon.representative_point()
         for move in space.moves:
             refuge = building.room(move.refuge_id)
             if refuge is None:
                 continue
+            # A hall's arrow starts where the people it sends stand; a large
+            # space's from inside it (they leave by whichever door is nearest).
+            start = move.origin if move.origin and not space.from_doors else None
             end = refuge.polygon.representative_point()
             arrows.append(
                 RefugeArrow(
@@ -66,7 +70,7 @@ def refuge_arrows(ctx: CheckContext) -> tuple[RefugeArrow, ...]:
                     refuge.id,
                     move.refuge,
                     move.people,
-                    (start.x, start.y),
+                    start or (middle.x, middle.y),
                     (end.x, end.y),
                 )
             )

@@ -245,13 +245,17 @@ def _space_plan(
         return SpacePlan(room.id, room.label, load, False, doors, left=load)
     people: dict[int, int] = {}
     longest: dict[int, float] = {}
+    sums: dict[int, tuple[float, float]] = {}
     far: list[Point2] = []
     reach: list[tuple[Point2, float | None]] = []
     for i in mine:
         walk = dict(crowds[i].walks)
+        cx, cy = np.mean(np.reshape(origins[i].points, (-1, 2)), axis=0)
         for j, n in found.moves[i]:
             people[j] = people.get(j, 0) + n
             longest[j] = max(longest.get(j, 0.0), walk[j])
+            sx, sy = sums.get(j, (0.0, 0.0))
+            sums[j] = (sx + n * float(cx), sy + n * float(cy))
         if found.left[i] or not crowds[i].walks:
             far += origins[i].points
         ends = [walk[j] for j, _n in found.moves[i]]
@@ -261,7 +265,13 @@ def _space_plan(
         reach += [(p, answer) for p in origins[i].points]
     moves = sorted(
         (
-            Move(refuges[j].id, refuges[j].label, n, longest[j])
+            Move(
+                refuges[j].id,
+                refuges[j].label,
+                n,
+                longest[j],
+                (sums[j][0] / n, sums[j][1] / n),
+            )
             for j, n in people.items()
         ),
         key=lambda m: (m.walk_m, m.refuge),
