@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from designreview.analysis.index_cache import IndexCache
 from designreview.analysis.lockdown_map import MapCaches, lockdown_map, with_bands
 from designreview.ui.canvas.lockdown_overlay import LockdownOverlay
 from designreview.ui.docks.lockdown_dock import LockdownDock
@@ -35,6 +36,7 @@ class LockdownPresenter(QObject):
         sheets: SheetPresenter,
         status: QStatusBar,
         window: QWidget,
+        indexes: IndexCache | None = None,
     ) -> None:
         super().__init__(window)
         self.bridge, self.sheets, self.status = bridge, sheets, status
@@ -44,7 +46,8 @@ class LockdownPresenter(QObject):
         self.shown: LockdownMap | None = None
         self._job: workers.Job | None = None
         self._generation = 0
-        self.caches = MapCaches()
+        # The checks' indexes: the walks and isovists they keep serve the view too.
+        self.caches = MapCaches(indexes or IndexCache())
         self.dock.entry_chosen.connect(self._on_dock_entry_chosen)
         self.dock.layers_changed.connect(self.overlay.set_layers)
         self.dock.visibilityChanged.connect(self._on_dock_visibility_changed)
