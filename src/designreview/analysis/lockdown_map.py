@@ -199,13 +199,16 @@ def _bands(
     return found
 
 
-def worst_entry(review: Review, plan: Plan, sheet_id: str) -> str | None:
+def worst_entry(
+    review: Review, plan: Plan, sheet_id: str, indexes: IndexCache | None = None
+) -> str | None:
     """The entry from which most rooms lose to a walking intruder (None: no entry).
 
     Ties go to the entry with the least slack of any room, then to the first.
+    ``indexes`` may hand the intruder's graph on to a map drawn next.
     """
     sheet = next(s for s in review.sheets if s.id == sheet_id)
-    ctx = CheckContext(review, building_view(review, sheet, plan))
+    ctx = CheckContext(review, building_view(review, sheet, plan), indexes=indexes)
     params = lockdown_race.params_of(review)
     entries = intruder_entries(ctx.building, params.intruder())
     if not entries:

@@ -19,6 +19,7 @@ from reportlab.platypus import Paragraph, Spacer
 
 from designreview.analysis.lockdown_map import (
     LockdownMap,
+    MapCaches,
     RaceStatus,
     lockdown_map,
     worst_entry,
@@ -71,10 +72,11 @@ def sheet_races(ctx: PacketContext) -> list[SheetRace]:
     found = []
     for info in ctx.sheets:
         sheet_id = info.sheet.id
-        worst = worst_entry(ctx.review, info.plan, sheet_id)
+        caches = MapCaches()  # the graph built to find the worst entry, reused
+        worst = worst_entry(ctx.review, info.plan, sheet_id, caches.indexes)
         if worst is None:
             continue
-        race = lockdown_map(ctx.review, info.plan, sheet_id, worst)
+        race = lockdown_map(ctx.review, info.plan, sheet_id, worst, caches=caches)
         found.append(SheetRace(sheet_id, info.sheet.name, race))
     return found
 
@@ -83,9 +85,9 @@ def race_pages(
     ctx: PacketContext, width: float, height: float
 ) -> list[tuple[str, list[Flowable]]]:
     """A page (its title and flowables) for each sheet's lockdown race."""
+    found = ctx.races if ctx.races is not None else sheet_races(ctx)
     return [
-        (f"Lockdown race: {s.sheet_name}", _page(ctx, s, width, height))
-        for s in sheet_races(ctx)
+        (f"Lockdown race: {s.sheet_name}", _page(ctx, s, width, height)) for s in found
     ]
 
 
