@@ -108,7 +108,7 @@ def test_an_arrow_runs_from_the_cafeteria_to_each_refuge_its_plan_names(sample):
     labels = {item.toolTip() for item in overlay.arrow_labels}
     for arrow in cafe:
         assert f"CAFETERIA 130: {arrow.people} to {arrow.refuge}" in labels
-    assert "Lockdown plan: people sent from a hall or large space to a refuge" in {
+    assert "Lockdown plan: people sent to a refuge" in {
         w.text().split("</span> ")[-1]
         for w in sample.lockdown_dock.findChildren(QLabel)
     }

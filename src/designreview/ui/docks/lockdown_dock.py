@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDockWidget,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QTableWidget,
@@ -136,15 +137,21 @@ class LockdownDock(QDockWidget):
             self.entry_chosen.emit(str(entry_id))
 
 
-def _legend() -> QVBoxLayout:
-    legend = QVBoxLayout()
-    for color, words in RACE_STYLE.values():
-        legend.addWidget(_swatch(color, words))
+def _legend() -> QGridLayout:
+    """Race colours in the left column; bands, arrows and exposure in the right."""
+    legend = QGridLayout()
+    legend.setHorizontalSpacing(12)
+    legend.setVerticalSpacing(2)
+    for row, (color, words) in enumerate(RACE_STYLE.values()):
+        legend.addWidget(_swatch(color, words), row, 0)
     bands = ("0-30 s", "30-60 s", "60-120 s")
-    for color, words in zip(BAND_COLORS, bands, strict=True):
-        legend.addWidget(_swatch(color, f"Intruder walking there within {words}"))
-    for color, words in (REFUGE_ARROW_STYLE, EXPOSED_STYLE):
-        legend.addWidget(_swatch(color, words))
+    right = [
+        (color, f"Intruder on foot within {words}")
+        for color, words in zip(BAND_COLORS, bands, strict=True)
+    ]
+    right += [REFUGE_ARROW_STYLE, EXPOSED_STYLE]
+    for row, (color, words) in enumerate(right):
+        legend.addWidget(_swatch(color, words), row, 1)
     return legend
 
 
@@ -152,6 +159,7 @@ def _swatch(color: tuple[int, int, int], words: str) -> QLabel:
     r, g, b = color
     label = QLabel(f'<span style="color: rgb({r},{g},{b})">&#9632;</span> {words}')
     label.setObjectName("lockdown_legend")
+    label.setWordWrap(True)
     return label
 
 
