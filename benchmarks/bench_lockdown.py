@@ -14,7 +14,12 @@ entries. Prints the median of ``--repeat`` runs of each step:
 * the isochrone bands (30, 60, 120 s) from one entry at walking speed,
 * one edit: a classroom door re-marked keyed, LOCK-1 rerun as the runner does
   after a door edit (a fresh check context, so the graph is built again), and the
-  same rerun with the graph kept.
+  same rerun with the graph kept;
+* the exposure through door glass along the intruder's route from one entry, for
+  every occupied room with glass, cold and with each room's answer kept;
+* the Lockdown view's map (race from one entry, bands, exposures, refuge arrows),
+  cold, again with its caches, after the keyed-door edit with its caches, and
+  cold after the app's checks with their indexes (as the app shares them).
 
 PRODUCT.md section 8 and issue 19 ask for all of it under 2 s and an edit under
 200 ms.
@@ -31,10 +36,19 @@ from typing import TYPE_CHECKING, Any
 from bench_checks import HALL, SHEET, STAMP, school
 
 from designreview.analysis.building_view import building_view
+from designreview.analysis.index_cache import IndexCache
 from designreview.analysis.intruder import arrival, intruder_entries, intruder_index
 from designreview.analysis.isochrones import isochrones
+from designreview.analysis.lockdown_map import MapCaches, lockdown_map
+from designreview.analysis.route_exposure import (
+    ExposureCache,
+    RouteParams,
+    route_exposures,
+)
 from designreview.analysis.rules import lockdown_race
 from designreview.analysis.rules.base import CheckContext
+from designreview.analysis.rules.room_locks import OCCUPIED
+from designreview.analysis.run import run_checks
 from designreview.model.markups import (
     AccessKind,
     AccessPoint,
@@ -119,6 +133,8 @@ def main() -> None:
     areas = ", ".join(f"{b.area.area:.0f}" for b in bands)
     rows.append((f"isochrones 30/60/120 s ({areas} m²)", seconds))
     rows += edit_rows(review, plan, params, index, args.repeat)
+    rows += exposure_rows(review, view, walks[0], args.repeat)
+    rows += map_rows(review, plan, args.repeat)
     for name, seconds in rows:
         print(f"  {name:<58} {seconds * 1000:8.1f} ms")
 
@@ -144,6 +160,55 @@ def edit_rows(
     return [
         (f"edit: door keyed, LOCK-1 rerun ({len(found)} findings)", fresh),
         ("edit: the same with the walking graph kept", kept),
+    ]
+
+
+def exposure_rows(
+    review: Review, view: Any, walk: Any, repeat: int
+) -> list[tuple[str, float]]:
+    """Exposure along the first entry's walking route, cold and with answers kept."""
+    ctx = CheckContext(review, view)
+    rooms = [r for r in view.rooms if r.space_type in OCCUPIED]
+    cache = ExposureCache()
+
+    def cold() -> Any:
+        return route_exposures(ctx, rooms, walk, RouteParams())
+
+    seconds, found = median_s(cold, repeat)
+    route_exposures(ctx, rooms, walk, RouteParams(), cache)
+    kept, _ = median_s(
+        lambda: route_exposures(ctx, rooms, walk, RouteParams(), cache), repeat
+    )
+    routed = sum(1 for e in found if e.on_route)
+    return [
+        (f"exposure along the route ({len(found)} rooms, {routed} routed)", seconds),
+        ("exposure again, each room's answer kept", kept),
+    ]
+
+
+def map_rows(review: Review, plan: Plan, repeat: int) -> list[tuple[str, float]]:
+    """The Lockdown view's map: cold, again, and after an edit, caches kept."""
+    sheet = review.sheets[0].id
+    cold, shown = median_s(lambda: lockdown_map(review, plan, sheet), repeat)
+    caches = MapCaches()
+    lockdown_map(review, plan, sheet, caches=caches)
+    again, _ = median_s(lambda: lockdown_map(review, plan, sheet, caches=caches), 1)
+    door = next(d for d in plan.doors if d.id == "dr0-1-0")
+    keyed = AccessPoint(
+        "keyed", SHEET, STAMP, STAMP, door.center, lock=LockFunction.KEY_OUTSIDE_ONLY
+    )
+    edited = replace(review, markups=(*review.markups, keyed))
+    edit, _ = median_s(lambda: lockdown_map(edited, plan, sheet, caches=caches), 1)
+    shared = IndexCache()
+    run_checks(review, {sheet: plan}, indexes=shared)
+    after, _ = median_s(
+        lambda: lockdown_map(review, plan, sheet, caches=MapCaches(shared)), 1
+    )
+    return [
+        (f"Lockdown view map, cold ({len(shown.arrows)} refuge arrows)", cold),
+        ("Lockdown view map again, caches kept", again),
+        ("Lockdown view map after the keyed-door edit, caches kept", edit),
+        ("Lockdown view map after the app's checks, their indexes shared", after),
     ]
 
 

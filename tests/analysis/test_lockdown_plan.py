@@ -69,6 +69,8 @@ def test_cafeteria_beyond_the_near_refuge_is_sent_further():
     assert near.walk_m == pytest.approx(14.65, abs=0.3)
     assert far.walk_m == pytest.approx(35.15, abs=0.3)
     assert moves(found.space("hall")) == [("CLASSROOM 100", 1)]
+    # The one person stands at the corridor's first grid point, (1, -2).
+    assert found.space("hall").moves[0].origin == pytest.approx((1.0, -2.0))
     # Within REFUGE-2's 30 m only the nearer classroom counts: 71 are left.
     _, near_only = plan_of(cafeteria_plan(classrooms=(0.0, 20.5)), ALONE)
     assert moves(near_only.space("cafe")) == [("CLASSROOM 101", 131)]

@@ -123,13 +123,16 @@ def test_the_page_count_follows_the_sections(sample, packet):
     assert starts["Findings table"] == 3 + len(review.sheets)
     # The 11 ROOM-2 rooms share a page and the four ROOM-1 doors another; each
     # LOCK-1 room has its own (their messages differ): 7 finding pages for 20.
-    assert starts["Lockdown plans"] - starts["Finding pages"] == 7
+    assert starts["Lockdown race"] - starts["Finding pages"] == 7
+    # One lockdown race page for the sheet (from E5, its only way in).
+    assert starts["Lockdown plans"] - starts["Lockdown race"] == 1
     # A lockdown plan page each for the cafeteria and the gym.
     assert starts["Comment threads"] - starts["Lockdown plans"] == 2
     assert starts["Sign-off"] == pages  # four agencies fit on one page
-    # 1 cover, 1 summary, 1 plan, 2 table, 7 findings, 2 lockdown plans, 1 comments,
-    # 3 thresholds (LOCK-1 adds eleven), 1 sign-off
-    assert pages == 19
+    # 1 cover, 1 summary, 1 plan, 2 table, 7 findings, 1 lockdown race (the sheet's
+    # race from its worst entry), 2 lockdown plans, 1 comments, 3 thresholds (LOCK-1
+    # adds eleven), 1 sign-off
+    assert pages == 20
 
 
 def test_findings_alike_share_one_page_naming_each(sample, packet):
@@ -166,9 +169,10 @@ def test_plan_pages_are_vector_from_one_form_per_sheet(sample, packet):
     assert len(forms) == len(review.sheets)  # one form per sheet ...
     (uses,) = forms.values()
     # ... placed on the sheet, in every finding page's snippet (7 finding pages;
-    # the ROOM-1 and the ROOM-2 findings each share one) and in the map of each
-    # lockdown plan page (the cafeteria's and the gym's)
-    assert len(uses) == 1 + 7 + 2
+    # the ROOM-1 and the ROOM-2 findings each share one), in the lockdown race
+    # page's map and in the map of each lockdown plan page (the cafeteria's and the
+    # gym's)
+    assert len(uses) == 1 + 7 + 1 + 2
     (ref,) = xobjects(plan_page).values()
     content = ref.get_object().get_data().decode("latin-1")
     segments = sum(len(w.segments) for w in next(iter(plans.values())).linework)
@@ -221,7 +225,8 @@ def test_finding_pages_follow_the_chosen_severities(sample, tmp_path):
     pages = write_packet(*sample, path, PacketOptions(finding_pages=frozenset()))
     starts = outline(path)
     assert "Finding pages" not in starts
-    assert starts["Lockdown plans"] == starts["Findings table"] + 2  # 2-page table
+    assert starts["Lockdown race"] == starts["Findings table"] + 2  # 2-page table
+    assert starts["Lockdown plans"] == starts["Lockdown race"] + 1
     assert pages < 16
 
 

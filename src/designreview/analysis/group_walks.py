@@ -10,7 +10,7 @@ origin sees: the same sums :meth:`DistanceField.at` makes, for all groups togeth
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import shapely
@@ -19,8 +19,9 @@ from designreview.analysis.distances import distance_field
 from designreview.analysis.walk_graph import locate, view
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import MutableMapping, Sequence
 
+    from designreview.analysis.distances import DistanceField
     from designreview.analysis.walk_graph import Floats, WalkIndex
     from designreview.model.geometry import Point2
 
@@ -34,8 +35,13 @@ def walks_to_groups(
     origins: Sequence[Point2],
     groups: Sequence[Sequence[Point2]],
     within_m: float,
+    kept: MutableMapping[Any, Any] | None = None,
 ) -> Floats:
     """Walking distance from each origin to the nearest target of each group.
+
+    ``kept`` (the caller's, for this ``index`` only) keeps each origin's isovist
+    and each group's field between calls: after an edit that changes one refuge's
+    doors or locks, only that refuge's field is walked again.
 
     Args:
         index: The prepared walls.
@@ -43,6 +49,7 @@ def walks_to_groups(
             (:func:`~designreview.analysis.walk_graph.locate` moves it).
         groups: Targets by group (the doors of each refuge).
         within_m: The longest walk of interest.
+        kept: Isovists and fields kept for ``index`` between calls, or None.
 
     Returns:
         An (origins, groups) array of metres; inf where the walk is longer than
@@ -66,15 +73,18 @@ def walks_to_groups(
     walks = np.full((len(origins), len(groups)), math.inf)
     if not len(origins) or not len(groups):
         return walks
-    fields = [distance_field(index, group, within_m) for group in groups]
+    kept = {} if kept is None else kept
+    fields = [_field(index, group, within_m, kept) for group in groups]
     corner_m = np.vstack([f.corner_m for f in fields])  # (groups, corners)
     owner = np.concatenate([np.full(len(f.targets), g) for g, f in enumerate(fields)])
     targets = np.concatenate([np.reshape(f.targets, (-1, 2)) for f in fields])
     points = np.asarray(shapely.points(targets))
     tree = shapely.STRtree(points)
     for i, origin in enumerate(origins):
-        point = locate(index, origin)
-        seen = view(index, point)
+        if ("view", origin) not in kept:
+            located = locate(index, origin)
+            kept["view", origin] = (located, view(index, located))
+        point, seen = kept["view", origin]
         if seen.corners.size:
             via = corner_m[:, seen.corners] + seen.lengths
             walks[i] = via.min(axis=1)
@@ -85,3 +95,16 @@ def walks_to_groups(
             np.minimum.at(walks[i], owner[near], straight)
     walks[walks > within_m] = math.inf
     return walks
+
+
+def _field(
+    index: WalkIndex,
+    group: Sequence[Point2],
+    within_m: float,
+    kept: MutableMapping[Any, Any],
+) -> DistanceField:
+    key = ("field", tuple(group), within_m)
+    if key not in kept:
+        kept[key] = distance_field(index, group, within_m)
+    found: DistanceField = kept[key]
+    return found

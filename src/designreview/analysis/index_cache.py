@@ -32,10 +32,11 @@ __all__ = ["IndexCache"]
 
 T = TypeVar("T")
 
-_KEPT = 8
+_KEPT = 12
 """Indexes kept: three kinds per sheet (doors open, exterior doors shut, the
-intruder's) and the sight index, for the sheet shown and the state before an
-undo. A walking index of a 100k-entity plan holds tens of MB: a few only."""
+intruder's), the sight index and the table kept with the lockdown walk (its
+isovists and refuge fields), for the sheet shown and the state before an undo. A
+walking index of a 100k-entity plan holds tens of MB: a few only."""
 
 
 class IndexCache:

@@ -19,7 +19,7 @@ import shapely
 from designreview.analysis.isovist import isovist
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import MutableMapping, Sequence
 
     from designreview.analysis.intruder import Arrival
     from designreview.analysis.walk_graph import Floats, WalkIndex
@@ -42,9 +42,14 @@ class Isochrone:
 
 
 def isochrones(
-    walk: Arrival, bands_s: Sequence[float] = BANDS_S
+    walk: Arrival,
+    bands_s: Sequence[float] = BANDS_S,
+    kept: MutableMapping[Any, Any] | None = None,
 ) -> tuple[Isochrone, ...]:
     """The bands of arrival time from ``walk``'s entry, nearest first.
+
+    ``kept`` keeps the corners' isovists between calls (the caller's, for the
+    walk's index only: they depend on nothing else).
 
     Example:
         An open floor (one wall far off); from (0, 0) at 1 m/s the first 5 s are
@@ -62,7 +67,7 @@ def isochrones(
         >>> [round(band.area.area, 1) for band in isochrones(walk, (5.0, 8.0))]
         [78.4, 122.3]
     """
-    seen = _sources(walk, max(bands_s, default=0.0))
+    seen = _sources(walk, max(bands_s, default=0.0), kept)
     reached = [_reached(walk, seconds, seen) for seconds in bands_s]
     bands: list[Isochrone] = []
     inner: shapely.Geometry = shapely.Polygon()
@@ -81,7 +86,9 @@ def reached_within(walk: Arrival, seconds: float) -> shapely.Geometry:
 _Sources = tuple["np.ndarray[tuple[int, ...], np.dtype[np.float64]]", list[Any], Any]
 
 
-def _sources(walk: Arrival, seconds: float) -> _Sources:
+def _sources(
+    walk: Arrival, seconds: float, kept: MutableMapping[Any, Any] | None = None
+) -> _Sources:
     """Every corner and target reached within ``seconds``, and what each sees.
 
     Rows of (x, y, metres walked to it), their isovists (None where there is none)
@@ -91,7 +98,12 @@ def _sources(walk: Arrival, seconds: float) -> _Sources:
     reach = seconds * walk.speed_mps
     corners = np.flatnonzero(field.corner_m < reach)
     rows = [(*index.corners[c], field.corner_m[c]) for c in corners]
-    polygons: list[Any] = [_corner_isovist(index, int(c)) for c in corners]
+    kept = {} if kept is None else kept
+    polygons: list[Any] = []
+    for c in corners:
+        if ("corner isovist", int(c)) not in kept:
+            kept["corner isovist", int(c)] = _corner_isovist(index, int(c))
+        polygons.append(kept["corner isovist", int(c)])
     for target, offset in zip(field.targets, field.target_offsets_m, strict=True):
         if offset < reach:
             rows.append((*target, offset))

@@ -4,33 +4,42 @@ For the entry chosen (or the first), each occupied room gets a status from its
 LOCK-1 races against that entry (:mod:`~designreview.analysis.rules.lockdown_race`):
 lost to a walking intruder, lost only to a hurried one, safe, out of reach, or
 unknown (a lock function is unknown); and the isochrone bands of the walking
-intruder (:mod:`~designreview.analysis.isochrones`) as polygons.
+intruder (:mod:`~designreview.analysis.isochrones`) as polygons; what that
+intruder's route sees through each room's door glass
+(:mod:`~designreview.analysis.route_exposure`); and where the halls and large
+spaces go (:mod:`~designreview.analysis.refuge_arrows`).
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from enum import Enum
-from typing import TYPE_CHECKING
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from designreview.analysis.building_view import building_view
+from designreview.analysis.index_cache import IndexCache
 from designreview.analysis.intruder import (
+    Arrival,
     Entry,
-    arrival,
     intruder_entries,
     intruder_walls,
 )
 from designreview.analysis.isochrones import BANDS_S, Isochrone, isochrones
+from designreview.analysis.refuge_arrows import RefugeArrow, refuge_arrows
+from designreview.analysis.route_exposure import (
+    ExposureCache,
+    RoomExposure,
+    RouteParams,
+    route_exposures,
+    walk_key,
+)
 from designreview.analysis.rules import lockdown_race
 from designreview.analysis.rules.base import CheckContext, polygon_rings
+from designreview.analysis.rules.glass_exposure import ExposureParams
 from designreview.analysis.rules.room_locks import OCCUPIED
 from designreview.analysis.secure_time import secure_time
-from designreview.analysis.walk_graph import WalkIndex
 from designreview.model.geometry import Point2
-from designreview.model.plan import SegmentArray
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -40,7 +49,15 @@ if TYPE_CHECKING:
     from designreview.model.plan import Plan
     from designreview.model.review import Review
 
-__all__ = ["LockdownMap", "RaceStatus", "RoomRace", "lockdown_map"]
+__all__ = [
+    "LockdownMap",
+    "MapCaches",
+    "RaceStatus",
+    "RoomRace",
+    "lockdown_map",
+    "with_bands",
+    "worst_entry",
+]
 
 
 class RaceStatus(Enum):
@@ -73,14 +90,42 @@ class RoomRace:
 
 @dataclass(frozen=True, slots=True, eq=False)
 class LockdownMap:
-    """The race from one entry: every occupied room, and the bands of arrival."""
+    """The race from one entry: every occupied room, and the bands of arrival.
+
+    Attributes:
+        entries: Every way in.
+        entry: The one raced from (None: there is no way in).
+        rooms: Each occupied room's race against it.
+        bands: The walking intruder's isochrone bands from it.
+        exposures: What its walking intruder's route sees of each room with door
+            glass (:mod:`~designreview.analysis.route_exposure`).
+        arrows: Where the halls and large spaces go (the lockdown plan).
+        pending: The bands asked for but not drawn yet (``quick``), for
+            :func:`with_bands`; empty once they are in ``bands``.
+    """
 
     entries: tuple[Entry, ...]
     entry: Entry | None
     rooms: tuple[RoomRace, ...]
     bands: tuple[Isochrone, ...]
-    graph: tuple[SegmentArray, WalkIndex] | None = None
-    """The intruder's walls and walking graph, to hand back to the next call."""
+    exposures: tuple[RoomExposure, ...] = ()
+    arrows: tuple[RefugeArrow, ...] = ()
+    pending: tuple[float, ...] = ()
+    walk: Arrival | None = field(default=None, repr=False)
+    """The walking intruder from ``entry``, for the pending bands."""
+    kept: dict[Any, Any] | None = field(default=None, repr=False)
+    """The table kept with the intruder's graph, for the pending bands."""
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class MapCaches:
+    """What one map may hand to the next: indexes and room exposures.
+
+    The app keeps one for its Lockdown view; a single map (the packet) needs none.
+    """
+
+    indexes: IndexCache = field(default_factory=IndexCache)
+    exposures: ExposureCache = field(default_factory=ExposureCache)
 
 
 def lockdown_map(
@@ -89,34 +134,94 @@ def lockdown_map(
     sheet_id: str,
     entry_id: str | None = None,
     bands_s: Sequence[float] = BANDS_S,
-    graph: tuple[SegmentArray, WalkIndex] | None = None,
+    caches: MapCaches | None = None,
+    quick: bool = False,
 ) -> LockdownMap:
     """The race on sheet ``sheet_id`` from entry ``entry_id`` (default: the first).
 
-    Thresholds are the review's LOCK-1 settings. ``graph`` is a previous map's:
-    when the intruder's walls are still the same (an edit that changed no door's
-    standing open or shut), its walking graph is used again instead of rebuilt.
+    Thresholds are the review's LOCK-1 settings. ``caches`` keeps the walking
+    graphs (found again by their walls), the bands and the room exposures between
+    calls. With ``quick`` and ``caches``, bands not kept from before are left
+    ``pending`` (they take longer than the rest when a door opens or shuts), for
+    :func:`with_bands` to add.
     """
     sheet = next(s for s in review.sheets if s.id == sheet_id)
-    ctx = CheckContext(review, building_view(review, sheet, plan))
-    walls = intruder_walls(ctx.building)
-    if graph is not None and np.array_equal(graph[0], walls):
-        lockdown_race.keep_walking_graph(ctx, graph[1])
+    indexes = caches.indexes if caches is not None else None
+    ctx = CheckContext(review, building_view(review, sheet, plan), indexes=indexes)
     params = lockdown_race.params_of(review)
     entries = tuple(intruder_entries(ctx.building, params.intruder()))
     entry = next((e for e in entries if e.id == entry_id), None)
     if entry is None and entries:
         entry = entries[0]
-    found = [r for r in lockdown_race.races(ctx, params) if entry and r.entry == entry]
-    rooms = tuple(_room_race(ctx, room, found, params) for room in _occupied(ctx))
+    walks = lockdown_race.walks_of(ctx, params, [entry]) if entry else []
+    found = lockdown_race.races_of(ctx, params, walks)
+    occupied = _occupied(ctx)
+    rooms = tuple(_room_race(ctx, room, found, params) for room in occupied)
+    walk = walks[0] if walks else None
+    kept = ctx.kept_with("intruder walk", intruder_walls(ctx.building))
     bands: tuple[Isochrone, ...] = ()
-    if entry is not None:
-        index = lockdown_race.walking_graph(ctx)
-        walk = arrival(index, ctx.building, entry, params.walk_speed_mps,
-                       params.intruder())  # fmt: skip
-        bands = isochrones(walk, bands_s)
-    kept = (walls, lockdown_race.walking_graph(ctx)) if entries else None
-    return LockdownMap(entries, entry, rooms, bands, kept)
+    pending: tuple[float, ...] = ()
+    if walk is not None:
+        known = kept is not None and _bands_key(walk, bands_s) in kept
+        if quick and kept is not None and not known:
+            pending = tuple(bands_s)
+        else:
+            bands = _bands(walk, tuple(bands_s), kept)
+    route = RouteParams(glass=ExposureParams(intruder_m_per_s=params.walk_speed_mps))
+    cache = caches.exposures if caches is not None else None
+    seen = route_exposures(ctx, occupied, walk, route, cache)
+    return LockdownMap(entries, entry, rooms, bands, seen, refuge_arrows(ctx),
+                       pending, walk, kept)  # fmt: skip
+
+
+def with_bands(shown: LockdownMap) -> LockdownMap:
+    """``shown`` with its pending bands computed (itself when none are pending)."""
+    if not shown.pending or shown.walk is None:
+        return shown
+    bands = _bands(shown.walk, shown.pending, shown.kept)
+    return replace(shown, bands=bands, pending=())
+
+
+def _bands_key(walk: Arrival, bands_s: Sequence[float]) -> tuple[object, ...]:
+    return ("bands", walk_key(walk), tuple(bands_s))
+
+
+def _bands(
+    walk: Arrival, bands_s: tuple[float, ...], kept: dict[Any, Any] | None
+) -> tuple[Isochrone, ...]:
+    """The walk's isochrone bands, kept (with the intruder's graph) across calls."""
+    if kept is None:
+        return isochrones(walk, bands_s)
+    key = _bands_key(walk, bands_s)
+    if key not in kept:
+        kept[key] = isochrones(walk, bands_s, kept)
+    found: tuple[Isochrone, ...] = kept[key]
+    return found
+
+
+def worst_entry(
+    review: Review, plan: Plan, sheet_id: str, indexes: IndexCache | None = None
+) -> str | None:
+    """The entry from which most rooms lose to a walking intruder (None: no entry).
+
+    Ties go to the entry with the least slack of any room, then to the first.
+    ``indexes`` may hand the intruder's graph on to a map drawn next.
+    """
+    sheet = next(s for s in review.sheets if s.id == sheet_id)
+    ctx = CheckContext(review, building_view(review, sheet, plan), indexes=indexes)
+    params = lockdown_race.params_of(review)
+    entries = intruder_entries(ctx.building, params.intruder())
+    if not entries:
+        return None
+    lost: dict[str, set[str]] = {e.id: set() for e in entries}
+    least: dict[str, float] = {e.id: math.inf for e in entries}
+    for race in lockdown_race.races(ctx, params):
+        key = race.entry.id
+        least[key] = min(least[key], race.slack_s)
+        walking = race.speed_mps == params.walk_speed_mps
+        if walking and race.slack_s < params.margin_s:
+            lost[key].add(race.room.id)
+    return min(entries, key=lambda e: (-len(lost[e.id]), least[e.id])).id
 
 
 def _occupied(ctx: CheckContext) -> list[Room]:

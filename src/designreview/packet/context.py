@@ -8,7 +8,7 @@ each section starts).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from designreview.model.findings import Finding
 from designreview.model.geometry import Extents
@@ -79,6 +79,11 @@ class PacketContext:
     draft: bool = True
     total_pages: int | None = None
     section_pages: dict[str, int] = field(default_factory=dict)
+    races: tuple[Any, ...] | None = None
+    """Each sheet's lockdown race (``race_pages.SheetRace``), worked out once for
+    every layout pass (None: not yet)."""
+    lockdowns: tuple[Any, ...] | None = None
+    """Each large space's lockdown plan (``lockdown_pages.SpaceLockdown``), likewise."""
 
     @property
     def is_imperial(self) -> bool:

@@ -94,7 +94,7 @@ def lockdown_pages(
     """A page (its title and flowables) for each large space of the printed sheets."""
     return [
         (f"Lockdown: {s.plan.name}", _page(ctx, s, width, height))
-        for s in space_lockdowns(ctx)
+        for s in (ctx.lockdowns if ctx.lockdowns is not None else space_lockdowns(ctx))
     ]
 
 

@@ -39,9 +39,10 @@ from designreview.packet.layout import (
     page_templates,
     plan_drawing_area,
 )
-from designreview.packet.lockdown_pages import lockdown_pages
+from designreview.packet.lockdown_pages import lockdown_pages, space_lockdowns
 from designreview.packet.options import PacketError, PacketOptions
 from designreview.packet.plan_pages import SheetPage
+from designreview.packet.race_pages import race_pages, sheet_races
 from designreview.render.finding_groups import group_findings
 from designreview.review_file.atomic_write import write_atomic
 
@@ -83,6 +84,10 @@ def write_packet(
     register_fonts()
     area = plan_drawing_area(options.plan_page)
     ctx = packet_context(review, plans, result, options, area)
+    # The lockdown pages' analysis is the same in every layout pass: once.
+    ctx = replace(
+        ctx, races=tuple(sheet_races(ctx)), lockdowns=tuple(space_lockdowns(ctx))
+    )
     for _attempt in range(_MAX_PASSES):
         data, pages, sections = _build(ctx)
         if not ctx.draft and (pages, sections) == (ctx.total_pages, ctx.section_pages):
@@ -152,6 +157,9 @@ def story(ctx: PacketContext, state: PageState) -> list[Flowable]:
             flow += group_page(ctx, group, width, height)
         else:
             flow += finding_page(ctx, group.findings[0], width, height)
+    for i, (title, page) in enumerate(race_pages(ctx, width, height)):
+        flow += [PageBreak()] + ([] if i else [SectionStart("Lockdown race", state)])
+        flow += [SectionStart(title, state, 1, title), *page]
     for i, (title, page) in enumerate(lockdown_pages(ctx, width, height)):
         flow += [PageBreak()] + ([] if i else [SectionStart("Lockdown plans", state)])
         flow += [SectionStart(title, state, 1, title), *page]

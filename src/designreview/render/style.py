@@ -154,3 +154,13 @@ RACE_STYLE: dict[str, tuple[Rgb, str]] = {
 in the order a legend lists them (red, amber, green as on screen and paper)."""
 BAND_COLORS: tuple[Rgb, ...] = ((200, 40, 40), (235, 130, 40), (240, 200, 80))
 """Isochrone bands of intruder arrival, nearest first (0-30, 30-60, 60-120 s)."""
+REFUGE_ARROW_STYLE: tuple[Rgb, str] = (
+    (30, 90, 200),
+    "Lockdown plan: people sent to a refuge",
+)
+"""The refuge assignment arrows, on screen and on paper."""
+EXPOSED_STYLE: tuple[Rgb, str] = (
+    (120, 40, 160),
+    "Seen through door glass on the route",
+)
+"""The part of each room the intruder's route sees through its door glass."""

@@ -100,6 +100,19 @@ class CheckContext:
             self._open = self.index("sight", self.building.walls, _index)
         return self._open
 
+    def kept_with(self, kind: str, segments: np.ndarray) -> dict[Any, Any] | None:
+        """A table kept with the ``kind`` index of ``segments`` (None: no cache).
+
+        It is found by the same lines as the index, so what is kept in it
+        (isovists, walks) is only read against an index of those lines; one built
+        again for them after being forgotten is the same (the build is
+        deterministic), so the table stays true for it.
+        """
+        if self.indexes is None:
+            return None
+        table: dict[Any, Any] = self.indexes.get(f"{kind} kept", segments, _table)
+        return table
+
     def walking(self, exterior_doors_closed: bool = False) -> WalkIndex:
         """Where people can walk: walls, columns and glazing block; doors are open.
 
@@ -107,20 +120,26 @@ class CheckContext:
         nobody's route to refuge leaves the building.
         """
         if exterior_doors_closed not in self._walks:
-            building = self.building
-            parts = [building.walls, building.glazing]
-            if exterior_doors_closed:
-                shut = [
-                    [*d.hinge, *d.latch]
-                    for d in building.doors
-                    if building.is_exterior(d)
-                ]
-                parts.append(np.array(shut, dtype=float).reshape(-1, 4))
-            segments = np.concatenate([p for p in parts if len(p)])
+            segments = self.walk_segments(exterior_doors_closed)
             self._walks[exterior_doors_closed] = self.index(
                 "walk", segments, build_walk_index
             )
         return self._walks[exterior_doors_closed]
+
+    def walk_segments(self, exterior_doors_closed: bool = False) -> np.ndarray:
+        """The lines :meth:`walking` builds its index of."""
+        building = self.building
+        parts = [building.walls, building.glazing]
+        if exterior_doors_closed:
+            shut = [
+                [*d.hinge, *d.latch] for d in building.doors if building.is_exterior(d)
+            ]
+            parts.append(np.array(shut, dtype=float).reshape(-1, 4))
+        return np.concatenate([p for p in parts if len(p)])
+
+
+def _table(_segments: np.ndarray) -> dict[Any, Any]:
+    return {}
 
 
 class Rule(Protocol):

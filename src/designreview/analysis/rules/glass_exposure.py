@@ -8,11 +8,13 @@ door_glass`); what a stretch of the route sees through it is exact
 (:func:`~designreview.analysis.apertures.sight_through`, the stretch as a 5 mm wide
 strip), clipped to the room's usable area (ROOM-2's wall clearance kept). The time
 exposed is the route's samples from which some of that area is seen, each one
-sample spacing long, at the intruder's speed.
+sample spacing long, at the intruder's speed: by the symmetry of sight, those are
+the samples inside what the usable area sees back out through the same slot.
 
-Until the intruder's routes are known, the route past a door is a straight walk
-parallel to it, ``route_offset_m`` outside its line, ``route_half_m`` either way of
-its middle, kept to the space outside the door; :func:`exposure` takes any route.
+:func:`exposure` takes any route (the intruder's, from
+:mod:`~designreview.analysis.route_exposure`); where none is given, the route past a
+door is a straight walk parallel to it, ``route_offset_m`` outside its line,
+``route_half_m`` either way of its middle, kept to the space outside the door.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from designreview.analysis.apertures import sight_through
+from designreview.analysis.apertures import Aperture, Gate, sight_through
 from designreview.analysis.rules.door_glass import door_glass, outside_of
 from designreview.analysis.rules.hard_corner import Params as CornerParams
 from designreview.analysis.rules.hard_corner import hard_corner
@@ -44,8 +46,6 @@ __all__ = ["Exposure", "ExposureParams", "exposure", "route_past"]
 _STRIP_M = 1e-4
 """Half the width of the strip (0.1 mm) a route's stretch is widened to: a region
 sees, a line does not."""
-_SEEN_M2 = 1e-4
-"""A sample that sees less than this of the room sees nothing of it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,13 +114,15 @@ def exposure(
     """What the routes past ``room``'s doors see of it through their glass.
 
     ``routes`` maps door ids to the route's samples past that door, in walking
-    order; a door not in it gets :func:`route_past`.
+    order (empty: the route does not pass it); a door not in it gets
+    :func:`route_past`.
     """
     usable = room.polygon.buffer(-params.wall_clearance_m, join_style="mitre")
     seen: list[BaseGeometry] = []
     samples = 0
     for door in ctx.building.doors_of(room):
-        route = (routes or {}).get(door.id) or route_past(ctx, room, door, params)
+        given = routes.get(door.id) if routes is not None else None
+        route = route_past(ctx, room, door, params) if given is None else given
         glasses = door_glass(ctx.building, room, door, params.leaf_thickness_m)
         if not route or not glasses:
             continue
@@ -131,7 +133,7 @@ def exposure(
                 else Point(stretch[0]).buffer(_STRIP_M, quad_segs=1)
             )
             seen += [_into_room(g, strip, room) for g in glasses]
-        samples += sum(1 for p in route if _sees(p, glasses, usable))
+        samples += _seeing(route, glasses, usable)
     union = shapely.union_all(seen).intersection(usable) if seen else Polygon()
     corner = hard_corner(
         ctx,
@@ -173,10 +175,28 @@ def _into_room(glass: Glass, viewers: BaseGeometry, room: Room) -> BaseGeometry:
     return shapely.union_all(parts) if parts else Polygon()
 
 
-def _sees(point: Point2, glasses: list[Glass], usable: BaseGeometry) -> bool:
-    """Whether a walker at ``point`` sees some of ``usable`` through the glass."""
-    eye = Point(point).buffer(_STRIP_M, quad_segs=1)
-    for glass in glasses:
-        if sight_through(glass.aperture, eye).intersection(usable).area > _SEEN_M2:
-            return True
-    return False
+def _seeing(route: Sequence[Point2], glasses: list[Glass], usable: BaseGeometry) -> int:
+    """How many samples of ``route`` see some of ``usable`` through the glass.
+
+    A line from a sample through every gate of a slot reaches a usable point just
+    when the line from that point back through the slot reaches the sample, so the
+    samples that see are those inside what ``usable`` sees through the slot turned
+    round (one exact region per glass, instead of one per sample). A sample on that
+    region's edge sees along a line only, no area: it does not count.
+    """
+    if usable.is_empty or not route:
+        return 0
+    back = [sight_through(_reversed(g.aperture), usable) for g in glasses]
+    xy = np.asarray(route, dtype=float)
+    sees = np.zeros(len(xy), dtype=bool)
+    for region in back:
+        if not region.is_empty:
+            sees |= shapely.contains_xy(region, xy[:, 0], xy[:, 1])
+    return int(sees.sum())
+
+
+def _reversed(aperture: Aperture) -> Aperture:
+    """The same slot looked through from its far side (``u`` and depth negated)."""
+    ux, uy = aperture.along
+    gates = tuple(Gate(-g.depth, -g.end, -g.start) for g in aperture.gates)
+    return Aperture(aperture.origin, (-ux, -uy), gates)

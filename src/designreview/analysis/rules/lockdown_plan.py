@@ -40,6 +40,8 @@ from designreview.model.geometry import Point2
 from designreview.model.markups import SpaceType
 
 if TYPE_CHECKING:
+    from collections.abc import MutableMapping
+
     from designreview.analysis.building_view import BuildingView, Room
     from designreview.analysis.rules.base import CheckContext
     from designreview.analysis.walk_graph import WalkIndex
@@ -58,7 +60,8 @@ def plan_for(ctx: CheckContext, params: LockdownParams) -> LockdownPlan:
     key = ("lockdown_plan", params)
     if key not in ctx.memo:
         walking = ctx.walking(exterior_doors_closed=True)
-        ctx.memo[key] = lockdown_plan(ctx.building, walking, params)
+        kept = ctx.kept_with("walk", ctx.walk_segments(exterior_doors_closed=True))
+        ctx.memo[key] = lockdown_plan(ctx.building, walking, params, kept)
     plan: LockdownPlan = ctx.memo[key]
     return plan
 
@@ -92,11 +95,16 @@ def refuge_places(room: Room, params: LockdownParams) -> int:
 
 
 def lockdown_plan(
-    building: BuildingView, walking: WalkIndex, params: LockdownParams
+    building: BuildingView,
+    walking: WalkIndex,
+    params: LockdownParams,
+    kept: MutableMapping[Any, Any] | None = None,
 ) -> LockdownPlan:
     """Where the people of every hall and large space of ``building`` go.
 
-    ``walking`` is the walking index with exterior doors shut.
+    ``walking`` is the walking index with exterior doors shut; ``kept`` keeps its
+    isovists and walks between calls (see
+    :func:`~designreview.analysis.group_walks.walks_to_groups`).
     """
     refuges = [r for r in building.rooms if _shelters(building, r)]
     spare = [refuge_places(r, params) for r in refuges]
@@ -109,7 +117,7 @@ def lockdown_plan(
     for k, room in enumerate(spaces):
         if room.id not in sheltered:
             origins += _origins(k, room, building, walking, params)
-    walks = _walks(walking, origins, groups, params)
+    walks = _walks(walking, origins, groups, params, kept)
     crowds = [
         Crowd(o.people, tuple((int(j), float(row[j])) for j in np.flatnonzero(row)))
         for o, row in zip(origins, walks, strict=True)
@@ -173,13 +181,14 @@ def _walks(
     origins: list[_Origin],
     groups: list[list[Point2]],
     params: LockdownParams,
+    kept: MutableMapping[Any, Any] | None,
 ) -> np.ndarray:
     """(origins, refuges) walks, 0 where out of reach: from the nearest start point."""
     walks = np.full((len(origins), len(groups)), math.inf)
     starts = [p for o in origins for p in o.points]
     if groups and starts:
         within = max(params.hall_walk_m, params.large_walk_m)
-        each = walks_to_groups(walking, starts, groups, within)
+        each = walks_to_groups(walking, starts, groups, within, kept)
         first = np.cumsum([0, *(len(o.points) for o in origins[:-1])])
         for i, o in enumerate(origins):
             rows = each[first[i] : first[i] + len(o.points)]
@@ -236,13 +245,17 @@ def _space_plan(
         return SpacePlan(room.id, room.label, load, False, doors, left=load)
     people: dict[int, int] = {}
     longest: dict[int, float] = {}
+    sums: dict[int, tuple[float, float]] = {}
     far: list[Point2] = []
     reach: list[tuple[Point2, float | None]] = []
     for i in mine:
         walk = dict(crowds[i].walks)
+        cx, cy = np.mean(np.reshape(origins[i].points, (-1, 2)), axis=0)
         for j, n in found.moves[i]:
             people[j] = people.get(j, 0) + n
             longest[j] = max(longest.get(j, 0.0), walk[j])
+            sx, sy = sums.get(j, (0.0, 0.0))
+            sums[j] = (sx + n * float(cx), sy + n * float(cy))
         if found.left[i] or not crowds[i].walks:
             far += origins[i].points
         ends = [walk[j] for j, _n in found.moves[i]]
@@ -252,7 +265,13 @@ def _space_plan(
         reach += [(p, answer) for p in origins[i].points]
     moves = sorted(
         (
-            Move(refuges[j].id, refuges[j].label, n, longest[j])
+            Move(
+                refuges[j].id,
+                refuges[j].label,
+                n,
+                longest[j],
+                (sums[j][0] / n, sums[j][1] / n),
+            )
             for j, n in people.items()
         ),
         key=lambda m: (m.walk_m, m.refuge),

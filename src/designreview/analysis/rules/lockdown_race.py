@@ -204,17 +204,33 @@ def races(
     ``contested_only``, rooms too far from every entry to lose (by the straight
     line) are left out without walking there: the findings are the same.
     """
-    building = ctx.building
-    entries = intruder_entries(building, params.intruder())
+    entries = intruder_entries(ctx.building, params.intruder())
     if not entries:
         return []
+    return races_of(ctx, params, walks_of(ctx, params, entries), contested_only)
+
+
+def walks_of(ctx: CheckContext, params: Params, entries: list[Entry]) -> list[Arrival]:
+    """The intruder's walks from ``entries``, each at walking then hurried speed."""
     index = walking_graph(ctx)
-    walks = [
-        arrival(index, building, entry, speed, params.intruder())
+    return [
+        arrival(index, ctx.building, entry, speed, params.intruder())
         for entry in entries
         for speed in (params.walk_speed_mps, params.hurried_speed_mps)
     ]
-    views: dict[Any, Any] = {}
+
+
+def races_of(
+    ctx: CheckContext,
+    params: Params,
+    walks: list[Arrival],
+    contested_only: bool = False,
+) -> list[Race]:
+    """:func:`races` against the given walks only (e.g. one entry's two)."""
+    building = ctx.building
+    # The approach points' isovists, kept with the intruder's graph across runs.
+    views = ctx.kept_with("intruder walk", intruder_walls(building))
+    views = {} if views is None else views
     found = []
     for room in building.rooms:
         if room.space_type not in OCCUPIED or not building.doors_of(room):
@@ -308,11 +324,6 @@ def params_of(review: Review) -> Params:
     """LOCK-1's thresholds with this review's changes applied."""
     params: Params = params_with(Params(), RULE_ID, review.check_settings)
     return params
-
-
-def keep_walking_graph(ctx: CheckContext, index: WalkIndex) -> None:
-    """Use ``index`` as this sheet's intruder graph (built for the same walls)."""
-    ctx.memo[_graph_key(ctx)] = index
 
 
 def _graph_key(ctx: CheckContext) -> tuple[str, tuple[Door, ...]]:

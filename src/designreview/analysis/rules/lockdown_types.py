@@ -75,6 +75,9 @@ class Move:
     refuge: str
     people: int
     walk_m: float
+    origin: Point2 | None = None
+    """Where they start, on average (a hall's sample points weighted by the people
+    each sends; a large space's doors are its starts as a whole)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -237,7 +237,12 @@ class MainWindow(QMainWindow):
         self.findings_dock = self.findings.dock
         self.addDockWidget(right, self.findings_dock)
         self.lockdown = LockdownPresenter(
-            self.bridge, self.scene, self.sheets, self.status, self
+            self.bridge,
+            self.scene,
+            self.sheets,
+            self.status,
+            self,
+            self.findings.runner.indexes,
         )
         self.lockdown_dock = self.lockdown.dock
         self.addDockWidget(right, self.lockdown_dock)
