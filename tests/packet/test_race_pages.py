@@ -29,9 +29,7 @@ def test_the_sample_packet_races_from_the_propped_kitchen_door(tmp_path):
     # spare), and three more rooms by the kitchen side.
     assert "From door E5 (propped open), the way in from which most rooms lose" in text
     assert "2 rooms lose to a walking intruder and 4 only to a hurried one" in text
-    assert "Room Race Entry Arrives, s Secures, s Spare, s Seen through glass" in (
-        text
-    )
+    assert "Room Race Entry Arrives, s Secures, s Spare, s Seen through glass" in (text)
     row = "CLASSROOM 114 Lost door E5 (propped open) 45 never cannot lock no glass"
     assert row in text
     assert "CAFETERIA 130 Lost door E5 (propped open)" in text
