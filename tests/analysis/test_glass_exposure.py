@@ -15,12 +15,12 @@ import pytest
 from tests.fixtures.plans import SHEET, review_of, thick_classroom
 
 from designreview.analysis.building_view import building_view
-from designreview.analysis.rules.base import CheckContext
-from designreview.analysis.rules.glass_exposure import (
+from designreview.analysis.glass_exposure import (
     ExposureParams,
     exposure,
     route_past,
 )
+from designreview.analysis.rules.base import CheckContext
 from designreview.model.markups import AccessPoint, Stamp
 
 STAMP = Stamp("r", "2026-12-07T10:00:00+00:00")

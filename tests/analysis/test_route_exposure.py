@@ -13,6 +13,7 @@ import pytest
 from tests.fixtures.plans import SHEET, review_of, thick_classroom
 
 from designreview.analysis.building_view import building_view
+from designreview.analysis.glass_exposure import ExposureParams
 from designreview.analysis.intruder import (
     Entry,
     IntruderParams,
@@ -25,7 +26,6 @@ from designreview.analysis.route_exposure import (
     route_exposures,
 )
 from designreview.analysis.rules.base import CheckContext
-from designreview.analysis.rules.glass_exposure import ExposureParams
 from designreview.model.markups import AccessPoint, Stamp
 
 STAMP = Stamp("r", "2026-12-07T10:00:00+00:00")

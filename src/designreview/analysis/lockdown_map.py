@@ -18,6 +18,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from designreview.analysis.building_view import building_view
+from designreview.analysis.glass_exposure import ExposureParams
 from designreview.analysis.index_cache import IndexCache
 from designreview.analysis.intruder import (
     Arrival,
@@ -36,7 +37,6 @@ from designreview.analysis.route_exposure import (
 )
 from designreview.analysis.rules import lockdown_race
 from designreview.analysis.rules.base import CheckContext, polygon_rings
-from designreview.analysis.rules.glass_exposure import ExposureParams
 from designreview.analysis.rules.room_locks import OCCUPIED
 from designreview.analysis.secure_time import secure_time
 from designreview.model.geometry import Point2

@@ -5,7 +5,7 @@ The intruder of one entry walks the shortest way to each room's door
 ``sample_m`` along it, is the route past the door: the samples within ``reach_m``
 of the door's middle and outside the room are where the intruder looks in through
 the door's vision panel and sidelites, and
-:func:`~designreview.analysis.rules.glass_exposure.exposure` says exactly what they
+:func:`~designreview.analysis.glass_exposure.exposure` says exactly what they
 see of the room's usable area and for how many seconds. A door the intruder never
 reaches has no route past it; a room none of whose doors is reached (or when no
 entry is given) falls back to the straight walk along the door line.
@@ -32,9 +32,9 @@ import shapely
 from shapely import LineString
 from shapely.geometry.base import BaseGeometry
 
+from designreview.analysis.glass_exposure import ExposureParams, exposure
 from designreview.analysis.intruder import approach_point, intruder_walls
 from designreview.analysis.rules.door_glass import door_glass, outside_of
-from designreview.analysis.rules.glass_exposure import ExposureParams, exposure
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
