@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from designreview.model.review import DecisionKind
+from designreview.model.review import CheckSetting, DecisionKind
 from designreview.ui.dialogs.check_settings_dialog import CheckSettingsDialog
 from designreview.ui.window.commands import file_commands, view_commands
 
@@ -333,3 +333,20 @@ def test_another_sheet_shows_no_marker_of_this_ones_finding(sample, qtbot, tmp_p
     current = sample.findings_dock.current()
     assert sample.current_sheet_id == current.sheet_id
     assert sample.findings.overlay.marker.isVisible()
+
+
+def test_a_yes_no_threshold_is_a_check_box(sample):
+    """EGRESS-1's 'Building sprinklered' reads as a box to tick, not 0 or 1; ticking
+    it stores 1 (the 250 ft limit of a sprinklered building applies)."""
+    dialog = CheckSettingsDialog(sample.bridge, sample)
+    [row] = [
+        i for i, r in enumerate(dialog.rows) if r[:2] == ("EGRESS-1", "sprinklered")
+    ]
+    value = dialog.table.item(row, 2)
+    assert dialog.table.item(row, 1).text() == "Building sprinklered"
+    assert (value.text(), value.checkState()) == ("no", Qt.CheckState.Unchecked)
+    value.setCheckState(Qt.CheckState.Checked)
+    assert dialog.settings() == (CheckSetting("EGRESS-1", "sprinklered", 1.0),)
+    dialog.restore_defaults()
+    assert value.checkState() == Qt.CheckState.Unchecked
+    assert dialog.settings() == ()

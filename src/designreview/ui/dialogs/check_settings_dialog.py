@@ -39,6 +39,14 @@ def threshold_rows() -> list[tuple[str, str, float]]:
     return rows
 
 
+def flag_label(rule_id: str, name: str) -> str | None:
+    """The words of a yes/no threshold ("Building sprinklered"), None for a number."""
+    for item in fields(RULES[rule_id].Params()):
+        if item.name == name and "flag" in item.metadata:
+            return str(item.metadata["flag"])
+    return None
+
+
 def model_assumptions_text() -> str:
     """Each check's stated model (its ASSUMPTIONS), one line per assumption."""
     parts = []
@@ -67,17 +75,21 @@ class CheckSettingsDialog(QDialog):
         for row, (rule_id, name, default) in enumerate(self.rows):
             rule = RULES[rule_id]
             value = current.get((rule_id, name), default)
+            flag = flag_label(rule_id, name)
             cells = (
                 f"{rule_id} {rule.TITLE}",
-                name.replace("_", " "),
-                f"{value:g}",
-                f"{default:g}",
+                flag or name.replace("_", " "),
+                _yes_no(value) if flag else f"{value:g}",
+                _yes_no(default) if flag else f"{default:g}",
                 threshold_source(rule, name),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if column != _VALUE:
+                if column != _VALUE or flag:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if column == _VALUE and flag:  # a yes/no: a box to tick
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(_check(value))
                 self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(_SOURCE, QHeaderView.ResizeMode.Stretch)
@@ -110,17 +122,34 @@ class CheckSettingsDialog(QDialog):
 
     def set_value(self, rule_id: str, name: str, value: str) -> None:
         row = self.rows.index(next(r for r in self.rows if r[:2] == (rule_id, name)))
-        self.table.item(row, _VALUE).setText(value)  # type: ignore[union-attr]
+        self._show_value(row, float(value) if flag_label(rule_id, name) else value)
 
     def restore_defaults(self) -> None:
-        for row, (_rule, _name, default) in enumerate(self.rows):
-            self.table.item(row, _VALUE).setText(f"{default:g}")  # type: ignore[union-attr]
+        for row, (rule_id, name, default) in enumerate(self.rows):
+            flag = flag_label(rule_id, name)
+            self._show_value(row, default if flag else f"{default:g}")
+
+    def _show_value(self, row: int, value: str | float) -> None:
+        item = self.table.item(row, _VALUE)
+        assert item is not None
+        if isinstance(value, float):  # a yes/no threshold
+            item.setCheckState(_check(value))
+            item.setText(_yes_no(value))
+        else:
+            item.setText(value)
 
     def settings(self) -> tuple[CheckSetting, ...] | None:
         """The thresholds that differ from the defaults; None if one is not a number."""
         changed = []
         for row, (rule_id, name, default) in enumerate(self.rows):
-            text = self.table.item(row, _VALUE).text()  # type: ignore[union-attr]
+            item = self.table.item(row, _VALUE)
+            assert item is not None
+            if flag_label(rule_id, name):
+                ticked = item.checkState() == Qt.CheckState.Checked
+                if float(ticked) != default:
+                    changed.append(CheckSetting(rule_id, name, float(ticked)))
+                continue
+            text = item.text()
             try:
                 value = float(text)
             except ValueError:
@@ -141,3 +170,11 @@ class CheckSettingsDialog(QDialog):
         if settings != before:
             self.bridge.submit(SetCheckSettings(before, settings))
         super().accept()
+
+
+def _yes_no(value: float) -> str:
+    return "yes" if value else "no"
+
+
+def _check(value: float) -> Qt.CheckState:
+    return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
