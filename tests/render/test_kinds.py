@@ -67,7 +67,7 @@ def test_door_details_in_feet_and_in_metres():
         "Vision panel: Yes",
         "Sidelite: No",
         "Width: 6'-0\"",
-        "Angle: 90°",
+        "Angle: 0°",  # 90 counter-clockwise from east: north, bearing 0
         "Hinge side known: Yes",
         "Propped or unlocked: No",
         "Forced by an intruder: No",

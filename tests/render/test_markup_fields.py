@@ -149,10 +149,28 @@ def test_hints_say_what_is_allowed_in_plan_units():
 
 @pytest.mark.parametrize(
     ("text", "degrees"),
-    [("90", 90.0), ("90°", 90.0), ("-90", 270.0), ("450 deg", 90.0), ("360", 0.0)],
+    # Typed as compass bearings (clockwise from north, up the plan); stored as the
+    # model's direction (counter-clockwise from east): east 90 -> 0, north 0 -> 90,
+    # west -90 = 270 -> 180, 450 = 90 (east) -> 0, 360 = north -> 90.
+    [("90", 0.0), ("90°", 0.0), ("-90", 180.0), ("450 deg", 0.0), ("360", 90.0)],
 )
-def test_directions_wrap(text, degrees):
+def test_directions_are_typed_as_compass_bearings_and_wrap(text, degrees):
     assert parse_value(field_named(Camera, "direction_deg"), text, False) == degrees
+
+
+@pytest.mark.parametrize(
+    ("direction", "shown"),
+    [
+        (90.0, "0°"),
+        (0.0, "90°"),
+        (-73.61, "163.61°"),
+        (180.0, "270°"),
+        (89.999999, "0°"),
+    ],
+)
+def test_directions_read_as_compass_bearings(direction, shown):
+    field = field_named(Camera, "direction_deg")
+    assert format_value(field, direction, False) == shown
 
 
 @pytest.mark.parametrize("text", ["0", "361", "-10", "wide", ""])

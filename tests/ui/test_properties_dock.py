@@ -106,7 +106,7 @@ def test_access_point_shows_its_fields_and_values(dock, selection):
     assert editors["designation"].currentText() == "Primary visitor entry"
     assert editors["door_number"].text() == "E1"
     assert editors["width_m"].text() == "6'-0\""
-    assert editors["angle_deg"].text() == "90°"
+    assert editors["angle_deg"].text() == "0°"  # a compass bearing: north
     assert editors["has_vision_panel"].isChecked()
     assert not editors["has_sidelite"].isChecked()
     boxes = editors["access_control"].boxes

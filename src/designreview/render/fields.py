@@ -29,8 +29,10 @@ __all__ = [
     "FieldKind",
     "choice_field",
     "choice_label",
+    "compass_bearing",
     "format_value",
     "hint",
+    "model_direction",
     "parse_value",
 ]
 
@@ -128,8 +130,8 @@ def parse_value(field: Field, text: str, imperial: bool) -> Any:
 
     Example:
         >>> direction = Field("direction_deg", "Direction", FieldKind.ANGLE, wraps=True)
-        >>> parse_value(direction, "-90", imperial=False)
-        270.0
+        >>> parse_value(direction, "-90", imperial=False)  # west, as a bearing
+        180.0
         >>> count = Field("occupants", "Occupants", FieldKind.INTEGER, minimum=0,
         ...               maximum=10000, optional=True)
         >>> parse_value(count, " ", imperial=False) is None
@@ -164,8 +166,8 @@ def _parse_length(field: Field, text: str, imperial: bool) -> float:
 
 def _parse_angle(field: Field, text: str, imperial: bool) -> float:
     degrees = parse_angle(text)
-    if field.wraps:
-        return degrees % 360.0
+    if field.wraps:  # a direction, typed as a compass bearing
+        return model_direction(degrees)
     _check_range(field, degrees, f"{degrees:g}°")
     return degrees
 
@@ -213,7 +215,10 @@ def hint(field: Field, imperial: bool) -> str:
         return f"A length {span}, {examples}"
     if field.kind is FieldKind.ANGLE:
         if field.wraps:
-            return "An angle in degrees, e.g. 90 or 90°."
+            return (
+                "A compass bearing in degrees, clockwise from north (up the plan): "
+                "0 north, 90 east, 180 south, 270 west."
+            )
         return f"An angle from {low:g}° to {high:g}°."
     if field.kind is FieldKind.INTEGER:
         blank = "; leave blank if unknown" if field.optional else ""
@@ -221,6 +226,28 @@ def hint(field: Field, imperial: bool) -> str:
     if field.kind is FieldKind.LONG_TEXT:
         return "Any text; it cannot be empty."
     return ""
+
+
+def compass_bearing(direction_deg: float) -> float:
+    """A model direction (counter-clockwise from east) as a compass bearing.
+
+    Bearings run clockwise from north, which is up the plan, from 0 to under 360.
+
+    Example:
+        >>> [compass_bearing(d) for d in (90.0, 0.0, -73.61, 180.0)]
+        [0.0, 90.0, 163.61, 270.0]
+    """
+    return round((90.0 - direction_deg) % 360.0, 9) % 360.0
+
+
+def model_direction(bearing_deg: float) -> float:
+    """A compass bearing as the model's direction (counter-clockwise from east).
+
+    Example:
+        >>> [model_direction(b) for b in (0.0, 90.0, 270.0, -90.0)]
+        [90.0, 0.0, 180.0, 180.0]
+    """
+    return round((90.0 - bearing_deg) % 360.0, 9) % 360.0
 
 
 def format_value(field: Field, value: Any, imperial: bool) -> str:
@@ -232,7 +259,7 @@ def format_value(field: Field, value: Any, imperial: bool) -> str:
         >>> print(format_value(width, 0.9144, imperial=True))
         3'-0"
         >>> format_value(width, 0.9144, False), format_value(angle, 92.5, False)
-        ('0.91 m', '92.5°')
+        ('0.91 m', '357.5°')
         >>> format_value(width, MIXED, imperial=False)
         ''
     """
@@ -241,7 +268,8 @@ def format_value(field: Field, value: Any, imperial: bool) -> str:
     if field.kind is FieldKind.LENGTH:
         return format_length(value, imperial)
     if field.kind is FieldKind.ANGLE:
-        return f"{round(value, 2):g}°"
+        shown = compass_bearing(value) if field.wraps else value
+        return f"{round(shown, 2):g}°"
     if field.kind is FieldKind.CHOICE:
         return choice_label(value)
     if field.kind is FieldKind.MULTI_CHOICE:
