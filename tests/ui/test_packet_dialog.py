@@ -234,3 +234,18 @@ def test_printing_can_be_stopped_between_pages(dialog, qtbot, tmp_path, monkeypa
     assert len(sizes(printed)) == 3
     assert dialog.print_button.isEnabled()
     assert dialog._scratches == []
+
+
+def test_the_paper_follows_the_plans_units(sample, make_window, qtbot, tmp_path):
+    """The sample school is drawn in inches: Letter. A plan in metres: A4."""
+    from tests.fixtures.dxf_files import rooms_dxf
+
+    imperial = PacketDialog(sample.bridge, sample.loader, tmp_path / "a.pdf", sample)
+    qtbot.addWidget(imperial)
+    assert imperial.paper.currentData() == "letter"
+    metric_window = make_window(rooms_dxf(tmp_path / "rooms.dxf"))  # metres
+    metric = PacketDialog(
+        metric_window.bridge, metric_window.loader, tmp_path / "b.pdf", metric_window
+    )
+    qtbot.addWidget(metric)
+    assert metric.paper.currentData() == "a4"

@@ -189,7 +189,7 @@ class PacketDialog(QDialog):
         group = QGroupBox("Paper and protection")
         form = QFormLayout(group)
         self.paper = _combo(PAPERS)
-        if QLocale().measurementSystem() == QLocale.MeasurementSystem.MetricSystem:
+        if not self._imperial_plans():
             self.paper.setCurrentIndex(1)
         self.plan_paper = _combo(PLAN_PAPERS)
         form.addRow("Text pages", self.paper)
@@ -202,6 +202,17 @@ class PacketDialog(QDialog):
         form.addRow("Password", self.password)
         form.addRow("Password again", self.password_again)
         return group
+
+    def _imperial_plans(self) -> bool:
+        """Letter for plans drawn in feet and inches, A4 for metric ones.
+
+        With no drawing read yet, the computer's own measurement system decides.
+        """
+        plans = [p for p in self.loader.cached_plans(self.bridge.review).values() if p]
+        if plans:
+            return any(plan.units.is_imperial for plan in plans)
+        metric = QLocale.MeasurementSystem.MetricSystem
+        return QLocale().measurementSystem() != metric
 
     def _output_row(self, default_output: Path) -> QHBoxLayout:
         row = QHBoxLayout()
