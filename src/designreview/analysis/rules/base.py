@@ -97,7 +97,9 @@ class CheckContext:
     def open_doors(self) -> VisibilityIndex:
         """Walls only: doors open, glass transparent (everyday sight)."""
         if self._open is None:
-            self._open = self.index("sight", self.building.walls, _index)
+            self._open = self.index(
+                "sight", self.building.walls, build_visibility_index
+            )
         return self._open
 
     def kept_with(self, kind: str, segments: np.ndarray) -> dict[Any, Any] | None:
@@ -234,7 +236,3 @@ def polygon_rings(geometry: BaseGeometry) -> tuple[tuple[Point2, ...], ...]:
         for part in parts
         if not part.is_empty
     )
-
-
-def _index(segments: np.ndarray) -> VisibilityIndex:
-    return build_visibility_index(segments)

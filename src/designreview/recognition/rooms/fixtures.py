@@ -22,7 +22,7 @@ import shapely
 
 from designreview.model.building import DetectedSpace, TypeSource
 from designreview.model.markups import SpaceType
-from designreview.recognition.rooms.types import normalise_name
+from designreview.recognition.rooms.types import has_cjk, normalise_name
 from designreview.resources import read_resource_text
 
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 
 __all__ = ["fixture_type", "type_by_fixtures"]
 
-_CJK_CHAR = re.compile("[\u2e80-\u2fff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _LONGEST_TERM_WORDS = 3
 
@@ -46,7 +45,7 @@ def _terms() -> tuple[dict[tuple[str, ...], SpaceType], dict[str, SpaceType]]:
     for kind in (SpaceType.RESTROOM, SpaceType.OTHER):
         for term in data[kind.value]:
             norm = normalise_name(term)
-            if _CJK_CHAR.search(norm):
+            if has_cjk(norm):
                 cjk[norm] = kind
             else:
                 words[tuple(_LETTERS.findall(norm))] = kind

@@ -28,6 +28,7 @@ __all__ = [
     "Vocabulary",
     "default_vocabulary",
     "guess_space_type",
+    "has_cjk",
     "is_named_for_use",
     "is_space_layer",
     "layer_space_type",
@@ -87,6 +88,16 @@ class Vocabulary:
     """A word followed by a number means this type (``Aula 3``)."""
     stage_terms: frozenset[str] = frozenset()
     """The terms, normalised, that name a stage rather than the hall it faces."""
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds a Chinese, Japanese or Korean character.
+
+    Example:
+        >>> has_cjk("马桶-1"), has_cjk("WC-1")
+        (True, False)
+    """
+    return _CJK_CHAR.search(text) is not None
 
 
 def normalise_name(text: str) -> str:
