@@ -79,6 +79,8 @@ class DetectedDoor:
     outside: bool | None = None
     """True when one side of the opening is outside the building's walls, False
     when both sides are within them, None when the walls were not traced."""
+    guid: str = ""
+    """The IFC GlobalId of the door when it was read from a BIM model, else ""."""
 
     @property
     def center(self) -> Point2:
@@ -142,3 +144,5 @@ class DetectedSpace:
     layer: str = ""
     source: SpaceSource = SpaceSource.OUTLINE
     type_source: TypeSource = TypeSource.NONE
+    guid: str = ""
+    """The IFC GlobalId of the space when it was read from a BIM model, else ""."""

@@ -175,6 +175,9 @@ class AccessPoint:
     """The review assumes an intruder forces this door: it is passable after the
     forcing time of its construction."""
     construction: DoorConstruction = DoorConstruction.UNKNOWN
+    ifc_guid: str = ""
+    """The GlobalId of the IFC door this access point was placed on, so findings
+    about it go back to that door in the architect's BIM tool; "" otherwise."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from enum import Enum
 import numpy as np
 import numpy.typing as npt
 
+from designreview.model.bim import BimSource
 from designreview.model.building import DetectedDoor, DetectedSpace
 from designreview.model.geometry import Extents, Point2
 from designreview.model.units import LengthUnit
@@ -201,6 +202,8 @@ class Plan:
     """The drawing's paper-space layouts, in tab order (model space is not listed)."""
     reader: str = ""
     """Which reader read the drawing: ``fast reader``, or ``ezdxf reader (why)``."""
+    bim: BimSource | None = None
+    """The IFC model and storey the plan was cut from; None for a CAD drawing."""
 
     @property
     def is_imperial(self) -> bool:

@@ -87,6 +87,12 @@ class Sheet:
     """The part of the drawing this sheet reads, in drawing units (as in CAD):
     one of several floors drawn side by side in one model space. None reads the
     whole drawing (or layout). Added without a schema step: absent means all."""
+    storey: str | None = None
+    """The GlobalId of the IFC storey this sheet shows; None for a CAD drawing, or
+    an IFC model read as one sheet per storey (the first)."""
+    cut_height_m: float | None = field(default=None, metadata={"exclusive_minimum": 0.0})
+    """Where the plan of an IFC storey is cut, metres above the storey (None: the
+    importer's 1.2 m)."""
 
 
 class DecisionKind(Enum):

@@ -50,6 +50,7 @@ def fitted(access: AccessPoint, door: DetectedDoor) -> AccessPoint:
         door_number=door.number or access.door_number,
         lock=lock_from_hardware(door.hardware) if door.hardware else access.lock,
         hinge_known=door.hinge_known,
+        ifc_guid=door.guid or access.ifc_guid,
     )
 
 
