@@ -90,7 +90,9 @@ class Sheet:
     storey: str | None = None
     """The GlobalId of the IFC storey this sheet shows; None for a CAD drawing, or
     an IFC model read as one sheet per storey (the first)."""
-    cut_height_m: float | None = field(default=None, metadata={"exclusive_minimum": 0.0})
+    cut_height_m: float | None = field(
+        default=None, metadata={"exclusive_minimum": 0.0}
+    )
     """Where the plan of an IFC storey is cut, metres above the storey (None: the
     importer's 1.2 m)."""
 
