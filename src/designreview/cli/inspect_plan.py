@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from designreview.cli.floors import floors_line, floors_report
-from designreview.readers.dxf.read import read_dxf
+from designreview.readers.any_plan import read_plan
 
 if TYPE_CHECKING:
     import argparse
@@ -18,7 +18,7 @@ EXIT_OK = 0
 
 def run_inspect_command(options: argparse.Namespace) -> int:
     """``designreview inspect PLAN [--json]``."""
-    report = inspect_report(read_dxf(options.plan))
+    report = inspect_report(read_plan(options.plan))
     if options.json:
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
@@ -63,7 +63,25 @@ def inspect_report(plan: Plan) -> dict[str, Any]:
             for x in plan.xrefs
         ],
         "floors": floors_report(plan),
+        "storeys": _storeys(plan),
     }
+
+
+def _storeys(plan: Plan) -> list[dict[str, Any]]:
+    """An IFC model's storeys, in elevation order; empty for a drawing."""
+    if plan.bim is None:
+        return []
+    return [
+        {
+            "guid": s.guid,
+            "name": s.name,
+            "elevation_m": s.elevation_m,
+            "is_floor": s.is_floor,
+            "shown": s.guid == plan.bim.storey_guid,
+            "holds": s.summary,
+        }
+        for s in plan.bim.storeys
+    ]
 
 
 def _unit_evidence(plan: Plan) -> dict[str, Any] | None:
@@ -89,8 +107,9 @@ def _by_kind(counts: dict[str, int]) -> str:
 def _inspect_text(report: dict[str, Any]) -> str:
     counts = report["counts"]
     ext = report["extents"]
+    kind = "IFC model" if report["storeys"] else "DXF"
     lines = [
-        f"{report['file']}: DXF {report['version']}, units {report['units']} "
+        f"{report['file']}: {kind} {report['version']}, units {report['units']} "
         f"(1 unit = {report['scale_to_m']} m)",
         f"extents (m): {ext[0]:.2f}, {ext[1]:.2f} to {ext[2]:.2f}, {ext[3]:.2f} "
         f"({ext[2] - ext[0]:.1f} x {ext[3] - ext[1]:.1f} m)",
@@ -111,6 +130,10 @@ def _inspect_text(report: dict[str, Any]) -> str:
     floors = floors_line(report["floors"])
     if floors:
         lines.append(floors)
+    for storey in report["storeys"]:
+        mark = "*" if storey["shown"] else " "
+        role = "" if storey["is_floor"] else " (no doors: not a floor)"
+        lines.insert(-1, f"{mark} storey {storey['holds']}{role}")
     if report["layouts"]:
         lines.append(f"paper layouts: {', '.join(report['layouts'])}")
     if report["reader"]:

@@ -24,8 +24,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-import os
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,11 +40,10 @@ from designreview.analysis.walk_parts import (
 )
 from designreview.model.geometry import Extents, Point2
 from designreview.model.plan import SegmentArray
+from designreview.readers.cache_folder import CACHE_ENV, cache_folder
 from designreview.review_file.atomic_write import write_atomic
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
-
     from designreview.analysis.walk_graph import WalkIndex
 
 __all__ = [
@@ -60,8 +57,6 @@ __all__ = [
     "plan_geometry",
 ]
 
-CACHE_ENV = "DESIGNREVIEW_CACHE_DIR"
-"""Overrides the cache folder (tests, or a machine whose home is read-only)."""
 CACHE_FORMAT = 1
 """Raise when what an entry holds changes; older entries are then ignored."""
 MAX_CACHED_BYTES = 256 * 2**20
@@ -92,23 +87,6 @@ class PlanGeometry:
     def to_drawing_m(self, local: Point2) -> Point2:
         """A local point in drawing metres (as ``Plan.to_drawing_m``)."""
         return (local[0] + self.origin_m[0], local[1] + self.origin_m[1])
-
-
-def cache_folder(environ: Mapping[str, str] = os.environ) -> Path:
-    """Where this user's cache entries go, by the platform's custom.
-
-    Example:
-        >>> cache_folder({"DESIGNREVIEW_CACHE_DIR": "/tmp/c"}).as_posix()
-        '/tmp/c'
-    """
-    if environ.get(CACHE_ENV):
-        return Path(environ[CACHE_ENV])
-    if sys.platform == "win32" and environ.get("LOCALAPPDATA"):
-        return Path(environ["LOCALAPPDATA"], "designreview", "Cache")
-    if sys.platform == "darwin":
-        return Path("~/Library/Caches/designreview").expanduser()
-    base = environ.get("XDG_CACHE_HOME") or str(Path("~/.cache").expanduser())
-    return Path(base, "designreview")
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,9 +158,9 @@ def plan_geometry(path: Path, cache: QueryCache | None) -> PlanGeometry:
     if cache is not None and (found := _geometry_from(cache.load("plan"))):
         return found
     # Imported only when the drawing must be read: the reader brings ezdxf (0.15 s).
-    from designreview.readers.dxf.read import read_dxf
+    from designreview.readers.any_plan import read_plan
 
-    plan = read_dxf(path)
+    plan = read_plan(path)
     geometry = PlanGeometry(
         plan.origin_m, plan.extents, walking_obstacles(plan), obstacle_segments(plan)
     )

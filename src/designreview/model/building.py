@@ -26,6 +26,8 @@ class DoorMethod(Enum):
     ARC = "arc"
     """A swing arc on a door layer, outside any block (one, or two for a
     double-acting door)."""
+    MODEL = "model"
+    """An IfcDoor of a BIM model: placed from its opening and attributes."""
     LINE = "line"
     """A door-layer line across an opening between two wall ends."""
     LEAF = "leaf"
@@ -50,6 +52,7 @@ _METHOD_LABELS = {
     DoorMethod.LINE: "line across opening",
     DoorMethod.LEAF: "leaf line",
     DoorMethod.GAP: "gap",
+    DoorMethod.MODEL: "BIM model",
 }
 
 
@@ -81,6 +84,13 @@ class DetectedDoor:
     when both sides are within them, None when the walls were not traced."""
     guid: str = ""
     """The IFC GlobalId of the door when it was read from a BIM model, else ""."""
+    operation: str = ""
+    """How the model says the door operates (IFC OperationType, such as
+    ``SINGLE_SWING_LEFT`` or ``DOUBLE_DOOR_SLIDING``); "" when unstated or drawn."""
+    fire_exit: bool | None = None
+    """Pset_DoorCommon.FireExit where the model gives a real value, else None."""
+    security_rating: str = ""
+    """Pset_DoorCommon.SecurityRating where the model gives a real value."""
 
     @property
     def center(self) -> Point2:
@@ -109,6 +119,8 @@ class SpaceSource(Enum):
     """A closed outline drawn on a room layer."""
     WALLS = "walls"
     """A face enclosed by walls, with door openings and windows closed."""
+    MODEL = "model"
+    """An IfcSpace of a BIM model, cut at the plan's height."""
 
 
 class TypeSource(Enum):

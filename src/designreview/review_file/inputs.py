@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 from designreview.model.ids import ReviewId, new_id
 from designreview.model.review import Review
+from designreview.readers.ifc.read import is_ifc
 from designreview.review_file.archive import SUFFIX, read_review
-from designreview.review_file.sheets import add_drawing, plans_for_sheets
+from designreview.review_file.sheets import add_drawing, new_review, plans_for_sheets
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -21,8 +22,11 @@ def load_review_and_plans(path: Path) -> tuple[Review, dict[str, Plan]]:
     Raises:
         DesignReviewError: a subclass with a message for the user.
     """
-    if path.suffix.lower() == SUFFIX:
-        review = read_review(path)
+    if path.suffix.lower() == SUFFIX or is_ifc(path):
+        # An IFC model is a review of its floor storeys, one sheet each.
+        review = (
+            read_review(path) if path.suffix.lower() == SUFFIX else new_review([path])
+        )
         plans = plans_for_sheets(review)
         return review, {str(sheet_id): plan for sheet_id, plan in plans.items()}
     empty = Review(id=ReviewId(new_id()))

@@ -13,6 +13,15 @@ from designreview.model.errors import PlanReadError
 from designreview.model.ids import ReviewId, SheetId, new_id
 from designreview.model.review import Review, Sheet, SourceFile
 from designreview.readers.dxf.read import ImportOptions, read_dxf, read_dxf_regions
+from designreview.readers.ifc.cut import DEFAULT_CUT_M
+from designreview.readers.ifc.read import (
+    IfcOptions,
+    default_storey,
+    ifc_storeys,
+    is_ifc,
+    read_ifc,
+    read_ifc_storeys,
+)
 from designreview.recognition.floors import plan_floors
 from designreview.recognition.layers.roles import LayerRoles
 
@@ -46,6 +55,21 @@ def add_drawing(
 ) -> tuple[Sheet, SourceFile, Plan]:
     """A new sheet for the drawing at ``path``, checked by importing it once."""
     source = source_from_path(path)
+    if is_ifc(path):
+        plan = read_ifc(path, None, None, cancelled, progress, sha256=source.sha256)
+        storey = plan.bim.storey_guid if plan.bim is not None else None
+        name = plan.bim.storey_name if plan.bim is not None else ""
+        sheet = Sheet(
+            id=SheetId(new_id()),
+            name=_unique(name, {s.name for s in review.sheets})
+            if name
+            else _sheet_name(path, review),
+            source_name=source.name,
+            source_sha256=source.sha256,
+            level=len(review.sheets),
+            storey=storey,
+        )
+        return sheet, source, plan
     plan = read_dxf(path, cancelled=cancelled, progress=progress)
     sheet = Sheet(
         id=SheetId(new_id()),
@@ -90,6 +114,8 @@ def _read_sheets(
             f"The drawing of sheet {sheet.name!r} ({sheet.source_name}) is missing "
             "from the review. Add the drawing again as a new sheet."
         )
+    if Path(sheet.source_name).suffix.lower() == ".ifc":
+        return _read_storeys(source, sheets, cancelled, progress)
     options = ImportOptions(
         layout=sheet.layout,
         unit=sheet.unit_override,
@@ -115,6 +141,28 @@ def _read_sheets(
 _DRAWING_SUFFIXES = frozenset({".dxf", ".dwg", ".ifc"})
 
 
+def _read_storeys(
+    source: SourceFile,
+    sheets: Sequence[Sheet],
+    cancelled: CancelCheck | None,
+    progress: ProgressReport | None,
+) -> tuple[Plan, ...]:
+    """Plans of sheets that show storeys of one embedded IFC model, cut once."""
+    options = IfcOptions(cut_height_m=sheets[0].cut_height_m or DEFAULT_CUT_M)
+    with tempfile.TemporaryDirectory(prefix="designreview-") as folder:
+        temp = Path(folder) / "sheet.ifc"
+        temp.write_bytes(source.data)
+        return read_ifc_storeys(
+            temp,
+            [s.storey for s in sheets],
+            options,
+            cancelled,
+            progress,
+            sha256=source.sha256,
+            source_name=sheets[0].source_name,
+        )
+
+
 def plans_for_sheets(
     review: Review,
     cancelled: CancelCheck | None = None,
@@ -136,15 +184,15 @@ def plans_for_sheets(
     there are.
     """
     known = known or {}
-    done: dict[tuple[Sheet, Extents | None], Plan] = {}
+    done: dict[tuple[Sheet, _Part], Plan] = {}
     for sheet in review.sheets:
         if sheet.id in known:
-            done.setdefault((_import_key(sheet), sheet.region), known[sheet.id])
-    groups: dict[Sheet, dict[Extents | None, list[Sheet]]] = {}
+            done.setdefault((_import_key(sheet), _part(sheet)), known[sheet.id])
+    groups: dict[Sheet, dict[_Part, list[Sheet]]] = {}
     for sheet in review.sheets:
         key = _import_key(sheet)
-        if sheet.id not in known and (key, sheet.region) not in done:
-            groups.setdefault(key, {}).setdefault(sheet.region, []).append(sheet)
+        if sheet.id not in known and (key, _part(sheet)) not in done:
+            groups.setdefault(key, {}).setdefault(_part(sheet), []).append(sheet)
     for number, (key, by_region) in enumerate(groups.items()):
         firsts = [same[0] for same in by_region.values()]
         if reading is not None:
@@ -157,10 +205,18 @@ def plans_for_sheets(
         sheet.id: known[sheet.id]
         if sheet.id in known
         else replace(
-            done[(_import_key(sheet), sheet.region)], source_name=sheet.source_name
+            done[(_import_key(sheet), _part(sheet))], source_name=sheet.source_name
         )
         for sheet in review.sheets
     }
+
+
+_Part = tuple["Extents | None", str | None]
+"""What sheets reading one file the same way differ in: a region, or a storey."""
+
+
+def _part(sheet: Sheet) -> _Part:
+    return (sheet.region, sheet.storey)
 
 
 ImportStarted = Callable[[Sheet, int, int], None]
@@ -187,6 +243,7 @@ def _import_key(sheet: Sheet) -> Sheet:
         level=0,
         sensitive_layers=(),
         region=None,
+        storey=None,
     )
 
 
@@ -201,6 +258,15 @@ def floor_sheets(
     """
     return _sheets_from(
         review, sheet, [(floor.name, {"region": floor.region}) for floor in floors]
+    )
+
+
+def storey_sheets(
+    review: Review, sheet: Sheet, storeys: Sequence[tuple[str, str]]
+) -> tuple[Sheet, ...]:
+    """One sheet per storey of ``sheet``'s IFC model: (GlobalId, sheet name) pairs."""
+    return _sheets_from(
+        review, sheet, [(name, {"storey": guid}) for guid, name in storeys]
     )
 
 
@@ -249,6 +315,9 @@ def new_review(
     """
     review = Review(id=ReviewId(new_id()), created_by=created_by, created_at=created_at)
     for path in paths:
+        if is_ifc(path):
+            review = _with_model(review, path)
+            continue
         sheet, source, plan = add_drawing(review, path)
         sources = review.sources
         if review.source(source.sha256) is None:
@@ -260,6 +329,34 @@ def new_review(
         else:
             review = review.with_sheet(sheet)
         review = replace(review, sources=sources)
+    return review
+
+
+def _with_model(review: Review, path: Path) -> Review:
+    """``review`` with a sheet per floor storey of the IFC model at ``path``.
+
+    A model's storeys are stated, not guessed: every floor becomes a sheet, and
+    pseudo-storeys (foundation, roof) are left out. Nothing is cut here: the plans
+    are read when the sheets are, all storeys in one geometry pass.
+    """
+    source = source_from_path(path)
+    storeys = ifc_storeys(path, sha256=source.sha256)
+    floors = [s for s in storeys if s.is_floor] or [default_storey(storeys)]
+    taken = {s.name for s in review.sheets}
+    for storey in floors:
+        name = _unique(storey.name, taken)
+        taken.add(name)
+        sheet = Sheet(
+            id=SheetId(new_id()),
+            name=name,
+            source_name=source.name,
+            source_sha256=source.sha256,
+            level=len(review.sheets),
+            storey=storey.guid,
+        )
+        review = review.with_sheet(sheet)
+    if review.source(source.sha256) is None:
+        review = replace(review, sources=(*review.sources, source))
     return review
 
 

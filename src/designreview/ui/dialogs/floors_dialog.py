@@ -29,31 +29,45 @@ class FloorsDialog(QDialog):
         parts: Sequence[tuple[str, str]],
         kind: str = "floors",
         parent: QWidget | None = None,
+        checked: Sequence[bool] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Floors — {drawing}")
         self._names = [name for name, _detail in parts]
-        where = "side by side" if kind == "floors" else "in its paper-space layouts"
+        where = {
+            "floors": " side by side",
+            "layouts": " in its paper-space layouts",
+        }.get(kind, "")
+        unticked = (
+            " Storeys without doors (foundation or roof levels) are not ticked."
+            if kind == "storeys"
+            else ""
+        )
         intro = QLabel(
-            f"{drawing} holds {len(parts)} {kind} {where}. Each checked one becomes "
+            f"{drawing} holds {len(parts)} {kind}{where}. Each checked one becomes "
             "a sheet of its own, so every check sees one floor. Double-click a name "
-            "to change it."
+            f"to change it.{unticked}"
         )
         intro.setWordWrap(True)
         self.parts = QListWidget()
-        for name, detail in parts:
+        ticks = list(checked) + [True] * (len(parts) - len(checked))
+        for (name, detail), tick in zip(parts, ticks, strict=True):
             item = QListWidgetItem(name)
             item.setFlags(
                 item.flags()
                 | Qt.ItemFlag.ItemIsUserCheckable
                 | Qt.ItemFlag.ItemIsEditable
             )
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(
+                Qt.CheckState.Checked if tick else Qt.CheckState.Unchecked
+            )
             item.setToolTip(detail)
             self.parts.addItem(item)
         buttons = QDialogButtonBox()
         self.split_button = QPushButton(f"One Sheet per {kind[:-1].title()}")
-        self.whole_button = QPushButton("One Sheet for All")
+        self.whole_button = QPushButton(
+            "Ground Floor Only" if kind == "storeys" else "One Sheet for All"
+        )
         buttons.addButton(self.split_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.whole_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)

@@ -19,10 +19,16 @@ if TYPE_CHECKING:
 
 Button = QMessageBox.StandardButton
 REVIEW_FILTER = "designreview reviews (*.dreview)"
+DRAWING_FILTER = (
+    "DXF drawings and IFC models (*.dxf *.DXF *.ifc *.IFC);;"
+    "DXF drawings (*.dxf *.DXF);;IFC models (*.ifc *.IFC)"
+)
 OPEN_FILTER = (
-    "Reviews and drawings (*.dreview *.dxf *.DXF);;"
+    "Reviews, drawings and models (*.dreview *.dxf *.DXF *.ifc *.IFC);;"
     + REVIEW_FILTER
-    + (";;DXF drawings (*.dxf *.DXF);;All files (*)")
+    + ";;"
+    + DRAWING_FILTER
+    + ";;All files (*)"
 )
 
 
@@ -141,10 +147,18 @@ class Prompts:
         return item if ok else None
 
     def split_drawing(
-        self, drawing: str, parts: Sequence[tuple[str, str]], kind: str
+        self,
+        drawing: str,
+        parts: Sequence[tuple[str, str]],
+        kind: str,
+        checked: Sequence[bool] = (),
     ) -> list[tuple[int, str]] | None:
-        """Which floors (or layouts) become sheets, renamed; None: one sheet for all."""
-        dialog = FloorsDialog(drawing, parts, kind, self._parent)
+        """Which floors (or layouts) become sheets, renamed; None: one sheet for all.
+
+        For an IFC model's storeys, ``checked`` says which are offered ticked
+        (floors) and which unticked (foundation and roof levels).
+        """
+        dialog = FloorsDialog(drawing, parts, kind, self._parent, checked)
         if dialog.exec() != FloorsDialog.DialogCode.Accepted:
             return None
         return dialog.chosen() or None
@@ -177,6 +191,6 @@ class Prompts:
             self._parent,
             "Add a drawing as a sheet",
             str(start or ""),
-            "DXF drawings (*.dxf *.DXF);;All files (*)",
+            DRAWING_FILTER + ";;All files (*)",
         )
         return Path(name) if name else None

@@ -17,7 +17,12 @@ from designreview.recognition.floors import plan_floors
 from designreview.review_file.archive import SUFFIX, read_review
 from designreview.review_file.processes import current_user
 from designreview.review_file.sample import sample_plan_path, sample_review_path
-from designreview.review_file.sheets import add_drawing, floor_sheets, layout_sheets
+from designreview.review_file.sheets import (
+    add_drawing,
+    floor_sheets,
+    layout_sheets,
+    storey_sheets,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -127,8 +132,10 @@ class Opener(QObject):
         model space is one plan but which has several paper-space layouts is
         offered one sheet per layout.
         """
-        floors = plan_floors(plan)
         prompts = self.session.prompts
+        if plan.bim is not None:
+            return self._split_storeys(review, sheet, plan)
+        floors = plan_floors(plan)
         if len(floors) > 1:
             parts = [(f.name, f"{f.wall_count:,} wall lines") for f in floors]
             chosen = prompts.split_drawing(sheet.source_name, parts, "floors")
@@ -142,6 +149,22 @@ class Opener(QObject):
                 picked_layouts = [(plan.layouts[i], name) for i, name in chosen]
                 return layout_sheets(review, sheet, picked_layouts)
         return (sheet,)
+
+    def _split_storeys(
+        self, review: Review, sheet: Sheet, plan: Plan
+    ) -> tuple[Sheet, ...]:
+        """An IFC model's storeys as sheets: the floors ticked, pseudo-storeys not."""
+        storeys = plan.bim.storeys if plan.bim is not None else ()
+        if len(storeys) < 2:
+            return (sheet,)
+        parts = [(s.name, s.summary) for s in storeys]
+        chosen = self.session.prompts.split_drawing(
+            sheet.source_name, parts, "storeys", [s.is_floor for s in storeys]
+        )
+        if not chosen:
+            return (sheet,)
+        picked = [(storeys[i].guid, name) for i, name in chosen]
+        return storey_sheets(review, sheet, picked)
 
     def _on_drawing_failed(self, path: Path, message: object) -> None:
         self.status.showMessage(f"Could not open {path.name}", 8000)

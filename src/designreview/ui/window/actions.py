@@ -66,7 +66,8 @@ _floors = floor_commands
 ACTIONS: tuple[ActionSpec, ...] = (
     CommandSpec("open", "&File", "&Open…", _file.choose_and_open,
         keys=(StandardKey.Open,),
-        tip="Open a review (.dreview) or a drawing (.dxf) to start a review"),
+        tip="Open a review (.dreview), or a drawing (.dxf) or IFC model (.ifc) "
+            "to start a review"),
     CommandSpec("open_sample", "&File", "Open &Sample School", _file.open_sample,
         tip="Open the bundled sample school and its review"),
     CommandSpec("add_sheet", "&File", "&Add Sheet from Drawing…",
