@@ -408,3 +408,27 @@ def test_negative_coordinates_parse(tmp_path, capsys, style):
     )
     assert status == 0, err
     assert json.loads(out)["walking_m"] == pytest.approx(13**0.5, rel=1e-3)
+
+
+def test_inspect_and_check_take_an_ifc_model(tmp_path):
+    pytest.importorskip("ifcopenshell")
+    from tests.fixtures.ifc_models import build_school
+
+    path = build_school(tmp_path / "school.ifc")
+    report = json.loads(run_cli("inspect", path, "--json").stdout)
+    assert report["version"] == "IFC4"
+    assert report["counts"]["doors"] == 1
+    assert [(s["name"], s["is_floor"], s["shown"]) for s in report["storeys"]] == [
+        ("Ground", True, True),
+        ("Upper", True, False),
+        ("Roof", False, False),
+    ]
+    checked = run_cli("check", path, "--json")
+    assert checked.returncode in (0, 1), checked.stderr
+    result = json.loads(checked.stdout)
+    # Both floors are checked, the roof is not; the rooms are the model's spaces.
+    names = sorted(space["name"] for space in result["spaces"])
+    assert names == ["Classroom 101", "Office 201"]
+    assert len({space["sheet"] for space in result["spaces"]}) == 2
+    subjects = {s for f in result["findings"] for s in f["subjects"]}
+    assert any(len(s) == 22 for s in subjects)  # a door named by its GlobalId

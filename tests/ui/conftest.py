@@ -46,8 +46,9 @@ class ScriptedPrompts:
         self.asked.append(f"choose:{title}:{'|'.join(items)}")
         return self.next_item
 
-    def split_drawing(self, drawing, parts, kind):
+    def split_drawing(self, drawing, parts, kind, checked=()):
         self.asked.append(f"split:{kind}:{'|'.join(name for name, _ in parts)}")
+        self.checked = list(checked)
         return self.next_split
 
     def export_path(self, title, suggested, file_filter):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import ezdxf
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 from tests.fixtures.dxf_files import floors_dxf
+from tests.fixtures.ifc_models import build_school
 
 from designreview.model.edits import AddMarkup
 from designreview.model.ids import MarkupId
@@ -149,3 +150,30 @@ def test_a_sheet_with_markups_stays_whole(make_window, qtbot, tmp_path):
     assert len(window.prompts.asked) == asked
     assert "has markups" in window.status.currentMessage()
     assert len(window.bridge.review.sheets) == 1
+
+
+def test_storeys_without_doors_are_offered_unticked(qtbot):
+    parts = [("T/FDN", "7 walls"), ("Level 1", "21 walls"), ("Roof", "4 walls")]
+    dialog = FloorsDialog("duplex.ifc", parts, "storeys", None, [False, True, False])
+    qtbot.addWidget(dialog)
+    assert dialog.chosen() == [(1, "Level 1")]
+    assert "not ticked" in dialog.findChild(QLabel).text()
+    assert dialog.whole_button.text() == "Ground Floor Only"
+
+
+def test_opening_an_ifc_model_offers_its_storeys_and_reads_each_one(
+    make_window, qtbot, tmp_path
+):
+    window = make_window()
+    window.prompts.next_split = [(0, "Ground"), (1, "Upper")]
+    window.open_path(build_school(tmp_path / "school.ifc"))
+    qtbot.waitUntil(lambda: window.plan is not None, timeout=60_000)
+    assert window.prompts.asked == ["split:storeys:Ground|Upper|Roof"]
+    assert window.prompts.checked == [True, True, False]  # the roof holds no door
+    sheets = window.bridge.review.sheets
+    assert [s.name for s in sheets] == ["Ground", "Upper"]
+    assert window.plan.bim.storey_name == "Ground"
+    assert [s.name for s in window.plan.spaces] == ["Classroom"]
+    window.sheets._on_combo_activated(1)
+    qtbot.waitUntil(lambda: window.plan.bim.storey_name == "Upper", timeout=60_000)
+    assert [s.name for s in window.plan.spaces] == ["Office"]

@@ -20,6 +20,7 @@ from designreview.readers.ifc.doors import (
     door_record,
     element_frame,
     filled_opening,
+    needs_body,
 )
 from designreview.readers.ifc.section import (
     Segments,
@@ -74,6 +75,8 @@ def needed_elements(elements: StoreyElements) -> list[Any]:
         hole = filled_opening(element)
         if hole is not None:
             openings[hole.id()] = hole
+        elif needs_body(element):
+            openings[element.id()] = element
     return [
         *elements.walls,
         *elements.columns,
@@ -202,7 +205,7 @@ def _doors(
     records, unplaced = [], 0
     for door in doors:
         hole = filled_opening(door)
-        mesh = meshes.get(hole.id()) if hole is not None else None
+        mesh = meshes.get((hole or door).id())
         record = door_record(door, mesh, metres_per_unit)
         if record is None:
             unplaced += 1
@@ -218,7 +221,7 @@ def _windows(
     out = []
     for window in windows:
         hole = filled_opening(window)
-        mesh = meshes.get(hole.id()) if hole is not None else None
+        mesh = meshes.get((hole or window).id())
         if mesh is not None:
             zs = mesh.verts[:, 2]
             if not zs.min() < z < zs.max():

@@ -86,7 +86,8 @@ class DoorRecord:
     fire_exit: bool | None = None
     security_rating: str = ""
     placed_from: str = "opening"
-    """``opening``, ``box`` or ``placement``: what gave the door its place."""
+    """``opening``, ``box``, ``body`` or ``placement``: what gave the door its
+    place (the opening it fills, its Box, its own body, or its placement alone)."""
 
     @property
     def hinge_end(self) -> int:
@@ -142,7 +143,7 @@ def element_frame(
     source = "placement"
     if opening is not None and len(opening.verts):
         extent = _extent(opening.verts[:, :2] - origin[:2], x_axis, y_axis)
-        source = "opening"
+        source = "opening" if filled_opening(element) is not None else "body"
     if extent is None:
         extent = _box_extent(element, metres_per_unit)
         source = "box" if extent is not None else source
@@ -278,6 +279,16 @@ def door_record(
         security_rating=rating,
         placed_from=source,
     )
+
+
+def needs_body(element: Any) -> bool:
+    """Whether only the element's own body can place it: no opening, no Box.
+
+    Curtain-wall doors fill no opening, and where a door's placement sits (one
+    end, or its middle) differs between exporters; its body settles it. Few
+    doors are like this, so tessellating theirs costs little.
+    """
+    return element.Representation is not None and _box_extent(element, 1.0) is None
 
 
 def filled_opening(element: Any) -> Any | None:

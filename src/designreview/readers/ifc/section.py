@@ -116,6 +116,8 @@ def boundary_segments(area: BaseGeometry) -> Segments:
     """The outline of ``area`` (outer rings and holes) as segments."""
     if area.is_empty:
         return np.zeros((0, 4))
+    # Cutting splits straight edges where triangles meet: one line each again.
+    area = shapely.simplify(area, 1e-6)
     rings = shapely.get_rings(shapely.get_parts(area))
     out = []
     for ring in rings:

@@ -29,6 +29,8 @@ def sheet_key(sheet: Sheet) -> SheetKey:
         sheet.region,
         sheet.layer_overrides,
         sheet.door_methods_off,
+        sheet.storey,
+        sheet.cut_height_m,
     )
 
 
