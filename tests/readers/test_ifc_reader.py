@@ -178,16 +178,70 @@ def test_the_space_is_the_room_with_its_name_number_and_type(school: Path) -> No
     assert {label.text for label in plan.labels} == {"Classroom", "101"}
 
 
-def test_the_wall_is_cut_open_where_the_door_is(school: Path) -> None:
-    # Walls: the ring between the 10.4 x 6.4 outer and 10 x 6 inner rectangles,
-    # 66.56 - 60 = 6.56 m2, less the opening 0.9 x 0.2 = 0.18 m2.
-    plan = _fresh(school)
+def _wall_area(plan: object) -> float:
     walls = next(w for w in plan.linework if w.layer == "IfcWall").segments
     lines = shapely.multilinestrings(list(walls.reshape(-1, 2, 2)))
-    area = shapely.get_parts(shapely.polygonize([shapely.union_all(lines)])).tolist()
-    assert sum(p.area for p in area) == pytest.approx(6.56 - 0.18, abs=1e-6)
-    # No wall line crosses the door's opening at y = -0.1.
+    parts = shapely.get_parts(shapely.polygonize([shapely.union_all(lines)]))
+    return float(sum(p.area for p in parts))
+
+
+def test_the_wall_is_cut_open_where_the_door_and_the_window_are(school: Path) -> None:
+    # Walls: the ring between the 10.4 x 6.4 outer and 10 x 6 inner rectangles,
+    # 66.56 - 60 = 6.56 m2, less the door's opening 0.9 x 0.2 = 0.18 m2 and, at
+    # 1.2 m (above the 0.9 m sill), the window's 2.0 x 0.2 = 0.4 m2.
+    plan = _fresh(school)
+    assert _wall_area(plan) == pytest.approx(6.56 - 0.18 - 0.4, abs=1e-6)
+    walls = next(w for w in plan.linework if w.layer == "IfcWall").segments
+    lines = shapely.multilinestrings(list(walls.reshape(-1, 2, 2)))
     assert not lines.intersects(shapely.LineString([(4.05, -0.1), (4.85, -0.1)]))
+    # The window: its two wall faces (y = 6.0, 6.2) and the glass between, from
+    # x = 2 to 4, although its opening was cut 0.4 m deep from y = 5.9.
+    glass = next(w for w in plan.linework if w.layer == "IfcWindow").segments
+    assert sorted(glass.round(6).tolist()) == [
+        [2.0, 6.0, 4.0, 6.0],
+        [2.0, 6.1, 4.0, 6.1],
+        [2.0, 6.2, 4.0, 6.2],
+    ]
+
+
+def test_a_lower_cut_passes_below_the_window(school: Path) -> None:
+    # Cut 0.5 m above the floor: under the 0.9 m sill the north wall is whole.
+    plan = read_ifc(school, None, IfcOptions(use_cache=False, cut_height_m=0.5))
+    assert plan.bim.cut_height_m == 0.5
+    assert _wall_area(plan) == pytest.approx(6.56 - 0.18, abs=1e-6)
+    assert all(w.layer != "IfcWindow" for w in plan.linework)
+
+
+def test_the_room_keeps_its_zone_and_the_door_its_opening(school: Path) -> None:
+    plan = _fresh(school)
+    assert plan.spaces[0].zones == ("Teaching",)
+    [door] = plan.doors
+    assert len(door.opening_guid) == 22
+    assert door.opening_guid != door.guid
+    assert plan.bim.element(door.guid).ifc_class == "IfcDoor"
+    classes = sorted(e.ifc_class for e in plan.bim.elements)
+    assert classes == [
+        "IfcDoor",
+        "IfcSpace",
+        "IfcWall",
+        "IfcWall",
+        "IfcWall",
+        "IfcWall",
+        "IfcWindow",
+    ]
+
+
+def test_a_glazed_door_has_a_vision_panel_and_a_solid_one_none(tmp_path: Path) -> None:
+    glazed = build_school(
+        tmp_path / "g.ifc", ground_door=DoorSpec(glazing_fraction=0.3)
+    )
+    solid = build_school(tmp_path / "s.ifc", ground_door=DoorSpec(glazing_fraction=0.0))
+    plain = build_school(tmp_path / "p.ifc")
+    assert [_fresh(p).doors[0].glazed for p in (glazed, solid, plain)] == [
+        True,
+        False,
+        None,
+    ]
 
 
 def test_a_model_in_millimetres_gives_the_same_plan_in_metres(tmp_path: Path) -> None:

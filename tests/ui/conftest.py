@@ -24,6 +24,7 @@ class ScriptedPrompts:
         self.next_export_path = None
         self.next_item = None
         self.next_split = None
+        self.next_length = None
         self.next_merge_paths = []
 
     def unsaved_changes(self, title):
@@ -45,6 +46,10 @@ class ScriptedPrompts:
     def choose_item(self, title, label, items, current):
         self.asked.append(f"choose:{title}:{'|'.join(items)}")
         return self.next_item
+
+    def ask_length(self, title, label, value_m, low_m, high_m):
+        self.asked.append(f"length:{title}:{value_m}")
+        return self.next_length
 
     def split_drawing(self, drawing, parts, kind, checked=()):
         self.asked.append(f"split:{kind}:{'|'.join(name for name, _ in parts)}")

@@ -177,3 +177,17 @@ def test_opening_an_ifc_model_offers_its_storeys_and_reads_each_one(
     window.sheets._on_combo_activated(1)
     qtbot.waitUntil(lambda: window.plan.bim.storey_name == "Upper", timeout=60_000)
     assert [s.name for s in window.plan.spaces] == ["Office"]
+
+
+def test_the_cut_height_of_a_storey_is_changed_and_undone(make_window, qtbot, tmp_path):
+    window = make_window(build_school(tmp_path / "school.ifc"))
+    assert window.plan.bim.cut_height_m == 1.2
+    assert any(w.layer == "IfcWindow" for w in window.plan.linework)
+    window.prompts.next_length = 0.5
+    window.actions_by_id["cut_height"].trigger()
+    assert window.prompts.asked[-1] == "length:Cut Height — Ground:1.2"
+    qtbot.waitUntil(lambda: window.plan.bim.cut_height_m == 0.5, timeout=60_000)
+    # Below the 0.9 m sill the window is not cut: the plan shows a whole wall.
+    assert all(w.layer != "IfcWindow" for w in window.plan.linework)
+    window.bridge.undo_stack.undo()
+    qtbot.waitUntil(lambda: window.plan.bim.cut_height_m == 1.2, timeout=60_000)

@@ -291,6 +291,7 @@ def _merged(found: DetectedDoor, mark: AccessPoint | None) -> Door:
         subjects=(found.id,),
         hinge_known=found.hinge_known,
         outside=found.outside,
+        has_vision_panel=found.glazed,
     )
     if mark is None:
         return door

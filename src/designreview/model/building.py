@@ -91,6 +91,11 @@ class DetectedDoor:
     """Pset_DoorCommon.FireExit where the model gives a real value, else None."""
     security_rating: str = ""
     """Pset_DoorCommon.SecurityRating where the model gives a real value."""
+    glazed: bool | None = None
+    """Whether the leaf has glass (Pset_DoorCommon.GlazingAreaFraction above 0),
+    where the model says; None when it does not."""
+    opening_guid: str = ""
+    """The GlobalId of the wall opening (IfcOpeningElement) the door fills."""
 
     @property
     def center(self) -> Point2:
@@ -158,3 +163,5 @@ class DetectedSpace:
     type_source: TypeSource = TypeSource.NONE
     guid: str = ""
     """The IFC GlobalId of the space when it was read from a BIM model, else ""."""
+    zones: tuple[str, ...] = ()
+    """The model's zones (IfcZone) the space belongs to: a wing, a lockdown zone."""

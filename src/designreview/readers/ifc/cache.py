@@ -27,7 +27,7 @@ from designreview.readers.ifc.storeys import Storey
 if TYPE_CHECKING:
     from pathlib import Path
 
-CUT_VERSION = 2
+CUT_VERSION = 3
 """Raised whenever the cut changes, so that old entries are not read."""
 
 
@@ -123,7 +123,13 @@ def _cut(row: dict[str, Any], storey: Storey) -> StoreyCut:
             )
         )
     spaces = [
-        SpaceRecord(**{**s, "outline": tuple(tuple(p) for p in s["outline"])})
+        SpaceRecord(
+            **{
+                **s,
+                "outline": tuple(tuple(p) for p in s["outline"]),
+                "zones": tuple(s["zones"]),
+            }
+        )
         for s in row["spaces"]
     ]
     return StoreyCut(

@@ -50,6 +50,8 @@ class SpaceRecord:
     number: str
     name: str
     outline: tuple[Point2, ...]
+    zones: tuple[str, ...] = ()
+    """Names of the IfcZones the space is grouped in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +103,10 @@ def cut_storey(
     holes = _union(
         [section_area(m.verts, m.faces, z) for m in _meshes(meshes, elements.openings)]
     )
-    walls = _solid_lines(
+    walls, solid = _solid_lines(
         _meshes(meshes, [*elements.walls, *elements.curtain_members]), z, holes
     )
-    columns = _solid_lines(_meshes(meshes, elements.columns), z, holes)
+    columns, _ = _solid_lines(_meshes(meshes, elements.columns), z, holes)
     glazing = [
         boundary_segments(section_area(m.verts, m.faces, z))
         for m in _meshes(meshes, elements.glazing)
@@ -115,7 +117,10 @@ def cut_storey(
             f"{unplaced} doors of {storey.name} have no placement in the model and are "
             "not on the plan; mark them with the Door tool."
         )
-    windows = [*glazing, *_windows(elements.windows, meshes, metres_per_unit, z)]
+    windows = [
+        *glazing,
+        *_windows(elements.windows, meshes, metres_per_unit, z, solid),
+    ]
     stairs = [
         boundary_segments(footprint(m.verts, m.faces))
         for m in _meshes(meshes, elements.stairs)
@@ -156,8 +161,12 @@ def _union(areas: list[BaseGeometry]) -> BaseGeometry:
     return shapely.union_all(areas, grid_size=1e-6) if areas else shapely.Polygon()
 
 
-def _solid_lines(meshes: list[Mesh], z: float, holes: BaseGeometry) -> Segments:
-    """The outline of what the plane cuts out of solids, openings taken out.
+def _solid_lines(
+    meshes: list[Mesh], z: float, holes: BaseGeometry
+) -> tuple[Segments, BaseGeometry]:
+    """What the plane cuts out of solids: its outline with openings taken out.
+
+    Also returned: the cut area before the openings were taken out.
 
     A solid whose cut closes no loop (an open mesh) keeps its cut lines, less the
     parts inside openings.
@@ -171,7 +180,7 @@ def _solid_lines(meshes: list[Mesh], z: float, holes: BaseGeometry) -> Segments:
                 loose.append(lines)
         else:
             areas.append(area)
-    solid = _union(areas)
+    whole = solid = _union(areas)
     if not holes.is_empty and not solid.is_empty:
         solid = shapely.difference(solid, holes, grid_size=1e-6)
     out = [boundary_segments(solid)]
@@ -182,7 +191,7 @@ def _solid_lines(meshes: list[Mesh], z: float, holes: BaseGeometry) -> Segments:
         if not holes.is_empty:
             cut = shapely.difference(cut, holes)
         out.append(_line_segments(cut))
-    return _stack(out)
+    return _stack(out), whole
 
 
 def _line_segments(lines: BaseGeometry) -> Segments:
@@ -215,7 +224,11 @@ def _doors(
 
 
 def _windows(
-    windows: list[Any], meshes: dict[int, Mesh], metres_per_unit: float, z: float
+    windows: list[Any],
+    meshes: dict[int, Mesh],
+    metres_per_unit: float,
+    z: float,
+    walls: BaseGeometry,
 ) -> list[Segments]:
     """Each window the plane cuts: its opening's outline and the glass line along it."""
     out = []
@@ -229,8 +242,38 @@ def _windows(
         placed = element_frame(window, mesh, metres_per_unit, None)
         if placed is None:
             continue
-        out.append(_window_lines(placed[0]))
+        out.append(_window_lines(_within_wall(placed[0], walls)))
     return out
+
+
+def _within_wall(frame: DoorFrame, walls: BaseGeometry) -> DoorFrame:
+    """The window's frame as deep as the wall it sits in, not as its opening.
+
+    Openings are often cut deeper than their wall (to be sure they cut through):
+    the window's lines belong on the wall's faces.
+    """
+    if walls.is_empty:
+        return frame
+    (sx, sy), (ex, ey), (nx, ny) = frame.start, frame.end, frame.swing
+    mx, my = (sx + ex) / 2, (sy + ey) / 2
+    jx, jy = mx, my  # the walls here are whole: openings not yet taken out
+    probe = shapely.LineString([(jx - nx, jy - ny), (jx + nx, jy + ny)])
+    inside = shapely.intersection(probe, walls)
+    if inside.is_empty:
+        return frame
+    points = shapely.get_coordinates(inside)
+    offsets = (points[:, 0] - jx) * nx + (points[:, 1] - jy) * ny
+    near, far = float(offsets.min()), float(offsets.max())
+    if far - near < 0.02:
+        return frame
+    # The middle line moves to the wall's middle; start and end follow it.
+    shift = (near + far) / 2 - ((mx - jx) * nx + (my - jy) * ny)
+    return DoorFrame(
+        (sx + nx * shift, sy + ny * shift),
+        (ex + nx * shift, ey + ny * shift),
+        frame.swing,
+        ((near - far) / 2, (far - near) / 2),
+    )
 
 
 def _window_lines(frame: DoorFrame) -> Segments:
@@ -264,7 +307,18 @@ def _space(space: Any, mesh: Mesh | None, z: float) -> SpaceRecord | None:
         number=str(space.Name or "").strip(),
         name=str(space.LongName or "").strip(),
         outline=tuple((round(float(x), 6), round(float(y), 6)) for x, y in ring),
+        zones=_zones(space),
     )
+
+
+def _zones(space: Any) -> tuple[str, ...]:
+    """The names of the zones (IfcZone) that group ``space``, in model order."""
+    names = []
+    for rel in getattr(space, "HasAssignments", ()) or ():
+        group = getattr(rel, "RelatingGroup", None)
+        if group is not None and group.is_a("IfcZone"):
+            names.append(str(group.Name or group.LongName or "Zone").strip())
+    return tuple(names)
 
 
 def _elements(elements: StoreyElements) -> tuple[BimElement, ...]:

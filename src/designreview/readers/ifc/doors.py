@@ -85,6 +85,8 @@ class DoorRecord:
     is_external: bool | None = None
     fire_exit: bool | None = None
     security_rating: str = ""
+    glazed: bool | None = None
+    opening_guid: str = ""
     placed_from: str = "opening"
     """``opening``, ``box``, ``body`` or ``placement``: what gave the door its
     place (the opening it fills, its Box, its own body, or its placement alone)."""
@@ -226,8 +228,10 @@ def door_number(element: Any) -> str:
     return tag
 
 
-def common_properties(element: Any) -> tuple[bool | None, bool | None, str]:
-    """IsExternal, FireExit and SecurityRating from Pset_DoorCommon, where real.
+def common_properties(
+    element: Any,
+) -> tuple[bool | None, bool | None, str, bool | None]:
+    """IsExternal, FireExit, SecurityRating and glazing from Pset_DoorCommon.
 
     Exporters fill these with placeholders: the property's own name as its value,
     booleans written as text, empty strings. Those count as unknown, never as values.
@@ -237,12 +241,19 @@ def common_properties(element: Any) -> tuple[bool | None, bool | None, str]:
     external = common.get("IsExternal")
     fire = common.get("FireExit", common.get("IsFireExit"))
     rating = common.get("SecurityRating")
+    glazing = common.get("GlazingAreaFraction")
+    glazed = (
+        float(glazing) > 0
+        if isinstance(glazing, int | float) and not isinstance(glazing, bool)
+        else None
+    )
     return (
         external if isinstance(external, bool) else None,
         fire if isinstance(fire, bool) else None,
         rating.strip()
         if isinstance(rating, str) and _real_text(rating, "SecurityRating")
         else "",
+        glazed,
     )
 
 
@@ -267,7 +278,7 @@ def door_record(
     if placed is None:
         return None
     frame, source = placed
-    external, fire, rating = common_properties(element)
+    external, fire, rating, glazed = common_properties(element)
     return DoorRecord(
         guid=element.GlobalId,
         name=str(element.Name or "").strip(),
@@ -277,6 +288,8 @@ def door_record(
         is_external=external,
         fire_exit=fire,
         security_rating=rating,
+        glazed=glazed,
+        opening_guid=hole.GlobalId if (hole := filled_opening(element)) else "",
         placed_from=source,
     )
 

@@ -179,6 +179,8 @@ def _doors(records: tuple[DoorRecord, ...], origin: Point2) -> tuple[DetectedDoo
                 operation=record.operation,
                 fire_exit=record.fire_exit,
                 security_rating=record.security_rating,
+                glazed=record.glazed,
+                opening_guid=record.opening_guid,
             )
         )
     return tuple(doors)
@@ -254,6 +256,7 @@ def _space(record: SpaceRecord, origin: Point2) -> DetectedSpace:
         source=SpaceSource.MODEL,
         type_source=TypeSource.NAME if match else TypeSource.NONE,
         guid=record.guid,
+        zones=record.zones,
     )
 
 

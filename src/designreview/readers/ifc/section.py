@@ -36,7 +36,7 @@ def section_segments(verts: Vertices, faces: Faces, z: float) -> Segments:
         >>> import numpy as np
         >>> v = np.array([[0, 0, 0], [2, 0, 0], [0, 0, 2.0]])
         >>> section_segments(v, np.array([[0, 1, 2]]), 1.0).round(3).tolist()
-        [[1.0, 0.0, 0.0, 0.0]]
+        [[0.0, 0.0, 1.0, 0.0]]
     """
     if len(faces) == 0:
         return np.zeros((0, 4))

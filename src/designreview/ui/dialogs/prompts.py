@@ -146,6 +146,15 @@ class Prompts:
         )
         return item if ok else None
 
+    def ask_length(
+        self, title: str, label: str, value_m: float, low_m: float, high_m: float
+    ) -> float | None:
+        """A length in metres between ``low_m`` and ``high_m``; None when cancelled."""
+        value, ok = QInputDialog.getDouble(
+            self._parent, title, label, value_m, low_m, high_m, 2
+        )
+        return float(value) if ok else None
+
     def split_drawing(
         self,
         drawing: str,

@@ -115,6 +115,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
         tip="Correct what each drawing layer holds (walls, doors, windows...)"),
     CommandSpec("layout", "&Review", "Drawing &Layout…", _review.choose_layout,
         tip="Read this sheet from model space or from a paper-space layout"),
+    CommandSpec("cut_height", "&Review", "IFC &Cut Height…", _review.choose_cut_height,
+        tip="Where an IFC storey is cut into its plan, above the floor (1.2 m)"),
     CommandSpec("split_floors", "&Review", "Split into &Floors…",
         _floors.split_into_floors,
         tip="Make a sheet of each floor drawn side by side on this sheet"),

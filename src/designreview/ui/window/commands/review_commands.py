@@ -69,6 +69,33 @@ def choose_layout(ctx: WindowContext) -> None:
         ctx.bridge.submit(ReplaceSheet(sheet, after, f"Layout of {sheet.name}"))
 
 
+CUT_HEIGHTS_M = (0.3, 3.0)
+"""Below 0.3 m a plan misses low walls' openings; above 3 m it cuts the next floor."""
+
+
+def choose_cut_height(ctx: WindowContext) -> None:
+    """Where an IFC storey is cut into a plan, above its floor (undoable)."""
+    sheet, plan = ctx.sheets.sheet(), ctx.sheets.plan
+    if sheet is None or plan is None:
+        ctx.report("Open a drawing first.", 4000)
+        return
+    if plan.bim is None:
+        ctx.report("The cut height is for IFC models; this sheet is a drawing.", 6000)
+        return
+    low, high = CUT_HEIGHTS_M
+    chosen = ctx.prompts().ask_length(
+        f"Cut Height — {sheet.name}",
+        f"Cut {plan.bim.storey_name} this high above its floor (m):",
+        plan.bim.cut_height_m,
+        low,
+        high,
+    )
+    if chosen is None or abs(chosen - plan.bim.cut_height_m) < 0.005:
+        return
+    after = replace(sheet, cut_height_m=round(chosen, 3))
+    ctx.bridge.submit(ReplaceSheet(sheet, after, f"Cut height of {sheet.name}"))
+
+
 def edit_check_settings(ctx: WindowContext) -> None:
     """The review checks' thresholds, with their sources."""
     CheckSettingsDialog(ctx.bridge, ctx.window).exec()
