@@ -432,3 +432,17 @@ def test_inspect_and_check_take_an_ifc_model(tmp_path):
     assert len({space["sheet"] for space in result["spaces"]}) == 2
     subjects = {s for f in result["findings"] for s in f["subjects"]}
     assert any(len(s) == 22 for s in subjects)  # a door named by its GlobalId
+
+
+def test_new_review_from_an_ifc_model_has_a_sheet_per_floor(tmp_path):
+    pytest.importorskip("ifcopenshell")
+    from tests.fixtures.ifc_models import build_school
+
+    from designreview.review_file.archive import read_review
+
+    out = tmp_path / "school.dreview"
+    result = run_cli("new", build_school(tmp_path / "school.ifc"), "-o", out)
+    assert result.returncode == 0, result.stderr
+    review = read_review(out)
+    assert [s.name for s in review.sheets] == ["Ground", "Upper"]
+    assert [s.name for s in review.sources] == ["school.ifc"]

@@ -60,7 +60,7 @@ def test_doors_drawn_as_lines_across_openings_are_found_and_counted(tmp_path):
     report = inspect_report(plan)
     assert report["counts"]["doors"] == 3
     assert report["counts"]["doors_by_method"] == {
-        "block": 0, "arc": 0, "line": 3, "leaf": 0, "gap": 0,
+        "block": 0, "arc": 0, "model": 0, "line": 3, "leaf": 0, "gap": 0,
     }  # fmt: skip
 
 

@@ -147,3 +147,34 @@ def test_checks_on_the_institute_name_the_global_ids_of_their_doors() -> None:
     assert on_ground
     assert named
     assert all(len(guid) == 22 for f in named for guid in door_ids & set(f.subjects))
+
+
+@pytest.mark.parametrize(
+    "name", ["Ifc2x3_Duplex_Architecture.ifc", "AC20-FZK-Haus.ifc"]
+)
+def test_openings_built_by_arithmetic_cut_as_the_kernel_cuts_them(name: str) -> None:
+    # Revit extrudes openings along the wall's normal (their ends stand upright),
+    # ArchiCAD upward: at two heights through each, both cuts are the same area.
+    from designreview.readers.ifc.extrusions import extrusion_mesh
+    from designreview.readers.ifc.meshes import element_meshes
+    from designreview.readers.ifc.model_file import open_model
+    from designreview.readers.ifc.placements import Placements
+    from designreview.readers.ifc.section import section_area
+
+    model = open_model(ifc_corpus_file(name))
+    openings = model.by_type("IfcOpeningElement")
+    kernel = element_meshes(model, openings)
+    placements = Placements()
+    compared = 0
+    for opening in openings:
+        mine = extrusion_mesh(opening, 1.0, placements)
+        theirs = kernel.get(opening.id())
+        if mine is None or theirs is None:
+            continue
+        low, high = theirs.verts[:, 2].min(), theirs.verts[:, 2].max()
+        for z in (low + 0.3 * (high - low), low + 0.7 * (high - low)):
+            a = section_area(mine.verts, mine.faces, z)
+            b = section_area(theirs.verts, theirs.faces, z)
+            assert a.symmetric_difference(b).area < 1e-4  # under 1 cm2
+        compared += 1
+    assert compared >= 0.9 * len(openings)

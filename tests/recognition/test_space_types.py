@@ -38,6 +38,8 @@ from designreview.resources import read_resource_text
         ("Musikzimmer", T.CLASSROOM), ("Schlafzimmer", T.OFFICE),
         ("Gästezimmer", T.OFFICE), ("Chemielabor", T.LAB), ("Veloraum", T.STORAGE),
         ("Abstellraum", T.STORAGE), ("Wohnküche", T.COMMONS), ("Küche", T.OTHER),
+        # ASCII-only names (an IFC model's, a CAD layer's) write umlauts as two letters
+        ("Buero Meier", T.OFFICE), ("Kueche", T.OTHER), ("Wohnkueche", T.COMMONS),
         ("Reduit", T.STORAGE), ("Balkon", T.EXTERIOR), ("Korridor", T.CORRIDOR),
         # French, Italian, Portuguese, Catalan, Spanish (Mexico too)
         ("Amphithéâtre", T.AUDITORIUM), ("Atelier 2", T.CLASSROOM),

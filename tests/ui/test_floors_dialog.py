@@ -12,6 +12,7 @@ from designreview.model.edits import AddMarkup
 from designreview.model.ids import MarkupId
 from designreview.model.markups import AccessPoint
 from designreview.ui.dialogs.floors_dialog import FloorsDialog
+from designreview.ui.docks.import_dock import report_lines
 from designreview.ui.window.commands import floor_commands
 
 PARTS = [("GROUND FLOOR", "12 wall lines"), ("1ST FLOOR", "12"), ("2ND FLOOR", "12")]
@@ -182,6 +183,10 @@ def test_opening_an_ifc_model_offers_its_storeys_and_reads_each_one(
 def test_the_cut_height_of_a_storey_is_changed_and_undone(make_window, qtbot, tmp_path):
     window = make_window(build_school(tmp_path / "school.ifc"))
     assert window.plan.bim.cut_height_m == 1.2
+    report = report_lines(window.plan)
+    assert report[0].startswith("File: school.ifc (IFC model IFC4), read by the IFC")
+    assert report[1].startswith("Storey: Ground at +0.00 m, cut 1.20 m above it")
+    assert "Doors found by: BIM model 1" in report
     assert any(w.layer == "IfcWindow" for w in window.plan.linework)
     window.prompts.next_length = 0.5
     window.actions_by_id["cut_height"].trigger()

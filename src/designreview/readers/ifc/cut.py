@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from shapely.geometry.base import BaseGeometry
 
     from designreview.readers.ifc.meshes import Mesh
+from designreview.readers.ifc.placements import Placements
 
 DEFAULT_CUT_M = 1.2
 """The plan's cut height above the storey: above sills, below door heads."""
@@ -96,8 +97,10 @@ def cut_storey(
     meshes: dict[int, Mesh],
     metres_per_unit: float,
     cut_height_m: float = DEFAULT_CUT_M,
+    placements: Placements | None = None,
 ) -> StoreyCut:
     """The plan data of ``storey`` cut ``cut_height_m`` above its elevation."""
+    placements = placements or Placements()
     z = storey.elevation_m + cut_height_m
     warnings: list[str] = []
     holes = _union(
@@ -111,7 +114,7 @@ def cut_storey(
         boundary_segments(section_area(m.verts, m.faces, z))
         for m in _meshes(meshes, elements.glazing)
     ]
-    doors, unplaced = _doors(elements.doors, meshes, metres_per_unit)
+    doors, unplaced = _doors(elements.doors, meshes, metres_per_unit, placements)
     if unplaced:
         warnings.append(
             f"{unplaced} doors of {storey.name} have no placement in the model and are "
@@ -119,7 +122,7 @@ def cut_storey(
         )
     windows = [
         *glazing,
-        *_windows(elements.windows, meshes, metres_per_unit, z, solid),
+        *_windows(elements.windows, meshes, metres_per_unit, z, solid, placements),
     ]
     stairs = [
         boundary_segments(footprint(m.verts, m.faces))
@@ -209,13 +212,16 @@ def _stack(parts: list[Segments]) -> Segments:
 
 
 def _doors(
-    doors: list[Any], meshes: dict[int, Mesh], metres_per_unit: float
+    doors: list[Any],
+    meshes: dict[int, Mesh],
+    metres_per_unit: float,
+    placements: Placements,
 ) -> tuple[tuple[DoorRecord, ...], int]:
     records, unplaced = [], 0
     for door in doors:
         hole = filled_opening(door)
         mesh = meshes.get((hole or door).id())
-        record = door_record(door, mesh, metres_per_unit)
+        record = door_record(door, mesh, metres_per_unit, placements)
         if record is None:
             unplaced += 1
         else:
@@ -229,6 +235,7 @@ def _windows(
     metres_per_unit: float,
     z: float,
     walls: BaseGeometry,
+    placements: Placements,
 ) -> list[Segments]:
     """Each window the plane cuts: its opening's outline and the glass line along it."""
     out = []
@@ -239,7 +246,7 @@ def _windows(
             zs = mesh.verts[:, 2]
             if not zs.min() < z < zs.max():
                 continue  # a high or low window: not in the cut
-        placed = element_frame(window, mesh, metres_per_unit, None)
+        placed = element_frame(window, mesh, metres_per_unit, None, placements)
         if placed is None:
             continue
         out.append(_window_lines(_within_wall(placed[0], walls)))

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import ifcopenshell.util.element
-import ifcopenshell.util.placement
 import numpy as np
 import numpy.typing as npt
 
@@ -22,6 +21,9 @@ from designreview.model.geometry import Point2
 
 if TYPE_CHECKING:
     from designreview.readers.ifc.meshes import Mesh
+
+if TYPE_CHECKING:
+    from designreview.readers.ifc.placements import Placements
 
 _SWING_ONE = {"SINGLE_SWING_LEFT": -1, "SINGLE_SWING_RIGHT": 1}
 _DOUBLE_ACTING = {"DOUBLE_SWING_LEFT": -1, "DOUBLE_SWING_RIGHT": 1}
@@ -128,15 +130,16 @@ def operation_type(element: Any) -> str:
 
 
 def element_frame(
-    element: Any, opening: Mesh | None, metres_per_unit: float, width_m: float | None
+    element: Any,
+    opening: Mesh | None,
+    metres_per_unit: float,
+    width_m: float | None,
+    placements: Placements,
 ) -> tuple[DoorFrame, str] | None:
     """The opening of a door or window in plan, and what gave it; None if no place."""
     if element.ObjectPlacement is None:
         return None
-    matrix = np.asarray(
-        ifcopenshell.util.placement.get_local_placement(element.ObjectPlacement),
-        dtype=float,
-    )
+    matrix = placements.of(element.ObjectPlacement)
     origin = matrix[:3, 3] * metres_per_unit
     x_axis, y_axis = _unit(matrix[:2, 0]), _unit(matrix[:2, 1])
     if x_axis is None or y_axis is None:
@@ -270,11 +273,11 @@ def _real_text(value: str, name: str) -> bool:
 
 
 def door_record(
-    element: Any, opening: Mesh | None, metres_per_unit: float
+    element: Any, opening: Mesh | None, metres_per_unit: float, placements: Placements
 ) -> DoorRecord | None:
     """One door as the plan needs it; None when the model gives it no place at all."""
     width = door_width(element, metres_per_unit)
-    placed = element_frame(element, opening, metres_per_unit, width)
+    placed = element_frame(element, opening, metres_per_unit, width, placements)
     if placed is None:
         return None
     frame, source = placed

@@ -27,8 +27,10 @@ from designreview.readers.ifc.cut import (
     cut_storey,
     needed_elements,
 )
+from designreview.readers.ifc.extrusions import analytic_meshes
 from designreview.readers.ifc.meshes import element_meshes
 from designreview.readers.ifc.model_file import ModelInfo, model_info, open_model
+from designreview.readers.ifc.placements import Placements
 from designreview.readers.ifc.plan import storey_plan
 from designreview.readers.ifc.storeys import Storey, list_storeys
 
@@ -166,16 +168,22 @@ def _cut_model(
     if progress is not None:
         done = progress
         report = lambda share: done(_OPEN_SHARE + (1 - _OPEN_SHARE) * 0.95 * share)  # noqa: E731
-    meshes = element_meshes(
+    placements = Placements()
+    meshes, rest = analytic_meshes(
+        list(elements.values()), info.metres_per_unit, placements
+    )
+    meshes |= element_meshes(
         model,
-        list(elements.values()),
+        rest,
         cancelled=cancelled,
         progress=report,
         timeout_s=options.timeout_s,
         name=name,
     )
     cuts = {
-        s.guid: cut_storey(s, found, meshes, info.metres_per_unit, options.cut_height_m)
+        s.guid: cut_storey(
+            s, found, meshes, info.metres_per_unit, options.cut_height_m, placements
+        )
         for s, found in chosen
     }
     if progress is not None:

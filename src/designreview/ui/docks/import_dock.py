@@ -27,14 +27,24 @@ if TYPE_CHECKING:
 def report_lines(plan: Plan) -> list[str]:
     """The facts of an import, one line each, for people (not machines)."""
     counts = plan.counts
+    kind = "IFC model" if plan.bim is not None else "DXF"
+    walls = "walls" if plan.bim is not None else "wall segments"
     lines = [
-        f"File: {plan.source_name} (DXF {plan.dxf_version})"
+        f"File: {plan.source_name} ({kind} {plan.dxf_version})"
         + (f", read by the {plan.reader}" if plan.reader else ""),
         _units_line(plan),
-        f"Found: {counts.walls} wall segments, {counts.doors} doors, "
+        f"Found: {counts.walls} {walls}, {counts.doors} doors, "
         f"{counts.windows} windows, {len(plan.spaces)} rooms, {len(plan.labels)} texts",
         f"Size: {plan.extents.width:.1f} x {plan.extents.height:.1f} m",
     ]
+    if plan.bim is not None:
+        bim = plan.bim
+        lines.insert(
+            1,
+            f"Storey: {bim.storey_name} at {bim.elevation_m:+.2f} m, cut "
+            f"{bim.cut_height_m:.2f} m above it; project {bim.project_name or '-'}"
+            + (f", written by {bim.application}" if bim.application else ""),
+        )
     doors = _by_kind(counts.doors_by_method, _METHOD_LABELS)
     if doors:
         lines.append(f"Doors found by: {doors}")
@@ -85,6 +95,7 @@ _WINDOW_LABELS = {
     "block": "blocks",
     "lines": "window-layer lines",
     "openings": "wall openings (counted in the others)",
+    "model": "the BIM model",
 }
 
 
