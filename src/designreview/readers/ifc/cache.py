@@ -27,7 +27,7 @@ from designreview.readers.ifc.storeys import Storey
 if TYPE_CHECKING:
     from pathlib import Path
 
-CUT_VERSION = 4
+CUT_VERSION = 5
 """Raised whenever the cut changes, so that old entries are not read."""
 
 

@@ -18,11 +18,10 @@ import numpy as np
 import numpy.typing as npt
 
 from designreview.model.geometry import Point2
+from designreview.readers.ifc.body_points import body_points
 
 if TYPE_CHECKING:
     from designreview.readers.ifc.meshes import Mesh
-
-if TYPE_CHECKING:
     from designreview.readers.ifc.placements import Placements
 
 _SWING_ONE = {"SINGLE_SWING_LEFT": -1, "SINGLE_SWING_RIGHT": 1}
@@ -152,6 +151,9 @@ def element_frame(
     if extent is None:
         extent = _box_extent(element, metres_per_unit)
         source = "box" if extent is not None else source
+    if extent is None and (corners := body_points(element)) is not None:
+        extent = _local_extent(corners * metres_per_unit)
+        source = "body" if extent is not None else source
     if extent is None:
         if width_m is None:
             return None
@@ -193,6 +195,20 @@ def _extent(
         float(along.max()),
         float(across.min()),
         float(across.max()),
+    )
+
+
+def _local_extent(
+    points: npt.NDArray[np.float64],
+) -> tuple[float, float, float, float] | None:
+    """The extent of points given in the element's own axes (x along the wall)."""
+    if float(points[:, 0].max() - points[:, 0].min()) < 0.05:
+        return None
+    return (
+        float(points[:, 0].min()),
+        float(points[:, 0].max()),
+        float(points[:, 1].min()),
+        float(points[:, 1].max()),
     )
 
 
@@ -301,10 +317,15 @@ def needs_body(element: Any) -> bool:
     """Whether only the element's own body can place it: no opening, no Box.
 
     Curtain-wall doors fill no opening, and where a door's placement sits (one
-    end, or its middle) differs between exporters; its body settles it. Few
-    doors are like this, so tessellating theirs costs little.
+    end, or its middle) differs between exporters; its body settles it. Most
+    bodies name their corners (``readers.ifc.body_points``); only the others
+    are tessellated.
     """
-    return element.Representation is not None and _box_extent(element, 1.0) is None
+    return (
+        element.Representation is not None
+        and _box_extent(element, 1.0) is None
+        and body_points(element) is None
+    )
 
 
 def filled_opening(element: Any) -> Any | None:
