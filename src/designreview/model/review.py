@@ -50,6 +50,26 @@ class SourceFile:
 
 
 @dataclass(frozen=True, slots=True)
+class SheetRevision:
+    """The last time a sheet's drawing was replaced by a revised one, and what changed.
+
+    The replaced drawing stays among the review's sources (``previous_sha256``), so
+    the old and new plans can be compared and the packet can say what changed.
+    """
+
+    previous_sha256: str
+    previous_name: str
+    by: Stamp
+    changes: tuple[str, ...] = ()
+    """What changed, one line each (``Door 7 moved 1.20 m``, ``Room 118 added``)."""
+    flagged: tuple[MarkupId, ...] = ()
+    """Markups whose door or room is not in the new drawing: kept, to be looked at."""
+    findings_before: tuple[str, ...] = ()
+    """The keys of the sheet's findings on the old drawing, in the new drawing's
+    ids: which findings the revision resolved, which are new, which still open."""
+
+
+@dataclass(frozen=True, slots=True)
 class Sheet:
     """One imported drawing (usually one floor) and how to read it.
 
@@ -95,6 +115,8 @@ class Sheet:
     )
     """Where the plan of an IFC storey is cut, metres above the storey (None: the
     importer's 1.2 m)."""
+    revision: SheetRevision | None = None
+    """The drawing this sheet replaced, and what changed; None until revised."""
 
 
 class DecisionKind(Enum):

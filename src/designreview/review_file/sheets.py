@@ -244,6 +244,7 @@ def _import_key(sheet: Sheet) -> Sheet:
         sensitive_layers=(),
         region=None,
         storey=None,
+        revision=None,
     )
 
 

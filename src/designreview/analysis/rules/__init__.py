@@ -16,6 +16,7 @@ from designreview.analysis.rules import (
     primary_entry,
     reception_view,
     refuge_reach,
+    revision_flags,
     room_locks,
     room_types,
     safe_rooms,
@@ -45,6 +46,7 @@ _MODULES: tuple[Rule, ...] = (
     surveillance,
     camera_identification,
     room_types,
+    revision_flags,
 )
 RULES: dict[str, Rule] = {module.RULE_ID: module for module in _MODULES}
 """Rule id -> module exposing RULE_ID, TITLE, CITATION, READS, Params and check()."""
