@@ -152,7 +152,7 @@ def _add_analysis_commands(commands: Any) -> None:
 
 def _add_export_command(commands: Any) -> None:
     export = commands.add_parser(
-        "export", help="markups and findings as DXF, BCF 2.1 or CSV"
+        "export", help="markups and findings as DXF, BCF 2.1 or 3.0, or CSV"
     )
     export.add_argument(
         "review", type=Path, metavar="REVIEW", help="a review (.dreview) or a plan"
@@ -165,7 +165,7 @@ def _add_export_command(commands: Any) -> None:
         help="REVIEW-* layers in the drawing's coordinates and units",
     )
     target.add_argument(
-        "--bcf", type=Path, metavar="OUT", help="BCF 2.1 topics for BIM tools"
+        "--bcf", type=Path, metavar="OUT", help="BCF topics for BIM tools"
     )
     target.add_argument(
         "--csv",
@@ -183,6 +183,12 @@ def _add_export_command(commands: Any) -> None:
         "--into-original",
         action="store_true",
         help="DXF: add the review layers to a copy of the drawing",
+    )
+    export.add_argument(
+        "--bcf-version",
+        choices=("2.1", "3.0"),
+        default="2.1",
+        help="BCF: the version to write (default 2.1, which most BIM tools read)",
     )
 
 

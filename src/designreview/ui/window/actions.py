@@ -92,7 +92,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         _file.export_dxf_into_original,
         tip="A copy of the architect's drawing with the REVIEW-* layers added"),
     CommandSpec("export_bcf", "&File", "Export Issues as &BCF…", _file.export_bcf,
-        tip="A BCF 2.1 topic per finding and comment, for BIM tools"),
+        tip="A BCF 2.1 or 3.0 topic per finding and comment, for BIM tools"),
     CommandSpec("export_csv", "&File", "Export Findings as &CSV…", _file.export_csv,
         tip="Findings and markups as spreadsheets"),
     CommandSpec("quit", "&File", "&Quit", _file.quit_window, keys=(StandardKey.Quit,),
