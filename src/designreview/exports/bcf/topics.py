@@ -37,7 +37,7 @@ from designreview.analysis.rules import RULES
 from designreview.exports.bcf.snapshot import Highlight
 from designreview.model.bim_links import LinkedElement, linked_elements
 from designreview.model.findings import Finding, Severity
-from designreview.model.ids import SheetId
+from designreview.model.ids import MarkupId, SheetId
 from designreview.model.markups import Comment, CommentStatus
 from designreview.model.review import DecisionKind
 from designreview.render.markup_graphics import agency_color
@@ -49,14 +49,14 @@ if TYPE_CHECKING:
 
     from designreview.analysis.run import CheckResult
     from designreview.model.geometry import Point2
-    from designreview.model.markups import Stamp
+    from designreview.model.markups import Markup, Stamp
     from designreview.model.plan import Plan
     from designreview.model.review import Decision, Review
 
 __all__ = [
     "BCF_VERSIONS", "BcfComment", "BcfOptions", "BcfTopic", "bcf_time",
     "bcf_topics", "comment_status", "decision_status", "guid", "person",
-    "topic_guid",
+    "thread_id", "topic_guid",
 ]  # fmt: skip
 
 BCF_VERSIONS = ("2.1", "3.0")
@@ -212,13 +212,27 @@ def bcf_topics(
         for f in result.findings
         if f.severity in options.severities
     ]
+    threads = {thread_id(t.guid) for t in topics}
     if options.include_comments:
         topics += [
             _comment_topic(review, plans, m, dated)
             for m in review.markups
-            if isinstance(m, Comment)
+            if isinstance(m, Comment) and m.id not in threads
         ]
     return tuple(topics)
+
+
+def thread_id(finding_topic: str) -> MarkupId:
+    """The comment that holds the replies a BIM tool sent on a finding's topic.
+
+    A finding has no thread of its own (it is recomputed), so replies imported from
+    BCF go to a comment at the finding, and come back in the finding's topic.
+
+    Example:
+        >>> thread_id("9898de65-c0ce-414b-857e-1df97ffaed8d")
+        'bcf-9898de65-c0ce-414b-857e-1df97ffaed8d'
+    """
+    return MarkupId(f"bcf-{finding_topic}")
 
 
 def _finding_topic(
@@ -235,6 +249,13 @@ def _finding_topic(
     decided = None
     if decision is not None:
         decided = _decision_comment(review, decision, topic_id, dated)
+    thread = review.markup(thread_id(topic_id))
+    replies = _thread(review, thread, topic_id, dated) if thread is not None else ()
+    conversation = sorted(
+        ((decided,) if decided is not None else ())
+        + tuple(r for r in replies if r.text),
+        key=lambda c: c.date,
+    )
     return BcfTopic(
         topic_id,
         "Issue",
@@ -254,7 +275,7 @@ def _finding_topic(
         Highlight(finding.location, finding.overlay, style.color),
         (decided.date, decided.author) if decided is not None else None,
         decision.owner if decision is not None else "",
-        (decided,) if decided is not None else (),
+        tuple(conversation),
         linked_elements(finding.subjects, review, plans.get(finding.sheet_id)),
     )
 
@@ -316,9 +337,11 @@ def _comment_topic(
 
 
 def _thread(
-    review: Review, comment: Comment, topic_id: str, dated: str
+    review: Review, comment: Markup, topic_id: str, dated: str
 ) -> tuple[BcfComment, ...]:
     """Replies and status changes by time; the opening status is the topic itself."""
+    if not isinstance(comment, Comment):
+        return ()
     entries = [
         (reply.author, reply.text, guid(topic_id, "reply", str(i)))
         for i, reply in enumerate(comment.replies)
