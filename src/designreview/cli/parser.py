@@ -30,7 +30,17 @@ __all__ = [
 
 EXIT_OK, EXIT_STRICT_FAIL, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 SUBCOMMANDS = frozenset(
-    {"inspect", "new", "check", "visibility", "distance", "export", "packet", "merge"}
+    {
+        "inspect",
+        "new",
+        "check",
+        "visibility",
+        "distance",
+        "export",
+        "packet",
+        "merge",
+        "import-bcf",
+    }
 )
 POINT_OPTIONS = ("--from", "--to")
 
@@ -58,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export_command(commands)
     _add_packet_command(commands)
     _add_merge_command(commands)
+    _add_import_bcf_command(commands)
     return parser
 
 
@@ -250,6 +261,21 @@ def _add_merge_command(commands: Any) -> None:
     )  # fmt: skip
     merge.add_argument("--force", action="store_true", help="overwrite OUT, REPORT")
     merge.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _add_import_bcf_command(commands: Any) -> None:
+    bcf = commands.add_parser(
+        "import-bcf", help="a BIM tool's replies and statuses on our BCF topics"
+    )
+    bcf.add_argument(
+        "review", type=Path, metavar="REVIEW", help="the review (.dreview)"
+    )
+    bcf.add_argument(
+        "bcf", type=Path, metavar="BCF", help="the BCF file the BIM tool wrote back"
+    )
+    bcf.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    bcf.add_argument("--force", action="store_true", help="overwrite OUT")
+    bcf.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 def _point(text: str) -> tuple[float, float]:
