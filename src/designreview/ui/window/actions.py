@@ -12,6 +12,7 @@ from dataclasses import KW_ONLY, dataclass
 from PySide6.QtGui import QKeySequence
 
 from designreview.ui.window.commands import (
+    bcf_commands,
     edit_commands,
     file_commands,
     floor_commands,
@@ -76,6 +77,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     CommandSpec("merge_review", "&File", "&Merge Review…",
         merge_commands.merge_review, separator_before=True,
         tip="Merge other agencies' copies of this review into it, conflicts shown"),
+    CommandSpec("import_bcf", "&File", "&Import BCF…", bcf_commands.import_bcf,
+        tip="Take the architect's replies and status changes from a BIM tool's BCF"),
     CommandSpec("close_review", "&File", "&Close Review", _file.close_review,
         keys=(StandardKey.Close,), separator_before=True,
         tip="Close the review (asks to save changes)"),
