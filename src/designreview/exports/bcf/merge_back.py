@@ -261,7 +261,10 @@ def _finding_edits(
         d.finding_key == key and d.kind is kind and d.by == by for d in review.decisions
     ):
         return edits  # taken from this file before
-    reason = next((r.text for r in reversed(replies) if r.author == by), "")
+    reason = next(
+        (r.text for r in reversed(replies) if r.author.reviewer_id == by.reviewer_id),
+        "",
+    )
     owner = current.owner if current is not None else ""
     decision = Decision(key, kind, by, reason, owner)
     edits.append(SetDecision.of(review, key, decision, LABEL))
