@@ -187,7 +187,9 @@ def test_topics_of_another_review_are_reported_not_merged(case, tmp_path):
     assert merge.report.matched == 0
     assert len(merge.report.unmatched) == len(result.findings) + 1
     first = result.findings[0].rule
-    assert f"6 topics are not from this review: {first}: " in merge.report.summary()
+    summary = merge.report.summary()
+    assert "6 topics match no finding or comment of this review" in summary
+    assert f"no longer found): {first}: " in summary
     assert merge.edit is None
 
 

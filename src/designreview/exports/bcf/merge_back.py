@@ -105,10 +105,11 @@ class BcfImportReport:
         """The report in words, one fact a line.
 
         Example:
-            >>> print(BcfImportReport("a.bcf", "2.1", 3, 2, 1, 1, ("Roof",)).summary())
+            >>> report = BcfImportReport("a.bcf", "2.1", 3, 2, 1, 1, ("Roof",))
+            >>> print(report.summary())  # doctest: +ELLIPSIS
             a.bcf (BCF 2.1): 3 topics, 2 of this review.
             1 reply added, 1 status changed.
-            1 topic is not from this review: Roof.
+            1 topic matches no finding or comment of this review (...): Roof.
         """
         lines = [
             f"{self.file} (BCF {self.version or '?'}): {_count(self.topics, 'topic')}"
@@ -122,9 +123,10 @@ class BcfImportReport:
             shown = "; ".join(self.unmatched[:5]) + (
                 "…" if len(self.unmatched) > 5 else ""
             )
-            verb = "is" if len(self.unmatched) == 1 else "are"
+            verb = "matches" if len(self.unmatched) == 1 else "match"
             lines.append(
-                f"{_count(len(self.unmatched), 'topic')} {verb} not from this review: "
+                f"{_count(len(self.unmatched), 'topic')} {verb} no finding or comment "
+                f"of this review (another review's, or a finding no longer found): "
                 f"{shown}."
             )
         lines += list(self.notes)
