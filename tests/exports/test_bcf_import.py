@@ -235,3 +235,27 @@ def test_a_file_that_is_no_bcf_is_a_clear_error(tmp_path, content, words):
 def test_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(BcfReadError, match=r"There is no BCF file gone\.bcf"):
         read_bcf(tmp_path / "gone.bcf")
+
+
+def test_hostile_files_are_refused_quickly(tmp_path, monkeypatch):
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa">'
+        + "".join(
+            f'<!ENTITY {c} "{("&" + p + ";") * 10}">'
+            for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+        )
+        + ']><Markup><Topic Guid="x"><Title>&i;</Title></Topic></Markup>'
+    )  # a billion a's if expanded
+    path = tmp_path / "laughs.bcf"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("bcf.version", '<Version VersionId="2.1"/>')
+        archive.writestr(f"{uuid.uuid4()}/markup.bcf", laughs)
+    with pytest.raises(BcfReadError, match="is not valid XML"):
+        read_bcf(path)
+    monkeypatch.setattr("designreview.exports.bcf.reading.MAX_MARKUP_BYTES", 100)
+    big = tmp_path / "big.bcf"
+    with zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("bcf.version", '<Version VersionId="2.1"/>')
+        archive.writestr(f"{uuid.uuid4()}/markup.bcf", "<Markup>" + " " * 5000)
+    with pytest.raises(BcfReadError, match="too large for a BCF file"):
+        read_bcf(big)
