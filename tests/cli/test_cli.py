@@ -261,6 +261,35 @@ def test_export_the_sample_review(tmp_path, kind):
         assert "REVIEW-ACCESS" in doc.layers
 
 
+@pytest.mark.parametrize("version", ["2.1", "3.0"])
+def test_export_bcf_version(tmp_path, version):
+    import zipfile
+    from xml.etree import ElementTree as ET
+
+    from designreview.review_file.sample import sample_review_path
+
+    out = tmp_path / "review.bcf"
+    args = ["export", sample_review_path(), "--bcf", out, "--bcf-version", version]
+    result = run_cli(*args)
+    assert result.returncode == 0, result.stderr
+    assert f"BCF {version} topics" in result.stdout
+    with zipfile.ZipFile(out) as archive:
+        written = ET.fromstring(archive.read("bcf.version")).get("VersionId")
+        names = set(archive.namelist())
+    assert written == version
+    assert ("extensions.xml" in names) == (version == "3.0")
+
+
+def test_export_refuses_an_unknown_bcf_version(tmp_path):
+    from designreview.review_file.sample import sample_review_path
+
+    out = tmp_path / "review.bcf"
+    result = run_cli("export", sample_review_path(), "--bcf", out, "--bcf-version", "2")
+    assert result.returncode == 2
+    assert "invalid choice: '2'" in result.stderr
+    assert not out.exists()
+
+
 def test_export_needs_one_target(tmp_path):
     from designreview.review_file.sample import sample_review_path
 

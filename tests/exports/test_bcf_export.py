@@ -136,6 +136,7 @@ def test_every_topic_folder_has_markup_viewpoint_and_snapshot(exported):
     assert {name for name in files if "/" not in name} == {
         "bcf.version",
         "project.bcfp",
+        "extensions.xsd",
     }
     for folder in folders:
         assert GUID.match(folder)

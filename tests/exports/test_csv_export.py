@@ -7,11 +7,12 @@ from dataclasses import replace
 from datetime import UTC
 
 import pytest
+from tests.fixtures.bim_plans import DOOR, HALL, ROOM, ifc_classroom
 from tests.fixtures.plans import plan_of
 from tests.fixtures.reviews import SHEET, full_review
 
 from designreview.analysis.rules import RULES
-from designreview.analysis.run import CheckResult
+from designreview.analysis.run import CheckResult, run_checks
 from designreview.exports.csv_table import (
     FINDING_COLUMNS,
     MARKUP_COLUMNS,
@@ -114,6 +115,7 @@ def test_finding_row_values(findings_csv):
         "Y (m)": "-246.750",  # negative, and still a number (no apostrophe)
         "Rooms": "CLASSROOM 101; 教室 101",  # names as written, never title-cased
         "Subjects": "Door E1; Door 101A",
+        "IFC GUIDs": "",  # a DXF plan: no model elements
         "Message": "Door E1 cannot be locked.",
         "Citation": "NFPA 101 (2018), 15.8.2.2",
         "Decision": "Will fix",
@@ -244,3 +246,13 @@ def test_unwritable_folder_gives_a_readable_error(review, plans, result, tmp_pat
         write_findings_csv(review, plans, result, missing / "f.csv")
     with pytest.raises(DesignReviewError, match="could not be written"):
         write_markups_csv(review, plans, missing / "m.csv")
+
+
+def test_findings_of_an_ifc_plan_name_their_globalids(tmp_path):
+    review, plans = ifc_classroom()
+    result = run_checks(review, plans)
+    write_findings_csv(review, plans, result, tmp_path / "ifc.csv", zone=UTC)
+    rows = {row["Rule"]: row for row in read(tmp_path / "ifc.csv")[1]}
+    assert rows["ROOM-1"]["IFC GUIDs"] == f"{DOOR} {ROOM}"
+    assert rows["REFUGE-1"]["IFC GUIDs"] == HALL
+    assert rows["EGRESS-1"]["IFC GUIDs"] == ""  # about the whole sheet

@@ -26,6 +26,7 @@ class ScriptedPrompts:
         self.next_split = None
         self.next_length = None
         self.next_merge_paths = []
+        self.next_bcf_path = None
 
     def unsaved_changes(self, title):
         self.asked.append(f"unsaved:{title}")
@@ -65,6 +66,10 @@ class ScriptedPrompts:
 
     def drawing_path(self, start):
         return self.next_open_path
+
+    def bcf_path(self, start):
+        self.asked.append("bcf_path")
+        return self.next_bcf_path
 
     def review_paths(self, start):
         self.asked.append("review_paths")

@@ -18,19 +18,22 @@ from designreview.ui.window.commands import view_commands
 def test_roster_edits_are_one_undo_step_and_name_the_author(make_window, tmp_path):
     window = make_window(rooms_dxf(tmp_path / "rooms.dxf"))
     dialog = ReviewersDialog(window.bridge, window)
-    for name, agency, role in [
-        ("Ann Lee", "City Police", "SRO"),
-        ("Jose Nunez", "Architect", "Project architect"),
+    for name, agency, role, email in [
+        ("Ann Lee", "City Police", "SRO", ""),
+        ("Jose Nunez", "Architect", "Project architect", " jose@studio.example "),
     ]:
         row = dialog.add_row(None)
-        for column, text in enumerate((name, agency, role)):
+        for column, text in enumerate((name, agency, role, email)):
             dialog.table.setItem(row, column, QTableWidgetItem(text))
     dialog.accept()
     people = window.bridge.review.reviewers
-    assert [(p.name, p.agency) for p in people] == [
-        ("Ann Lee", "City Police"),
-        ("Jose Nunez", "Architect"),
+    assert [(p.name, p.agency, p.email) for p in people] == [
+        ("Ann Lee", "City Police", ""),
+        ("Jose Nunez", "Architect", "jose@studio.example"),
     ]
+    reopened = ReviewersDialog(window.bridge, window)  # the roster shows the e-mail
+    assert reopened.table.item(1, 3).text() == "jose@studio.example"
+    reopened.reject()
     assert window.bridge.undo_stack.undoText() == "Edit reviewers"
     # The reviewer bar offers them; the chosen one authors the next markup.
     bar = window.reviewer_bar

@@ -13,7 +13,10 @@ from designreview.analysis.index_cache import IndexCache
 from designreview.analysis.run import run_checks
 from designreview.cli.deadline import time_budget
 from designreview.cli.queries import drawing_point
+from designreview.model.bim_links import subject_guids
 from designreview.model.findings import Severity
+from designreview.model.ids import ReviewId
+from designreview.model.review import Review
 from designreview.review_file.inputs import load_review_and_plans
 
 if TYPE_CHECKING:
@@ -33,15 +36,23 @@ def run_check_command(options: argparse.Namespace) -> int:
         result = run_checks(review, plans, indexes=IndexCache())
     origins = dict(plans.items())
     if options.json:
-        print(json.dumps(check_report(result, origins), indent=2, ensure_ascii=False))
+        report = check_report(result, origins, review)
+        print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         print(_check_text(result, origins))
     failed = result.count(Severity.FAIL) > 0
     return EXIT_STRICT_FAIL if options.strict and failed else EXIT_OK
 
 
-def check_report(result: CheckResult, plans: dict[str, Plan]) -> dict[str, Any]:
-    """The ``check --json`` contract of PRODUCT.md section 7."""
+def check_report(
+    result: CheckResult, plans: dict[str, Plan], review: Review | None = None
+) -> dict[str, Any]:
+    """The ``check --json`` contract of PRODUCT.md section 7.
+
+    Each finding also names the IFC GlobalIds of its subjects (``ifc_guids``; empty
+    for a DXF plan), so scripts can find the element in the BIM model.
+    """
+    known = review if review is not None else Review(ReviewId(""))
     return {
         "spaces": [
             {
@@ -63,6 +74,9 @@ def check_report(result: CheckResult, plans: dict[str, Plan]) -> dict[str, Any]:
                 "message": f.message,
                 "location": drawing_point(plans.get(f.sheet_id), f.location),
                 "subjects": list(f.subjects),
+                "ifc_guids": list(
+                    subject_guids(f.subjects, known, plans.get(f.sheet_id))
+                ),
                 "sheet": f.sheet_id,
                 "citation": f.citation,
             }

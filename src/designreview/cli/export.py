@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from designreview.analysis.run import run_checks
-from designreview.exports.bcf.export import write_bcf
+from designreview.exports.bcf.export import BcfOptions, write_bcf
 from designreview.exports.csv_table import write_findings_csv, write_markups_csv
 from designreview.exports.dxf.export import DxfExportOptions, write_review_dxf
 from designreview.review_file.inputs import load_review_and_plans
@@ -46,8 +46,11 @@ def run_export_command(options: argparse.Namespace) -> int:
         )
         print(f"{options.dxf}: {summary.total} entities on REVIEW-* layers")
     elif options.bcf is not None:
-        topics = write_bcf(review, plans, result, options.bcf)
-        print(f"{options.bcf}: {topics} BCF topics")
+        version = options.bcf_version
+        topics = write_bcf(
+            review, plans, result, options.bcf, BcfOptions(version=version)
+        )
+        print(f"{options.bcf}: {topics} BCF {version} topics")
     else:
         rows = write_findings_csv(review, plans, result, options.csv)
         other = markups_path(options.csv)

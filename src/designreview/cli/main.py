@@ -103,6 +103,10 @@ def _run(options: argparse.Namespace) -> int:
         from designreview.cli.merge import run_merge_command
 
         return run_merge_command(options)
+    if options.command == "import-bcf":
+        from designreview.cli.import_bcf import run_import_bcf_command
+
+        return run_import_bcf_command(options)
     if options.command == "export":
         from designreview.cli.export import run_export_command
 

@@ -30,7 +30,17 @@ __all__ = [
 
 EXIT_OK, EXIT_STRICT_FAIL, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 SUBCOMMANDS = frozenset(
-    {"inspect", "new", "check", "visibility", "distance", "export", "packet", "merge"}
+    {
+        "inspect",
+        "new",
+        "check",
+        "visibility",
+        "distance",
+        "export",
+        "packet",
+        "merge",
+        "import-bcf",
+    }
 )
 POINT_OPTIONS = ("--from", "--to")
 
@@ -58,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export_command(commands)
     _add_packet_command(commands)
     _add_merge_command(commands)
+    _add_import_bcf_command(commands)
     return parser
 
 
@@ -152,7 +163,7 @@ def _add_analysis_commands(commands: Any) -> None:
 
 def _add_export_command(commands: Any) -> None:
     export = commands.add_parser(
-        "export", help="markups and findings as DXF, BCF 2.1 or CSV"
+        "export", help="markups and findings as DXF, BCF 2.1 or 3.0, or CSV"
     )
     export.add_argument(
         "review", type=Path, metavar="REVIEW", help="a review (.dreview) or a plan"
@@ -165,7 +176,7 @@ def _add_export_command(commands: Any) -> None:
         help="REVIEW-* layers in the drawing's coordinates and units",
     )
     target.add_argument(
-        "--bcf", type=Path, metavar="OUT", help="BCF 2.1 topics for BIM tools"
+        "--bcf", type=Path, metavar="OUT", help="BCF topics for BIM tools"
     )
     target.add_argument(
         "--csv",
@@ -183,6 +194,12 @@ def _add_export_command(commands: Any) -> None:
         "--into-original",
         action="store_true",
         help="DXF: add the review layers to a copy of the drawing",
+    )
+    export.add_argument(
+        "--bcf-version",
+        choices=("2.1", "3.0"),
+        default="2.1",
+        help="BCF: the version to write (default 2.1, which most BIM tools read)",
     )
 
 
@@ -244,6 +261,21 @@ def _add_merge_command(commands: Any) -> None:
     )  # fmt: skip
     merge.add_argument("--force", action="store_true", help="overwrite OUT, REPORT")
     merge.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _add_import_bcf_command(commands: Any) -> None:
+    bcf = commands.add_parser(
+        "import-bcf", help="a BIM tool's replies and statuses on our BCF topics"
+    )
+    bcf.add_argument(
+        "review", type=Path, metavar="REVIEW", help="the review (.dreview)"
+    )
+    bcf.add_argument(
+        "bcf", type=Path, metavar="BCF", help="the BCF file the BIM tool wrote back"
+    )
+    bcf.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    bcf.add_argument("--force", action="store_true", help="overwrite OUT")
+    bcf.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 def _point(text: str) -> tuple[float, float]:

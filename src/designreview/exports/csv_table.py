@@ -2,7 +2,9 @@
 
 UTF-8 with a byte-order mark, so Excel reads "José Núñez" and "教室" right; commas,
 quoting by the csv module (RFC 4180: a comma, quote or line break is quoted), CRLF line
-ends. One header row, then one row per finding or markup. Coordinates are metres in
+ends. One header row, then one row per finding or markup. A finding's "IFC GUIDs" are
+the GlobalIds of its subjects in the BIM model (space-separated; blank for a DXF
+plan), so a BIM tool's search finds the very door or room. Coordinates are metres in
 the drawing's own frame, as on the command line; times are "YYYY-MM-DD HH:MM" in local
 time, as the app shows them and as spreadsheets read dates. Lengths in the details
 follow the plan's units, as in the properties panel.
@@ -20,6 +22,7 @@ import io
 from typing import TYPE_CHECKING
 
 from designreview.analysis.rules import RULES
+from designreview.model.bim_links import subject_guids
 from designreview.model.errors import DesignReviewError
 from designreview.model.ids import MarkupId, SheetId
 from designreview.model.markups import AccessPoint, Comment, Space, Stamp
@@ -62,8 +65,8 @@ __all__ = [
 
 FINDING_COLUMNS = (
     "ID", "Rule", "Rule title", "Severity", "Sheet", "X (m)", "Y (m)", "Rooms",
-    "Subjects", "Message", "Citation", "Decision", "Reason", "Owner", "Decided by",
-    "Decided at",
+    "Subjects", "IFC GUIDs", "Message", "Citation", "Decision", "Reason", "Owner",
+    "Decided by", "Decided at",
 )  # fmt: skip
 MARKUP_COLUMNS = (
     "ID", "Type", "Sheet", "Label", "X (m)", "Y (m)", "Author", "Agency", "Status",
@@ -172,6 +175,7 @@ def _finding_row(
         y,
         "; ".join(rooms),
         "; ".join(others),
+        " ".join(subject_guids(finding.subjects, review, plan)),
         finding.message,
         finding.citation,
         *decided,

@@ -26,6 +26,9 @@ class Reviewer:
     name: str
     agency: str = ""
     role: str = ""
+    email: str = ""
+    """Where to write to them; BCF names them by it, as BIM tools do. Added
+    without a schema step: absent means none."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,8 +31,10 @@ def to_json(value: Any, tagged: bool = False) -> Any:
 
     Example:
         >>> from designreview.model.review import Reviewer
-        >>> to_json(Reviewer("r1", "Ann Lee", "Police"))
-        {'id': 'r1', 'name': 'Ann Lee', 'agency': 'Police', 'role': ''}
+        >>> to_json(Reviewer("r1", "Ann Lee", "Police"))["agency"]
+        'Police'
+        >>> sorted(to_json(Reviewer("r1", "Ann Lee")))
+        ['agency', 'email', 'id', 'name', 'role']
     """
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         data = {
@@ -57,7 +59,7 @@ def from_json(kind: Any, data: Any, path: str = "review") -> Any:
     Example:
         >>> from designreview.model.review import Reviewer
         >>> from_json(Reviewer, {"id": "r1", "name": "Ann Lee"})
-        Reviewer(id='r1', name='Ann Lee', agency='', role='')
+        Reviewer(id='r1', name='Ann Lee', agency='', role='', email='')
         >>> from_json(Reviewer, {"id": "r1", "name": 5})
         Traceback (most recent call last):
         ...

@@ -4,7 +4,10 @@
 at the view's centre in the drawing's own coordinates (metres), ViewToWorldScale the
 view's height in metres, the topic's outlines as BCF lines on the floor, and a
 clipping plane at the plan's cut height that hides upper floors and roofs in a 3-D
-model. ``render_snapshot`` is its ``snapshot.png``: the same view of the plan, drawn
+model. For a plan cut from an IFC model those coordinates are the model's own, and
+heights count from its storey's elevation, so the camera looks at the storey the
+BIM tool shows; the IFC elements a topic is about are the viewpoint's selection.
+``render_snapshot`` is its ``snapshot.png``: the same view of the plan, drawn
 with Pillow (Qt stays in ``ui/``, STYLE.md section 1) from the same primitives
 and markup graphics the canvas draws, so colours agree with the screen. The picture is
 drawn at twice its size and scaled down, which smooths the lines. Dashed markups are
@@ -36,6 +39,7 @@ from designreview.resources import resource
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from designreview.model.bim_links import LinkedElement
     from designreview.model.plan import Plan
     from designreview.render.graphic import MarkupGraphic
 
@@ -58,6 +62,8 @@ MARKER_PX = 11
 _Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 _LATIN_FONTS = ("DejaVuSans.ttf", "Arial.ttf", "arial.ttf")
 _CJK_FONTS = ("DroidSansFallbackFull.ttf", "NotoSansCJK-Regular.ttc", "msyh.ttc")
+_IFC_GUID = re.compile(r"[0-9A-Za-z_$]{22}")
+"""What BCF's IfcGuid attribute accepts: 22 characters of IFC's base 64."""
 _CJK_RUNS = re.compile("([\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+)")
 
 
@@ -134,8 +140,14 @@ def viewpoint_xml(
     highlight: Highlight,
     plan: Plan,
     cut_height_m: float | None = 1.2,
+    selection: Sequence[LinkedElement] = (),
+    version: str = "2.1",
 ) -> bytes:
-    """The BCF 2.1 ``viewpoint.bcfv`` of ``view`` on ``plan`` (see the module's top).
+    """The BCF ``viewpoint.bcfv`` of ``view`` on ``plan`` (see the module's top).
+
+    ``selection`` are the IFC elements to select (written with the model's
+    authoring tool as their originating system); ``version`` is ``"2.1"`` or
+    ``"3.0"`` (which adds the camera's aspect ratio).
 
     Example:
         >>> from designreview.model.geometry import Extents
@@ -149,15 +161,18 @@ def viewpoint_xml(
         ['1002.0', '3.0', '1.2']
     """
     root = ET.Element("VisualizationInfo", Guid=guid)
-    components = ET.SubElement(root, "Components")
-    ET.SubElement(components, "Visibility", DefaultVisibility="true")
+    _components(root, selection, plan.bim.application if plan.bim else "")
+    floor = plan.bim.elevation_m if plan.bim is not None else 0.0
     x, y = plan.to_drawing_m(view.center)
-    z = CAMERA_ABOVE_M if cut_height_m is None else cut_height_m
+    z = floor + (CAMERA_ABOVE_M if cut_height_m is None else cut_height_m)
     camera = ET.SubElement(root, "OrthogonalCamera")
     _xyz(camera, "CameraViewPoint", (x, y, z))
     _xyz(camera, "CameraDirection", (0.0, 0.0, -1.0))
     _xyz(camera, "CameraUpVector", (0.0, 1.0, 0.0))
     ET.SubElement(camera, "ViewToWorldScale").text = _number(view.height_m)
+    if version != "2.1":
+        aspect = view.size_px[0] / view.size_px[1]
+        ET.SubElement(camera, "AspectRatio").text = _number(aspect)
     segments = [
         (plan.to_drawing_m(a), plan.to_drawing_m(b))
         for ring in highlight.rings
@@ -167,15 +182,30 @@ def viewpoint_xml(
         lines = ET.SubElement(root, "Lines")
         for a, b in segments:
             line = ET.SubElement(lines, "Line")
-            _xyz(line, "StartPoint", (*a, 0.0))
-            _xyz(line, "EndPoint", (*b, 0.0))
+            _xyz(line, "StartPoint", (*a, floor))
+            _xyz(line, "EndPoint", (*b, floor))
     if cut_height_m is not None:  # a plane's direction points to the hidden side
         plane = ET.SubElement(ET.SubElement(root, "ClippingPlanes"), "ClippingPlane")
-        _xyz(plane, "Location", (x, y, cut_height_m))
+        _xyz(plane, "Location", (x, y, floor + cut_height_m))
         _xyz(plane, "Direction", (0.0, 0.0, 1.0))
     ET.indent(root)
     data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return data
+
+
+def _components(
+    root: ET.Element, selection: Sequence[LinkedElement], system: str
+) -> None:
+    """Everything visible; the topic's elements selected (GlobalIds BCF accepts)."""
+    components = ET.SubElement(root, "Components")
+    chosen = [e for e in selection if _IFC_GUID.fullmatch(e.guid)]
+    if chosen:
+        picked = ET.SubElement(components, "Selection")
+        for element in chosen:
+            component = ET.SubElement(picked, "Component", IfcGuid=element.guid)
+            if system.strip():
+                ET.SubElement(component, "OriginatingSystem").text = system.strip()
+    ET.SubElement(components, "Visibility", DefaultVisibility="true")
 
 
 def render_snapshot(

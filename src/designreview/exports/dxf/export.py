@@ -3,9 +3,10 @@
 Everything lands on REVIEW-* layers (see :mod:`designreview.exports.dxf.layers`)
 in the drawing's own coordinates and unit: a local point in metres is moved back by
 the plan's local origin and divided by the drawing unit, so the export overlays the
-original drawing exactly. It is written either alone (a new DXF R2013 with
-``$INSUNITS`` set, to XREF or overlay) or into a copy of the sheet's original drawing,
-whose every entity is kept.
+original drawing exactly. It is written either alone (a new DXF R2013 declaring the
+source's own ``$INSUNITS`` and framing what it drew, ``exports.dxf.frame``, to XREF
+or overlay) or into a copy of the sheet's original drawing, whose every entity is
+kept.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from designreview.analysis.rules.base import CheckContext, params_with
 from designreview.analysis.rules.hard_corner import ROOMS, hard_corner
 from designreview.analysis.run import run_checks
 from designreview.analysis.viewsheds import markup_viewshed
+from designreview.exports.dxf.frame import declared_units, set_extents
 from designreview.exports.dxf.layers import (
     DOOR_NUMBER,
     FINDING_LAYERS,
@@ -138,6 +140,7 @@ def write_review_dxf(
         found = result if result is not None else run_checks(review, plans)
         mine = [f for f in found.findings if f.sheet_id == sheet.id]
         _draw_findings(pen, review, mine, options.text_height_m)
+    set_extents(layout)
     warnings += _audit(doc, options.into_original)
     _save(doc, path)
     counts = tuple(sorted(pen.counts.items()))
@@ -174,7 +177,7 @@ def _target(
     """The document to draw in, its layout and warnings: the original, or new."""
     if not into_original:
         doc = ezdxf.new(NEW_DXF_VERSION)  # type: ignore[attr-defined]
-        doc.header["$INSUNITS"] = plan.units.code
+        doc.header["$INSUNITS"] = declared_units(plan)
         doc.header["$MEASUREMENT"] = 0 if plan.units.is_imperial else 1
         return doc, doc.modelspace(), []
     opened = _original(review, sheet)

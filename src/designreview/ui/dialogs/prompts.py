@@ -195,6 +195,16 @@ class Prompts:
         )
         return [Path(name) for name in names]
 
+    def bcf_path(self, start: Path | None) -> Path | None:
+        """A BCF file a BIM tool wrote back, to import; None when cancelled."""
+        name, _ = QFileDialog.getOpenFileName(
+            self._parent,
+            "Import BCF from a BIM tool",
+            str(start.parent if start else ""),
+            "BCF files (*.bcf *.bcfzip);;All files (*)",
+        )
+        return Path(name) if name else None
+
     def drawing_path(self, start: Path | None) -> Path | None:
         name, _ = QFileDialog.getOpenFileName(
             self._parent,

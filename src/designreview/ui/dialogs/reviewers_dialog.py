@@ -1,4 +1,4 @@
-"""The reviewer roster: who takes part, for which agency, in which role."""
+"""The reviewer roster: who takes part, for which agency and role, their e-mail."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from designreview.model.review import Reviewer
 if TYPE_CHECKING:
     from designreview.ui.session.document_bridge import DocumentBridge
 
-_NAME, _AGENCY, _ROLE = range(3)
+_NAME, _AGENCY, _ROLE, _EMAIL = range(4)
 
 
 def roster_edits(old: tuple[Reviewer, ...], new: list[Reviewer]) -> list[Edit]:
@@ -48,10 +48,10 @@ class ReviewersDialog(QDialog):
     def __init__(self, bridge: DocumentBridge, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Reviewers")
-        self.resize(620, 320)
+        self.resize(760, 320)
         self.bridge = bridge
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels(["Name", "Agency", "Role"])
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(["Name", "Agency", "Role", "E-mail"])
         self.table.horizontalHeader().setStretchLastSection(True)
         self._ids: list[ReviewerId] = []
         for reviewer in bridge.review.reviewers:
@@ -78,9 +78,9 @@ class ReviewersDialog(QDialog):
         self.table.insertRow(row)
         self._ids.append(reviewer.id if reviewer else ReviewerId(new_id()))
         values = (
-            (reviewer.name, reviewer.agency, reviewer.role)
+            (reviewer.name, reviewer.agency, reviewer.role, reviewer.email)
             if reviewer
-            else ("", "", "")
+            else ("", "", "", "")
         )
         for column, value in enumerate(values):
             self.table.setItem(row, column, QTableWidgetItem(value))
@@ -97,9 +97,11 @@ class ReviewersDialog(QDialog):
         """The reviewers as the table shows them (rows without a name are dropped)."""
         people = []
         for row, reviewer_id in enumerate(self._ids):
-            name, agency, role = (self._text(row, c) for c in (_NAME, _AGENCY, _ROLE))
+            name, agency, role, email = (
+                self._text(row, c) for c in (_NAME, _AGENCY, _ROLE, _EMAIL)
+            )
             if name:
-                people.append(Reviewer(reviewer_id, name, agency, role))
+                people.append(Reviewer(reviewer_id, name, agency, role, email))
         return people
 
     def accept(self) -> None:

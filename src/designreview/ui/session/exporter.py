@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QStandardPaths
 
 from designreview.analysis.run import run_checks
-from designreview.exports.bcf.export import write_bcf
+from designreview.exports.bcf.export import BcfOptions, write_bcf
 from designreview.exports.csv_table import write_findings_csv, write_markups_csv
 from designreview.exports.dxf.export import DxfExportOptions, write_review_dxf
 from designreview.ui.session import workers
@@ -27,6 +27,13 @@ if TYPE_CHECKING:
     from designreview.ui.dialogs.prompts import Prompts
     from designreview.ui.session.document_bridge import DocumentBridge
     from designreview.ui.session.plan_loader import PlanLoader
+
+
+BCF_CHOICES = {
+    "BCF 2.1 (most BIM tools)": "2.1",
+    "BCF 3.0": "3.0",
+}
+"""The BCF versions the export offers, as the choice reads, first the default."""
 
 
 class Exporter(QObject):
@@ -78,16 +85,23 @@ class Exporter(QObject):
         self._run(write)
 
     def export_bcf(self) -> None:
-        """A BCF 2.1 topic per finding and comment, for BIM tools."""
-        path = self._ask("Export issues as BCF", ".bcf", "BCF 2.1 (*.bcf *.bcfzip)")
+        """A BCF topic per finding and comment, for BIM tools, in the chosen version."""
+        path = self._ask("Export issues as BCF", ".bcf", "BCF (*.bcf *.bcfzip)")
         if path is None:
             return
+        choice = self._prompts().choose_item(
+            "Export issues as BCF", "BCF version:", list(BCF_CHOICES), 0
+        )
+        if choice is None:
+            return
+        options = BcfOptions(version=BCF_CHOICES[choice])
 
         def write(
             review: Review, plans: Mapping[str, Plan], _cancel: threading.Event
         ) -> str:
-            topics = write_bcf(review, plans, run_checks(review, plans), path)
-            return f"{path.name}: {topics} BCF topics"
+            result = run_checks(review, plans)
+            topics = write_bcf(review, plans, result, path, options)
+            return f"{path.name}: {topics} BCF {options.version} topics"
 
         self._run(write)
 

@@ -12,6 +12,7 @@ from dataclasses import KW_ONLY, dataclass
 from PySide6.QtGui import QKeySequence
 
 from designreview.ui.window.commands import (
+    bcf_commands,
     edit_commands,
     file_commands,
     floor_commands,
@@ -77,6 +78,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     CommandSpec("merge_review", "&File", "&Merge Review…",
         merge_commands.merge_review, separator_before=True,
         tip="Merge other agencies' copies of this review into it, conflicts shown"),
+    CommandSpec("import_bcf", "&File", "&Import BCF…", bcf_commands.import_bcf,
+        tip="Take the architect's replies and status changes from a BIM tool's BCF"),
     CommandSpec("close_review", "&File", "&Close Review", _file.close_review,
         keys=(StandardKey.Close,), separator_before=True,
         tip="Close the review (asks to save changes)"),
@@ -93,7 +96,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
         _file.export_dxf_into_original,
         tip="A copy of the architect's drawing with the REVIEW-* layers added"),
     CommandSpec("export_bcf", "&File", "Export Issues as &BCF…", _file.export_bcf,
-        tip="A BCF 2.1 topic per finding and comment, for BIM tools"),
+        tip="A BCF 2.1 or 3.0 topic per finding and comment, for BIM tools"),
     CommandSpec("export_csv", "&File", "Export Findings as &CSV…", _file.export_csv,
         tip="Findings and markups as spreadsheets"),
     CommandSpec("quit", "&File", "&Quit", _file.quit_window, keys=(StandardKey.Quit,),
