@@ -62,7 +62,7 @@ def test_doors_and_rooms_pair_by_number_then_by_place() -> None:
     texts = sorted(c.text for c in match.changes)
     assert texts == sorted(
         [
-            "An unnumbered door moved 1.20 m",
+            "Door 2 moved 1.20 m",  # named as the old drawing numbered it
             "Door 3 removed",
             "Door 4 added",
             "Room 102 OFFICE renamed to 102 LAB",

@@ -196,6 +196,7 @@ def _door_changes(
             )
             continue
         after = by_id[pairs[door.id]]
+        label = _door_label(after if after.number or not door.number else door)
         shift = max(
             math.dist(door.hinge, after.hinge), math.dist(door.latch, after.latch)
         )
@@ -212,7 +213,7 @@ def _door_changes(
                 Change(
                     "door",
                     ChangeKind.MOVED,
-                    _door_label(after),
+                    label,
                     after.center,
                     door.id,
                     after.id,
@@ -228,7 +229,7 @@ def _door_changes(
                 Change(
                     "door",
                     ChangeKind.RELOCKED,
-                    _door_label(after),
+                    label,
                     after.center,
                     door.id,
                     after.id,

@@ -107,6 +107,10 @@ def _run(options: argparse.Namespace) -> int:
         from designreview.cli.import_bcf import run_import_bcf_command
 
         return run_import_bcf_command(options)
+    if options.command == "revise":
+        from designreview.cli.revise import run_revise_command
+
+        return run_revise_command(options)
     if options.command == "export":
         from designreview.cli.export import run_export_command
 

@@ -40,6 +40,7 @@ SUBCOMMANDS = frozenset(
         "packet",
         "merge",
         "import-bcf",
+        "revise",
     }
 )
 POINT_OPTIONS = ("--from", "--to")
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_packet_command(commands)
     _add_merge_command(commands)
     _add_import_bcf_command(commands)
+    _add_revise_command(commands)
     return parser
 
 
@@ -276,6 +278,22 @@ def _add_import_bcf_command(commands: Any) -> None:
     bcf.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     bcf.add_argument("--force", action="store_true", help="overwrite OUT")
     bcf.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _add_revise_command(commands: Any) -> None:
+    revise = commands.add_parser(
+        "revise", help="carry a review onto a sheet's revised drawing"
+    )
+    revise.add_argument("review", type=Path, metavar="REVIEW", help="the review")
+    revise.add_argument(
+        "--sheet", required=True, metavar="S", help="the sheet's name (or id)"
+    )
+    revise.add_argument(
+        "drawing", type=Path, metavar="NEW", help="the revised drawing (.dxf, .ifc)"
+    )
+    revise.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
+    revise.add_argument("--force", action="store_true", help="overwrite OUT")
+    revise.add_argument("--json", action="store_true", help="machine-readable output")
 
 
 def _point(text: str) -> tuple[float, float]:
