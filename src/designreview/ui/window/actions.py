@@ -19,6 +19,7 @@ from designreview.ui.window.commands import (
     help_commands,
     merge_commands,
     review_commands,
+    revision_commands,
     view_commands,
 )
 from designreview.ui.window.commands.context import WindowContext
@@ -61,6 +62,7 @@ class ToggleSpec(MenuEntry):
 ActionSpec = CommandSpec | ToggleSpec
 
 _file, _edit, _review = file_commands, edit_commands, review_commands
+_revision = revision_commands
 _view, _help = view_commands, help_commands
 _floors = floor_commands
 
@@ -75,6 +77,10 @@ ACTIONS: tuple[ActionSpec, ...] = (
         _file.choose_and_add_sheet,
         keys=("Ctrl+Shift+A",), separator_before=True,
         tip="Add another floor (a DXF drawing) to this review"),
+    CommandSpec("replace_drawing", "&File", "&Replace Drawing of This Sheet…",
+        _revision.choose_and_replace_drawing,
+        tip="Read the architect's revised drawing for this sheet: markups follow "
+            "their doors and rooms, decisions stay, what lost its door is flagged"),
     CommandSpec("merge_review", "&File", "&Merge Review…",
         merge_commands.merge_review, separator_before=True,
         tip="Merge other agencies' copies of this review into it, conflicts shown"),
