@@ -29,7 +29,7 @@ from designreview.analysis.revision_match import (
 )
 from designreview.model.ids import MarkupId
 from designreview.model.markups import AccessPoint, Space
-from designreview.model.review import SheetRevision
+from designreview.model.review import RevisionChange, SheetRevision
 from designreview.model.space_overrides import override_id
 
 if TYPE_CHECKING:
@@ -111,7 +111,9 @@ def carry_review(
         previous_sha256=sheet.source_sha256,
         previous_name=sheet.source_name,
         by=by,
-        changes=tuple(c.text for c in match.changes),
+        changes=tuple(
+            RevisionChange(c.what, c.kind.value, c.text, c.at) for c in match.changes
+        ),
         flagged=tuple(flagged),
         findings_before=tuple(sorted({rekey(k, ids) for k in findings_before})),
     )

@@ -53,6 +53,20 @@ class SourceFile:
 
 
 @dataclass(frozen=True, slots=True)
+class RevisionChange:
+    """One difference between a sheet's old and new drawing, as the review keeps it."""
+
+    what: str
+    """``door`` or ``room``."""
+    kind: str
+    """``added``, ``removed``, ``moved``, ``lock changed``, ``resized``, ``renamed``."""
+    text: str
+    """The change in words: ``Door 7 moved 1.20 m``."""
+    at: tuple[float, float]
+    """Where to look, in the new plan's local metres (the old one's when gone)."""
+
+
+@dataclass(frozen=True, slots=True)
 class SheetRevision:
     """The last time a sheet's drawing was replaced by a revised one, and what changed.
 
@@ -63,8 +77,8 @@ class SheetRevision:
     previous_sha256: str
     previous_name: str
     by: Stamp
-    changes: tuple[str, ...] = ()
-    """What changed, one line each (``Door 7 moved 1.20 m``, ``Room 118 added``)."""
+    changes: tuple[RevisionChange, ...] = ()
+    """What changed, door by door and room by room."""
     flagged: tuple[MarkupId, ...] = ()
     """Markups whose door or room is not in the new drawing: kept, to be looked at."""
     findings_before: tuple[str, ...] = ()

@@ -23,6 +23,7 @@ from designreview.packet.back_pages import (
     sign_off,
     thresholds,
 )
+from designreview.packet.changes_pages import changes_pages
 from designreview.packet.context import packet_context
 from designreview.packet.finding_pages import (
     finding_page,
@@ -140,6 +141,10 @@ def story(ctx: PacketContext, state: PageState) -> list[Flowable]:
     _x, _y, width, height = frame_box(ctx.options.text_page)
     flow: list[Flowable] = [SectionStart("Cover", state), *cover(ctx, width)]
     flow += _section("Summary", state, summary(ctx, width))
+    changes = changes_pages(ctx, width)
+    flow += (
+        _section("Changes since the last drawing", state, changes) if changes else []
+    )
     if ctx.sheets:
         flow += [NextPageTemplate("plan"), PageBreak(), SectionStart("Plans", state)]
     for i, info in enumerate(ctx.sheets):
