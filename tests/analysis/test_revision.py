@@ -8,6 +8,7 @@ grew from 4 x 5 to 5 x 5 m, and room 104 is new.
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from tests.fixtures.plans import SHEET, plan_of, review_of
 
@@ -157,3 +158,29 @@ def test_the_revision_check_lists_the_flagged_markup_until_it_is_deleted() -> No
     assert "test.dxf that the revised drawing does not have" in flags[0].message
     gone = replace(revised, markups=tuple(m for m in revised.markups if m.id != "ap-c"))
     assert not [f for f in run_checks(gone, {SHEET: NEW}).findings if f.rule == "REV-1"]
+    # Moved by a reviewer (a later stamp): it counts again, and is no longer listed.
+    later = Stamp(ReviewerId("r-ann"), "2026-12-08T11:00:00Z")
+    moved = replace(
+        revised,
+        markups=tuple(
+            replace(m, position=(16.45, 5.0), modified=later) if m.id == "ap-c" else m
+            for m in revised.markups
+        ),
+    )
+    assert not [
+        f for f in run_checks(moved, {SHEET: NEW}).findings if f.rule == "REV-1"
+    ]
+
+
+def test_a_flagged_access_point_does_not_stand_for_a_door() -> None:
+    # Door 3 is gone and its access point flagged: the checks see no door there.
+    from designreview.analysis.building_view import building_view
+
+    review = _review()
+    sheet = review.sheets[0]
+    revised, _ = carry_review(
+        review, sheet, replace(sheet, source_sha256="y"), SourceFile("r", "y", b"0"),
+        (OLD, NEW), match_plans(OLD, NEW), S,
+    )  # fmt: skip
+    view = building_view(revised, revised.sheets[0], NEW)
+    assert all(math.dist(d.center, (11.45, 5.0)) > 1.0 for d in view.doors)

@@ -207,8 +207,19 @@ class BuildingView:
 
 
 def building_view(review: Review, sheet: Sheet, plan: Plan) -> BuildingView:
-    """Merge what was detected in ``plan`` with the markups of ``sheet``."""
-    markups = [m for m in review.markups if m.sheet_id == sheet.id]
+    """Merge what was detected in ``plan`` with the markups of ``sheet``.
+
+    Markups a drawing revision left without their door or room are left out: an
+    access point whose door was walled up must not stand for a door in a wall
+    (REV-1 lists them until a reviewer moves or deletes them).
+    """
+    revision = sheet.revision
+    markups = [
+        m
+        for m in review.markups
+        if m.sheet_id == sheet.id
+        and (revision is None or not revision.still_flagged(m))
+    ]
     view = BuildingView(
         sheet_id=sheet.id,
         walls=obstacle_segments(plan),

@@ -85,6 +85,14 @@ class SheetRevision:
     """The keys of the sheet's findings on the old drawing, in the new drawing's
     ids: which findings the revision resolved, which are new, which still open."""
 
+    def still_flagged(self, markup: Markup) -> bool:
+        """Whether ``markup`` is flagged and nobody has changed it since.
+
+        Moving or editing a flagged markup is a reviewer saying where it belongs:
+        from then on it counts again.
+        """
+        return markup.id in self.flagged and markup.modified.at <= self.by.at
+
 
 @dataclass(frozen=True, slots=True)
 class Sheet:

@@ -27,15 +27,15 @@ class Params:
 
 
 def check(ctx: CheckContext, params: Params) -> list[Finding]:
-    """A warning per flagged markup still in the review."""
+    """A warning per flagged markup still in the review, unchanged since."""
     sheet = next((s for s in ctx.review.sheets if s.id == ctx.sheet_id), None)
     if sheet is None or sheet.revision is None or not sheet.revision.flagged:
         return []
-    flagged = set(sheet.revision.flagged)
-    drawing = sheet.revision.previous_name
+    revision = sheet.revision
+    drawing = revision.previous_name
     results = []
     for markup in ctx.review.markups:
-        if markup.id not in flagged or markup.sheet_id != sheet.id:
+        if markup.sheet_id != sheet.id or not revision.still_flagged(markup):
             continue
         anchor = getattr(markup, "position", None)
         vertices = getattr(markup, "vertices", ())
