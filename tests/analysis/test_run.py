@@ -66,7 +66,8 @@ def test_each_kind_of_markup_reruns_the_checks_that_read_it():
     # The camera is gone from ``after`` when it is deleted; ``before`` still has it.
     removed = changed_parts(ChangeSet(removed=("cam",)), after, review)
     assert removed == {Part.CAMERAS}
-    assert rules_reading(removed) == {"SURV-1", "CAM-1"}
+    # REV-1 reads every kind of markup: a flagged one may be of any kind.
+    assert rules_reading(removed) == {"SURV-1", "CAM-1", "REV-1"}
     door = changed_parts(ChangeSet(updated=("ap-114a",)), review, review)
     assert "SAFE-1" not in rules_reading(door)
     assert {"ROOM-1", "ROOM-2", "EGRESS-2", "CAM-1"} <= rules_reading(door)
@@ -102,7 +103,7 @@ def test_an_edit_no_check_reads_reruns_nothing_and_keeps_the_result():
     assert calls == []
     assert again == full
     run_checks(review, plans, rules, full, changed=frozenset({Part.OBSERVERS}))
-    assert sorted(calls) == ["ENTRY-3", "SURV-1"]
+    assert sorted(calls) == ["ENTRY-3", "REV-1", "SURV-1"]
 
 
 def _point(draw):

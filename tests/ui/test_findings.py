@@ -157,7 +157,7 @@ def test_an_edit_reruns_only_the_checks_it_can_change(sample, qtbot):
     )
     sample.bridge.submit(AddMarkup(post))
     assert runner._pending == {Part.OBSERVERS}
-    assert rules_reading(runner._pending) == {"ENTRY-3", "SURV-1"}
+    assert rules_reading(runner._pending) == {"ENTRY-3", "REV-1", "SURV-1"}
     qtbot.waitUntil(
         lambda: runner.result is not before and not runner.is_running(), timeout=30_000
     )

@@ -80,9 +80,9 @@ def rules_reading(
 
     Example:
         >>> sorted(rules_reading(frozenset({Part.OBSERVERS})))
-        ['ENTRY-3', 'SURV-1']
+        ['ENTRY-3', 'REV-1', 'SURV-1']
         >>> sorted(rules_reading(frozenset({Part.ZONES})))
-        ['SAFE-1']
+        ['REV-1', 'SAFE-1']
         >>> rules_reading(frozenset())
         frozenset()
     """

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from designreview.analysis.parts import ALL_PARTS
+from designreview.analysis.parts import ALL_PARTS, Part
 from designreview.analysis.rules.base import CheckContext, finding
 from designreview.model.findings import Finding, Severity
 from designreview.model.merge import markup_label
@@ -18,7 +18,8 @@ from designreview.model.merge import markup_label
 RULE_ID = "REV-1"
 TITLE = "Markups left without their door or room by a revision"
 CITATION = "Review practice: a revised drawing is checked against every markup"
-READS = ALL_PARTS
+READS = ALL_PARTS - {Part.SETTINGS}
+"""A flagged markup may be of any kind; no threshold matters."""
 
 
 @dataclass(frozen=True, slots=True)
