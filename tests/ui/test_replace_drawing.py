@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from tests.fixtures.revised_sample import revised_sample
 
@@ -30,6 +31,26 @@ def test_replacing_the_drawing_carries_the_review_and_undo_brings_it_back(
     assert "Door E5 removed" in box.text()
     assert "Room 160 CLASSROOM added" in box.text()
     box.close()
+    # The Changes dock lists them; a click zooms to one; the overlay compares.
+    dock = window.changes_dock
+    assert dock.texts() == [
+        "Door E5 removed",
+        "Door 114A moved 0.91 m",
+        "Room 102 RECEPTION renamed to 102 WELCOME",
+        "Room 160 CLASSROOM added",
+    ]
+    added_room = dock.list.item(3)
+    dock.list.itemClicked.emit(added_room)
+    x, y = added_room.data(Qt.ItemDataRole.UserRole)
+    middle = window.view.mapToScene(window.view.viewport().rect().center())
+    assert abs(middle.x() - x) < 1.0
+    assert abs(-middle.y() - y) < 1.0
+    dock.overlay.setChecked(True)
+    qtbot.waitUntil(lambda: window.changes.overlay.counts() != (0, 0), timeout=60_000)
+    removed, added = window.changes.overlay.counts()
+    # E5's door symbol went, its opening's walls, the new room's walls came.
+    assert removed > 0
+    assert added >= 8
     window.bridge.undo_stack.undo()
     assert window.bridge.review.sheets[0].source_name == before.sheets[0].source_name
     assert (

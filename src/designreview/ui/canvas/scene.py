@@ -71,6 +71,12 @@ class PlanScene(QGraphicsScene):
             for item in items:
                 item.setOpacity(1.0 if layer in (None, name) else 0.15)
 
+    def dim_drawing(self, dim: bool) -> None:
+        """Dim the whole drawing (under a compare overlay), or show it in full."""
+        for items in self._layer_items.values():
+            for item in items:
+                item.setOpacity(0.3 if dim else 1.0)
+
     def is_layer_visible(self, layer: str) -> bool:
         items = self._layer_items.get(layer, ())
         return any(item.isVisible() for item in items)

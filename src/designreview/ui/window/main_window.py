@@ -28,6 +28,7 @@ from designreview.ui.docks.layers_dock import LayersDock
 from designreview.ui.docks.legend_dock import LegendDock
 from designreview.ui.docks.markups_dock import MarkupsDock
 from designreview.ui.docks.properties_dock import PropertiesDock
+from designreview.ui.presenters.changes_presenter import ChangesPresenter
 from designreview.ui.presenters.findings_presenter import FindingsPresenter
 from designreview.ui.presenters.live_visibility import LiveVisibility
 from designreview.ui.presenters.lockdown_presenter import LockdownPresenter
@@ -246,6 +247,11 @@ class MainWindow(QMainWindow):
         )
         self.lockdown_dock = self.lockdown.dock
         self.addDockWidget(right, self.lockdown_dock)
+        self.changes = ChangesPresenter(
+            self.bridge, self.scene, self.view, self.sheets, self.status, self
+        )
+        self.changes_dock = self.changes.dock
+        self.addDockWidget(right, self.changes_dock)
         self.legend_dock = LegendDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.legend_dock)
         self.tabifyDockWidget(self.import_dock, self.legend_dock)
@@ -256,7 +262,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(right, self.history_dock)
         self.tabifyDockWidget(self.markups_dock, self.findings_dock)
         self.tabifyDockWidget(self.findings_dock, self.lockdown_dock)
-        self.tabifyDockWidget(self.lockdown_dock, self.history_dock)
+        self.tabifyDockWidget(self.lockdown_dock, self.changes_dock)
+        self.tabifyDockWidget(self.changes_dock, self.history_dock)
         self.markups_dock.raise_()
         # Properties on top with room for a door's nine fields; the list below.
         self.resizeDocks(
@@ -275,6 +282,7 @@ class MainWindow(QMainWindow):
             self.markups_dock,
             self.findings_dock,
             self.lockdown_dock,
+            self.changes_dock,
             self.history_dock,
         )
         for dock in docks:
