@@ -195,6 +195,22 @@ def test_findings_table_shows_decisions(sample, tmp_path):
     assert "Reason: Camera added at E1" in whole
 
 
+def test_each_agencys_decision_on_a_finding_is_printed(sample, tmp_path):
+    review, plans, result = sample
+    finding = result.findings[0]
+    police = Decision(
+        finding.key, DecisionKind.ACCEPT, Stamp("reviewer-police", "t"), "Must lock"
+    )
+    fire = Decision(
+        finding.key, DecisionKind.DISMISS, Stamp("reviewer-fire", "t"), "Egress kept"
+    )
+    path = tmp_path / "two.pdf"
+    write_packet(replace(review, decisions=(police, fire)), plans, result, path)
+    whole = flat(" ".join(page_texts(path)))
+    assert "Reason: Must lock" in whole
+    assert "Reason: Egress kept" in whole
+
+
 @pytest.mark.parametrize(("size", "expected"), [("letter", LETTER), ("a4", A4)])
 def test_letter_and_a4(sample, tmp_path, size, expected):
     path = tmp_path / f"{size}.pdf"

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from designreview.model.review import CheckSetting, DecisionKind
+from designreview.model.edits import SetDecision
+from designreview.model.markups import Stamp
+from designreview.model.review import CheckSetting, Decision, DecisionKind
 from designreview.ui.dialogs.check_settings_dialog import CheckSettingsDialog
 from designreview.ui.window.commands import file_commands, view_commands
 
@@ -350,3 +352,20 @@ def test_a_yes_no_threshold_is_a_check_box(sample):
     dialog.restore_defaults()
     assert value.checkState() == Qt.CheckState.Unchecked
     assert dialog.settings() == ()
+
+
+def test_each_agencys_decision_on_a_finding_is_shown_side_by_side(sample):
+    finding = lock_finding(sample)
+    review = sample.bridge.review
+    police = Decision(
+        finding.key, DecisionKind.ACCEPT, Stamp("reviewer-police", "t1"), "must lock"
+    )
+    sample.bridge.submit(SetDecision.of(review, finding.key, police, "Police"))
+    fire = Decision(finding.key, DecisionKind.DISMISS, Stamp("reviewer-fire", "t2"))
+    sample.bridge.submit(
+        SetDecision.of(sample.bridge.review, finding.key, fire, "Fire")
+    )
+    assert len(sample.bridge.review.decisions) == 2  # neither replaced the other
+    text = sample.findings_dock._item_for(finding.key).text(1)
+    assert "must lock — Sgt. Luis Ortega, City Police" in text
+    assert "— Pat Okafor, Fire marshal" in text

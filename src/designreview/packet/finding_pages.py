@@ -46,17 +46,24 @@ _TABLE_SHARES = (0.05, 0.1, 0.15, 0.13, 0.34, 0.23)
 
 
 def decision_text(ctx: PacketContext, finding: Finding) -> str:
-    """The recorded decision in words, with its owner, reason and who made it."""
-    decision = ctx.decisions.get(finding.key)
-    if decision is None:
+    """The recorded decisions in words, with owner, reason and who made each.
+
+    Agencies decide apart (a merge keeps each agency's own decision side by side),
+    so every one is listed, in the order they were recorded.
+    """
+    decisions = [d for d in ctx.review.decisions if d.finding_key == finding.key]
+    if not decisions:
         return "Open: no decision recorded"
-    lines = [decision_name(decision.kind)]
-    if decision.owner:
-        lines.append(f"Owner: {decision.owner}")
-    if decision.reason:
-        lines.append(f"Reason: {decision.reason}")
-    lines.append(stamp_text([decision.by], ctx.review))
-    return "\n".join(lines)
+    blocks = []
+    for decision in decisions:
+        lines = [decision_name(decision.kind)]
+        if decision.owner:
+            lines.append(f"Owner: {decision.owner}")
+        if decision.reason:
+            lines.append(f"Reason: {decision.reason}")
+        lines.append(stamp_text([decision.by], ctx.review))
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
 
 
 def findings_table(ctx: PacketContext, width: float) -> list[Flowable]:

@@ -187,16 +187,20 @@ class FindingsDock(QDockWidget):
         return item
 
     def _decision_text(self, finding: Finding) -> str:
-        decision = next(
-            (d for d in self.bridge.review.decisions if d.finding_key == finding.key),
-            None,
-        )
-        if decision is None:
-            return ""
-        reviewer = self.bridge.review.reviewer(decision.by.reviewer_id)
-        who = f" — {reviewer.name}" if reviewer else ""
-        why = f": {decision.reason}" if decision.reason else ""
-        return f"{DECISION_TEXT[decision.kind]}{why}{who}"
+        """Every agency's decision on ``finding``, side by side, joined by ``;``."""
+        review = self.bridge.review
+        parts = []
+        for decision in review.decisions:
+            if decision.finding_key != finding.key:
+                continue
+            reviewer = review.reviewer(decision.by.reviewer_id)
+            who = ""
+            if reviewer is not None:
+                agency = f", {reviewer.agency}" if reviewer.agency else ""
+                who = f" — {reviewer.name}{agency}"
+            why = f": {decision.reason}" if decision.reason else ""
+            parts.append(f"{DECISION_TEXT[decision.kind]}{why}{who}")
+        return "; ".join(parts)
 
     def _item_for(self, key: str) -> QTreeWidgetItem | None:
         return next((i for i in self._finding_items() if i.data(0, _KEY) == key), None)
