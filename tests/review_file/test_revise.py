@@ -119,3 +119,35 @@ def test_the_command_line_writes_the_revised_review(revised, tmp_path: Path) -> 
     ]  # fmt: skip
     assert data["flagged"] == ["ap-e5"]
     assert [s.source_name for s in read_review(out).sheets] == [path.name]
+
+
+def test_an_ifc_revision_pairs_doors_and_rooms_by_global_id(tmp_path) -> None:
+    # The revised model: the same elements (same GlobalIds), the ground floor's
+    # door and its opening 1 m further east, the classroom renamed Science Lab.
+    import ifcopenshell
+    from tests.fixtures.ifc_models import build_school
+
+    from designreview.review_file.sheets import new_review
+
+    first = build_school(tmp_path / "school.ifc")
+    model = ifcopenshell.open(str(first))
+    ground = next(s for s in model.by_type("IfcBuildingStorey") if s.Name == "Ground")
+    door = next(d for d in model.by_type("IfcDoor") if d.Name == "Door Ground")
+    hole = door.FillsVoids[0].RelatingOpeningElement
+    for element in (door, hole):
+        point = element.ObjectPlacement.RelativePlacement.Location
+        point.Coordinates = (point.Coordinates[0] + 1.0, *point.Coordinates[1:])
+    room = next(s for s in model.by_type("IfcSpace") if s.LongName == "Classroom")
+    room.LongName = "Science Lab"
+    model.write(str(tmp_path / "school-rev2.ifc"))
+    review = new_review([first])
+    sheet = next(s for s in review.sheets if s.storey == ground.GlobalId)
+    after, report, plan = revise_sheet(review, sheet, tmp_path / "school-rev2.ifc", BY)
+    assert [c.text for c in report.changes] == [
+        "An unnumbered door moved 1.00 m",
+        "Room 101 Classroom renamed to 101 Science Lab",
+    ]
+    assert plan.bim.storey_guid == ground.GlobalId
+    [changed] = [s for s in after.sheets if s.id == sheet.id]
+    assert changed.storey == ground.GlobalId
+    assert changed.source_name == "school-rev2.ifc"
