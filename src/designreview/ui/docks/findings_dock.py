@@ -12,11 +12,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDockWidget,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -27,12 +30,20 @@ from designreview.analysis.rules import RULES
 from designreview.model.edits import SetDecision
 from designreview.model.findings import Finding, Severity
 from designreview.model.review import Decision, DecisionKind
+from designreview.render.finding_detail import (
+    OPEN,
+    FindingFilter,
+)
 from designreview.render.finding_groups import group_findings
 from designreview.render.style import SEVERITY_STYLE
+from designreview.ui.docks.finding_detail_pane import FindingDetailPane
 from designreview.ui.qt_helpers import signals_blocked
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from designreview.analysis.run import CheckResult
+    from designreview.model.plan import Plan
     from designreview.ui.session.document_bridge import DocumentBridge
 
 DECISION_TEXT = {
@@ -48,6 +59,8 @@ class FindingsDock(QDockWidget):
     """Shows the latest check result; reviewers record their decision per finding."""
 
     finding_selected = Signal(object)  # Finding or None
+    subject_chosen = Signal(str)  # a markup id, from the detail pane's links
+    export_requested = Signal(object)  # the keys of the findings shown
 
     def __init__(self, bridge: DocumentBridge, parent=None) -> None:
         super().__init__("Findings", parent)
@@ -61,6 +74,50 @@ class FindingsDock(QDockWidget):
         self.tree.currentItemChanged.connect(self._on_tree_current_changed)
         self.summary = QLabel("Checks have not run yet.")
         self.summary.setWordWrap(True)
+        self.plan_of: Callable[[str], Plan | None] = lambda _sheet_id: None
+        """The plan of a sheet, to name a finding's doors and rooms (set by the
+        presenter; None names them by id)."""
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(
+            "Search findings (words in message, rule, source)"
+        )
+        self.search.setClearButtonEnabled(True)
+        self.severity_filter = QComboBox()
+        self.rule_filter = QComboBox()
+        self.decision_filter = QComboBox()
+        self.sheet_filter = QComboBox()
+        self.severity_filter.addItem("Any severity", None)
+        for severity in sorted(Severity, key=lambda s: s.rank):
+            self.severity_filter.addItem(SEVERITY_STYLE[severity].title, severity)
+        self.decision_filter.addItem("Any decision", None)
+        self.decision_filter.addItem("Open (no decision)", OPEN)
+        for kind, text in DECISION_TEXT.items():
+            self.decision_filter.addItem(text, kind.value)
+        for combo in (
+            self.severity_filter,
+            self.rule_filter,
+            self.decision_filter,
+            self.sheet_filter,
+        ):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.search.textChanged.connect(lambda _t: self.apply_filter())
+        filters = QHBoxLayout()
+        for combo in (
+            self.severity_filter,
+            self.rule_filter,
+            self.decision_filter,
+            self.sheet_filter,
+        ):
+            filters.addWidget(combo)
+        self.detail = FindingDetailPane()
+        self.detail.subject_chosen.connect(self.subject_chosen)
+        self.export_button = QPushButton("Export Shown…")
+        self.export_button.setToolTip(
+            "Write the findings shown (after search and filters) as CSV"
+        )
+        self.export_button.clicked.connect(
+            lambda _checked=False: self.export_requested.emit(self.shown_keys())
+        )
         buttons = QHBoxLayout()
         self.decision_buttons = {}
         for kind, text in (
@@ -76,7 +133,15 @@ class FindingsDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.tree)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split)
+        buttons.addWidget(self.export_button)
         layout.addLayout(buttons)
         self.setWidget(body)
         self._enable_decisions(None)
@@ -101,10 +166,13 @@ class FindingsDock(QDockWidget):
                 self._add_group(
                     severity, [f for f in result.findings if f.severity is severity]
                 )
+        self._fill_choices(result)
+        self.apply_filter()
         if current is not None and current.key in self.findings:
             with signals_blocked(self.tree):  # kept, not chosen again: no zoom
                 self.select(current.key)
         self._enable_decisions(self.current())
+        self._show_detail(self.current())
 
     def clear(self, text: str = "Checks have not run yet.") -> None:
         """List no findings (a review was closed or another opened)."""
@@ -221,7 +289,71 @@ class FindingsDock(QDockWidget):
     def _on_tree_current_changed(self, current, _previous) -> None:
         finding = self.current()
         self._enable_decisions(finding)
+        self._show_detail(finding)
         self.finding_selected.emit(finding)
+
+    # -- search, filters and the detail pane ----------------------------------
+    def current_filter(self) -> FindingFilter:
+        """What the search box and the filter boxes ask for."""
+        return FindingFilter(
+            text=self.search.text(),
+            severity=self.severity_filter.currentData(),
+            rule=self.rule_filter.currentData(),
+            decision=self.decision_filter.currentData(),
+            sheet_id=self.sheet_filter.currentData(),
+        )
+
+    def apply_filter(self) -> None:
+        """Hide the findings the filter drops, and groups left empty."""
+        chosen = self.current_filter()
+        shown = 0
+        for item in self._finding_items():
+            finding = self.findings.get(item.data(0, _KEY))
+            keep = finding is not None and chosen.keeps(finding, self._decided(finding))
+            item.setHidden(not keep)
+            shown += keep
+        for i in range(self.tree.topLevelItemCount()):
+            _hide_empty(self.tree.topLevelItem(i))
+        total = len(self.findings)
+        self.export_button.setEnabled(shown > 0)
+        if total and shown < total:
+            self.tree.setHeaderLabels(
+                [f"Finding ({shown} of {total} shown)", "Decision"]
+            )
+        else:
+            self.tree.setHeaderLabels(["Finding", "Decision"])
+
+    def shown_keys(self) -> list[str]:
+        """The keys of the findings the filter shows, in the dock's order."""
+        return [i.data(0, _KEY) for i in self._finding_items() if not i.isHidden()]
+
+    def _decided(self, finding: Finding) -> frozenset[str]:
+        return frozenset(
+            d.kind.value
+            for d in self.bridge.review.decisions
+            if d.finding_key == finding.key
+        )
+
+    def _fill_choices(self, result: CheckResult) -> None:
+        """The rule and sheet boxes list what the result holds; choices are kept."""
+        rules = sorted({f.rule for f in result.findings})
+        review = self.bridge.review
+        sheets = [(s.name, s.id) for s in review.sheets]
+        for combo, head, entries in (
+            (self.rule_filter, "Any check", [(r, r) for r in rules]),
+            (self.sheet_filter, "Any sheet", sheets),
+        ):
+            kept = combo.currentData()
+            with signals_blocked(combo):
+                combo.clear()
+                combo.addItem(head, None)
+                for text, data in entries:
+                    combo.addItem(text, data)
+                index = combo.findData(kept) if kept is not None else 0
+                combo.setCurrentIndex(max(index, 0))
+
+    def _show_detail(self, finding: Finding | None) -> None:
+        self.detail.show_finding(finding, self.bridge.review, self.plan_of)
 
     def _enable_decisions(self, finding: Finding | None) -> None:
         for button in self.decision_buttons.values():
@@ -243,6 +375,8 @@ class FindingsDock(QDockWidget):
                 item = self._item_for(key)
                 if item is not None:
                     item.setText(1, self._decision_text(self.findings[key]))
+            self.apply_filter()
+            self._show_detail(self.current())
 
 
 def _children(item: QTreeWidgetItem | None) -> list[QTreeWidgetItem]:
@@ -250,3 +384,16 @@ def _children(item: QTreeWidgetItem | None) -> list[QTreeWidgetItem]:
         return []
     found = (item.child(i) for i in range(item.childCount()))
     return [child for child in found if child is not None]
+
+
+def _hide_empty(item: QTreeWidgetItem | None) -> bool:
+    """Hide a group whose findings are all hidden; True when something shows."""
+    if item is None:
+        return False
+    if item.data(0, _KEY):
+        return not item.isHidden()
+    shows = False
+    for child in _children(item):
+        shows = _hide_empty(child) or shows
+    item.setHidden(not shows)
+    return shows

@@ -6,6 +6,7 @@ off the GUI thread on a snapshot of the review, and says what was written.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -118,6 +119,25 @@ class Exporter(QObject):
             rows = write_findings_csv(review, plans, run_checks(review, plans), path)
             marks = write_markups_csv(review, plans, markups)
             return f"{path.name}: {rows} findings; {markups.name}: {marks} markups"
+
+        self._run(write)
+
+    def export_findings_csv(self, keys: object) -> None:
+        """Only the findings listed (the findings dock's search and filters)."""
+        chosen = set(keys) if isinstance(keys, list | tuple | set) else set()
+        path = self._ask("Export shown findings as CSV", "-findings.csv", "CSV (*.csv)")
+        if path is None:
+            return
+
+        def write(
+            review: Review, plans: Mapping[str, Plan], _cancel: threading.Event
+        ) -> str:
+            result = run_checks(review, plans)
+            shown = replace(
+                result, findings=tuple(f for f in result.findings if f.key in chosen)
+            )
+            rows = write_findings_csv(review, plans, shown, path)
+            return f"{path.name}: {rows} findings (those shown)"
 
         self._run(write)
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QMessageBox, QUndoView
 
 from designreview.model.edits import ReplaceSheet
-from designreview.model.ids import ReviewId, new_id
+from designreview.model.ids import ReviewId, SheetId, new_id
 from designreview.model.review import Review
 from designreview.render.style import Theme
 from designreview.ui.canvas.label_layout import LabelArranger
@@ -235,6 +235,9 @@ class MainWindow(QMainWindow):
         self.markups_dock = MarkupsDock(self.bridge, self.selection, self)
         self.addDockWidget(right, self.markups_dock)
         self.markups_dock.zoom_requested.connect(self.meeting.show_markup)
+        self.findings.dock.plan_of = self._plan_of_sheet
+        self.findings.dock.subject_chosen.connect(self._select_subject)
+        self.findings.dock.export_requested.connect(self.exporter.export_findings_csv)
         self.findings_dock = self.findings.dock
         self.addDockWidget(right, self.findings_dock)
         self.lockdown = LockdownPresenter(
@@ -417,6 +420,16 @@ class MainWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.error_box = box
+
+    def _plan_of_sheet(self, sheet_id: str) -> Plan | None:
+        """The loaded plan of a sheet, if any (the findings dock names doors by it)."""
+        sheet = self.bridge.review.sheet(SheetId(sheet_id))
+        return self.loader.cached(sheet) if sheet is not None else None
+
+    def _select_subject(self, markup_id: str) -> None:
+        """Select a finding's subject on the plan and bring it into view."""
+        self.selection.set((markup_id,), initiator=self)
+        self.meeting.show_markup(markup_id)
 
     def coordinates_text(self, x: float, y: float) -> str:
         return self.status.coordinates_text(self.plan, x, y)
