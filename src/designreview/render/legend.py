@@ -18,6 +18,7 @@ from designreview.model.markups import (
     Camera,
     Comment,
     Observer,
+    ResponderMark,
     Sightline,
     Zone,
     ZoneKind,
@@ -85,6 +86,11 @@ SYMBOL_ROWS: tuple[tuple[Symbol, str, tuple[type, ...]], ...] = (
     (Symbol.CAMERA, "Camera", (Camera,)),
     (Symbol.COMMENT, "Comment (thread C#)", (Comment,)),
     (Symbol.ENDPOINT, "Sightline end", (Sightline,)),
+    (Symbol.ASSET, "Responder asset (KB key box, AED...)", (ResponderMark,)),
+    (Symbol.SHUTOFF, "Utility shut-off (G gas, E electric, W water)", (ResponderMark,)),
+    (Symbol.HAZARD, "Hazardous materials (HZ)", (ResponderMark,)),
+    (Symbol.SITE, "Staging, reunification, parking", (ResponderMark,)),
+    (Symbol.NAME, "Hallway, road or stair name", (ResponderMark,)),
 )
 """Each point symbol, its words, and the markups drawn with it."""
 

@@ -15,7 +15,7 @@ from designreview.model.findings import Finding, Severity
 from designreview.model.markups import Designation
 
 if TYPE_CHECKING:
-    from designreview.analysis.building_view import Door
+    from designreview.analysis.building_view import BuildingView, Door
 
 RULE_ID = "ENTRY-4"
 TITLE = "Exterior doors numbered clockwise"
@@ -108,7 +108,12 @@ def _order(ctx: CheckContext, doors: list[Door]) -> list[Finding]:
 
 def along_outline(ctx: CheckContext, start: Door, door: Door) -> float:
     """How far ``door`` lies clockwise from ``start`` along the building's outline."""
-    rooms = [r.polygon.buffer(0.3, join_style="mitre") for r in ctx.building.rooms]
+    return outline_position(ctx.building, start, door)
+
+
+def outline_position(building: BuildingView, start: Door, door: Door) -> float:
+    """How far ``door`` lies clockwise from ``start`` around ``building`` (metres)."""
+    rooms = [r.polygon.buffer(0.3, join_style="mitre") for r in building.rooms]
     footprint = shapely.union_all(rooms) if rooms else shapely.Polygon()
     parts = getattr(footprint, "geoms", [footprint])
     outline = max(parts, key=lambda p: p.area) if parts else footprint
