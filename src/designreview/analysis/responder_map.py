@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 import shapely
 from shapely.ops import polylabel
 
-from designreview.analysis.rules.door_numbers import outline_position
+from designreview.analysis.building_view import building_view
+from designreview.analysis.outline import outline_position
 from designreview.model.geometry import Point2
 from designreview.model.markups import (
     AssetKind,
@@ -30,9 +31,10 @@ from designreview.model.markups import (
 from designreview.model.units import M_PER_FT
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from designreview.analysis.building_view import BuildingView, Door, Room
+    from designreview.model.plan import Plan
     from designreview.model.review import Review
 
 __all__ = [
@@ -45,6 +47,7 @@ __all__ = [
     "door_value",
     "grid_label",
     "map_fingerprint",
+    "responder_maps",
     "sheet_map",
 ]
 
@@ -129,6 +132,9 @@ class MapDoor:
     cell: str
     order: int
     """1 for the main entry, then clockwise round the building."""
+    outward: Point2 = (0.0, 0.0)
+    """A unit vector from the door out of the building (plan axes), where its tag
+    goes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -311,11 +317,14 @@ def _doors(building: BuildingView, cell: object) -> list[MapDoor]:
     start = next((d for d in doors if d.designation is primary), None)
     start = start or min(doors, key=lambda d: (_natural(d.number), d.id))
     ordered = sorted(doors, key=lambda d: outline_position(building, start, d))
-    return [_door(d, i + 1, cell) for i, d in enumerate(ordered)]
+    return [_door(building, d, i + 1, cell) for i, d in enumerate(ordered)]
 
 
-def _door(door: Door, order: int, cell: object) -> MapDoor:
+def _door(building: BuildingView, door: Door, order: int, cell: object) -> MapDoor:
     center = (round(door.center[0], 3), round(door.center[1], 3))
+    inside = building.inside_of(door, 1.0)
+    dx, dy = center[0] - inside[0], center[1] - inside[1]
+    length = math.hypot(dx, dy) or 1.0
     return MapDoor(
         door.id,
         door.number,
@@ -323,7 +332,20 @@ def _door(door: Door, order: int, cell: object) -> MapDoor:
         center,
         cell(center),  # type: ignore[operator]
         order,
+        (round(dx / length, 4), round(dy / length, 4)),
     )
+
+
+def responder_maps(
+    review: Review, plans: Mapping[str, Plan]
+) -> list[tuple[BuildingView, SheetMap]]:
+    """Every floor of ``review`` whose plan is read, with its responder map."""
+    out = []
+    for sheet in review.sheets:
+        if sheet.id in plans:
+            view = building_view(review, sheet, plans[sheet.id])
+            out.append((view, sheet_map(review, view, review.responder.grid_cell_m)))
+    return out
 
 
 def _natural(number: str) -> tuple[int, str]:

@@ -6,16 +6,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import shapely
-from shapely.geometry.polygon import orient
-
+from designreview.analysis.outline import outline_position
 from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding
 from designreview.model.findings import Finding, Severity
 from designreview.model.markups import Designation
 
 if TYPE_CHECKING:
-    from designreview.analysis.building_view import BuildingView, Door
+    from designreview.analysis.building_view import Door
 
 RULE_ID = "ENTRY-4"
 TITLE = "Exterior doors numbered clockwise"
@@ -109,19 +107,6 @@ def _order(ctx: CheckContext, doors: list[Door]) -> list[Finding]:
 def along_outline(ctx: CheckContext, start: Door, door: Door) -> float:
     """How far ``door`` lies clockwise from ``start`` along the building's outline."""
     return outline_position(ctx.building, start, door)
-
-
-def outline_position(building: BuildingView, start: Door, door: Door) -> float:
-    """How far ``door`` lies clockwise from ``start`` around ``building`` (metres)."""
-    rooms = [r.polygon.buffer(0.3, join_style="mitre") for r in building.rooms]
-    footprint = shapely.union_all(rooms) if rooms else shapely.Polygon()
-    parts = getattr(footprint, "geoms", [footprint])
-    outline = max(parts, key=lambda p: p.area) if parts else footprint
-    if not isinstance(outline, shapely.Polygon) or outline.is_empty:
-        return 0.0
-    ring = orient(outline, sign=-1.0).exterior  # clockwise
-    base = ring.project(shapely.Point(start.center))
-    return float((ring.project(shapely.Point(door.center)) - base) % ring.length)
 
 
 def _value(number: str) -> int | None:
