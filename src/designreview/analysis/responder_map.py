@@ -28,6 +28,7 @@ from designreview.model.markups import (
     ResponderMark,
     SpaceType,
 )
+from designreview.model.responder import MapIssue
 from designreview.model.units import M_PER_FT
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ __all__ = [
     "door_value",
     "grid_label",
     "map_fingerprint",
+    "next_issue",
     "responder_maps",
     "sheet_map",
 ]
@@ -402,3 +404,16 @@ def map_fingerprint(review: Review, maps: Sequence[SheetMap]) -> str:
 
 def _rounded(point: Point2) -> list[float]:
     return [round(point[0], 1), round(point[1], 1)]
+
+
+def next_issue(review: Review, maps: Sequence[SheetMap], date: str) -> MapIssue:
+    """The map's next revision, issued on ``date``, showing ``maps`` as they are.
+
+    Example:
+        >>> from designreview.model.review import Review
+        >>> next_issue(Review("r"), [], "2026-12-08").revision
+        1
+    """
+    issued = review.responder.issued
+    revision = issued.revision + 1 if issued is not None else 1
+    return MapIssue(revision, date, map_fingerprint(review, maps))

@@ -30,7 +30,17 @@ __all__ = [
 
 EXIT_OK, EXIT_STRICT_FAIL, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 SUBCOMMANDS = frozenset(
-    {"inspect", "new", "check", "visibility", "distance", "export", "packet", "merge"}
+    {
+        "inspect",
+        "new",
+        "check",
+        "visibility",
+        "distance",
+        "export",
+        "packet",
+        "merge",
+        "map",
+    }
 )
 POINT_OPTIONS = ("--from", "--to")
 
@@ -58,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_export_command(commands)
     _add_packet_command(commands)
     _add_merge_command(commands)
+    _add_map_command(commands)
     return parser
 
 
@@ -244,6 +255,43 @@ def _add_merge_command(commands: Any) -> None:
     )  # fmt: skip
     merge.add_argument("--force", action="store_true", help="overwrite OUT, REPORT")
     merge.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _add_map_command(commands: Any) -> None:
+    responder = commands.add_parser(
+        "map", help="the responder map (PDF, GeoJSON, DXF) checked against a state"
+    )
+    responder.add_argument("review", type=Path, metavar="REVIEW", help="a review")
+    responder.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT.pdf"
+    )
+    responder.add_argument(
+        "--geojson", type=Path, default=None, metavar="F",
+        help="also a GeoJSON: rooms, doors, items and grid squares",
+    )  # fmt: skip
+    responder.add_argument(
+        "--dxf", type=Path, default=None, metavar="F",
+        help="also a DXF on MAP-* layers in the drawing's units",
+    )  # fmt: skip
+    responder.add_argument(
+        "--profile", choices=("texas", "florida", "new-jersey"), default=None,
+        help="the state mandate to check (default: the review's, else texas)",
+    )  # fmt: skip
+    responder.add_argument(
+        "--paper", choices=("letter", "a4", "tabloid"), default=None,
+        help="landscape paper (default: letter for feet, a4 for metres)",
+    )  # fmt: skip
+    responder.add_argument(
+        "--issue", action="store_true",
+        help="record this map as the review's next revision (writes REVIEW)",
+    )  # fmt: skip
+    responder.add_argument(
+        "--strict", action="store_true",
+        help="exit with status 1 when a mandate item is missing",
+    )  # fmt: skip
+    responder.add_argument(
+        "--json", action="store_true", help="machine-readable output"
+    )
 
 
 def _point(text: str) -> tuple[float, float]:
