@@ -25,6 +25,7 @@ class ScriptedPrompts:
         self.next_item = None
         self.next_split = None
         self.next_merge_paths = []
+        self.next_text = None
 
     def unsaved_changes(self, title):
         self.asked.append(f"unsaved:{title}")
@@ -45,6 +46,10 @@ class ScriptedPrompts:
     def choose_item(self, title, label, items, current):
         self.asked.append(f"choose:{title}:{'|'.join(items)}")
         return self.next_item
+
+    def ask_text(self, title, label, text):
+        self.asked.append(f"text:{title}:{text}")
+        return self.next_text
 
     def split_drawing(self, drawing, parts, kind):
         self.asked.append(f"split:{kind}:{'|'.join(name for name, _ in parts)}")

@@ -140,6 +140,11 @@ class Prompts:
         )
         return item if ok else None
 
+    def ask_text(self, title: str, label: str, text: str) -> str | None:
+        """A line of text typed by the user, or None when cancelled."""
+        answer, ok = QInputDialog.getText(self._parent, title, label, text=text)
+        return answer if ok else None
+
     def split_drawing(
         self, drawing: str, parts: Sequence[tuple[str, str]], kind: str
     ) -> list[tuple[int, str]] | None:
