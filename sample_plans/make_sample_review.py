@@ -154,7 +154,7 @@ def responder_marks() -> list[Markup]:
     """What the fire marshal and the officer located on the walk-through."""
     made = stamp(FIRE, 45)
     items = [
-        ("rm-knox", (3090, 1150), AssetKind.KEY_BOX, "at main entry E1"),
+        ("rm-knox", (3090, 1160), AssetKind.KEY_BOX, "at main entry E1"),
         ("rm-facp", (2870, 1300), AssetKind.FIRE_ALARM_PANEL, "main office"),
         ("rm-aed-lobby", (2860, 1600), AssetKind.AED, "corridor at lobby"),
         ("rm-aed-gym", (4500, 2350), AssetKind.AED, "gym"),
@@ -167,10 +167,10 @@ def responder_marks() -> list[Markup]:
         ("rm-hall-150", (2520, 1620), AssetKind.HALLWAY_NAME, "Main Hall"),
         ("rm-hall-151", (2340, 2700), AssetKind.HALLWAY_NAME, "Classroom Wing"),
         ("rm-hall-152", (2928, 1920), AssetKind.HALLWAY_NAME, "Service Hall"),
-        ("rm-staging", (3700, 1000), AssetKind.STAGING_AREA, "bus loop"),
-        ("rm-reunify", (1500, 950), AssetKind.REUNIFICATION, "west field"),
-        ("rm-parking", (4350, 1000), AssetKind.PARKING, "staff lot"),
-        ("rm-road", (3000, 760), AssetKind.ROAD, "Example Road"),
+        ("rm-staging", (3700, 1110), AssetKind.STAGING_AREA, "bus loop"),
+        ("rm-reunify", (1500, 1110), AssetKind.REUNIFICATION, "west field"),
+        ("rm-parking", (4350, 1110), AssetKind.PARKING, "staff lot"),
+        ("rm-road", (2400, 1080), AssetKind.ROAD, "Example Road"),
     ]
     return [
         ResponderMark(MarkupId(mid), SHEET, made, made, at(*where), kind, label)
@@ -262,7 +262,12 @@ def comments() -> list[Markup]:
 
 
 def sample_review(drawing: Path) -> Review:
-    """The sample review of the drawing at ``drawing``."""
+    """The sample review of the drawing at ``drawing``, its responder map issued."""
+    return issued(unissued_review(drawing))
+
+
+def unissued_review(drawing: Path) -> Review:
+    """The sample review before its responder map was issued."""
     data = drawing.read_bytes()
     source = SourceFile(drawing.name, hashlib.sha256(data).hexdigest(), data)
     return Review(
@@ -313,7 +318,7 @@ def issued(review: Review) -> Review:
 def main(argv: list[str]) -> int:
     """Write the sample review next to the drawing (or to ``argv[0]``)."""
     out = Path(argv[0]) if argv else HERE / "sample_school.dreview"
-    review = issued(sample_review(HERE / "sample_school.dxf"))
+    review = sample_review(HERE / "sample_school.dxf")
     out.write_bytes(review_bytes(review, saved_by="sample generator", saved_at=MEETING))
     print(f"wrote {out}")
     return 0

@@ -282,9 +282,20 @@ def _grid(points: Sequence[Point2], cell_m: float | None, imperial: bool) -> Map
     return MapGrid(x0, y_top, cell_m, columns, rows, grid_label(cell_m, imperial))
 
 
+def _label_point(room: Room) -> Point2:
+    """The room's middle; the point deepest inside when the middle is near an edge."""
+    deepest = polylabel(room.polygon, tolerance=0.25)
+    middle = room.polygon.centroid
+    depth = room.polygon.exterior.distance(deepest)
+    if room.polygon.contains(middle) and room.polygon.exterior.distance(middle) >= (
+        depth / 2
+    ):
+        deepest = middle
+    return (round(deepest.x, 3), round(deepest.y, 3))
+
+
 def _room(room: Room, marks: list[ResponderMark], cell: object) -> MapRoom:
-    anchor_point = polylabel(room.polygon, tolerance=0.25)
-    anchor = (round(anchor_point.x, 3), round(anchor_point.y, 3))
+    anchor = _label_point(room)
     hallway = ""
     if room.space_type is SpaceType.CORRIDOR:
         near = room.polygon.buffer(0.05)
