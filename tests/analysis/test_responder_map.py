@@ -141,12 +141,13 @@ def test_the_sample_school_map(sample):
     assert m.doors[0].designation is Designation.PRIMARY_VISITOR_ENTRY
     rooms = {r.number: r for r in m.rooms}
     assert len(rooms) == 31
-    # Room 118's label point (53.454, 74.790) m turned 12 degrees counter-clockwise:
-    # x = 53.454 cos 12 - 74.790 sin 12 = 36.736, y = 53.454 sin 12 + 74.790 cos 12
-    # = 84.270; the grid starts at x0 and y_top below, 7.62 m squares.
+    # Room 118's middle (53.454, 74.676) m turned 12 degrees counter-clockwise:
+    # x = 53.454 cos 12 - 74.676 sin 12 = 36.760, y = 53.454 sin 12 + 74.676 cos 12
+    # = 84.158; the grid starts at x0 and y_top below, 7.62 m squares.
+    assert rooms["118"].anchor == pytest.approx((53.454, 74.676), abs=1e-3)
     x0, top = m.grid.x0, m.grid.y_top
-    col = int((36.736 - x0) // 7.62)
-    row = int((top - 84.270) // 7.62)
+    col = int((36.760 - x0) // 7.62)
+    row = int((top - 84.158) // 7.62)
     assert rooms["118"].cell == f"{'ABCDEFGHIJKLMN'[col]}{row + 1}"
     assert rooms["151"].hallway == "Classroom Wing"
     assert len(m.marks) == 17

@@ -56,7 +56,7 @@ def issue_state(review: Review, maps: list[SheetMap]) -> tuple[str, bool]:
         return "DRAFT: not issued", False
     if issued.fingerprint != map_fingerprint(review, maps):
         return (
-            f"Revision {issued.revision} ({issued.date}) OUT OF DATE: re-issue",
+            f"Revision {issued.revision} ({issued.date}) OUT OF DATE",
             False,
         )
     return f"Revision {issued.revision}, issued {issued.date}", True
