@@ -87,3 +87,15 @@ def test_a_typed_angle_that_is_not_one_changes_nothing(sample):
     trigger(sample, "true_north")
     assert sample.bridge.undo_stack.count() == before
     assert "is not an angle" in sample.statusBar().currentMessage()
+
+
+def test_the_canvas_arrow_stays_in_the_corner_when_the_plan_pans(sample, qtbot):
+    arrow, view = sample.view.north_arrow, sample.view
+    sample.resize(1400, 900)
+    view.fit_to_drawing()
+    view.zoom_at(view.viewport().rect().center().toPointF(), 2.0)
+    view._scroll_by(-120, 80)
+    qtbot.wait(20)
+    top_right = arrow.mapTo(view, arrow.rect().topRight())
+    assert view.width() - 40 < top_right.x() < view.width()
+    assert 0 <= arrow.mapTo(view, arrow.rect().topLeft()).y() < 30

@@ -86,13 +86,10 @@ SYMBOL_ROWS: tuple[tuple[Symbol, str, tuple[type, ...]], ...] = (
     (Symbol.CAMERA, "Camera", (Camera,)),
     (Symbol.COMMENT, "Comment (thread C#)", (Comment,)),
     (Symbol.ENDPOINT, "Sightline end", (Sightline,)),
-    (Symbol.ASSET, "Responder asset (KB key box, AED...)", (ResponderMark,)),
-    (Symbol.SHUTOFF, "Utility shut-off (G gas, E electric, W water)", (ResponderMark,)),
-    (Symbol.HAZARD, "Hazardous materials (HZ)", (ResponderMark,)),
-    (Symbol.SITE, "Staging, reunification, parking", (ResponderMark,)),
-    (Symbol.NAME, "Hallway, road or stair name", (ResponderMark,)),
+    (Symbol.ASSET, "Responder item (KB key box, AED, G gas...)", (ResponderMark,)),
 )
-"""Each point symbol, its words, and the markups drawn with it."""
+"""Each point symbol, its words, and the markups drawn with it. Responder items
+share one row: their letters say which (the responder map's legend lists each)."""
 
 AREA_ROWS: tuple[tuple[Swatch, float, str, tuple[object, ...]], ...] = (
     (Swatch.DASHED_FILL, 0.14, "Lockable zone", (ZoneKind.LOCKABLE_ZONE,)),

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QWidget
 
 SIZE_PX = 54
+MARGIN_PX = 10
 
 
 class NorthArrow(QWidget):
@@ -18,6 +19,19 @@ class NorthArrow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.true_north_deg: float | None = None
         self._update_tip()
+        if parent is not None:
+            parent.installEventFilter(self)  # stay in the top-right corner
+            self._place()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Resize:
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.move(parent.width() - self.width() - MARGIN_PX, MARGIN_PX)
 
     def set_true_north(self, degrees: float | None) -> None:
         self.true_north_deg = degrees

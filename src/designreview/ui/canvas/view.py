@@ -43,14 +43,7 @@ class PlanView(QGraphicsView):
         self.tool: Tool | None = None
         self._keep_fitted = False  # refit on resize until the user zooms or pans
         self._snap_marker = SnapMarker()
-        self.north_arrow = NorthArrow(self.viewport())
-        self._place_north_arrow()
-
-    def _place_north_arrow(self) -> None:
-        margin = 10
-        self.north_arrow.move(
-            self.viewport().width() - self.north_arrow.width() - margin, margin
-        )
+        self.north_arrow = NorthArrow(self)  # not the viewport: it scrolls children
 
     def plan_scene(self) -> PlanScene:
         scene = self.scene()
@@ -75,7 +68,6 @@ class PlanView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._place_north_arrow()
         if self._keep_fitted:
             self.fit_to_drawing()
 

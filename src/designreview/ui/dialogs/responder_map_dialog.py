@@ -71,6 +71,7 @@ class ResponderMapDialog(QDialog):
                  parent=None) -> None:  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle("Responder Map")
+        self.setMinimumWidth(600)
         self.bridge, self.loader = bridge, loader
         self.job: object | None = None
         info = bridge.review.responder
@@ -101,6 +102,7 @@ class ResponderMapDialog(QDialog):
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.missing = QListWidget()
+        self.missing.setWordWrap(True)
         self.output = QLineEdit(str(output))
         self.geojson = QCheckBox("Also GeoJSON (rooms, doors, items, grid squares)")
         self.dxf = QCheckBox("Also DXF on MAP-* layers")
