@@ -103,6 +103,10 @@ def _run(options: argparse.Namespace) -> int:
         from designreview.cli.merge import run_merge_command
 
         return run_merge_command(options)
+    if options.command == "batch":
+        from designreview.cli.batch import run_batch_command
+
+        return run_batch_command(options)
     if options.command == "map":
         from designreview.cli.map import run_map_command
 

@@ -40,6 +40,7 @@ SUBCOMMANDS = frozenset(
         "packet",
         "merge",
         "map",
+        "batch",
     }
 )
 POINT_OPTIONS = ("--from", "--to")
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_packet_command(commands)
     _add_merge_command(commands)
     _add_map_command(commands)
+    _add_batch_command(commands)
     return parser
 
 
@@ -292,6 +294,38 @@ def _add_map_command(commands: Any) -> None:
     responder.add_argument(
         "--json", action="store_true", help="machine-readable output"
     )
+
+
+def _add_batch_command(commands: Any) -> None:
+    batch = commands.add_parser(
+        "batch", help="checks, mandate and map over many reviews (a district)"
+    )
+    batch.add_argument(
+        "source", type=Path, metavar="DIR|LIST",
+        help="a folder of reviews (searched through) or a text file listing them",
+    )  # fmt: skip
+    batch.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="REPORT",
+        help="the report folder: summary.csv, summary.html, maps/",
+    )  # fmt: skip
+    batch.add_argument(
+        "--profile", choices=("texas", "florida", "new-jersey"), default=None,
+        help="the state mandate for every review (default: each review's)",
+    )  # fmt: skip
+    batch.add_argument(
+        "--scheduler", default=None, metavar="ADDRESS",
+        help="run on the Dask cluster at ADDRESS (the dask extra)",
+    )  # fmt: skip
+    batch.add_argument(
+        "--workers", type=int, default=None, metavar="N",
+        help="local worker processes (default: one per CPU)",
+    )  # fmt: skip
+    batch.add_argument("--no-maps", action="store_true", help="skip the map PDFs")
+    batch.add_argument("--quiet", action="store_true", help="no progress lines")
+    batch.add_argument(
+        "--strict", action="store_true",
+        help="exit with status 1 when a review fails a check or cannot be read",
+    )  # fmt: skip
 
 
 def _point(text: str) -> tuple[float, float]:
