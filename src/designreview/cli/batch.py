@@ -9,11 +9,12 @@ go on. The report folder gets ``summary.csv``, ``summary.html`` and ``maps/``.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from designreview.cli.batch_report import write_csv, write_html
 from designreview.cli.batch_work import SchoolRow, check_school
@@ -80,16 +81,15 @@ def _on_dask(
     address: str,
     progress: Callable[[int, int, SchoolRow], None] | None,
 ) -> list[SchoolRow]:
-    try:
-        from dask.distributed import Client
-        from dask.distributed import as_completed as dask_completed
+    try:  # typed as Any: the extra may be absent, and it ships no stubs
+        distributed: Any = importlib.import_module("dask.distributed")
     except ImportError:
         raise DesignReviewError(
             "--scheduler needs Dask: install the extra (pip install "
             "'designreview[dask]'), or leave --scheduler out to run here."
         ) from None
     try:
-        client = Client(address, timeout=30)
+        client = distributed.Client(address, timeout=30)
     except OSError as exc:
         raise DesignReviewError(
             f"No Dask scheduler answers at {address} ({exc})."
@@ -97,7 +97,7 @@ def _on_dask(
     rows: dict[str, SchoolRow] = {}
     with client:
         futures = client.map(check_school, *zip(*args, strict=True), pure=False)
-        for done, future in enumerate(dask_completed(futures), 1):
+        for done, future in enumerate(distributed.as_completed(futures), 1):
             row = future.result()
             rows[row.path] = row
             if progress is not None:
