@@ -19,7 +19,7 @@ from designreview.render.kinds.spec import KindSpec, on_layer
 if TYPE_CHECKING:
     from designreview.render.style import Rgb
 
-__all__ = ["RESPONDER", "asset_symbol", "mark_text"]
+__all__ = ["RESPONDER", "asset_symbol", "mark_text", "plan_label"]
 
 _SHUTOFFS = frozenset(
     {AssetKind.GAS_SHUTOFF, AssetKind.ELECTRIC_SHUTOFF, AssetKind.WATER_SHUTOFF}
@@ -60,13 +60,33 @@ def mark_text(mark: ResponderMark) -> str:
     return " ".join(p for p in (ASSET_CODES[mark.kind], mark.label) if p)
 
 
+def plan_label(mark: ResponderMark) -> str:
+    """The short label a plan shows: an item's letters, a name, a stair's number.
+
+    The note ("gym", "meter, north wall") is in Properties, the list and the
+    exports; on a crowded plan the letters are what a reader needs.
+
+    Example:
+        >>> from designreview.model.markups import Stamp
+        >>> s = Stamp("r", "t")
+        >>> plan_label(ResponderMark("m", "s", s, s, (0, 0), AssetKind.AED, "Gym"))
+        'AED'
+        >>> hall = AssetKind.HALLWAY_NAME
+        >>> plan_label(ResponderMark("m", "s", s, s, (0, 0), hall, "Main Hall"))
+        'Main Hall'
+    """
+    if mark.kind in NAMED_KINDS or mark.kind is AssetKind.STAIR_NUMBER:
+        return mark_text(mark)
+    return ASSET_CODES[mark.kind]
+
+
 def _graphic(mark: ResponderMark, color: Rgb) -> MarkupGraphic:
     return MarkupGraphic(
         mark.id,
         color,
         mark.position,
         symbol=asset_symbol(mark.kind),
-        label=mark_text(mark),
+        label=plan_label(mark),
     )
 
 
