@@ -238,8 +238,11 @@ def test_exported_dxf_reimports_with_markups_on_their_layers(tmp_path, sample):
         names = {info.name: info for info in again.layers}
         for spec in REVIEW_LAYERS:
             assert spec.name in names
-        # circle, opening, text for each of E1, 114A and E5
-        assert names["REVIEW-ACCESS"].entity_count == 9
+        # circle, opening, text for each of E1, 114A and E5, and the fire
+        # marshal's designations of E2-E4 and E6-E9: 10 doors, 30 entities
+        assert names["REVIEW-ACCESS"].entity_count == 30
+        # a circle and a label for each of the 17 responder marks
+        assert names["REVIEW-RESPONDER"].entity_count == 34
         assert again.units is plan.units
         blocking = {LayerCategory.WALL, LayerCategory.COLUMN, LayerCategory.WINDOW}
         for spec in REVIEW_LAYERS:  # review marks must never block sight

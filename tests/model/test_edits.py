@@ -22,7 +22,9 @@ from designreview.model.edits import (
     SetReviewInfo,
 )
 from designreview.model.ids import MarkupId, ReviewerId, SheetId
-from designreview.model.markups import Stamp
+from designreview.model.markups import AssetKind, Stamp
+from designreview.model.responder import MapIssue
+from designreview.model.responder_edits import SetResponderInfo
 from designreview.model.review import (
     CheckSetting,
     Decision,
@@ -51,6 +53,16 @@ def edits_for(review: Review):
             review.reviewers[0], replace(review.reviewers[0], agency="Sheriff")
         ),
         "info": SetReviewInfo(review.info, replace(review.info, school="New name")),
+        "responder map": SetResponderInfo(
+            review.responder,
+            replace(
+                review.responder,
+                address="1 Main St",
+                none_on_site=(AssetKind.GAS_SHUTOFF,),
+                issued=MapIssue(3, "2026-12-08", "0123456789abcdef"),
+            ),
+        ),
+        "true north": ReplaceSheet(sheet, replace(sheet, true_north_deg=-8.5)),
         "decision": SetDecision(
             "ROOM-1:d",
             None,

@@ -15,6 +15,7 @@ from designreview.model.markups import (
     Camera,
     Comment,
     Observer,
+    ResponderMark,
     Sightline,
     Space,
     Zone,
@@ -52,7 +53,8 @@ def test_the_graphic_comes_from_the_kind(item):
 def test_paper_stacks_areas_under_lines_under_symbols_under_comments():
     order = sorted(MARKUP_TYPES, key=lambda t: KINDS[t].paper_order)
     assert order == [
-        Space, Zone, Sightline, AccessPoint, Breach, Observer, Camera, Comment,
+        Space, Zone, Sightline, AccessPoint, Breach, Observer, Camera,
+        ResponderMark, Comment,
     ]  # fmt: skip
 
 

@@ -27,6 +27,7 @@ class ScriptedPrompts:
         self.next_length = None
         self.next_merge_paths = []
         self.next_bcf_path = None
+        self.next_text = None
 
     def unsaved_changes(self, title):
         self.asked.append(f"unsaved:{title}")
@@ -51,6 +52,10 @@ class ScriptedPrompts:
     def ask_length(self, title, label, value_m, low_m, high_m):
         self.asked.append(f"length:{title}:{value_m}")
         return self.next_length
+
+    def ask_text(self, title, label, text):
+        self.asked.append(f"text:{title}:{text}")
+        return self.next_text
 
     def split_drawing(self, drawing, parts, kind, checked=()):
         self.asked.append(f"split:{kind}:{'|'.join(name for name, _ in parts)}")

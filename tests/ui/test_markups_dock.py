@@ -17,7 +17,13 @@ from designreview.model.edits import (
     SetReviewer,
 )
 from designreview.model.ids import MarkupId
-from designreview.model.markups import AccessPoint, CommentStatus, Stamp
+from designreview.model.markups import (
+    AccessPoint,
+    AssetKind,
+    CommentStatus,
+    ResponderMark,
+    Stamp,
+)
 from designreview.model.review import Reviewer
 from designreview.ui.docks.markups_dock import MarkupsDock
 from designreview.ui.presenters.markup_rows import Column
@@ -429,3 +435,20 @@ def test_an_edit_among_thousands_touches_one_row(qtbot, bridge, selection):
     row = dock.table_model.row_of("m-00007")
     assert touched == [(row, row)]
     assert row_texts(dock, "m-00007")[Column.LABEL] == "Z"
+
+
+def test_responder_marks_list_and_filter_by_their_own_item(dock, bridge):
+    made = Stamp(ANN, "2026-11-21T10:00:00+00:00")
+    marks = [
+        ResponderMark(MarkupId("rm-1"), SHEET, made, made, (2.0, 2.0), AssetKind.AED,
+                      "gym"),
+        ResponderMark(MarkupId("rm-2"), SHEET, made, made, (3.0, 2.0),
+                      AssetKind.GAS_SHUTOFF, "meter"),
+    ]  # fmt: skip
+    for mark in marks:
+        bridge.submit(AddMarkup(mark))
+    types = [dock.type_combo.itemText(i) for i in range(dock.type_combo.count())]
+    assert {"AED", "Gas shut-off"} <= set(types)
+    choose(dock.type_combo, "Gas shut-off")
+    assert dock.visible_ids() == ("rm-2",)
+    assert row_texts(dock, "rm-2")[Column.LABEL] == "meter"

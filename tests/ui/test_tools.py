@@ -18,6 +18,7 @@ from designreview.model.markups import (
     Comment,
     CommentShape,
     Observer,
+    ResponderMark,
     Sightline,
     Space,
     Zone,
@@ -55,6 +56,7 @@ def close(a, b, tol=0.05):
         ("breach", Breach),
         ("observer", Observer),
         ("comment", Comment),
+        ("responder_mark", ResponderMark),
     ],
 )
 def test_click_tools_place_one_markup_each_and_undo(window, tool, kind):

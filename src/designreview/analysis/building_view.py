@@ -38,6 +38,7 @@ from designreview.model.markups import (
     ZoneKind,
 )
 from designreview.model.plan import LayerCategory, SegmentArray
+from designreview.model.responder import true_north_of
 
 if TYPE_CHECKING:
     from designreview.model.building import DetectedDoor
@@ -133,6 +134,11 @@ class BuildingView:
     zones: list[Zone] = field(default_factory=list)
     breaches: list[Breach] = field(default_factory=list)
     door_rooms: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    true_north_deg: float | None = None
+    """Where true north points, clockwise from the plan's up (the sheet's, else the
+    IFC model's); None when unknown."""
+    is_imperial: bool = False
+    """Whether the drawing is in feet and inches (the map's grid follows)."""
     """For each door, the room on each side of it (None: outside or unknown)."""
     _index: tuple[object, dict[str | None, Room], dict[str, list[Door]]] | None = None
     """Rooms by id and doors by room, built once for the lists above (the checks
@@ -230,6 +236,8 @@ def building_view(review: Review, sheet: Sheet, plan: Plan) -> BuildingView:
         cameras=[m for m in markups if isinstance(m, Camera)],
         zones=[m for m in markups if isinstance(m, Zone)],
         breaches=[m for m in markups if isinstance(m, Breach)],
+        true_north_deg=true_north_of(sheet, plan),
+        is_imperial=plan.is_imperial,
     )
     view.door_rooms = {door.id: _sides(door, view.rooms) for door in view.doors}
     return view

@@ -17,6 +17,7 @@ from designreview.model.markups import (
     Breach,
     Camera,
     Observer,
+    ResponderMark,
     Space,
     Zone,
 )
@@ -48,6 +49,9 @@ class Part(Enum):
     """Zones such as safe rooms."""
     SETTINGS = "settings"
     """The review's check thresholds (every rule reads its own)."""
+    MAP = "map"
+    """The responder map's own data: responder marks and the review's map details
+    (address, walk-through, profile, issued revision)."""
 
 
 ALL_PARTS = frozenset(Part)
@@ -59,6 +63,7 @@ _MARKUP_PARTS: dict[type, Part] = {
     Observer: Part.OBSERVERS,
     Camera: Part.CAMERAS,
     Zone: Part.ZONES,
+    ResponderMark: Part.MAP,
 }
 """The part each kind of markup belongs to; sightlines and comments feed no check."""
 
@@ -77,12 +82,16 @@ def changed_parts(changes: ChangeSet, before: Review, after: Review) -> frozense
         >>> empty = Review(ReviewId("r"))
         >>> changed_parts(ChangeSet(settings=True), empty, empty)
         frozenset({<Part.SETTINGS: 'settings'>})
-        >>> changed_parts(ChangeSet(decisions=True, info=True), empty, empty)
+        >>> changed_parts(ChangeSet(decisions=True), empty, empty)
         frozenset()
+        >>> changed_parts(ChangeSet(info=True), empty, empty)
+        frozenset({<Part.MAP: 'map'>})
     """
     if changes.everything or changes.sheets:
         return ALL_PARTS
     parts = {Part.SETTINGS} if changes.settings else set()
+    if changes.info:  # the map's details sit beside the cover's
+        parts.add(Part.MAP)
     for markup_id in (*changes.added, *changes.updated, *changes.removed):
         found = [
             m

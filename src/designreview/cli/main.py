@@ -111,6 +111,14 @@ def _run(options: argparse.Namespace) -> int:
         from designreview.cli.revise import run_revise_command
 
         return run_revise_command(options)
+    if options.command == "batch":
+        from designreview.cli.batch import run_batch_command
+
+        return run_batch_command(options)
+    if options.command == "map":
+        from designreview.cli.map import run_map_command
+
+        return run_map_command(options)
     if options.command == "export":
         from designreview.cli.export import run_export_command
 

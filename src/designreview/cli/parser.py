@@ -41,6 +41,8 @@ SUBCOMMANDS = frozenset(
         "merge",
         "import-bcf",
         "revise",
+        "map",
+        "batch",
     }
 )
 POINT_OPTIONS = ("--from", "--to")
@@ -71,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_merge_command(commands)
     _add_import_bcf_command(commands)
     _add_revise_command(commands)
+    _add_map_command(commands)
+    _add_batch_command(commands)
     return parser
 
 
@@ -294,6 +298,75 @@ def _add_revise_command(commands: Any) -> None:
     revise.add_argument("-o", "--output", type=Path, required=True, metavar="OUT")
     revise.add_argument("--force", action="store_true", help="overwrite OUT")
     revise.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def _add_map_command(commands: Any) -> None:
+    responder = commands.add_parser(
+        "map", help="the responder map (PDF, GeoJSON, DXF) checked against a state"
+    )
+    responder.add_argument("review", type=Path, metavar="REVIEW", help="a review")
+    responder.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="OUT.pdf"
+    )
+    responder.add_argument(
+        "--geojson", type=Path, default=None, metavar="F",
+        help="also a GeoJSON: rooms, doors, items and grid squares",
+    )  # fmt: skip
+    responder.add_argument(
+        "--dxf", type=Path, default=None, metavar="F",
+        help="also a DXF on MAP-* layers in the drawing's units",
+    )  # fmt: skip
+    responder.add_argument(
+        "--profile", choices=("texas", "florida", "new-jersey"), default=None,
+        help="the state mandate to check (default: the review's, else texas)",
+    )  # fmt: skip
+    responder.add_argument(
+        "--paper", choices=("letter", "a4", "tabloid"), default=None,
+        help="landscape paper (default: letter for feet, a4 for metres)",
+    )  # fmt: skip
+    responder.add_argument(
+        "--issue", action="store_true",
+        help="record this map as the review's next revision (writes REVIEW)",
+    )  # fmt: skip
+    responder.add_argument(
+        "--strict", action="store_true",
+        help="exit with status 1 when a mandate item is missing",
+    )  # fmt: skip
+    responder.add_argument(
+        "--json", action="store_true", help="machine-readable output"
+    )
+
+
+def _add_batch_command(commands: Any) -> None:
+    batch = commands.add_parser(
+        "batch", help="checks, mandate and map over many reviews (a district)"
+    )
+    batch.add_argument(
+        "source", type=Path, metavar="DIR|LIST",
+        help="a folder of reviews (searched through) or a text file listing them",
+    )  # fmt: skip
+    batch.add_argument(
+        "-o", "--output", type=Path, required=True, metavar="REPORT",
+        help="the report folder: summary.csv, summary.html, maps/",
+    )  # fmt: skip
+    batch.add_argument(
+        "--profile", choices=("texas", "florida", "new-jersey"), default=None,
+        help="the state mandate for every review (default: each review's)",
+    )  # fmt: skip
+    batch.add_argument(
+        "--scheduler", default=None, metavar="ADDRESS",
+        help="run on the Dask cluster at ADDRESS (the dask extra)",
+    )  # fmt: skip
+    batch.add_argument(
+        "--workers", type=int, default=None, metavar="N",
+        help="local worker processes (default: one per CPU)",
+    )  # fmt: skip
+    batch.add_argument("--no-maps", action="store_true", help="skip the map PDFs")
+    batch.add_argument("--quiet", action="store_true", help="no progress lines")
+    batch.add_argument(
+        "--strict", action="store_true",
+        help="exit with status 1 when a review fails a check or cannot be read",
+    )  # fmt: skip
 
 
 def _point(text: str) -> tuple[float, float]:

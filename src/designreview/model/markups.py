@@ -309,7 +309,48 @@ class Comment:
     """For a callout: the point the comment's leader line points at."""
 
 
-Markup = AccessPoint | Breach | Observer | Camera | Sightline | Zone | Space | Comment
+class AssetKind(Enum):
+    """Which responder map item a mark is."""
+
+    KEY_BOX = "key_box"
+    AED = "aed"
+    TRAUMA_KIT = "trauma_kit"
+    FIRE_ALARM_PANEL = "fire_alarm_panel"
+    PANIC_ALERT = "panic_alert"
+    GAS_SHUTOFF = "gas_shutoff"
+    ELECTRIC_SHUTOFF = "electric_shutoff"
+    WATER_SHUTOFF = "water_shutoff"
+    HAZMAT = "hazmat"
+    STAIR_NUMBER = "stair_number"
+    HALLWAY_NAME = "hallway_name"
+    STAGING_AREA = "staging_area"
+    REUNIFICATION = "reunification"
+    PARKING = "parking"
+    ROAD = "road"
+
+
+@dataclass(frozen=True, slots=True)
+class ResponderMark:
+    """A responder map item at a point: an asset, a hallway's name, a stair number.
+
+    ``label`` is what the map prints beside the symbol: the hallway's or the road's
+    name, the stair's number, or a note ("Knox box, 3200 series").
+    """
+
+    id: MarkupId
+    sheet_id: SheetId
+    created: Stamp
+    modified: Stamp
+    position: Point2
+    kind: AssetKind = AssetKind.KEY_BOX
+    label: str = ""
+
+
+Markup = (
+    AccessPoint | Breach | Observer | Camera | Sightline | Zone | Space | Comment
+    | ResponderMark
+)  # fmt: skip
 MARKUP_TYPES: tuple[type, ...] = (
     AccessPoint, Breach, Observer, Camera, Sightline, Zone, Space, Comment,
+    ResponderMark,
 )  # fmt: skip

@@ -15,6 +15,7 @@ from designreview.model.ids import MarkupId, ReviewerId, ReviewId, SheetId
 from designreview.model.lineage import Lineage
 from designreview.model.markups import Markup, Stamp
 from designreview.model.plan import LayerCategory
+from designreview.model.responder import ResponderInfo
 from designreview.model.units import LengthUnit
 
 
@@ -142,6 +143,9 @@ class Sheet:
     importer's 1.2 m)."""
     revision: SheetRevision | None = None
     """The drawing this sheet replaced, and what changed; None until revised."""
+    true_north_deg: float | None = None
+    """Where true north points, clockwise from the plan's up, degrees, as the
+    reviewer entered it; None: unknown (the IFC model's, if any, stands)."""
 
 
 class DecisionKind(Enum):
@@ -209,6 +213,8 @@ class Review:
     sources: tuple[SourceFile, ...] = ()
     lineage: Lineage = field(default_factory=Lineage)
     """Which saved revision this is, and the ones it descends from (schema 2)."""
+    responder: ResponderInfo = field(default_factory=ResponderInfo)
+    """The responder map's details (address, walk-through, profile, revision)."""
 
     def source(self, sha256: str) -> SourceFile | None:
         """The embedded drawing with this hash, if any."""

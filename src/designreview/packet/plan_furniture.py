@@ -114,9 +114,19 @@ def draw_scale_bar(
     canv.restoreState()
 
 
-def draw_north_arrow(canv: Canvas, cx: float, cy: float, size: float) -> None:
-    """A north arrow centred at (cx, cy), pointing up the page (north is +y)."""
+def draw_north_arrow(
+    canv: Canvas, cx: float, cy: float, size: float, true_north_deg: float | None = None
+) -> None:
+    """A north arrow centred at (cx, cy).
+
+    It points up the page (the plan's up) unless ``true_north_deg`` says where true
+    north lies, clockwise from the plan's up; then it is turned to point there.
+    """
     canv.saveState()
+    if true_north_deg:
+        canv.translate(cx, cy)
+        canv.rotate(-true_north_deg)  # reportlab turns counter-clockwise
+        canv.translate(-cx, -cy)
     canv.setStrokeColor(INK)
     canv.setLineWidth(0.7)
     canv.circle(cx, cy, size * 0.5, stroke=1, fill=0)

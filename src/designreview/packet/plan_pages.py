@@ -13,6 +13,7 @@ from reportlab.lib.colors import Color
 from reportlab.platypus import Flowable
 
 from designreview.model.geometry import Extents
+from designreview.model.responder import true_north_of
 from designreview.model.units import POINTS_PER_M
 from designreview.packet.fonts import BOLD, REGULAR, draw_text
 from designreview.packet.layout import (
@@ -220,13 +221,14 @@ class TitleBlock:
 
     def _north(self, canv: Canvas, x: float, y: float) -> float:
         f, grid = self.f, self.info.grid
-        draw_north_arrow(canv, x + 14 * f, y - 16 * f, 24 * f)
+        north = true_north_of(self.info.sheet, self.info.plan)
+        draw_north_arrow(canv, x + 14 * f, y - 16 * f, 24 * f, north)
         canv.setFillColor(INK)
         last = grid.columns - 1
         lines = (
             f"Grid squares {grid.spacing_label}",
-            f"Columns A\u2013{column_label(last)} west to east",
-            f"Rows 1\u2013{grid.rows} north to south",
+            f"Columns A\u2013{column_label(last)} left to right",
+            f"Rows 1\u2013{grid.rows} top to bottom",
         )
         for i, line in enumerate(lines):
             draw_text(canv, x + 34 * f, y - (6 + 10 * i) * f, line, REGULAR, 7 * f)
@@ -313,5 +315,7 @@ class FindingSnippet(Flowable):
         text = f"Scale {scale.label} ({scale.ratio_label} on {paper})"
         draw_text(canv, GRID_STRIP_PT, 8.0, text, BOLD, 7.5)
         draw_scale_bar(canv, self.width * 0.5, 12.0, scale, self.width * 0.32, 6.5)
-        draw_north_arrow(canv, self.width - GRID_STRIP_PT - 8, 10.0, 16.0)
+        info = self.ctx.sheet_info(self.finding.sheet_id)
+        north = true_north_of(info.sheet, info.plan) if info is not None else None
+        draw_north_arrow(canv, self.width - GRID_STRIP_PT - 8, 10.0, 16.0, north)
         canv.setFillColor(Color(0, 0, 0))

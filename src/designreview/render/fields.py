@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from designreview.model.errors import FieldError
 from designreview.model.markups import AccessControl, Designation, LockFunction
+from designreview.model.responder import ASSET_NAMES
 from designreview.model.units import format_length, parse_angle, parse_length
 
 if TYPE_CHECKING:
@@ -102,6 +103,8 @@ _CHOICE_LABELS: dict[Enum, str] = {
     AccessControl.CAMERA_INTERCOM: "Video intercom",
     AccessControl.REMOTE_RELEASE: "Remote door release",
 }
+for _kind, _name in ASSET_NAMES.items():  # responder items by their own names
+    _CHOICE_LABELS[_kind] = _name
 
 
 def choice_label(value: Enum) -> str:

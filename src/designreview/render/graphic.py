@@ -32,6 +32,16 @@ class Symbol(Enum):
     COMMENT = "comment"
     ENDPOINT = "endpoint"
     BREACH = "breach"
+    ASSET = "asset"
+    """A responder asset (key box, AED, trauma kit, alarm panel): a square."""
+    SHUTOFF = "shutoff"
+    """A gas, electric or water shut-off: a triangle."""
+    HAZARD = "hazard"
+    """Hazardous materials: a diamond."""
+    SITE = "site"
+    """Outside the building (staging, reunification, parking): a circle."""
+    NAME = "name"
+    """A name on the map (a hallway, a road, a stair): a small cross."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from designreview.model.markups import (
     Camera,
     Comment,
     Observer,
+    ResponderMark,
     Sightline,
     Zone,
     ZoneKind,
@@ -85,8 +86,10 @@ SYMBOL_ROWS: tuple[tuple[Symbol, str, tuple[type, ...]], ...] = (
     (Symbol.CAMERA, "Camera", (Camera,)),
     (Symbol.COMMENT, "Comment (thread C#)", (Comment,)),
     (Symbol.ENDPOINT, "Sightline end", (Sightline,)),
+    (Symbol.ASSET, "Responder item (KB key box, AED, G gas...)", (ResponderMark,)),
 )
-"""Each point symbol, its words, and the markups drawn with it."""
+"""Each point symbol, its words, and the markups drawn with it. Responder items
+share one row: their letters say which (the responder map's legend lists each)."""
 
 AREA_ROWS: tuple[tuple[Swatch, float, str, tuple[object, ...]], ...] = (
     (Swatch.DASHED_FILL, 0.14, "Lockable zone", (ZoneKind.LOCKABLE_ZONE,)),

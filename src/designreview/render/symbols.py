@@ -99,6 +99,32 @@ def _comment() -> tuple[SymbolPath, ...]:
     return (bubble, pointer)
 
 
+def _polygon(corners: int, radius: float, turn: float) -> SymbolPath:
+    return SymbolPath(
+        tuple(
+            (
+                radius * math.cos(turn + 2 * math.pi * i / corners),
+                radius * math.sin(turn + 2 * math.pi * i / corners),
+            )
+            for i in range(corners)
+        ),
+        True,
+    )
+
+
+_RESPONDER: dict[Symbol, tuple[SymbolPath, ...]] = {
+    Symbol.ASSET: (_rect(-0.45, -0.45, 0.9, 0.9),),
+    Symbol.SHUTOFF: (_polygon(3, 0.55, math.pi / 2),),
+    Symbol.HAZARD: (_polygon(4, 0.55, 0.0),),
+    Symbol.SITE: (_circle(0.0, 0.0, 0.5),),
+    Symbol.NAME: (
+        SymbolPath(((-0.2, 0.0), (0.2, 0.0)), False),
+        SymbolPath(((0.0, -0.2), (0.0, 0.2)), False),
+    ),
+}
+"""Responder map items: plain outlines their letters are printed in."""
+
+
 @cache
 def symbol_paths(symbol: Symbol) -> tuple[SymbolPath, ...]:
     """The strokes of ``symbol`` in symbol units (about 1 across, y up).
@@ -120,4 +146,6 @@ def symbol_paths(symbol: Symbol) -> tuple[SymbolPath, ...]:
         return _comment()
     if symbol is Symbol.BREACH:
         return _breach()
+    if symbol in _RESPONDER:
+        return _RESPONDER[symbol]
     return (_circle(0.0, 0.0, 0.2),)

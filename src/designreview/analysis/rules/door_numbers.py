@@ -6,9 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import shapely
-from shapely.geometry.polygon import orient
-
+from designreview.analysis.outline import outline_position
 from designreview.analysis.parts import Part
 from designreview.analysis.rules.base import CheckContext, finding
 from designreview.model.findings import Finding, Severity
@@ -108,15 +106,7 @@ def _order(ctx: CheckContext, doors: list[Door]) -> list[Finding]:
 
 def along_outline(ctx: CheckContext, start: Door, door: Door) -> float:
     """How far ``door`` lies clockwise from ``start`` along the building's outline."""
-    rooms = [r.polygon.buffer(0.3, join_style="mitre") for r in ctx.building.rooms]
-    footprint = shapely.union_all(rooms) if rooms else shapely.Polygon()
-    parts = getattr(footprint, "geoms", [footprint])
-    outline = max(parts, key=lambda p: p.area) if parts else footprint
-    if not isinstance(outline, shapely.Polygon) or outline.is_empty:
-        return 0.0
-    ring = orient(outline, sign=-1.0).exterior  # clockwise
-    base = ring.project(shapely.Point(start.center))
-    return float((ring.project(shapely.Point(door.center)) - base) % ring.length)
+    return outline_position(ctx.building, start, door)
 
 
 def _value(number: str) -> int | None:

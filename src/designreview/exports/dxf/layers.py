@@ -18,6 +18,7 @@ REVIEW-SAFEROOM             94  safe rooms drawn by reviewers
 REVIEW-HARDCORNER           62  hard corners: drawn, and computed per classroom
 REVIEW-SPACE                 8  spaces drawn or corrected by reviewers
 REVIEW-COMMENT             200  comments: pin, cloud or leader, text and thread
+REVIEW-RESPONDER           230  responder map items: key boxes, AEDs, shut-offs...
 REVIEW-FINDING-FAIL          1  failed checks: marker, overlay, rule and message
 REVIEW-FINDING-WARNING      40  warnings
 REVIEW-FINDING-INFO        112  information
@@ -89,6 +90,7 @@ SAFEROOM = ReviewLayer("REVIEW-SAFEROOM", 94, "Safe rooms", 35)
 HARDCORNER = ReviewLayer("REVIEW-HARDCORNER", 62, "Hard corners (unseen areas)", 35)
 SPACE = ReviewLayer("REVIEW-SPACE", 8, "Spaces drawn by reviewers")
 COMMENT = ReviewLayer("REVIEW-COMMENT", 200, "Review comments and clouds", 35)
+RESPONDER = ReviewLayer("REVIEW-RESPONDER", 230, "Responder map items")
 FINDING_LAYERS: dict[Severity, ReviewLayer] = {
     Severity.FAIL: ReviewLayer("REVIEW-FINDING-FAIL", 1, "Failed checks", 50),
     Severity.WARNING: ReviewLayer("REVIEW-FINDING-WARNING", 40, "Warnings", 35),
@@ -99,7 +101,7 @@ FINDING_LAYERS: dict[Severity, ReviewLayer] = {
 }
 REVIEW_LAYERS: tuple[ReviewLayer, ...] = (
     ACCESS, DOOR_NUMBER, BREACH, OBSERVER, CAMERA, VIEWSHED, SIGHTLINE, ZONE, SAFEROOM,
-    HARDCORNER, SPACE, COMMENT, *FINDING_LAYERS.values(),
+    HARDCORNER, SPACE, COMMENT, RESPONDER, *FINDING_LAYERS.values(),
 )  # fmt: skip
 
 

@@ -11,6 +11,7 @@ from designreview.model.markups import (
     Camera,
     Comment,
     Observer,
+    ResponderMark,
     Sightline,
     Space,
     Zone,
@@ -20,6 +21,7 @@ from designreview.render.kinds.breach import BREACH
 from designreview.render.kinds.camera import CAMERA
 from designreview.render.kinds.comment import COMMENT
 from designreview.render.kinds.observer import OBSERVER
+from designreview.render.kinds.responder import RESPONDER
 from designreview.render.kinds.sightline import SIGHTLINE
 from designreview.render.kinds.space import SPACE
 from designreview.render.kinds.zone import ZONE
@@ -42,6 +44,7 @@ KINDS: Final[Mapping[type, KindSpec]] = MappingProxyType(
         Zone: ZONE,
         Space: SPACE,
         Comment: COMMENT,
+        ResponderMark: RESPONDER,
     }
 )
 """One declaration per markup type, in the model's order (napari's layer_to_visual)."""

@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheel
 from PySide6.QtWidgets import QGraphicsView
 
 from designreview.ui.canvas.coords import to_model
+from designreview.ui.canvas.north_arrow import NorthArrow
 from designreview.ui.canvas.scene import PlanScene
 from designreview.ui.canvas.snap_marker import SnapMarker
 
@@ -42,6 +43,7 @@ class PlanView(QGraphicsView):
         self.tool: Tool | None = None
         self._keep_fitted = False  # refit on resize until the user zooms or pans
         self._snap_marker = SnapMarker()
+        self.north_arrow = NorthArrow(self)  # not the viewport: it scrolls children
 
     def plan_scene(self) -> PlanScene:
         scene = self.scene()

@@ -155,6 +155,11 @@ class Prompts:
         )
         return float(value) if ok else None
 
+    def ask_text(self, title: str, label: str, text: str) -> str | None:
+        """A line of text typed by the user, or None when cancelled."""
+        answer, ok = QInputDialog.getText(self._parent, title, label, text=text)
+        return answer if ok else None
+
     def split_drawing(
         self,
         drawing: str,

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
 
 from designreview.model.ids import SheetId
+from designreview.model.responder import true_north_of
 from designreview.render.style import Theme
 from designreview.ui.qt_helpers import signals_blocked
 
@@ -92,6 +93,7 @@ class SheetPresenter(QObject):
         self.scene.markup_layer.apply(self.bridge.review, changes)
         if not changes.sheets:
             return
+        self._show_north()
         sheets = self.bridge.review.sheets
         if self.sheet() is not None:
             self.show(self.sheet_id or "")
@@ -100,8 +102,14 @@ class SheetPresenter(QObject):
         else:
             self.clear()
 
+    def _show_north(self) -> None:
+        sheet = self.sheet()
+        north = true_north_of(sheet, self.plan) if sheet is not None else None
+        self.view.north_arrow.set_true_north(north)
+
     def clear(self) -> None:
         self.sheet_id, self.plan, self._fitted = None, None, None
+        self.view.north_arrow.set_true_north(None)
         self.scene.clear_plan()
         self.scene.markup_layer.show(self.bridge.review, None)
         self.layers_dock.clear()
@@ -143,6 +151,7 @@ class SheetPresenter(QObject):
         self.plan = plan
         self.scene.set_plan(plan, self.theme)
         self.layers_dock.set_plan(plan)
+        self._show_north()
         if fit:
             self._fitted = (sheet_id, plan.extents)
             self.view.fit_to_drawing()

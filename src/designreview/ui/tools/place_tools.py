@@ -15,11 +15,13 @@ from designreview.model.ids import MarkupId, SheetId, new_id
 from designreview.model.markups import (
     AccessKind,
     AccessPoint,
+    AssetKind,
     Breach,
     BreachKind,
     Markup,
     Observer,
     ObserverKind,
+    ResponderMark,
 )
 from designreview.model.units import format_length
 from designreview.ui.tools.base import Mods, Tool, ToolContext
@@ -114,6 +116,10 @@ def _observer(mid: MarkupId, sid: SheetId, stamp: Stamp, at: Point2) -> Markup:
     return Observer(mid, sid, stamp, stamp, at, kind=ObserverKind.STAFF_POST)
 
 
+def _responder_mark(mid: MarkupId, sid: SheetId, stamp: Stamp, at: Point2) -> Markup:
+    return ResponderMark(mid, sid, stamp, stamp, at, kind=AssetKind.KEY_BOX)
+
+
 def place_tools(ctx: ToolContext) -> list[Tool]:
     """The one-click tools, in toolbar order."""
     return [
@@ -150,5 +156,14 @@ def place_tools(ctx: ToolContext) -> list[Tool]:
             "O",
             "Click where staff watch from: reception desk, office window, post.",
             _observer,
+        ),
+        PlaceTool(
+            ctx,
+            "responder_mark",
+            "Responder mark",
+            "J",
+            "Click where a responder item is (key box, AED, shut-off, hallway "
+            "name...); choose the item in Properties.",
+            _responder_mark,
         ),
     ]

@@ -29,7 +29,7 @@ class CanvasTools:
 
 def make_tools(ctx: ToolContext) -> CanvasTools:
     """Every canvas tool, sharing one context, in toolbar order."""
-    access_point, exterior_door, breach, observer = place_tools(ctx)
+    access_point, exterior_door, breach, observer, responder = place_tools(ctx)
     zone, safe_room, space, cloud = polygon_tools(ctx)
     select, measure = SelectTool(ctx), MeasureTool(ctx)
     ordered = (
@@ -38,6 +38,7 @@ def make_tools(ctx: ToolContext) -> CanvasTools:
         exterior_door,
         breach,
         observer,
+        responder,
         CameraTool(ctx),
         SightlineTool(ctx),
         zone,

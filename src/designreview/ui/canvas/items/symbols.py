@@ -9,8 +9,21 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath, QPolygonF
 
 from designreview.render.graphic import Symbol
+from designreview.render.symbols import symbol_paths
 
 SIZE_PX = 16.0
+_OUTLINED = frozenset(
+    {Symbol.ASSET, Symbol.SHUTOFF, Symbol.HAZARD, Symbol.SITE, Symbol.NAME}
+)
+"""Symbols drawn from their paper outline (``render/symbols.py``), y flipped."""
+
+
+def _add_outline(path: QPainterPath, symbol: Symbol, size: float) -> None:
+    for stroke in symbol_paths(symbol):
+        points = [QPointF(x * size, -y * size) for x, y in stroke.points]
+        if stroke.closed:
+            points.append(points[0])
+        path.addPolygon(QPolygonF(points))
 
 
 @cache
@@ -62,6 +75,8 @@ def symbol_path(symbol: Symbol, size: float = SIZE_PX) -> QPainterPath:
             for i in range(17)
         ]
         path.addPolygon(QPolygonF(star))
+    elif symbol in _OUTLINED:
+        _add_outline(path, symbol, size)
     else:
         path.addEllipse(QPointF(0, 0), h * 0.4, h * 0.4)
     return path
