@@ -12,12 +12,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDockWidget,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTreeWidget,
@@ -30,13 +28,10 @@ from designreview.analysis.rules import RULES
 from designreview.model.edits import SetDecision
 from designreview.model.findings import Finding, Severity
 from designreview.model.review import Decision, DecisionKind
-from designreview.render.finding_detail import (
-    OPEN,
-    FindingFilter,
-)
 from designreview.render.finding_groups import group_findings
 from designreview.render.style import SEVERITY_STYLE
 from designreview.ui.docks.finding_detail_pane import FindingDetailPane
+from designreview.ui.docks.finding_filter_bar import FindingFilterBar
 from designreview.ui.qt_helpers import signals_blocked
 
 if TYPE_CHECKING:
@@ -44,6 +39,7 @@ if TYPE_CHECKING:
 
     from designreview.analysis.run import CheckResult
     from designreview.model.plan import Plan
+    from designreview.render.finding_detail import FindingFilter
     from designreview.ui.session.document_bridge import DocumentBridge
 
 DECISION_TEXT = {
@@ -77,38 +73,18 @@ class FindingsDock(QDockWidget):
         self.plan_of: Callable[[str], Plan | None] = lambda _sheet_id: None
         """The plan of a sheet, to name a finding's doors and rooms (set by the
         presenter; None names them by id)."""
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(
-            "Search findings (words in message, rule, source)"
+        self.filters = FindingFilterBar()
+        self.filters.changed.connect(self.apply_filter)
+        # The boxes by their old names, for the tests and the presenter.
+        self.search = self.filters.search
+        self.severity_filter, self.rule_filter = (
+            self.filters.severity,
+            self.filters.rule,
         )
-        self.search.setClearButtonEnabled(True)
-        self.severity_filter = QComboBox()
-        self.rule_filter = QComboBox()
-        self.decision_filter = QComboBox()
-        self.sheet_filter = QComboBox()
-        self.severity_filter.addItem("Any severity", None)
-        for severity in sorted(Severity, key=lambda s: s.rank):
-            self.severity_filter.addItem(SEVERITY_STYLE[severity].title, severity)
-        self.decision_filter.addItem("Any decision", None)
-        self.decision_filter.addItem("Open (no decision)", OPEN)
-        for kind, text in DECISION_TEXT.items():
-            self.decision_filter.addItem(text, kind.value)
-        for combo in (
-            self.severity_filter,
-            self.rule_filter,
-            self.decision_filter,
-            self.sheet_filter,
-        ):
-            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
-        self.search.textChanged.connect(lambda _t: self.apply_filter())
-        filters = QHBoxLayout()
-        for combo in (
-            self.severity_filter,
-            self.rule_filter,
-            self.decision_filter,
-            self.sheet_filter,
-        ):
-            filters.addWidget(combo)
+        self.decision_filter, self.sheet_filter = (
+            self.filters.decision,
+            self.filters.sheet,
+        )
         self.detail = FindingDetailPane()
         self.detail.subject_chosen.connect(self.subject_chosen)
         self.export_button = QPushButton("Export Shown…")
@@ -133,8 +109,7 @@ class FindingsDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
-        layout.addWidget(self.search)
-        layout.addLayout(filters)
+        layout.addWidget(self.filters)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.tree)
         split.addWidget(self.detail)
@@ -295,13 +270,7 @@ class FindingsDock(QDockWidget):
     # -- search, filters and the detail pane ----------------------------------
     def current_filter(self) -> FindingFilter:
         """What the search box and the filter boxes ask for."""
-        return FindingFilter(
-            text=self.search.text(),
-            severity=self.severity_filter.currentData(),
-            rule=self.rule_filter.currentData(),
-            decision=self.decision_filter.currentData(),
-            sheet_id=self.sheet_filter.currentData(),
-        )
+        return self.filters.current()
 
     def apply_filter(self) -> None:
         """Hide the findings the filter drops, and groups left empty."""
@@ -336,21 +305,8 @@ class FindingsDock(QDockWidget):
 
     def _fill_choices(self, result: CheckResult) -> None:
         """The rule and sheet boxes list what the result holds; choices are kept."""
-        rules = sorted({f.rule for f in result.findings})
-        review = self.bridge.review
-        sheets = [(s.name, s.id) for s in review.sheets]
-        for combo, head, entries in (
-            (self.rule_filter, "Any check", [(r, r) for r in rules]),
-            (self.sheet_filter, "Any sheet", sheets),
-        ):
-            kept = combo.currentData()
-            with signals_blocked(combo):
-                combo.clear()
-                combo.addItem(head, None)
-                for text, data in entries:
-                    combo.addItem(text, data)
-                index = combo.findData(kept) if kept is not None else 0
-                combo.setCurrentIndex(max(index, 0))
+        sheets = [(s.name, str(s.id)) for s in self.bridge.review.sheets]
+        self.filters.offer(sorted({f.rule for f in result.findings}), sheets)
 
     def _show_detail(self, finding: Finding | None) -> None:
         self.detail.show_finding(finding, self.bridge.review, self.plan_of)
