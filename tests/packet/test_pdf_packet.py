@@ -364,7 +364,8 @@ def test_the_thresholds_pages_give_each_source_and_the_hard_corner_model(packet)
     texts = page_texts(path)[starts["Check thresholds"] - 1 : starts["Sign-off"] - 1]
     text = flat(" ".join(texts))
     assert "Leaf thickness" in text
-    assert '0.04445 m (1 3/4")' in text  # not rounded to 0'-2"
+    # The sample is drawn in inches: feet and inches first, metres second.
+    assert '1 3/4" (0.04445 m)' in text  # not rounded to 0'-2"
     assert "Building sprinklered no" in text  # a yes-or-no setting, not 0
     assert "Identification 250 px/m" in text
     assert "ANSI/SDI A250.8: standard steel door leaf, 1 3/4 in" in text

@@ -109,7 +109,7 @@ def test_check_settings_show_each_source_and_the_hard_corner_model(sample):
     [row] = [
         i for i, r in enumerate(dialog.rows) if r[:2] == ("ROOM-2", "leaf_thickness_m")
     ]
-    assert dialog.table.item(row, 3).text() == "0.04445"  # 1 3/4 in
+    assert dialog.table.item(row, 3).text() == "0.04445 m"  # 1 3/4 in
     assert "A250.8" in dialog.table.item(row, 4).text()
     assert "ROOM-2 Hard corner for every occupant assumes:" in (
         dialog.assumptions.text()
@@ -122,7 +122,7 @@ def test_check_settings_offer_the_lockdown_plan_densities_with_sources(sample):
     dialog = CheckSettingsDialog(sample.bridge, sample)
     rows = {r[:2]: i for i, r in enumerate(dialog.rows)}
     hall = rows[("REFUGE-1", "hall_m2_per_person")]
-    assert dialog.table.item(hall, 3).text() == "2.3"
+    assert dialog.table.item(hall, 3).text() == "2.3 m²"
     assert "Fruin" in dialog.table.item(hall, 4).text()
     library = rows[("REFUGE-1", "library_m2_per_person")]
     assert "IBC 2021 Table 1004.5" in dialog.table.item(library, 4).text()
@@ -134,9 +134,27 @@ def test_bad_threshold_is_refused_with_a_message(sample):
     dialog = CheckSettingsDialog(sample.bridge, sample)
     dialog.set_value("ROOM-2", "wall_clearance_m", "wide")
     dialog.accept()
-    assert "not a number" in dialog.error.text()
+    assert "“wide” is not a length" in dialog.error.text()
     assert sample.bridge.review.check_settings == ()
     dialog.reject()
+
+
+def test_on_a_plan_in_feet_lengths_read_and_are_typed_in_feet(sample):
+    # The sample is drawn in inches: the dialog opened from the menu is in feet.
+    dialog = CheckSettingsDialog(sample.bridge, sample, imperial=True)
+    # The first length of 10 m or more (a walking distance).
+    walk = next(
+        i for i, (_r, n, d) in enumerate(dialog.rows) if n.endswith("_m") and d >= 10
+    )
+    rule_id, name, default = dialog.rows[walk]
+    assert "(ft-in)" in dialog.table.item(walk, 1).text()
+    assert dialog.table.item(walk, 3).text().endswith(f"({default:g} m)")
+    # Unchanged, the rounded feet keep the exact default: nothing is stored.
+    assert dialog.settings() == ()
+    dialog.set_value(rule_id, name, "100'")  # 30.48 m
+    dialog.accept()
+    [setting] = sample.bridge.review.check_settings
+    assert (setting.rule_id, setting.name, setting.value) == (rule_id, name, 30.48)
 
 
 def test_an_edit_reruns_only_the_checks_it_can_change(sample, qtbot):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +10,6 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from designreview.analysis.rules import RULES
 from designreview.analysis.rules.base import threshold_source
 from designreview.model.markups import Comment
-from designreview.model.units import M2_PER_SQ_FT, format_length
 from designreview.packet.fonts import paragraph_text
 from designreview.packet.layout import INK, STYLES
 from designreview.packet.tables import EMBEDDED_FONT, cell, data_table, tint
@@ -19,13 +17,14 @@ from designreview.render.comment_thread import thread
 from designreview.render.fields import choice_label
 from designreview.render.markup_graphics import agency_color
 from designreview.render.markup_text import agency_of, author_name, local_time
+from designreview.render.thresholds import format_threshold, threshold_label
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable
 
     from designreview.packet.context import PacketContext
 
-__all__ = ["comment_threads", "format_threshold", "sign_off", "thresholds"]
+__all__ = ["comment_threads", "sign_off", "thresholds"]
 
 _REPLY_STYLE = STYLES["cell"].clone("reply", leftIndent=18, spaceAfter=2)
 _STATUS_STYLE = STYLES["small"].clone("status", leftIndent=18, spaceAfter=2)
@@ -87,71 +86,10 @@ def _where(ctx: PacketContext, comment: Comment) -> str:
     return f"{info.sheet.name}, grid {square}" if info and square else ""
 
 
-def format_threshold(name: str, value: float, imperial: bool) -> str:
-    r"""A threshold's value with its unit, read from its name's suffix.
-
-    Example:
-        >>> format_threshold("max_walk_m", 30.0, imperial=True)
-        '30 m (98\'-5")'
-        >>> format_threshold("area_per_occupant_m2", 0.46, imperial=True)
-        '0.46 m² (4.95 sq ft)'
-        >>> format_threshold("visible_fraction", 0.9, imperial=False)
-        '90 %'
-        >>> format_threshold("identification_px_per_m", 250.0, imperial=False)
-        '250 px/m'
-    """
-    if name.endswith("px_per_m"):
-        return f"{value:g} px/m"
-    if name.endswith("fraction"):
-        return f"{value * 100:g} %"
-    if "m2" in name:
-        feet = f" ({value / M2_PER_SQ_FT:.3g} sq ft)" if imperial else ""
-        return f"{value:g} m²{feet}"
-    if name.endswith("_m"):
-        feet = f" ({_imperial_length(value)})" if imperial else ""
-        return f"{value:g} m{feet}"
-    return f"{value:g}"
-
-
-def _imperial_length(metres: float) -> str:
-    """Feet-inches, or under a foot inches to the eighth (a door leaf's 1 3/4 in).
-
-    Example:
-        >>> print(_imperial_length(0.04445), _imperial_length(0.45))
-        1 3/4" 1'-6"
-    """
-    if abs(metres) >= 0.3048:
-        return format_length(metres, True)
-    eighths = round(metres / 0.0254 * 8)
-    whole, rest = divmod(eighths, 8)
-    if not rest:
-        return f'{whole}"'
-    common = math.gcd(rest, 8)
-    fraction = f"{rest // common}/{8 // common}"
-    return f'{whole} {fraction}"' if whole else f'{fraction}"'
-
-
 def _written(name: str, value: float, flag: bool, imperial: bool) -> str:
     if flag:
         return "yes" if value else "no"
     return format_threshold(name, value, imperial)
-
-
-def threshold_label(name: str) -> str:
-    """A threshold's name as a reader says it; the unit goes with the value.
-
-    Example:
-        >>> threshold_label("area_per_occupant_m2"), threshold_label("max_walk_m")
-        ('Area per occupant', 'Max walk')
-        >>> threshold_label("identification_px_per_m")
-        'Identification'
-        >>> threshold_label("classroom_m2_per_occupant")
-        'Classroom area per occupant'
-    """
-    for suffix in ("_px_per_m", "_m2", "_m"):
-        name = name.removesuffix(suffix)
-    words = ["area" if word == "m2" else word for word in name.split("_")]
-    return " ".join(words).capitalize()
 
 
 def thresholds(ctx: PacketContext, width: float) -> list[Flowable]:

@@ -19,7 +19,14 @@ from PySide6.QtWidgets import (
 from designreview.analysis.rules import RULES
 from designreview.analysis.rules.base import threshold_source
 from designreview.model.edits import SetCheckSettings
+from designreview.model.errors import FieldError
 from designreview.model.review import CheckSetting
+from designreview.render.thresholds import (
+    format_threshold,
+    parse_threshold,
+    threshold_label,
+    threshold_text,
+)
 
 if TYPE_CHECKING:
     from designreview.ui.session.document_bridge import DocumentBridge
@@ -61,11 +68,15 @@ def model_assumptions_text() -> str:
 class CheckSettingsDialog(QDialog):
     """A table of thresholds; OK stores the changed ones in the review (one step)."""
 
-    def __init__(self, bridge: DocumentBridge, parent=None) -> None:
+    def __init__(
+        self, bridge: DocumentBridge, parent=None, *, imperial: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Check settings")
         self.resize(900, 480)
         self.bridge = bridge
+        self.imperial = imperial
+        """Lengths and areas read and are typed in feet (a plan drawn in feet)."""
         current = {(s.rule_id, s.name): s.value for s in bridge.review.check_settings}
         self.rows = threshold_rows()
         self.table = QTableWidget(len(self.rows), 5)
@@ -78,9 +89,9 @@ class CheckSettingsDialog(QDialog):
             flag = flag_label(rule_id, name)
             cells = (
                 f"{rule_id} {rule.TITLE}",
-                flag or name.replace("_", " "),
-                _yes_no(value) if flag else f"{value:g}",
-                _yes_no(default) if flag else f"{default:g}",
+                flag or _unit_label(name, imperial),
+                _yes_no(value) if flag else threshold_text(name, value, imperial),
+                _yes_no(default) if flag else format_threshold(name, default, imperial),
                 threshold_source(rule, name),
             )
             for column, text in enumerate(cells):
@@ -109,8 +120,13 @@ class CheckSettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                "Thresholds apply to this review only. Units are in "
-                "each name (_m metres, _m2 square metres)."
+                "Thresholds apply to this review only. "
+                + (
+                    "Lengths in feet and inches (or type metres, e.g. 30 m), "
+                    "areas in square feet."
+                    if imperial
+                    else "Lengths in metres, areas in square metres."
+                )
             )
         )
         layout.addWidget(self.table)
@@ -127,7 +143,8 @@ class CheckSettingsDialog(QDialog):
     def restore_defaults(self) -> None:
         for row, (rule_id, name, default) in enumerate(self.rows):
             flag = flag_label(rule_id, name)
-            self._show_value(row, default if flag else f"{default:g}")
+            shown = threshold_text(name, default, self.imperial)
+            self._show_value(row, default if flag else shown)
 
     def _show_value(self, row: int, value: str | float) -> None:
         item = self.table.item(row, _VALUE)
@@ -151,13 +168,13 @@ class CheckSettingsDialog(QDialog):
                 continue
             text = item.text()
             try:
-                value = float(text)
-            except ValueError:
-                self.error.setText(f"{rule_id} {name}: {text!r} is not a number.")
+                value = parse_threshold(name, text, self.imperial)
+            except FieldError as exc:
+                self.error.setText(f"{rule_id} {threshold_label(name)}: {exc}")
                 return None
-            if value < 0:
-                self.error.setText(f"{rule_id} {name}: must not be negative.")
-                return None
+            # What is shown unchanged keeps the exact value (feet are rounded).
+            if text == threshold_text(name, default, self.imperial):
+                value = default
             if value != default:
                 changed.append(CheckSetting(rule_id, name, value))
         return tuple(changed)
@@ -170,6 +187,21 @@ class CheckSettingsDialog(QDialog):
         if settings != before:
             self.bridge.submit(SetCheckSettings(before, settings))
         super().accept()
+
+
+def _unit_label(name: str, imperial: bool) -> str:
+    """``Max walk (ft-in)``: the threshold's words and the unit the value is in."""
+    if name.endswith("px_per_m"):
+        unit = "px/m"
+    elif name.endswith("fraction"):
+        unit = "0 to 1"
+    elif "m2" in name:
+        unit = "sq ft" if imperial else "m²"
+    elif name.endswith("_m"):
+        unit = "ft-in" if imperial else "m"
+    else:
+        return threshold_label(name)
+    return f"{threshold_label(name)} ({unit})"
 
 
 def _yes_no(value: float) -> str:

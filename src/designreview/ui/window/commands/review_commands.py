@@ -98,7 +98,9 @@ def choose_cut_height(ctx: WindowContext) -> None:
 
 def edit_check_settings(ctx: WindowContext) -> None:
     """The review checks' thresholds, with their sources."""
-    CheckSettingsDialog(ctx.bridge, ctx.window).exec()
+    plan = ctx.sheets.plan
+    imperial = plan is not None and plan.is_imperial
+    CheckSettingsDialog(ctx.bridge, ctx.window, imperial=imperial).exec()
 
 
 def run_checks(ctx: WindowContext) -> None:
