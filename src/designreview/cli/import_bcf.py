@@ -13,14 +13,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from designreview.analysis.run import run_checks
+from designreview.cli.review_output import check_is_review, check_review_output
 from designreview.exports.bcf.merge_back import merge_bcf
 from designreview.exports.bcf.reading import read_bcf
 from designreview.model.document import utc_now
-from designreview.model.errors import DesignReviewError
 from designreview.model.ids import ReviewerId
 from designreview.model.markups import Stamp
 from designreview.model.review import HistoryEntry
-from designreview.review_file.archive import SUFFIX
 from designreview.review_file.inputs import load_review_and_plans
 from designreview.review_file.processes import current_user
 from designreview.review_file.revisions import save_revision
@@ -35,19 +34,11 @@ EXIT_OK = 0
 def run_import_bcf_command(options: argparse.Namespace) -> int:
     """Merge the BCF file into the review and write the result."""
     output: Path = options.output
-    if output.suffix.lower() != SUFFIX:
-        raise DesignReviewError(
-            f"The review to write must end in {SUFFIX}: {output.name}"
-        )
-    if output.exists() and not options.force:
-        raise DesignReviewError(
-            f"{output.name} already exists; choose another name or add --force."
-        )
-    if options.review.suffix.lower() != SUFFIX:
-        raise DesignReviewError(
-            f"{options.review.name} is not a review ({SUFFIX}); BCF answers go back "
-            "into the review the topics were exported from."
-        )
+    check_review_output(output, options.force)
+    check_is_review(
+        options.review,
+        "BCF answers go back into the review the topics were exported from.",
+    )
     version, topics = read_bcf(options.bcf)
     review, plans = load_review_and_plans(options.review)
     now = utc_now()

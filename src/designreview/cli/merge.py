@@ -14,6 +14,7 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from designreview.cli.review_output import check_free, check_review_output
 from designreview.model.document import utc_now
 from designreview.model.errors import DesignReviewError
 from designreview.model.ids import ReviewerId
@@ -21,7 +22,7 @@ from designreview.model.markups import Stamp
 from designreview.model.merge import Copy, Prefer, common_base, merge_reviews
 from designreview.model.merge_report import report_data, report_markdown
 from designreview.model.review import HistoryEntry
-from designreview.review_file.archive import SUFFIX, read_review
+from designreview.review_file.archive import read_review
 from designreview.review_file.atomic_write import write_atomic
 from designreview.review_file.processes import current_user
 from designreview.review_file.revisions import save_revision
@@ -64,15 +65,8 @@ def run_merge_command(options: argparse.Namespace) -> int:
 
 
 def _check_outputs(output: Path, report: Path, force: bool) -> None:
-    if output.suffix.lower() != SUFFIX:
-        raise DesignReviewError(
-            f"The merged review must end in {SUFFIX}: {output.name}"
-        )
-    for path in (output, report):
-        if path.exists() and not force:
-            raise DesignReviewError(
-                f"{path.name} already exists; choose another name or add --force."
-            )
+    check_review_output(output, force, "merged review")
+    check_free(report, force)
     if not report.parent.is_dir():
         raise DesignReviewError(f"The folder for the report {report} does not exist.")
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from designreview.cli.review_output import check_review_output
 from designreview.model.document import utc_now
-from designreview.model.errors import DesignReviewError
 from designreview.model.words import counted
-from designreview.review_file.archive import SUFFIX
 from designreview.review_file.processes import current_user
 from designreview.review_file.revisions import save_revision
 from designreview.review_file.sheets import new_review
@@ -22,12 +21,7 @@ EXIT_OK = 0
 def run_new_command(options: argparse.Namespace) -> int:
     """``designreview new PLAN [PLAN ...] -o REVIEW [--force]``."""
     output: Path = options.output
-    if output.suffix.lower() != SUFFIX:
-        raise DesignReviewError(f"The review file must end in {SUFFIX}: {output.name}")
-    if output.exists() and not options.force:
-        raise DesignReviewError(
-            f"{output.name} already exists; choose another name or add --force."
-        )
+    check_review_output(output, options.force, "review file")
     now = utc_now()
     review = new_review(
         list(options.plans),

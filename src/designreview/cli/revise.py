@@ -12,12 +12,12 @@ import json
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from designreview.cli.review_output import check_is_review, check_review_output
 from designreview.model.document import utc_now
-from designreview.model.errors import DesignReviewError
 from designreview.model.ids import ReviewerId
 from designreview.model.markups import Stamp
 from designreview.model.review import HistoryEntry
-from designreview.review_file.archive import SUFFIX, read_review
+from designreview.review_file.archive import read_review
 from designreview.review_file.processes import current_user
 from designreview.review_file.revise import find_sheet, revise_sheet
 from designreview.review_file.revisions import save_revision
@@ -32,19 +32,8 @@ EXIT_OK = 0
 def run_revise_command(options: argparse.Namespace) -> int:
     """Replace the sheet's drawing, carry the review, write OUT."""
     output: Path = options.output
-    if output.suffix.lower() != SUFFIX:
-        raise DesignReviewError(
-            f"The review to write must end in {SUFFIX}: {output.name}"
-        )
-    if output.exists() and not options.force:
-        raise DesignReviewError(
-            f"{output.name} already exists; choose another name or add --force."
-        )
-    if options.review.suffix.lower() != SUFFIX:
-        raise DesignReviewError(
-            f"{options.review.name} is not a review ({SUFFIX}); revise carries a "
-            "review onto a new drawing."
-        )
+    check_review_output(output, options.force)
+    check_is_review(options.review, "revise carries a review onto a new drawing.")
     review = read_review(options.review)
     sheet = find_sheet(review, options.sheet)
     now = utc_now()
