@@ -48,15 +48,23 @@ class FindingFilterBar(QWidget):
             self.decision.addItem(text, kind.value)
         self.rule.addItem("Any check", None)
         self.sheet.addItem("Any sheet", None)
-        row = QHBoxLayout()
-        for combo in (self.severity, self.rule, self.decision, self.sheet):
+        rows = (QHBoxLayout(), QHBoxLayout())
+        for n, combo in enumerate(
+            (self.severity, self.rule, self.decision, self.sheet)
+        ):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
-            row.addWidget(combo)
+            # Narrow boxes, two to a row: the dock must not squeeze the plan.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(8)
+            rows[n // 2].addWidget(combo)
         self.search.textChanged.connect(lambda _t: self.changed.emit())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
-        layout.addLayout(row)
+        for row in rows:
+            layout.addLayout(row)
 
     def current(self) -> FindingFilter:
         """The filter the boxes spell."""
