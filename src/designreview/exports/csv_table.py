@@ -26,7 +26,7 @@ from designreview.model.bim_links import subject_guids
 from designreview.model.errors import DesignReviewError
 from designreview.model.ids import MarkupId, SheetId
 from designreview.model.markups import AccessPoint, Comment, Space, Stamp
-from designreview.model.review import DecisionKind
+from designreview.render.finding_detail import DECISION_WORDS
 from designreview.render.kinds import kind_of
 from designreview.render.markup_graphics import markup_graphic
 from designreview.render.markup_text import (
@@ -72,11 +72,7 @@ MARKUP_COLUMNS = (
     "ID", "Type", "Sheet", "Label", "X (m)", "Y (m)", "Author", "Agency", "Status",
     "Priority", "Created", "Modified", "Details", "Text", "Thread",
 )  # fmt: skip
-DECISION_NAMES = {
-    DecisionKind.ACCEPT: "Accepted",
-    DecisionKind.WILL_FIX: "Will fix",
-    DecisionKind.DISMISS: "Dismissed",
-}  # as the findings dock says them
+DECISION_NAMES = DECISION_WORDS  # as the findings dock says them
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 Cell = str | float | None
 """Text (guarded against formulas), a number in metres, or nothing."""

@@ -22,6 +22,7 @@ from designreview.packet.tables import (
     severity_cell,
 )
 from designreview.render.fields import choice_label
+from designreview.render.finding_detail import DECISION_WORDS
 from designreview.render.finding_groups import group_findings
 from designreview.render.style import SEVERITY_STYLE
 
@@ -52,12 +53,6 @@ SEVERITIES = tuple(SEVERITY_STYLE)
 """Worst first, as the legends list them."""
 _TOP_CHECKS = 10
 _DECISIONS = (None, DecisionKind.WILL_FIX, DecisionKind.ACCEPT, DecisionKind.DISMISS)
-_DECISION_NAMES = {
-    None: "Open",
-    DecisionKind.WILL_FIX: "Will fix",
-    DecisionKind.ACCEPT: "Accepted",
-    DecisionKind.DISMISS: "Dismissed",
-}
 
 
 def rule_title(rule_id: str) -> str:
@@ -68,7 +63,7 @@ def rule_title(rule_id: str) -> str:
 
 def decision_name(kind: DecisionKind | None) -> str:
     """How a decision reads ("Open" when none is recorded)."""
-    return _DECISION_NAMES[kind]
+    return "Open" if kind is None else DECISION_WORDS[kind]
 
 
 def _p(text: str, style: str = "body") -> Paragraph:

@@ -11,12 +11,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from designreview.model.findings import Severity
+from designreview.model.review import DecisionKind
 from designreview.render.markup_text import local_time
 
 if TYPE_CHECKING:
     from designreview.model.findings import Finding
     from designreview.model.review import Review
 
+DECISION_WORDS = {
+    DecisionKind.ACCEPT: "Accepted",
+    DecisionKind.WILL_FIX: "Will fix",
+    DecisionKind.DISMISS: "Dismissed",
+}
+"""How each decision reads, in the findings dock, its detail pane, CSV and packet."""
 OPEN = "open"
 """The decision filter's choice for findings nobody has decided yet."""
 SUBJECT_LINK = "subject:"
@@ -108,9 +115,7 @@ def finding_html(
     )
 
 
-def decision_lines(
-    finding: Finding, review: Review, names: dict[str, str]
-) -> list[str]:
+def decision_lines(finding: Finding, review: Review) -> list[str]:
     """Each agency's decision on ``finding``: kind, reason, owner, who and when."""
     lines = []
     for decision in review.decisions:
@@ -122,7 +127,7 @@ def decision_lines(
             if person and person.agency
             else (person.name if person else decision.by.reviewer_id or "someone")
         )
-        parts = [names.get(decision.kind.value, decision.kind.value)]
+        parts = [DECISION_WORDS[decision.kind]]
         if decision.reason:
             parts.append(f"“{decision.reason}”")
         if decision.owner:

@@ -22,6 +22,7 @@ from designreview.review_file.sheets import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from pathlib import Path
 
     from designreview.model.markups import Stamp
@@ -48,10 +49,14 @@ def revise_sheet(
     by: Stamp,
     *,
     old_plan: Plan | None = None,
+    known: Mapping[str, Plan] | None = None,
     cancelled: CancelCheck | None = None,
     progress: ProgressReport | None = None,
 ) -> tuple[Review, RevisionReport, Plan]:
     """``review`` with ``sheet`` reading the drawing at ``path``; the new plan too.
+
+    ``known`` holds plans already read (the app's, by sheet id): the findings on
+    the old drawing are checked without reading those sheets' drawings again.
 
     Raises:
         DesignReviewError: the new drawing cannot be read, or is the same file.
@@ -77,7 +82,7 @@ def revise_sheet(
         else review.sources,
     )
     new = plan_for_sheet(with_new, new_sheet, cancelled, progress)
-    before = _findings(review, sheet, old)
+    before = _findings(review, sheet, old, known or {})
     match = match_plans(old, new)
     revised, report = carry_review(
         review, sheet, new_sheet, source, (old, new), match, by, before
@@ -95,8 +100,10 @@ def _storey(path: Path, sha256: str, old: Plan) -> str | None:
     return None
 
 
-def _findings(review: Review, sheet: Sheet, old: Plan) -> tuple[str, ...]:
+def _findings(
+    review: Review, sheet: Sheet, old: Plan, known: Mapping[str, Plan]
+) -> tuple[str, ...]:
     """The keys of ``sheet``'s findings on its old drawing."""
-    plans = plans_for_sheets(review, known={sheet.id: old})
+    plans = plans_for_sheets(review, known={**known, sheet.id: old})
     result = run_checks(review, {str(k): v for k, v in plans.items()})
     return tuple(f.key for f in result.findings if f.sheet_id == sheet.id)

@@ -34,7 +34,7 @@ _DOUBLE_LEAF = frozenset(
         "DOUBLE_DOOR_DOUBLE_SWING",
     }
 )
-_NO_SWING = frozenset(
+NOT_HINGED = frozenset(
     {
         "SLIDING_TO_LEFT",
         "SLIDING_TO_RIGHT",
@@ -44,10 +44,10 @@ _NO_SWING = frozenset(
         "DOUBLE_DOOR_FOLDING",
         "REVOLVING",
         "ROLLINGUP",
-        "SWING_FIXED_LEFT",
-        "SWING_FIXED_RIGHT",
     }
 )
+"""Doors with no leaf on a hinge: a plan draws them as a line across the opening."""
+_NO_SWING = NOT_HINGED | {"SWING_FIXED_LEFT", "SWING_FIXED_RIGHT"}
 """Doors that do not swing on a hinge at one end (their operation says how)."""
 DOOR_WIDTH_M = (0.4, 6.0)
 """Widths outside this are no door's (a unit mistake, a placeholder): the opening's

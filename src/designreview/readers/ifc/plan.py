@@ -36,6 +36,7 @@ from designreview.model.plan import (
     UnitReport,
     UnitSource,
 )
+from designreview.readers.ifc.doors import NOT_HINGED
 from designreview.readers.ifc.section import boundary_segments, segments_area
 from designreview.recognition.rooms.shape_types import type_by_shape
 from designreview.recognition.rooms.types import match_space_type
@@ -263,16 +264,7 @@ def _space(record: SpaceRecord, origin: Point2) -> DetectedSpace:
 def _door_symbol(door: DetectedDoor) -> list[list[float]]:
     """The leaf and swing arc a plan draws for a door (two for a double door)."""
     (hx, hy), (lx, ly), (tx, ty) = door.hinge, door.latch, door.swing_to
-    if door.operation.startswith(
-        (
-            "SLIDING",
-            "DOUBLE_DOOR_SLIDING",
-            "FOLDING",
-            "DOUBLE_DOOR_FOLDING",
-            "REVOLVING",
-            "ROLLINGUP",
-        )
-    ):
+    if door.operation in NOT_HINGED:
         return [[hx, hy, lx, ly]]
     width = math.hypot(lx - hx, ly - hy)
     nx, ny = tx - (hx + lx) / 2, ty - (hy + ly) / 2

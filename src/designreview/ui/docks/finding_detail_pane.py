@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QTextBrowser
 from designreview.analysis.rules import RULES
 from designreview.model.ids import SheetId
 from designreview.model.merge import markup_label
-from designreview.model.review import DecisionKind
 from designreview.render.finding_detail import (
     SUBJECT_LINK,
     decision_lines,
@@ -25,12 +24,6 @@ if TYPE_CHECKING:
     from designreview.model.markups import Markup
     from designreview.model.plan import Plan
     from designreview.model.review import Review
-
-DECISION_WORDS = {
-    DecisionKind.ACCEPT.value: "Accepted",
-    DecisionKind.WILL_FIX.value: "Will fix",
-    DecisionKind.DISMISS.value: "Dismissed",
-}
 
 
 class FindingDetailPane(QTextBrowser):
@@ -66,7 +59,7 @@ class FindingDetailPane(QTextBrowser):
                 severity=SEVERITY_STYLE[finding.severity].title,
                 where=where,
                 subjects=subject_names(finding, review, plan_of(finding.sheet_id)),
-                decisions=decision_lines(finding, review, DECISION_WORDS),
+                decisions=decision_lines(finding, review),
             )
         )
 

@@ -8,19 +8,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from designreview.model.findings import Severity
-from designreview.model.review import DecisionKind
-from designreview.render.finding_detail import OPEN, FindingFilter
+from designreview.render.finding_detail import DECISION_WORDS, OPEN, FindingFilter
 from designreview.render.style import SEVERITY_STYLE
 from designreview.ui.qt_helpers import signals_blocked
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-
-DECISION_CHOICES = (
-    (DecisionKind.ACCEPT, "Accepted"),
-    (DecisionKind.WILL_FIX, "Will fix"),
-    (DecisionKind.DISMISS, "Dismissed"),
-)
 
 
 class FindingFilterBar(QWidget):
@@ -44,7 +37,7 @@ class FindingFilterBar(QWidget):
             self.severity.addItem(SEVERITY_STYLE[severity].title, severity)
         self.decision.addItem("Any decision", None)
         self.decision.addItem("Open (no decision)", OPEN)
-        for kind, text in DECISION_CHOICES:
+        for kind, text in DECISION_WORDS.items():
             self.decision.addItem(text, kind.value)
         self.rule.addItem("Any check", None)
         self.sheet.addItem("Any sheet", None)

@@ -28,6 +28,7 @@ from designreview.analysis.rules import RULES
 from designreview.model.edits import SetDecision
 from designreview.model.findings import Finding, Severity
 from designreview.model.review import Decision, DecisionKind
+from designreview.render.finding_detail import DECISION_WORDS
 from designreview.render.finding_groups import group_findings
 from designreview.render.style import SEVERITY_STYLE
 from designreview.ui.docks.finding_detail_pane import FindingDetailPane
@@ -42,11 +43,7 @@ if TYPE_CHECKING:
     from designreview.render.finding_detail import FindingFilter
     from designreview.ui.session.document_bridge import DocumentBridge
 
-DECISION_TEXT = {
-    DecisionKind.ACCEPT: "Accepted",
-    DecisionKind.WILL_FIX: "Will fix",
-    DecisionKind.DISMISS: "Dismissed",
-}
+DECISION_TEXT = DECISION_WORDS
 _KEY = Qt.ItemDataRole.UserRole
 NOT_CURRENT = "Not current (checks cancelled; F9 checks again):"
 

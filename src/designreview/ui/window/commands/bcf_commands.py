@@ -16,6 +16,7 @@ from designreview.analysis.run import run_checks
 from designreview.exports.bcf.merge_back import merge_bcf
 from designreview.exports.bcf.reading import read_bcf
 from designreview.model.errors import DesignReviewError
+from designreview.ui.qt_helpers import tell
 from designreview.ui.session.findings_runner import plans_for_review
 
 if TYPE_CHECKING:
@@ -39,24 +40,13 @@ def import_bcf(ctx: WindowContext) -> QMessageBox | None:
         result = run_checks(review, plans)
         merge = merge_bcf(review, result, topics, file=path.name, version=version)
     except DesignReviewError as exc:
-        return _tell(ctx, QMessageBox.Icon.Warning, "Cannot import BCF", str(exc))
+        return tell(ctx.window, QMessageBox.Icon.Warning, "Cannot import BCF", str(exc))
     finally:
         QApplication.restoreOverrideCursor()
     if merge.edit is not None:
         ctx.bridge.submit(merge.edit)
     first = merge.report.summary().splitlines()[1]
     ctx.report(first, 8000)
-    return _tell(
-        ctx, QMessageBox.Icon.Information, "BCF imported", merge.report.summary()
+    return tell(
+        ctx.window, QMessageBox.Icon.Information, "BCF imported", merge.report.summary()
     )
-
-
-def _tell(
-    ctx: WindowContext, icon: QMessageBox.Icon, title: str, text: str
-) -> QMessageBox:
-    """A message that does not block: the window stays usable behind it."""
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, ctx.window)
-    box.setWindowModality(Qt.WindowModality.WindowModal)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box

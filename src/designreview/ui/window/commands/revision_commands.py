@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from designreview.model.merge import AdoptMerge
 from designreview.review_file.revise import revise_sheet
+from designreview.ui.qt_helpers import tell
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -40,6 +40,7 @@ def replace_drawing(ctx: WindowContext, path: Path) -> None:
         return
     before = ctx.bridge.review
     by = ctx.bridge.document.stamp()
+    loaded = {k: p for k, p in ctx.loader.cached_plans(before).items() if p is not None}
     ctx.report(f"Reading {path.name} as the new drawing of {sheet.name}…", 0)
 
     def work(control: object) -> object:
@@ -49,6 +50,7 @@ def replace_drawing(ctx: WindowContext, path: Path) -> None:
             path,
             by,
             old_plan=old,
+            known=loaded,
             cancelled=getattr(control, "is_set", None),
             progress=getattr(control, "report", None),
         )
@@ -59,7 +61,7 @@ def replace_drawing(ctx: WindowContext, path: Path) -> None:
 
     def failed(message: str) -> None:
         ctx.report(f"Could not replace the drawing of {sheet.name}", 8000)
-        _tell(ctx, QMessageBox.Icon.Warning, "Cannot replace drawing", message)
+        tell(ctx.window, QMessageBox.Icon.Warning, "Cannot replace drawing", message)
 
     ctx.loader.run(work, done, failed)
 
@@ -81,22 +83,14 @@ def _adopt(
     ctx.bridge.submit(AdoptMerge(before, after, f"Replace drawing of {sheet.name}"))
     ctx.sheets.show(sheet.id)
     ctx.report(report.lines[0], 8000)
-    _tell(
-        ctx, QMessageBox.Icon.Information, "Drawing replaced", "\n".join(report.lines)
+    tell(
+        ctx.window,
+        QMessageBox.Icon.Information,
+        "Drawing replaced",
+        "\n".join(report.lines),
     )
 
 
 def report_sheet_id(review: Review, report: RevisionReport) -> str:
     """The id of the sheet the report is about (reports name their sheet)."""
     return next(s.id for s in review.sheets if s.name == report.sheet)
-
-
-def _tell(
-    ctx: WindowContext, icon: QMessageBox.Icon, title: str, text: str
-) -> QMessageBox:
-    """A message that does not block: the window stays usable behind it."""
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, ctx.window)
-    box.setWindowModality(Qt.WindowModality.WindowModal)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    box.open()
-    return box
